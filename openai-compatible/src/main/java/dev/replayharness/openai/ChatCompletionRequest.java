@@ -1,0 +1,173 @@
+package dev.replayharness.openai;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Chat Completions request. Null parameters are left out of the wire form, so the server applies
+ * its own defaults. Build one with {@link #builder(String)}.
+ *
+ * <p>{@code tools} is modelled only so that a provider which cannot call tools can see it and
+ * refuse the request; this client sends it unchanged. Parameters this type does not model go in
+ * {@link #extraFields()} and are written as top-level fields.
+ *
+ * @param model the model name as the server knows it
+ * @param messages the conversation, oldest first
+ * @param temperature sampling temperature
+ * @param topP nucleus sampling mass
+ * @param maxTokens legacy cap on generated tokens
+ * @param maxCompletionTokens cap on generated tokens, reasoning included
+ * @param stop stop sequence(s)
+ * @param seed sampling seed, where supported
+ * @param reasoningEffort {@code low}, {@code medium} or {@code high} for reasoning models
+ * @param stream whether to stream; the client sets this for you
+ * @param streamOptions streaming options such as {@code include_usage}
+ * @param tools tool definitions, as JSON-shaped maps
+ * @param extraFields further top-level fields, written as they are
+ */
+public record ChatCompletionRequest(
+        String model,
+        List<ChatMessage> messages,
+        Double temperature,
+        Double topP,
+        Integer maxTokens,
+        Integer maxCompletionTokens,
+        Stop stop,
+        Long seed,
+        String reasoningEffort,
+        Boolean stream,
+        StreamOptions streamOptions,
+        List<Map<String, Object>> tools,
+        @JsonAnyGetter @JsonAnySetter Map<String, Object> extraFields) {
+
+    /** Wire names of the modelled fields; an extra field may not reuse one. */
+    public static final Set<String> MODELLED_FIELDS = Set.of(
+            "model", "messages", "temperature", "top_p", "max_tokens", "max_completion_tokens", "stop",
+            "seed", "reasoning_effort", "stream", "stream_options", "tools");
+
+    public ChatCompletionRequest {
+        messages = messages == null ? List.of() : List.copyOf(messages);
+        tools = tools == null ? null : List.copyOf(tools);
+        // LinkedHashMap, not Map.copyOf: keeps insertion order on the wire and allows null values.
+        extraFields = extraFields == null
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(extraFields));
+    }
+
+    /** A builder for a request to {@code model}. */
+    public static Builder builder(String model) {
+        return new Builder().model(model);
+    }
+
+    /** A builder holding this request's values, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.model = model;
+        builder.messages.addAll(messages);
+        builder.temperature = temperature;
+        builder.topP = topP;
+        builder.maxTokens = maxTokens;
+        builder.maxCompletionTokens = maxCompletionTokens;
+        builder.stop = stop;
+        builder.seed = seed;
+        builder.reasoningEffort = reasoningEffort;
+        builder.stream = stream;
+        builder.streamOptions = streamOptions;
+        builder.tools = tools;
+        builder.extraFields.putAll(extraFields);
+        return builder;
+    }
+
+    /** This request with another model name. */
+    public ChatCompletionRequest withModel(String newModel) {
+        return toBuilder().model(newModel).build();
+    }
+
+    /** This request with other messages. */
+    public ChatCompletionRequest withMessages(List<ChatMessage> newMessages) {
+        return toBuilder().messages(newMessages).build();
+    }
+
+    /** This request with {@code stream} set. */
+    public ChatCompletionRequest withStream(boolean newStream) {
+        return toBuilder().stream(newStream).build();
+    }
+
+    /** True when the request carries a non-empty {@code tools} list. */
+    public boolean hasTools() {
+        return tools != null && !tools.isEmpty();
+    }
+
+    /** Collects the many optional parameters of a request. */
+    public static final class Builder {
+        private String model;
+        private final List<ChatMessage> messages = new ArrayList<>();
+        private Double temperature;
+        private Double topP;
+        private Integer maxTokens;
+        private Integer maxCompletionTokens;
+        private Stop stop;
+        private Long seed;
+        private String reasoningEffort;
+        private Boolean stream;
+        private StreamOptions streamOptions;
+        private List<Map<String, Object>> tools;
+        private final Map<String, Object> extraFields = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        public Builder model(String value) { this.model = value; return this; }
+        public Builder message(ChatMessage value) { messages.add(value); return this; }
+        public Builder messages(List<ChatMessage> values) { messages.clear(); messages.addAll(values); return this; }
+        public Builder system(String content) { return message(ChatMessage.system(content)); }
+        public Builder user(String content) { return message(ChatMessage.user(content)); }
+        public Builder assistant(String content) { return message(ChatMessage.assistant(content)); }
+        public Builder temperature(Double value) { this.temperature = value; return this; }
+        public Builder topP(Double value) { this.topP = value; return this; }
+        public Builder maxTokens(Integer value) { this.maxTokens = value; return this; }
+        public Builder maxCompletionTokens(Integer value) { this.maxCompletionTokens = value; return this; }
+        public Builder stop(String value) { this.stop = Stop.of(value); return this; }
+        public Builder stop(List<String> values) { this.stop = Stop.of(values); return this; }
+        public Builder seed(Long value) { this.seed = value; return this; }
+        public Builder reasoningEffort(String value) { this.reasoningEffort = value; return this; }
+        public Builder stream(Boolean value) { this.stream = value; return this; }
+        public Builder includeUsage(boolean value) { this.streamOptions = new StreamOptions(value); return this; }
+        public Builder tools(List<Map<String, Object>> values) { this.tools = values; return this; }
+
+        /**
+         * Adds a top-level field this type does not model.
+         *
+         * @throws IllegalArgumentException if {@code name} is a modelled field; use its own method
+         */
+        public Builder extraField(String name, Object value) {
+            if (MODELLED_FIELDS.contains(name)) {
+                throw new IllegalArgumentException("\"" + name + "\" is a modelled request field;"
+                        + " set it with its own builder method instead of extraField");
+            }
+            extraFields.put(name, value);
+            return this;
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @throws IllegalArgumentException if the model is blank or there are no messages
+         */
+        public ChatCompletionRequest build() {
+            if (model == null || model.isBlank()) {
+                throw new IllegalArgumentException("a chat completion request needs a model name");
+            }
+            if (messages.isEmpty()) {
+                throw new IllegalArgumentException("a chat completion request needs at least one message");
+            }
+            return new ChatCompletionRequest(model, messages, temperature, topP, maxTokens, maxCompletionTokens,
+                    stop, seed, reasoningEffort, stream, streamOptions, tools, extraFields);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.replayharness.openai.internal;
+
+import dev.replayharness.openai.OpenAiHttpException;
+import java.net.http.HttpHeaders;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/** Turns a non-2xx answer into an {@link OpenAiHttpException}. */
+public final class ErrorResponses {
+
+    /** Tried in order: Bedrock (AWS) first, then the common OpenAI-style header. */
+    private static final String[] REQUEST_ID_HEADERS = {"x-amzn-RequestId", "x-request-id"};
+
+    private ErrorResponses() {}
+
+    public static OpenAiHttpException toException(String endpoint, int status, HttpHeaders headers, String body) {
+        return new OpenAiHttpException(endpoint, status, body, messageOf(body), requestId(headers), headers.map());
+    }
+
+    /** The request id header's value, or null. */
+    public static String requestId(HttpHeaders headers) {
+        for (String name : REQUEST_ID_HEADERS) {
+            var value = headers.firstValue(name);
+            if (value.isPresent()) {
+                return value.get();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The message in an error body: {@code {"error":{"message":…}}} (OpenAI), {@code {"error":"…"}},
+     * {@code {"message":…}} or {@code {"Message":…}} (AWS), {@code {"detail":…}} (FastAPI servers).
+     * Null when the body is not JSON or has none of these.
+     */
+    public static String messageOf(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonNode root;
+        try {
+            root = WireJson.MAPPER.readTree(body);
+        } catch (JacksonException notJson) {
+            return null;
+        }
+        if (root == null || !root.isObject()) {
+            return null;
+        }
+        JsonNode error = root.path("error");
+        if (error.isObject() && error.path("message").isString()) {
+            return error.path("message").asString();
+        }
+        for (JsonNode candidate : new JsonNode[] {error, root.path("message"), root.path("Message"), root.path("detail")}) {
+            if (candidate.isString()) {
+                return candidate.asString();
+            }
+        }
+        return null;
+    }
+}
