@@ -1,0 +1,260 @@
+package dev.replayharness.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import dev.replayharness.core.internal.Settings;
+import dev.replayharness.core.normalize.RequestNormalizer;
+import dev.replayharness.core.normalize.ResponseNormalizer;
+
+/**
+ * The record/replay engine for one namespace of recordings ({@code <recordings>/<namespace>/}).
+ * Immutable and thread-safe; create one {@link HarnessSession} per test.
+ *
+ * <pre>{@code
+ * Harness harness = Harness.builder()
+ *         .recordingsDirectory(Path.of("recordings"))
+ *         .namespace("bedrock")
+ *         .responseNormalizer(ResponseNormalizer.openAiCompatible())
+ *         .build();                        // mode from harness.mode / HARNESS_MODE, default replay
+ * try (HarnessSession session = harness.session("MyTest#answers")) {
+ *     HttpClient client = JdkHarness.wrap(HttpClient.newHttpClient(), session);
+ *     ...
+ * }                                       // recordings are written when the session closes
+ * }</pre>
+ */
+public final class Harness {
+    private final Settings settings;
+
+    private Harness(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Mode mode() {
+        return settings.mode();
+    }
+
+    public String namespace() {
+        return settings.namespace();
+    }
+
+    /** {@code <recordings>/<namespace>}: where this harness reads and writes. */
+    public Path namespaceDirectory() {
+        return settings.namespaceDirectory();
+    }
+
+    /** A session for one test; its recordings are keyed by {@code testId} when the scope is {@link RecordingScope#TEST}. */
+    public HarnessSession session(String testId) {
+        return new HarnessSession(settings, Objects.requireNonNull(testId, "testId"));
+    }
+
+    /** A session with no test identity: it reads and writes only shared recordings. */
+    public HarnessSession sharedSession() {
+        return new HarnessSession(settings, null);
+    }
+
+    /** Settings of a {@link Harness}. Only the recordings directory is required. */
+    public static final class Builder {
+        private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+        private Path recordingsDirectory;
+        private String namespace = "default";
+        private Mode mode;
+        private ConfigurationSource configuration = ConfigurationSource.systemProperties();
+        private ConfigurationSource environment = ConfigurationSource.environment();
+        private RecordingScope scope = RecordingScope.TEST;
+        private RepeatPolicy repeatPolicy = RepeatPolicy.SEQUENCE;
+        private final List<Settings.NormalizerRule> requestNormalizers = new ArrayList<>();
+        private final List<ResponseNormalizer> responseNormalizers = new ArrayList<>();
+        private final Set<String> requestHeaders = new LinkedHashSet<>(Settings.DEFAULT_REQUEST_HEADERS);
+        private final Set<String> responseHeaders = new LinkedHashSet<>(Settings.DEFAULT_RESPONSE_HEADERS);
+        private final List<String> secrets = new ArrayList<>();
+        private String source;
+        private boolean recordTiming;
+        private boolean replayTiming;
+        private Sleeper sleeper = Sleeper.system();
+        private Function<String, String> recordCommand = Settings::defaultRecordCommand;
+        private long maxDrainBytes = 16L * 1024 * 1024;
+
+        private Builder() {
+        }
+
+        /** The root recordings folder; the harness uses its {@code <namespace>} subfolder. Required. */
+        public Builder recordingsDirectory(Path directory) {
+            this.recordingsDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The subfolder for this provider or API, e.g. {@code bedrock}. Default {@code default}. */
+        public Builder namespace(String namespace) {
+            this.namespace = Objects.requireNonNull(namespace, "namespace");
+            return this;
+        }
+
+        /** An explicit mode: wins over configuration and environment. */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Where {@value Mode#CONFIG_KEY} is looked up. Default: system properties. */
+        public Builder configuration(ConfigurationSource configuration) {
+            this.configuration = Objects.requireNonNull(configuration, "configuration");
+            return this;
+        }
+
+        /** Where {@value Mode#ENV_VAR} is looked up. Default: the process environment. */
+        public Builder environment(ConfigurationSource environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** Whether new recordings belong to a test or are shared. Default {@link RecordingScope#TEST}. */
+        public Builder scope(RecordingScope scope) {
+            this.scope = Objects.requireNonNull(scope, "scope");
+            return this;
+        }
+
+        /** What replay does when a test repeats a request more often than recorded. Default {@link RepeatPolicy#SEQUENCE}. */
+        public Builder repeatPolicy(RepeatPolicy repeatPolicy) {
+            this.repeatPolicy = Objects.requireNonNull(repeatPolicy, "repeatPolicy");
+            return this;
+        }
+
+        /** A request normalizer for every endpoint. */
+        public Builder requestNormalizer(RequestNormalizer normalizer) {
+            return requestNormalizer(null, "*", normalizer);
+        }
+
+        /**
+         * A request normalizer for one endpoint.
+         *
+         * @param method the method it applies to, or {@code null} for any
+         * @param pathGlob the paths it applies to; {@code *} matches any run of characters
+         */
+        public Builder requestNormalizer(String method, String pathGlob, RequestNormalizer normalizer) {
+            requestNormalizers.add(new Settings.NormalizerRule(method == null ? null : method.toUpperCase(Locale.ROOT),
+                    Settings.glob(pathGlob), Objects.requireNonNull(normalizer, "normalizer")));
+            return this;
+        }
+
+        /** A response normalizer, applied in the order added. */
+        public Builder responseNormalizer(ResponseNormalizer normalizer) {
+            responseNormalizers.add(Objects.requireNonNull(normalizer, "normalizer"));
+            return this;
+        }
+
+        /** Adds request headers to record (beyond content-type and accept). Credential headers are never recorded. */
+        public Builder recordRequestHeaders(String... names) {
+            for (String name : names) {
+                requestHeaders.add(name.toLowerCase(Locale.ROOT));
+            }
+            return this;
+        }
+
+        /** Adds response headers to record. Credential headers are never recorded. */
+        public Builder recordResponseHeaders(String... names) {
+            for (String name : names) {
+                responseHeaders.add(name.toLowerCase(Locale.ROOT));
+            }
+            return this;
+        }
+
+        /** A secret value (a token read from the environment, say) to redact wherever it appears. */
+        public Builder secret(String value) {
+            if (value != null && !value.isBlank()) {
+                secrets.add(value);
+            }
+            return this;
+        }
+
+        /**
+         * What new recordings name as their source. Default: {@code emulator} when the upstream is on a
+         * loopback address, else {@code live}.
+         */
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
+        /** Record each server-sent event's offset in milliseconds. Off by default: timings change every run. */
+        public Builder recordTiming(boolean recordTiming) {
+            this.recordTiming = recordTiming;
+            return this;
+        }
+
+        /** Wait the recorded offsets between chunks when replaying. Off by default. */
+        public Builder replayTiming(boolean replayTiming) {
+            this.replayTiming = replayTiming;
+            return this;
+        }
+
+        /** How replayed timing waits. Default {@link Sleeper#system()}. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The command a replay miss tells the user to run, given the test id (which may be {@code null}). */
+        public Builder recordCommand(Function<String, String> recordCommand) {
+            this.recordCommand = Objects.requireNonNull(recordCommand, "recordCommand");
+            return this;
+        }
+
+        /** When a caller closes a body early while recording, read at most this much more to finish the recording. */
+        public Builder maxDrainBytes(long maxDrainBytes) {
+            this.maxDrainBytes = maxDrainBytes;
+            return this;
+        }
+
+        /**
+         * Builds the harness, resolving the mode.
+         *
+         * @throws HarnessConfigurationException for an invalid mode or namespace, or a recordings directory
+         *     that does not exist or cannot be written in a mode that records
+         */
+        public Harness build() {
+            if (recordingsDirectory == null) {
+                throw new HarnessConfigurationException("No recordings directory set. Call recordingsDirectory(Path).");
+            }
+            if (!NAMESPACE.matcher(namespace).matches()) {
+                throw new HarnessConfigurationException("Invalid namespace '" + namespace
+                        + "': use letters, digits, '.', '_' and '-', starting with a letter or digit (it names a folder).");
+            }
+            Mode resolved = Mode.resolve(Optional.ofNullable(mode), configuration, environment);
+            if (resolved == Mode.RECORD || resolved == Mode.RECORD_IF_MISSING) {
+                checkWritable(recordingsDirectory, resolved);
+            }
+            return new Harness(new Settings(recordingsDirectory, namespace, resolved, scope, repeatPolicy,
+                    List.copyOf(requestNormalizers), List.copyOf(responseNormalizers), Set.copyOf(requestHeaders),
+                    Set.copyOf(responseHeaders), List.copyOf(secrets), Optional.ofNullable(source), recordTiming,
+                    replayTiming, sleeper, recordCommand, maxDrainBytes));
+        }
+
+        private static void checkWritable(Path directory, Mode mode) {
+            Path absolute = directory.toAbsolutePath().normalize();
+            if (!Files.isDirectory(absolute)) {
+                throw new HarnessConfigurationException("Recordings directory " + absolute + " does not exist, so mode "
+                        + mode + " cannot write recordings. Create it (mkdir -p " + absolute
+                        + ") or point harness.recordings-dir at the right folder.");
+            }
+            if (!Files.isWritable(absolute)) {
+                throw new HarnessConfigurationException("Recordings directory " + absolute + " is not writable, so mode "
+                        + mode + " cannot write recordings. Fix its permissions or use mode replay.");
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.replayharness.core;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.replayharness.core.internal.MissReport;
+import dev.replayharness.core.internal.Redactor;
+import dev.replayharness.core.internal.ReplayRenderer;
+import dev.replayharness.core.internal.RecordingAssembler;
+import dev.replayharness.core.internal.RequestPreparer;
+import dev.replayharness.core.internal.Settings;
+import dev.replayharness.core.key.CanonicalRequest;
+import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingFiles;
+
+/**
+ * The harness as one test sees it: decides, request by request, whether to replay or call upstream,
+ * numbers repeated identical requests, and holds new recordings until {@link #close()} writes them
+ * (or {@link #discard()} drops them, e.g. when the test failed). Thread-safe.
+ */
+public final class HarnessSession implements AutoCloseable {
+    private final Settings settings;
+    private final String testId;
+    private final Redactor redactor;
+    private final Map<String, AtomicInteger> occurrences = new ConcurrentHashMap<>();
+    private final Map<String, Path> lastReplayed = new ConcurrentHashMap<>();
+    private final List<RecordingUse> uses = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Path, Recording> staged = new LinkedHashMap<>();
+    private boolean closed;
+
+    HarnessSession(Settings settings, String testId) {
+        this.settings = settings;
+        this.testId = testId;
+        this.redactor = new Redactor(settings.secrets());
+    }
+
+    public Mode mode() {
+        return settings.mode();
+    }
+
+    public String namespace() {
+        return settings.namespace();
+    }
+
+    /** The test identity that keys test-scoped recordings, if any. */
+    public Optional<String> testId() {
+        return Optional.ofNullable(testId);
+    }
+
+    /** Every request handled so far, in order. */
+    public List<RecordingUse> uses() {
+        synchronized (uses) {
+            return List.copyOf(uses);
+        }
+    }
+
+    /** Removes credentials (by pattern, and every credential this session has seen) from a text. */
+    public String redact(String text) {
+        return redactor.redact(text);
+    }
+
+    /** How replayed timing waits. */
+    public Sleeper sleeper() {
+        return settings.sleeper();
+    }
+
+    /** When a caller closes a body early while recording, how much more an adapter reads to finish the recording. */
+    public long maxDrainBytes() {
+        return settings.maxDrainBytes();
+    }
+
+    /**
+     * Adapter SPI: decides what to do with a request.
+     *
+     * @return a replayed response, or the instruction to call upstream (with a recorder to feed in record modes)
+     * @throws ReplayMissError in replay mode when no recording matches
+     * @throws RecordingFormatException when the matching recording file is damaged or misnamed
+     */
+    public ExchangePlan plan(OutgoingRequest request) {
+        RequestPreparer.Prepared prepared = RequestPreparer.prepare(request, settings, redactor, testId);
+        if (settings.mode() == Mode.LIVE) {
+            uses.add(new RecordingUse(RecordingUse.Outcome.LIVE, prepared.recorded().method(), prepared.path(), null));
+            return new ExchangePlan.Call(Optional.empty());
+        }
+        String primary = prepared.primary().key().hex();
+        int occurrence = occurrences.computeIfAbsent(primary, k -> new AtomicInteger()).incrementAndGet();
+        if (settings.mode() != Mode.RECORD) {
+            List<Path> lookedFor = new ArrayList<>();
+            Optional<ExchangePlan> replay = replay(prepared, primary, occurrence, lookedFor);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            if (settings.mode() == Mode.REPLAY) {
+                uses.add(new RecordingUse(RecordingUse.Outcome.MISSED, prepared.recorded().method(), prepared.path(), null));
+                throw MissReport.build(settings, prepared, testId, occurrence, lookedFor, redactor);
+            }
+        }
+        return record(prepared, occurrence);
+    }
+
+    private Optional<ExchangePlan> replay(RequestPreparer.Prepared prepared, String primary, int occurrence,
+            List<Path> lookedFor) {
+        for (CanonicalRequest form : candidates(prepared)) {
+            Path file = settings.namespaceDirectory().resolve(form.key().fileName(occurrence));
+            lookedFor.add(file);
+            Optional<Recording> recording = RecordingFiles.readIfExists(file);
+            if (recording.isPresent()) {
+                return Optional.of(replayed(file, form.key(), recording.get(), prepared, primary));
+            }
+        }
+        Path last = lastReplayed.get(primary);
+        if (settings.repeatPolicy() == RepeatPolicy.REUSE_LAST && last != null) {
+            RecordingKey key = RecordingKey.parseFileName(last.getFileName().toString()).orElseThrow().key();
+            return Optional.of(replayed(last, key, RecordingFiles.read(last), prepared, primary));
+        }
+        return Optional.empty();
+    }
+
+    private ExchangePlan replayed(Path file, RecordingKey expected, Recording recording, RequestPreparer.Prepared prepared,
+            String primary) {
+        RecordingKey actual = CanonicalRequest.of(recording.request(), recording.testId()).key();
+        if (!actual.equals(expected)) {
+            throw new RecordingFormatException(file, "its name says key " + expected + " but its request hashes to "
+                    + actual + ": the file was renamed, or its request or testId edited. Rename it to " + actual.fileName(1)
+                    + " if the edit was deliberate, or delete it and re-record.");
+        }
+        lastReplayed.put(primary, file);
+        uses.add(new RecordingUse(RecordingUse.Outcome.REPLAYED, prepared.recorded().method(), prepared.path(), file));
+        return new ExchangePlan.Replay(ReplayRenderer.render(file, recording, settings.replayTiming()));
+    }
+
+    private List<CanonicalRequest> candidates(RequestPreparer.Prepared prepared) {
+        return prepared.testScoped() == null ? List.of(prepared.shared()) : List.of(prepared.testScoped(), prepared.shared());
+    }
+
+    private ExchangePlan record(RequestPreparer.Prepared prepared, int occurrence) {
+        boolean testScoped = settings.scope() == RecordingScope.TEST && prepared.testScoped() != null;
+        CanonicalRequest target = testScoped ? prepared.testScoped() : prepared.shared();
+        Path file = settings.namespaceDirectory().resolve(target.key().fileName(occurrence));
+        String source = settings.source().orElseGet(() ->
+                RequestPreparer.isLoopback(java.net.URI.create(prepared.recorded().url())) ? "emulator" : "live");
+        return new ExchangePlan.Call(Optional.of(new RecordingAssembler(settings, redactor, file, target.key(),
+                prepared.recorded(), testScoped ? testId : null, source, this::stage)));
+    }
+
+    private void stage(Path file, Recording recording) {
+        boolean writeNow;
+        synchronized (staged) {
+            writeNow = closed;
+            if (!writeNow) {
+                staged.put(file, recording);
+            }
+        }
+        uses.add(new RecordingUse(RecordingUse.Outcome.RECORDED, recording.request().method(),
+                java.net.URI.create(recording.request().url()).getRawPath(), file));
+        if (writeNow) {
+            RecordingFiles.write(file, recording); // a stream that ended after its test: keep it rather than lose it
+        }
+    }
+
+    /** Drops the recordings not yet written (a failed test's, unless its recordings are to be saved). */
+    public List<Path> discard() {
+        List<Path> dropped;
+        synchronized (staged) {
+            dropped = List.copyOf(staged.keySet());
+            staged.clear();
+        }
+        uses.removeIf(u -> u.outcome() == RecordingUse.Outcome.RECORDED && dropped.contains(u.file()));
+        return dropped;
+    }
+
+    /** Writes the staged recordings, each atomically. Later recordings (streams still open) are written as they end. */
+    @Override
+    public void close() {
+        Map<Path, Recording> toWrite;
+        synchronized (staged) {
+            closed = true;
+            toWrite = new LinkedHashMap<>(staged);
+            staged.clear();
+        }
+        RuntimeException failure = null;
+        for (Map.Entry<Path, Recording> e : toWrite.entrySet()) {
+            try {
+                RecordingFiles.write(e.getKey(), e.getValue());
+            } catch (RuntimeException ex) {
+                if (failure == null) {
+                    failure = ex;
+                } else {
+                    failure.addSuppressed(ex);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HarnessSession[namespace=" + settings.namespace() + ", mode=" + settings.mode() + ", test=" + testId + "]";
+    }
+}

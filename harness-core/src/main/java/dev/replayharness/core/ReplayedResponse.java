@@ -1,0 +1,118 @@
+package dev.replayharness.core;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A response rebuilt from a recording, ready for an adapter to hand to its caller.
+ *
+ * @param file the recording it came from
+ * @param status the HTTP status
+ * @param headers the recorded headers
+ * @param chunks the body, one element per recorded chunk (one per server-sent event)
+ * @param delaysMs how long to wait before each chunk; all zero unless recorded timing is replayed
+ * @param interruption when the recorded body ended with an error, its message; the body then fails after the last chunk
+ */
+public record ReplayedResponse(Path file, int status, Headers headers, List<byte[]> chunks, List<Long> delaysMs,
+        Optional<String> interruption) {
+
+    public ReplayedResponse {
+        chunks = List.copyOf(chunks);
+        delaysMs = List.copyOf(delaysMs);
+        if (chunks.size() != delaysMs.size()) {
+            throw new IllegalArgumentException("one delay per chunk");
+        }
+    }
+
+    /** The whole body (without the interruption). */
+    public byte[] bodyBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        chunks.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
+    /** Total body length. */
+    public long contentLength() {
+        return chunks.stream().mapToLong(c -> c.length).sum();
+    }
+
+    /** The failure a read sees after the last chunk, if the recording was interrupted. */
+    public Optional<IOException> failure() {
+        return interruption.map(message -> new IOException(message + " (replayed from " + file + ")"));
+    }
+
+    /**
+     * The body as a stream that hands out one chunk per read (waiting the recorded delay first when
+     * timing is replayed), then ends, or fails as the recording did.
+     */
+    public InputStream openBody(Sleeper sleeper) {
+        return new ChunkedBody(this, sleeper);
+    }
+
+    private static final class ChunkedBody extends InputStream {
+        private final ReplayedResponse response;
+        private final Sleeper sleeper;
+        private int chunk;
+        private int position;
+
+        ChunkedBody(ReplayedResponse response, Sleeper sleeper) {
+            this.response = response;
+            this.sleeper = sleeper;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            while (chunk < response.chunks.size() && position == response.chunks.get(chunk).length) {
+                chunk++;
+                position = 0;
+            }
+            if (chunk >= response.chunks.size()) {
+                Optional<IOException> failure = response.failure();
+                if (failure.isPresent()) {
+                    throw failure.get();
+                }
+                return -1;
+            }
+            if (position == 0) {
+                waitFor(response.delaysMs.get(chunk));
+            }
+            byte[] current = response.chunks.get(chunk);
+            int n = Math.min(length, current.length - position);
+            System.arraycopy(current, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+
+        private void waitFor(long millis) throws IOException {
+            if (millis <= 0) {
+                return;
+            }
+            try {
+                sleeper.sleep(Duration.ofMillis(millis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while replaying recorded timing");
+            }
+        }
+
+        @Override
+        public int available() {
+            return chunk < response.chunks.size() ? response.chunks.get(chunk).length - position : 0;
+        }
+    }
+}

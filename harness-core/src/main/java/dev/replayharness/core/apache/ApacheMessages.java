@@ -1,0 +1,61 @@
+package dev.replayharness.core.apache;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.message.BasicHttpResponse;
+import org.apache.hc.core5.net.URIBuilder;
+
+import dev.replayharness.core.Headers;
+import dev.replayharness.core.ReplayedResponse;
+
+/** Conversions between Apache messages and the harness's. */
+final class ApacheMessages {
+    private ApacheMessages() {
+    }
+
+    static Headers headers(Header[] headers) {
+        Headers.Builder builder = Headers.builder();
+        for (Header header : headers) {
+            builder.add(header.getName(), header.getValue());
+        }
+        return builder.build();
+    }
+
+    static URI uri(HttpRequest request, org.apache.hc.core5.http.HttpHost target) throws java.io.IOException {
+        try {
+            URI uri = request.getUri();
+            return uri.isAbsolute() || target == null ? uri : new URIBuilder(uri).setHttpHost(target).build();
+        } catch (URISyntaxException e) {
+            throw new java.io.IOException("Invalid request URI: " + e.getMessage(), e);
+        }
+    }
+
+    static void copyHeaders(ReplayedResponse replayed, HttpResponse response) {
+        replayed.headers().asMap().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+    }
+
+    static BasicHttpResponse response(ReplayedResponse replayed) {
+        BasicHttpResponse response = new BasicHttpResponse(replayed.status());
+        copyHeaders(replayed, response);
+        return response;
+    }
+
+    static ContentType contentType(ReplayedResponse replayed) {
+        return replayed.headers().first("content-type").map(ContentType::parseLenient).orElse(null);
+    }
+
+    /** A body with a known length: not a stream, and complete. */
+    static long contentLength(ReplayedResponse replayed) {
+        boolean stream = replayed.headers().first("content-type").map(ct -> ct.startsWith("text/event-stream")).orElse(false);
+        return stream || replayed.interruption().isPresent() ? -1 : replayed.contentLength();
+    }
+
+    static boolean hasBody(ReplayedResponse replayed) {
+        return !replayed.chunks().isEmpty() || replayed.interruption().isPresent();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.replayharness.core.apache;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.hc.client5.http.async.AsyncExecCallback;
+import org.apache.hc.client5.http.async.AsyncExecChain;
+import org.apache.hc.client5.http.async.AsyncExecChainHandler;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.impl.BasicEntityDetails;
+import org.apache.hc.core5.http.nio.AsyncDataConsumer;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+
+import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.ResponseRecorder;
+
+/**
+ * Async exec chain handler. Replay feeds the recorded chunks to the response consumer on the calling
+ * thread (waiting recorded delays there when timing is replayed); record tees each chunk as the
+ * consumer receives it.
+ */
+final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
+    private static final int MAX_EMPTY_PRODUCE_ROUNDS = 10_000;
+
+    private final HarnessSession session;
+
+    HarnessAsyncExecChainHandler(HarnessSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void execute(HttpRequest request, AsyncEntityProducer entityProducer, AsyncExecChain.Scope scope,
+            AsyncExecChain chain, AsyncExecCallback callback) throws HttpException, IOException {
+        byte[] body = entityProducer == null ? new byte[0] : collect(entityProducer);
+        ExchangePlan plan = session.plan(new OutgoingRequest(request.getMethod(),
+                ApacheMessages.uri(request, scope.route.getTargetHost()), ApacheMessages.headers(request.getHeaders()), body));
+        if (plan instanceof ExchangePlan.Replay replay) {
+            replay(replay.response(), callback);
+            return;
+        }
+        AsyncEntityProducer producer = entityProducer == null ? null : AsyncEntityProducers.create(body,
+                entityProducer.getContentType() == null ? null : ContentType.parseLenient(entityProducer.getContentType()));
+        ExchangePlan.Call call = (ExchangePlan.Call) plan;
+        chain.proceed(request, producer, scope,
+                call.recorder().<AsyncExecCallback>map(r -> new TeeCallback(callback, r)).orElse(callback));
+    }
+
+    private void replay(ReplayedResponse replayed, AsyncExecCallback callback) throws HttpException, IOException {
+        EntityDetails details = ApacheMessages.hasBody(replayed) ? new BasicEntityDetails(
+                ApacheMessages.contentLength(replayed), ApacheMessages.contentType(replayed)) : null;
+        AsyncDataConsumer consumer = callback.handleResponse(ApacheMessages.response(replayed), details);
+        if (consumer != null) {
+            consumer.updateCapacity(increment -> { });
+            for (int i = 0; i < replayed.chunks().size(); i++) {
+                pause(replayed.delaysMs().get(i));
+                consumer.consume(ByteBuffer.wrap(replayed.chunks().get(i)));
+            }
+            if (replayed.failure().isPresent()) {
+                consumer.releaseResources();
+                callback.failed(replayed.failure().get());
+                return;
+            }
+            consumer.streamEnd(null);
+        }
+        callback.completed();
+    }
+
+    private void pause(long millis) throws IOException {
+        if (millis > 0) {
+            try {
+                session.sleeper().sleep(Duration.ofMillis(millis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while replaying recorded timing");
+            }
+        }
+    }
+
+    /** Runs a request entity producer against a collecting channel. */
+    private static byte[] collect(AsyncEntityProducer producer) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean[] ended = {false};
+        DataStreamChannel channel = new DataStreamChannel() {
+            @Override
+            public void requestOutput() {
+            }
+
+            @Override
+            public int write(ByteBuffer src) {
+                int n = src.remaining();
+                byte[] bytes = new byte[n];
+                src.get(bytes);
+                out.writeBytes(bytes);
+                return n;
+            }
+
+            @Override
+            public void endStream(List<? extends Header> trailers) {
+                ended[0] = true;
+            }
+
+            @Override
+            public void endStream() {
+                ended[0] = true;
+            }
+        };
+        int rounds = 0;
+        while (!ended[0]) {
+            int before = out.size();
+            producer.produce(channel);
+            rounds = out.size() == before ? rounds + 1 : 0;
+            if (rounds > MAX_EMPTY_PRODUCE_ROUNDS) {
+                throw new IOException("The request entity producer produced no data and did not end; the harness needs "
+                        + "request bodies that can be produced without waiting (e.g. AsyncEntityProducers.create)");
+            }
+        }
+        producer.releaseResources();
+        return out.toByteArray();
+    }
+
+    /** Passes the response on, teeing its body into the recorder. */
+    private static final class TeeCallback implements AsyncExecCallback {
+        private final AsyncExecCallback callback;
+        private final ResponseRecorder recorder;
+        private boolean finished;
+
+        TeeCallback(AsyncExecCallback callback, ResponseRecorder recorder) {
+            this.callback = callback;
+            this.recorder = recorder;
+        }
+
+        @Override
+        public AsyncDataConsumer handleResponse(HttpResponse response, EntityDetails details) throws HttpException, IOException {
+            recorder.started(response.getCode(), ApacheMessages.headers(response.getHeaders()));
+            AsyncDataConsumer consumer = callback.handleResponse(response, details);
+            if (details == null) {
+                finish(null);
+                return consumer;
+            }
+            return new AsyncDataConsumer() {
+                @Override
+                public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
+                    consumer.updateCapacity(capacityChannel);
+                }
+
+                @Override
+                public void consume(ByteBuffer src) throws IOException {
+                    ByteBuffer copy = src.duplicate();
+                    byte[] bytes = new byte[copy.remaining()];
+                    copy.get(bytes);
+                    recorder.chunk(bytes, 0, bytes.length);
+                    consumer.consume(src);
+                }
+
+                @Override
+                public void streamEnd(List<? extends Header> trailers) throws HttpException, IOException {
+                    finish(null);
+                    consumer.streamEnd(trailers);
+                }
+
+                @Override
+                public void releaseResources() {
+                    consumer.releaseResources();
+                }
+            };
+        }
+
+        @Override
+        public void handleInformationResponse(HttpResponse response) throws HttpException, IOException {
+            callback.handleInformationResponse(response);
+        }
+
+        @Override
+        public void completed() {
+            finish(null);
+            callback.completed();
+        }
+
+        @Override
+        public void failed(Exception cause) {
+            finish(cause);
+            callback.failed(cause);
+        }
+
+        private synchronized void finish(Exception error) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            if (error == null) {
+                recorder.completed();
+            } else {
+                recorder.failed(error);
+            }
+        }
+    }
+}

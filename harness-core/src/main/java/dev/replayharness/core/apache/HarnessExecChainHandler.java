@@ -1,0 +1,121 @@
+package dev.replayharness.core.apache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import org.apache.hc.client5.http.classic.ExecChain;
+import org.apache.hc.client5.http.classic.ExecChainHandler;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
+
+import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.RecordingInputStream;
+import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.ResponseRecorder;
+
+/** Classic exec chain handler: answers from a recording, or proceeds and tees the response body. */
+final class HarnessExecChainHandler implements ExecChainHandler {
+    private final HarnessSession session;
+
+    HarnessExecChainHandler(HarnessSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
+            throws IOException, HttpException {
+        byte[] body = new byte[0];
+        HttpEntity entity = request.getEntity();
+        if (entity != null) {
+            body = EntityUtils.toByteArray(entity);
+            request.setEntity(new ByteArrayEntity(body, entity.getContentType() == null ? null
+                    : ContentType.parseLenient(entity.getContentType()), entity.getContentEncoding(), entity.isChunked()));
+        }
+        OutgoingRequest outgoing = new OutgoingRequest(request.getMethod(),
+                ApacheMessages.uri(request, scope.route.getTargetHost()), ApacheMessages.headers(request.getHeaders()), body);
+        ExchangePlan plan = session.plan(outgoing);
+        if (plan instanceof ExchangePlan.Replay replay) {
+            return replayed(replay.response());
+        }
+        ClassicHttpResponse response = chain.proceed(request, scope);
+        ExchangePlan.Call call = (ExchangePlan.Call) plan;
+        if (call.recorder().isPresent()) {
+            ResponseRecorder recorder = call.recorder().get();
+            recorder.started(response.getCode(), ApacheMessages.headers(response.getHeaders()));
+            if (response.getEntity() == null) {
+                recorder.completed();
+            } else {
+                response.setEntity(new RecordingEntity(response.getEntity(), recorder, session.maxDrainBytes()));
+            }
+        }
+        return response;
+    }
+
+    private ClassicHttpResponse replayed(ReplayedResponse replayed) {
+        BasicClassicHttpResponse response = new BasicClassicHttpResponse(replayed.status());
+        ApacheMessages.copyHeaders(replayed, response);
+        if (ApacheMessages.hasBody(replayed)) {
+            response.setEntity(new InputStreamEntity(replayed.openBody(session.sleeper()),
+                    ApacheMessages.contentLength(replayed), ApacheMessages.contentType(replayed)));
+        }
+        return response;
+    }
+
+    /** The upstream entity, read through a {@link RecordingInputStream}; closing it unread still records it. */
+    private static final class RecordingEntity extends HttpEntityWrapper {
+        private final ResponseRecorder recorder;
+        private final long maxDrainBytes;
+        private RecordingInputStream content;
+
+        RecordingEntity(HttpEntity wrapped, ResponseRecorder recorder, long maxDrainBytes) {
+            super(wrapped);
+            this.recorder = recorder;
+            this.maxDrainBytes = maxDrainBytes;
+        }
+
+        @Override
+        public synchronized InputStream getContent() throws IOException {
+            if (content == null) {
+                content = new RecordingInputStream(super.getContent(), recorder, maxDrainBytes);
+            }
+            return content;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return false;
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return true;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            try (InputStream in = getContent()) {
+                in.transferTo(out);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                getContent().close();
+            } finally {
+                super.close();
+            }
+        }
+    }
+}

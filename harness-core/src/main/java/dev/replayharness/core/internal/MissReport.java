@@ -1,0 +1,130 @@
+package dev.replayharness.core.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.ReplayMissError;
+import dev.replayharness.core.key.CanonicalRequest;
+import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.Body;
+import dev.replayharness.core.recording.RecordedRequest;
+import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingFiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.StringNode;
+
+/** Builds the replay-miss failure: what was asked, where we looked, what is nearest, how to record it. */
+public final class MissReport {
+    private static final int NEAREST = 3;
+    private static final int DIFFERENCES_SHOWN = 8;
+    private static final int MAX_REQUEST_CHARS = 4000;
+
+    private MissReport() {
+    }
+
+    private record Candidate(Path file, Recording recording, boolean sameTest, List<JsonDiff.Difference> differences) {
+    }
+
+    public static ReplayMissError build(Settings settings, RequestPreparer.Prepared request, String testId,
+            int occurrence, List<Path> lookedFor, Redactor redactor) {
+        StringBuilder message = new StringBuilder();
+        message.append("Replay Harness: no recording for this request (mode replay, namespace '")
+                .append(settings.namespace()).append("'").append(testId == null ? "" : ", test '" + testId + "'")
+                .append(").\n");
+        message.append("Request: ").append(request.recorded().method()).append(' ').append(request.path()).append('\n');
+        message.append("Canonical form (redacted): ").append(truncate(request.primary().json())).append('\n');
+        if (occurrence > 1) {
+            message.append("This is identical request #").append(occurrence).append(" in this test; only ")
+                    .append(occurrence - 1).append(" recorded. Re-record, or use repeat policy REUSE_LAST to replay the last one again.\n");
+        }
+        message.append("Looked for:\n");
+        lookedFor.forEach(p -> message.append("  ").append(p.toAbsolutePath()).append('\n'));
+        List<Candidate> nearest = nearest(settings.namespaceDirectory(), request, testId);
+        appendNearest(message, settings.namespaceDirectory(), request, nearest);
+        message.append("To record it: ").append(settings.recordCommand().apply(testId)).append('\n');
+        String text = redactor.redact(message.toString());
+        if (nearest.isEmpty()) {
+            return new ReplayMissError(text);
+        }
+        return new ReplayMissError(text, Json.pretty(bodyTree(nearest.get(0).recording().request())),
+                Json.pretty(bodyTree(request.recorded())));
+    }
+
+    private static void appendNearest(StringBuilder message, Path directory, RequestPreparer.Prepared request,
+            List<Candidate> nearest) {
+        if (!Files.isDirectory(directory)) {
+            message.append("Nearest recordings: none; ").append(directory.toAbsolutePath())
+                    .append(" does not exist (check harness.recordings-dir and the namespace).\n");
+            return;
+        }
+        if (nearest.isEmpty()) {
+            message.append("Nearest recordings: none; no recording in ").append(directory.toAbsolutePath())
+                    .append(" is a ").append(request.recorded().method()).append(' ').append(request.path()).append(".\n");
+            return;
+        }
+        message.append("Nearest recordings (same endpoint):\n");
+        for (Candidate c : nearest) {
+            message.append("  ").append(c.file().toAbsolutePath()).append(c.sameTest() ? " (same test" : " (other test: "
+                    + Objects.requireNonNullElse(c.recording().testId(), "shared")).append("), ")
+                    .append(c.differences().size()).append(c.differences().size() == 1 ? " difference" : " differences")
+                    .append(c.differences().isEmpty() ? " in the body (the test identity differs)" : "").append('\n');
+            c.differences().stream().limit(DIFFERENCES_SHOWN).forEach(d -> message.append("    ").append(d).append('\n'));
+            if (c.differences().size() > DIFFERENCES_SHOWN) {
+                message.append("    … and ").append(c.differences().size() - DIFFERENCES_SHOWN).append(" more\n");
+            }
+        }
+    }
+
+    private static List<Candidate> nearest(Path directory, RequestPreparer.Prepared request, String testId) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        JsonNode wanted = bodyTree(request.recorded());
+        List<Candidate> candidates = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(f -> RecordingKey.parseFileName(f.getFileName().toString()).isPresent()).forEach(file -> {
+                try {
+                    Recording recording = RecordingFiles.read(file);
+                    RecordedRequest r = recording.request();
+                    if (r.method().equals(request.recorded().method()) && URI.create(r.url()).getRawPath().equals(request.path())) {
+                        candidates.add(new Candidate(file, recording, Objects.equals(testId, recording.testId()),
+                                JsonDiff.diff(wanted, bodyTree(r))));
+                    }
+                } catch (RecordingFormatException | IllegalArgumentException e) {
+                    // an unreadable file is reported when it is replayed or verified, not here
+                }
+            });
+        } catch (IOException e) {
+            return List.of();
+        }
+        candidates.sort(Comparator.comparing((Candidate c) -> !c.sameTest()).thenComparingInt(c -> c.differences().size())
+                .thenComparing(c -> c.file().getFileName().toString()));
+        return candidates.subList(0, Math.min(NEAREST, candidates.size()));
+    }
+
+    /** The body as the key sees it (normalized), for diffing; non-JSON bodies as a string. */
+    private static JsonNode bodyTree(RecordedRequest request) {
+        Body body = request.body();
+        if (body == null) {
+            return null;
+        }
+        if (body instanceof Body.Json json) {
+            return CanonicalRequest.normalize(json.value(),
+                    request.normalizers().stream().map(dev.replayharness.core.normalize.RequestNormalizer::parse).toList());
+        }
+        return StringNode.valueOf(new String(BodyCodec.decode(body), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_REQUEST_CHARS ? text : text.substring(0, MAX_REQUEST_CHARS) + "… ("
+                + text.length() + " characters)";
+    }
+}

@@ -1,0 +1,132 @@
+package dev.replayharness.core.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import dev.replayharness.core.Headers;
+import dev.replayharness.core.ResponseRecorder;
+import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.Body;
+import dev.replayharness.core.recording.Interruption;
+import dev.replayharness.core.recording.RecordedRequest;
+import dev.replayharness.core.recording.RecordedResponse;
+import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.SseEvent;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Collects a response as it streams past and stages its recording when the body ends. */
+public final class RecordingAssembler implements ResponseRecorder {
+    private final Settings settings;
+    private final Redactor redactor;
+    private final Path file;
+    private final RecordingKey key;
+    private final RecordedRequest request;
+    private final String testId;
+    private final String source;
+    private final BiConsumer<Path, Recording> stage;
+
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final List<SseParser.Block> blocks = new ArrayList<>();
+    private SseParser sse;
+    private int status;
+    private Headers headers = Headers.empty();
+    private long startNanos;
+    private boolean done;
+
+    public RecordingAssembler(Settings settings, Redactor redactor, Path file, RecordingKey key, RecordedRequest request,
+            String testId, String source, BiConsumer<Path, Recording> stage) {
+        this.settings = settings;
+        this.redactor = redactor;
+        this.file = file;
+        this.key = key;
+        this.request = request;
+        this.testId = testId;
+        this.source = source;
+        this.stage = stage;
+    }
+
+    @Override
+    public synchronized void started(int status, Headers headers) {
+        this.status = status;
+        this.headers = headers;
+        this.startNanos = System.nanoTime();
+        if (headers.first("content-type").map(ct -> ct.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream"))
+                .orElse(false)) {
+            sse = new SseParser();
+        }
+    }
+
+    @Override
+    public synchronized void chunk(byte[] bytes, int offset, int length) {
+        if (done) {
+            return;
+        }
+        body.write(bytes, offset, length);
+        if (sse != null) {
+            blocks.addAll(sse.feed(bytes, offset, length, System.nanoTime()));
+        }
+    }
+
+    @Override
+    public void completed() {
+        finish(null);
+    }
+
+    @Override
+    public void failed(Throwable error) {
+        finish(new Interruption(Interruption.Kind.UPSTREAM_ERROR, redactor.redact(String.valueOf(error))));
+    }
+
+    @Override
+    public void truncated() {
+        finish(new Interruption(Interruption.Kind.TRUNCATED,
+                "the caller closed the body early while recording and the rest was larger than the drain limit"));
+    }
+
+    private synchronized void finish(Interruption interruption) {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (status == 0) {
+            return; // upstream failed before any response: there is nothing to replay
+        }
+        RecordedResponse response = new RecordedResponse(status, recordedHeaders(), recordedBody(), interruption);
+        stage.accept(file, new Recording(Recording.FORMAT_VERSION, testId, source, request, response));
+    }
+
+    private Headers recordedHeaders() {
+        Headers.Builder builder = Headers.builder();
+        headers.asMap().forEach((name, values) -> {
+            if (settings.responseHeaders().contains(name) && !Redactor.isCredentialHeader(name)) {
+                values.forEach(v -> builder.add(name,
+                        Settings.REQUEST_ID_HEADERS.contains(name) ? key.stableId() : redactor.redact(v)));
+            }
+        });
+        return builder.build();
+    }
+
+    private Body recordedBody() {
+        if (sse == null) {
+            return BodyCodec.encode(body.toByteArray(), this::normalize, redactor::redact);
+        }
+        blocks.addAll(sse.finish(System.nanoTime()));
+        List<SseEvent> events = new ArrayList<>();
+        for (SseParser.Block block : blocks) {
+            Long offset = settings.recordTiming() ? (block.arrivedNanos() - startNanos) / 1_000_000 : null;
+            events.add(SseCodec.toEvent(block, offset, this::normalize, redactor::redact));
+        }
+        return new Body.EventStream(events);
+    }
+
+    private JsonNode normalize(JsonNode json) {
+        if (json instanceof ObjectNode object) {
+            settings.responseNormalizers().forEach(n -> n.normalize(object, key));
+        }
+        return redactor.redact(json);
+    }
+}

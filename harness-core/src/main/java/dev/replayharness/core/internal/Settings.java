@@ -1,0 +1,64 @@
+package dev.replayharness.core.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import dev.replayharness.core.Mode;
+import dev.replayharness.core.RecordingScope;
+import dev.replayharness.core.RepeatPolicy;
+import dev.replayharness.core.Sleeper;
+import dev.replayharness.core.normalize.RequestNormalizer;
+import dev.replayharness.core.normalize.ResponseNormalizer;
+
+/** Everything a {@code Harness} was built with. */
+public record Settings(Path recordingsDirectory, String namespace, Mode mode, RecordingScope scope,
+        RepeatPolicy repeatPolicy, List<NormalizerRule> requestNormalizers, List<ResponseNormalizer> responseNormalizers,
+        Set<String> requestHeaders, Set<String> responseHeaders, List<String> secrets, Optional<String> source,
+        boolean recordTiming, boolean replayTiming, Sleeper sleeper, Function<String, String> recordCommand,
+        long maxDrainBytes) {
+
+    public static final Set<String> DEFAULT_REQUEST_HEADERS = Set.of("content-type", "accept");
+    public static final Set<String> DEFAULT_RESPONSE_HEADERS = Set.of("content-type", "retry-after",
+            "x-amzn-requestid", "x-request-id", "x-amzn-errortype");
+    /** Response headers whose value changes every call: recorded as the stable id of the key. */
+    public static final Set<String> REQUEST_ID_HEADERS = Set.of("x-amzn-requestid", "x-request-id");
+
+    /** A request normalizer and the endpoints it applies to. */
+    public record NormalizerRule(String method, Pattern path, RequestNormalizer normalizer) {
+        public boolean applies(String requestMethod, String requestPath) {
+            return (method == null || method.equals(requestMethod)) && path.matcher(requestPath).matches();
+        }
+    }
+
+    public Path namespaceDirectory() {
+        return recordingsDirectory.resolve(namespace);
+    }
+
+    public List<RequestNormalizer> normalizersFor(String method, String path) {
+        return requestNormalizers.stream().filter(r -> r.applies(method, path)).map(NormalizerRule::normalizer).toList();
+    }
+
+    /** A glob where {@code *} matches any run of characters. */
+    public static Pattern glob(String glob) {
+        String[] parts = glob.split("\\*", -1);
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                regex.append(".*");
+            }
+            if (!parts[i].isEmpty()) {
+                regex.append(Pattern.quote(parts[i]));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    public static String defaultRecordCommand(String testId) {
+        return "run the test again with -D" + Mode.CONFIG_KEY + "=" + Mode.RECORD_IF_MISSING.value()
+                + " (or " + Mode.ENV_VAR + "=" + Mode.RECORD_IF_MISSING.value() + ") and a live upstream";
+    }
+}

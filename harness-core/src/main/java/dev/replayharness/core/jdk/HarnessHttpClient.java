@@ -1,0 +1,176 @@
+package dev.replayharness.core.jdk;
+
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.Headers;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.ResponseRecorder;
+
+/** A delegating {@link HttpClient} that records and replays. */
+final class HarnessHttpClient extends HttpClient {
+    private final HttpClient delegate;
+    private final HarnessSession session;
+
+    HarnessHttpClient(HttpClient delegate, HarnessSession session) {
+        this.delegate = delegate;
+        this.session = session;
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        byte[] body = RequestBodies.collect(request);
+        ExchangePlan plan = session.plan(toOutgoing(request, body));
+        if (plan instanceof ExchangePlan.Replay replay) {
+            try {
+                return ReplayedHttpResponse.deliver(request, replay.response(), handler, session.sleeper()).get();
+            } catch (ExecutionException e) {
+                throw unwrap(e.getCause());
+            }
+        }
+        return delegate.send(RequestBodies.withBody(request, body), teeing(handler, (ExchangePlan.Call) plan));
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return sendAsync(request, handler, null);
+    }
+
+    @Override
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+            HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
+        byte[] body;
+        ExchangePlan plan;
+        try {
+            body = RequestBodies.collect(request);
+            plan = session.plan(toOutgoing(request, body));
+        } catch (IOException | RuntimeException | Error e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
+        if (plan instanceof ExchangePlan.Replay replay) {
+            return CompletableFuture.supplyAsync(() -> ReplayedHttpResponse.deliver(request, replay.response(), handler,
+                    session.sleeper()), delegate.executor().orElse(CompletableFuture.completedFuture(null).defaultExecutor()))
+                    .thenCompose(f -> f);
+        }
+        HttpRequest outgoing = RequestBodies.withBody(request, body);
+        HttpResponse.BodyHandler<T> tee = teeing(handler, (ExchangePlan.Call) plan);
+        return pushPromiseHandler == null ? delegate.sendAsync(outgoing, tee)
+                : delegate.sendAsync(outgoing, tee, pushPromiseHandler);
+    }
+
+    private <T> HttpResponse.BodyHandler<T> teeing(HttpResponse.BodyHandler<T> handler, ExchangePlan.Call call) {
+        if (call.recorder().isEmpty()) {
+            return handler;
+        }
+        ResponseRecorder recorder = call.recorder().get();
+        return info -> {
+            recorder.started(info.statusCode(), Headers.of(info.headers().map()));
+            return new TeeSubscriber<>(handler.apply(info), recorder, session.maxDrainBytes());
+        };
+    }
+
+    private static OutgoingRequest toOutgoing(HttpRequest request, byte[] body) {
+        return new OutgoingRequest(request.method(), request.uri(), Headers.of(request.headers().map()), body);
+    }
+
+    private static IOException unwrap(Throwable cause) throws InterruptedException {
+        if (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        if (cause instanceof InterruptedException interrupted) {
+            throw interrupted;
+        }
+        return new IOException(cause);
+    }
+
+    // Everything else is the delegate's.
+
+    @Override
+    public Optional<CookieHandler> cookieHandler() {
+        return delegate.cookieHandler();
+    }
+
+    @Override
+    public Optional<Duration> connectTimeout() {
+        return delegate.connectTimeout();
+    }
+
+    @Override
+    public Redirect followRedirects() {
+        return delegate.followRedirects();
+    }
+
+    @Override
+    public Optional<ProxySelector> proxy() {
+        return delegate.proxy();
+    }
+
+    @Override
+    public SSLContext sslContext() {
+        return delegate.sslContext();
+    }
+
+    @Override
+    public SSLParameters sslParameters() {
+        return delegate.sslParameters();
+    }
+
+    @Override
+    public Optional<Authenticator> authenticator() {
+        return delegate.authenticator();
+    }
+
+    @Override
+    public Version version() {
+        return delegate.version();
+    }
+
+    @Override
+    public Optional<Executor> executor() {
+        return delegate.executor();
+    }
+
+    @Override
+    public java.net.http.WebSocket.Builder newWebSocketBuilder() {
+        return delegate.newWebSocketBuilder();
+    }
+
+    @Override
+    public String toString() {
+        return "HarnessHttpClient[" + session + "]";
+    }
+
+    static HttpHeaders httpHeaders(Headers headers) {
+        return HttpHeaders.of(headers.asMap(), (name, value) -> true);
+    }
+}

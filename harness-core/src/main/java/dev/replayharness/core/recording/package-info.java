@@ -1,0 +1,5 @@
+/**
+ * The recording file format (version 1): one exchange per file, read and written by
+ * {@link dev.replayharness.core.recording.RecordingFiles}. See {@code docs/recording-format.md}.
+ */
+package dev.replayharness.core.recording;
