@@ -88,6 +88,7 @@ public final class Harness {
         private Sleeper sleeper = Sleeper.system();
         private Function<String, String> recordCommand = Settings::defaultRecordCommand;
         private long maxDrainBytes = 16L * 1024 * 1024;
+        private java.time.Duration awaitRecordings = java.time.Duration.ofSeconds(30);
 
         private Builder() {
         }
@@ -221,6 +222,15 @@ public final class Harness {
         }
 
         /**
+         * How long {@link HarnessSession#close()} waits for response bodies still streaming (or being
+         * drained after an early close) before it writes what it has. Default 30 seconds.
+         */
+        public Builder awaitRecordings(java.time.Duration awaitRecordings) {
+            this.awaitRecordings = Objects.requireNonNull(awaitRecordings, "awaitRecordings");
+            return this;
+        }
+
+        /**
          * Builds the harness, resolving the mode.
          *
          * @throws HarnessConfigurationException for an invalid mode or namespace, or a recordings directory
@@ -241,7 +251,7 @@ public final class Harness {
             return new Harness(new Settings(recordingsDirectory, namespace, resolved, scope, repeatPolicy,
                     List.copyOf(requestNormalizers), List.copyOf(responseNormalizers), Set.copyOf(requestHeaders),
                     Set.copyOf(responseHeaders), List.copyOf(secrets), Optional.ofNullable(source), recordTiming,
-                    replayTiming, sleeper, recordCommand, maxDrainBytes));
+                    replayTiming, sleeper, recordCommand, maxDrainBytes, awaitRecordings));
         }
 
         private static void checkWritable(Path directory, Mode mode) {

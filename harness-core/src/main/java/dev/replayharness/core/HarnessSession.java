@@ -35,6 +35,7 @@ public final class HarnessSession implements AutoCloseable {
     private final List<RecordingUse> uses = Collections.synchronizedList(new ArrayList<>());
     private final Map<Path, Recording> staged = new LinkedHashMap<>();
     private boolean closed;
+    private int inFlight;
 
     HarnessSession(Settings settings, String testId) {
         this.settings = settings;
@@ -147,22 +148,31 @@ public final class HarnessSession implements AutoCloseable {
         Path file = settings.namespaceDirectory().resolve(target.key().fileName(occurrence));
         String source = settings.source().orElseGet(() ->
                 RequestPreparer.isLoopback(java.net.URI.create(prepared.recorded().url())) ? "emulator" : "live");
+        synchronized (staged) {
+            inFlight++;
+        }
         return new ExchangePlan.Call(Optional.of(new RecordingAssembler(settings, redactor, file, target.key(),
                 prepared.recorded(), testScoped ? testId : null, source, this::stage)));
     }
 
+    /** Called once per recorder when its body ends; {@code recording} is null when there is nothing to write. */
     private void stage(Path file, Recording recording) {
         boolean writeNow;
         synchronized (staged) {
-            writeNow = closed;
-            if (!writeNow) {
+            inFlight--;
+            staged.notifyAll();
+            writeNow = closed && recording != null;
+            if (!closed && recording != null) {
                 staged.put(file, recording);
             }
+        }
+        if (recording == null) {
+            return;
         }
         uses.add(new RecordingUse(RecordingUse.Outcome.RECORDED, recording.request().method(),
                 java.net.URI.create(recording.request().url()).getRawPath(), file));
         if (writeNow) {
-            RecordingFiles.write(file, recording); // a stream that ended after its test: keep it rather than lose it
+            RecordingFiles.write(file, recording); // a stream that ended after its session: keep it rather than lose it
         }
     }
 
@@ -177,11 +187,24 @@ public final class HarnessSession implements AutoCloseable {
         return dropped;
     }
 
-    /** Writes the staged recordings, each atomically. Later recordings (streams still open) are written as they end. */
+    /**
+     * Writes the staged recordings, each atomically, after waiting (up to the harness's
+     * {@code awaitRecordings} time) for bodies still streaming or draining. A body that ends later is
+     * written when it ends.
+     */
     @Override
     public void close() {
         Map<Path, Recording> toWrite;
         synchronized (staged) {
+            long deadline = System.nanoTime() + settings.awaitRecordings().toNanos();
+            while (inFlight > 0 && System.nanoTime() < deadline) {
+                try {
+                    staged.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             closed = true;
             toWrite = new LinkedHashMap<>(staged);
             staged.clear();

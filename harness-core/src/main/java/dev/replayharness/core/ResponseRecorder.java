@@ -16,7 +16,11 @@ public interface ResponseRecorder {
     /** The body ended normally. The recording is staged for writing. */
     void completed();
 
-    /** Upstream failed mid-response. The recording is staged, marked as interrupted by {@code error}. */
+    /**
+     * Upstream failed. Mid-response, the recording is staged, marked as interrupted by {@code error};
+     * before any response (connection refused, say), nothing is recorded. Adapters must call this when
+     * the upstream call fails, so that the session does not wait for the recording.
+     */
     void failed(Throwable error);
 
     /**

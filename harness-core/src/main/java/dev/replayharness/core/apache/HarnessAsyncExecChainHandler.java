@@ -55,8 +55,13 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
         AsyncEntityProducer producer = entityProducer == null ? null : AsyncEntityProducers.create(body,
                 entityProducer.getContentType() == null ? null : ContentType.parseLenient(entityProducer.getContentType()));
         ExchangePlan.Call call = (ExchangePlan.Call) plan;
-        chain.proceed(request, producer, scope,
-                call.recorder().<AsyncExecCallback>map(r -> new TeeCallback(callback, r)).orElse(callback));
+        try {
+            chain.proceed(request, producer, scope,
+                    call.recorder().<AsyncExecCallback>map(r -> new TeeCallback(callback, r)).orElse(callback));
+        } catch (IOException | HttpException | RuntimeException e) {
+            call.recorder().ifPresent(r -> r.failed(e));
+            throw e;
+        }
     }
 
     private void replay(ReplayedResponse replayed, AsyncExecCallback callback) throws HttpException, IOException {

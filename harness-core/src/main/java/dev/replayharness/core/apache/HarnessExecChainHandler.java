@@ -48,8 +48,14 @@ final class HarnessExecChainHandler implements ExecChainHandler {
         if (plan instanceof ExchangePlan.Replay replay) {
             return replayed(replay.response());
         }
-        ClassicHttpResponse response = chain.proceed(request, scope);
         ExchangePlan.Call call = (ExchangePlan.Call) plan;
+        ClassicHttpResponse response;
+        try {
+            response = chain.proceed(request, scope);
+        } catch (IOException | HttpException | RuntimeException e) {
+            call.recorder().ifPresent(r -> r.failed(e)); // no response: nothing is recorded, but the recorder must end
+            throw e;
+        }
         if (call.recorder().isPresent()) {
             ResponseRecorder recorder = call.recorder().get();
             recorder.started(response.getCode(), ApacheMessages.headers(response.getHeaders()));

@@ -93,7 +93,8 @@ public final class RecordingAssembler implements ResponseRecorder {
         }
         done = true;
         if (status == 0) {
-            return; // upstream failed before any response: there is nothing to replay
+            stage.accept(file, null); // upstream failed before any response: there is nothing to replay
+            return;
         }
         RecordedResponse response = new RecordedResponse(status, recordedHeaders(), recordedBody(), interruption);
         stage.accept(file, new Recording(Recording.FORMAT_VERSION, testId, source, request, response));

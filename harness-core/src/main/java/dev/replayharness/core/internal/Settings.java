@@ -19,7 +19,7 @@ public record Settings(Path recordingsDirectory, String namespace, Mode mode, Re
         RepeatPolicy repeatPolicy, List<NormalizerRule> requestNormalizers, List<ResponseNormalizer> responseNormalizers,
         Set<String> requestHeaders, Set<String> responseHeaders, List<String> secrets, Optional<String> source,
         boolean recordTiming, boolean replayTiming, Sleeper sleeper, Function<String, String> recordCommand,
-        long maxDrainBytes) {
+        long maxDrainBytes, java.time.Duration awaitRecordings) {
 
     public static final Set<String> DEFAULT_REQUEST_HEADERS = Set.of("content-type", "accept");
     public static final Set<String> DEFAULT_RESPONSE_HEADERS = Set.of("content-type", "retry-after",

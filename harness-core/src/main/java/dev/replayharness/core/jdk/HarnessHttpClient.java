@@ -46,7 +46,13 @@ final class HarnessHttpClient extends HttpClient {
                 throw unwrap(e.getCause());
             }
         }
-        return delegate.send(RequestBodies.withBody(request, body), teeing(handler, (ExchangePlan.Call) plan));
+        ExchangePlan.Call call = (ExchangePlan.Call) plan;
+        try {
+            return delegate.send(RequestBodies.withBody(request, body), teeing(handler, call));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            call.recorder().ifPresent(r -> r.failed(e)); // no response: nothing is recorded, but the recorder must end
+            throw e;
+        }
     }
 
     @Override
@@ -74,9 +80,15 @@ final class HarnessHttpClient extends HttpClient {
                     .thenCompose(f -> f);
         }
         HttpRequest outgoing = RequestBodies.withBody(request, body);
-        HttpResponse.BodyHandler<T> tee = teeing(handler, (ExchangePlan.Call) plan);
-        return pushPromiseHandler == null ? delegate.sendAsync(outgoing, tee)
+        ExchangePlan.Call call = (ExchangePlan.Call) plan;
+        HttpResponse.BodyHandler<T> tee = teeing(handler, call);
+        CompletableFuture<HttpResponse<T>> response = pushPromiseHandler == null ? delegate.sendAsync(outgoing, tee)
                 : delegate.sendAsync(outgoing, tee, pushPromiseHandler);
+        return response.whenComplete((r, error) -> {
+            if (error != null) {
+                call.recorder().ifPresent(rec -> rec.failed(error));
+            }
+        });
     }
 
     private <T> HttpResponse.BodyHandler<T> teeing(HttpResponse.BodyHandler<T> handler, ExchangePlan.Call call) {

@@ -54,11 +54,15 @@ final class ReplaySubscription implements Flow.Subscription {
             byte[] chunk;
             long delay;
             synchronized (this) {
-                if (done || (demand == 0 && next < replayed.chunks().size())) {
+                boolean atEnd = next == replayed.chunks().size();
+                // A recorded failure waits for demand like a chunk would: java.net.http's InputStream
+                // drops data it has buffered when the error arrives early.
+                boolean failing = atEnd && replayed.interruption().isPresent();
+                if (done || (demand == 0 && (!atEnd || failing))) {
                     delivering = false;
                     return;
                 }
-                if (next == replayed.chunks().size()) {
+                if (atEnd) {
                     done = true;
                     delivering = false;
                     break;
