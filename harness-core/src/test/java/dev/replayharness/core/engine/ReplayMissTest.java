@@ -1,0 +1,87 @@
+package dev.replayharness.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.replayharness.core.Harness;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.Mode;
+import dev.replayharness.core.ReplayMissError;
+import dev.replayharness.core.jdk.JdkHarness;
+import dev.replayharness.core.testing.Harnesses;
+import dev.replayharness.core.testing.LoopbackUpstream;
+
+@DisplayName("A replay miss says what was asked, where it looked, what is nearest, and how to record it")
+class ReplayMissTest {
+    private static final String CHAT = "/v1/chat/completions";
+
+    @TempDir
+    Path recordings;
+    LoopbackUpstream upstream;
+
+    @BeforeEach
+    void start() throws Exception {
+        upstream = new LoopbackUpstream().json(CHAT, 200, "{\"ok\":true}");
+        send(Harnesses.of(recordings, Mode.RECORD), "Miss#planets", "Which planet do humans live on?", 0.7);
+        send(Harnesses.of(recordings, Mode.RECORD), "Miss#other", "Something else entirely", 0.1);
+    }
+
+    @AfterEach
+    void stop() {
+        upstream.close();
+    }
+
+    private void send(Harness harness, String testId, String question, double temperature) throws Exception {
+        try (HarnessSession session = harness.session(testId)) {
+            String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}],\"temperature\":"
+                    + temperature + "}";
+            HttpRequest request = HttpRequest.newBuilder(upstream.uri(CHAT)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            JdkHarness.wrap(HttpClient.newHttpClient(), session).send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void message() {
+        Harness replay = Harnesses.builder(recordings, Mode.REPLAY)
+                .recordCommand(test -> "mvn test -Dtest='" + test + "' -Dharness.mode=record-if-missing").build();
+        ReplayMissError miss = catchThrowableOfType(ReplayMissError.class,
+                () -> send(replay, "Miss#planets", "Which planet do people live on?", 0.70));
+        Path dir = recordings.resolve("test").toAbsolutePath();
+        assertThat(miss.getMessage())
+                .startsWith("Replay Harness: no recording for this request (mode replay, namespace 'test', test 'Miss#planets').\n"
+                        + "Request: POST /v1/chat/completions\n"
+                        + "Canonical form (redacted): {\"body\":{\"messages\":[{\"content\":\"Which planet do people live on?\","
+                        + "\"role\":\"user\"}],\"model\":\"m\",\"temperature\":0.7},\"method\":\"POST\",\"path\":\"/v1/chat/completions\","
+                        + "\"test\":\"Miss#planets\"}\n"
+                        + "Looked for:\n  " + dir + "/")
+                .contains("Nearest recordings (same endpoint):\n  " + dir + "/")
+                .contains(" (same test), 1 difference\n"
+                        + "    /messages/0/content: this request has \"Which planet do people live on?\", "
+                        + "the recording has \"Which planet do humans live on?\"\n")
+                .contains(" (other test: Miss#other), 2 differences\n")
+                .endsWith("To record it: mvn test -Dtest='Miss#planets' -Dharness.mode=record-if-missing\n");
+        assertThat(miss.getMessage().indexOf("(same test)")).isLessThan(miss.getMessage().indexOf("(other test"));
+        assertThat(miss.getExpected().getStringRepresentation()).contains("Which planet do humans live on?");
+        assertThat(miss.getActual().getStringRepresentation()).contains("Which planet do people live on?");
+    }
+
+    @Test
+    @DisplayName("a missing namespace folder is named as the likely cause")
+    void missingFolder() {
+        Harness replay = Harnesses.builder(recordings, Mode.REPLAY).namespace("bedrokc").build();
+        ReplayMissError miss = catchThrowableOfType(ReplayMissError.class, () -> send(replay, "Miss#planets", "x", 1));
+        assertThat(miss.getMessage()).contains("Nearest recordings: none; " + recordings.resolve("bedrokc").toAbsolutePath()
+                + " does not exist (check harness.recordings-dir and the namespace).");
+    }
+}
