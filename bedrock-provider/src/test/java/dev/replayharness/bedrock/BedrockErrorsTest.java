@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.replayharness.bedrock.emulator.BedrockEmulator;
 import dev.replayharness.bedrock.emulator.ScriptedResponse;
 import dev.replayharness.openai.ChatCompletionRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -96,7 +97,8 @@ class BedrockErrorsTest {
         assertThat(e.getMessage())
                 .startsWith("Bedrock denied access to model openai.gpt-oss-20b-1:0 in us-west-2 (Bedrock said:"
                         + " \"You don't have access to the model with the specified model ID.\")")
-                .contains("Model access").contains("not offered in us-west-2");
+                .contains("not been granted access to the model (Bedrock console → Model access, in us-west-2)")
+                .contains("us-west-2 does not offer it, or the key's permissions");
         assertStatusAndRequestId(e, 403);
     }
 
@@ -142,6 +144,19 @@ class BedrockErrorsTest {
         BedrockAccessDeniedException e = catchThrowableOfType(BedrockAccessDeniedException.class,
                 () -> TestClients.client(emulator).chatStream(hello()));
         assertStatusAndRequestId(e, 403);
+    }
+
+    @Test
+    @DisplayName("a request timeout is a transport error that says so")
+    void timeout() {
+        emulator.delayResponses(Duration.ofSeconds(20));
+        BedrockClient bedrock = TestClients.client(emulator, TestClients.KEY,
+                config -> config.requestTimeout(Duration.ofMillis(300)), new FakeTime());
+        BedrockTransportException e = catchThrowableOfType(BedrockTransportException.class, () -> bedrock.chat(hello()));
+        assertThat(e.isTimeout()).isTrue();
+        assertThat(e.getMessage()).startsWith("No answer from Bedrock at " + emulator.baseUri()
+                + " within the request timeout of 0.3 s.");
+        assertThat(emulator.requestCount()).as("a timeout is not retried").isEqualTo(1);
     }
 
     @Test

@@ -42,9 +42,10 @@ public final class ErrorMapper {
                     : new BedrockAuthenticationException("Bedrock refused the API key" + said + ". "
                             + ErrorMessages.checkKey(config.apiKey(), region), false, status, requestId, e);
             case 403 -> new BedrockAccessDeniedException("Bedrock denied access to model " + model + " in " + region + said
-                    + ". Either this account has not been granted access to the model (Bedrock console → Model access),"
-                    + " the model is not offered in " + region + " (gpt-oss is served in us-west-2), or the key's"
-                    + " permissions do not allow invoking it.", status, requestId, e);
+                    + ". Likely causes: this account has not been granted access to the model (Bedrock console →"
+                    + " Model access, in " + region + "), " + region + " does not offer it"
+                    + (BedrockConfig.DEFAULT_REGION.equals(region) ? "" : " (gpt-oss is served in us-west-2)")
+                    + ", or the key's permissions do not allow invoking it.", status, requestId, e);
             case 404 -> new BedrockModelNotFoundException("Bedrock has no model " + model + " in region " + region + said
                     + ". Check provider_resource_id in the stack configuration and that " + region
                     + " offers the model (openai.gpt-oss-20b-1:0 is served in us-west-2).", status, requestId, e);

@@ -45,6 +45,7 @@ public final class BedrockEmulator implements AutoCloseable {
     private volatile String requiredToken;
     private volatile Duration streamPause = Duration.ZERO;
     private volatile int fillerChunks;
+    private volatile Duration responseDelay = Duration.ZERO;
 
     private BedrockEmulator() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -86,6 +87,12 @@ public final class BedrockEmulator implements AutoCloseable {
         return this;
     }
 
+    /** Waits this long before answering any request, to make clients time out. */
+    public BedrockEmulator delayResponses(Duration delay) {
+        this.responseDelay = delay;
+        return this;
+    }
+
     /** Every request received, in order. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -121,6 +128,9 @@ public final class BedrockEmulator implements AutoCloseable {
                     Map.copyOf(exchange.getRequestHeaders()), body, requestId);
             requests.add(request);
             exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
+            if (!pauseBeforeAnswering()) {
+                return;
+            }
             ScriptedResponse next = scripted.poll();
             if (next != null) {
                 send(exchange, next);
@@ -135,6 +145,17 @@ public final class BedrockEmulator implements AutoCloseable {
                     ChatResponder.respond(exchange, body, streamPause, fillerChunks, this::streamAborted);
                 }
             }
+        }
+    }
+
+    /** The scripted delay; false if the emulator is shutting down meanwhile. */
+    private boolean pauseBeforeAnswering() {
+        try {
+            Thread.sleep(responseDelay.toMillis()); // scripted pause, the only kind of sleep in the tests
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
