@@ -1,0 +1,57 @@
+package dev.replayharness.junit.internal;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.replayharness.core.RecordingUse.Outcome;
+
+/**
+ * Collects every finished test of the run; when the run ends (JUnit closes the root store) prints one
+ * summary line per namespace and writes the report file.
+ */
+final class RunReport implements Stores.Closeable {
+    private final RunConfiguration configuration;
+    private final List<TestEntry> entries = new ArrayList<>();
+
+    RunReport(RunConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    synchronized void add(TestEntry entry) {
+        entries.add(entry);
+    }
+
+    /** Sorted by test id, then namespace, so that the file is the same for the same run. */
+    synchronized List<TestEntry> entries() {
+        List<TestEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(TestEntry::testId).thenComparing(TestEntry::namespace));
+        return sorted;
+    }
+
+    /** {@code Replay Harness [bedrock]: 12 replayed, 1 recorded, 0 missed, 0 live in 13 tests}, one per namespace. */
+    List<String> summary() {
+        Map<String, List<TestEntry>> byNamespace = new TreeMap<>();
+        entries().forEach(e -> byNamespace.computeIfAbsent(e.namespace(), k -> new ArrayList<>()).add(e));
+        List<String> lines = new ArrayList<>();
+        byNamespace.forEach((namespace, tests) -> lines.add("Replay Harness [" + namespace + "]: "
+                + sum(tests, Outcome.REPLAYED) + " replayed, " + sum(tests, Outcome.RECORDED) + " recorded, "
+                + sum(tests, Outcome.MISSED) + " missed, " + sum(tests, Outcome.LIVE) + " live in " + tests.size()
+                + (tests.size() == 1 ? " test" : " tests")));
+        return lines;
+    }
+
+    private static long sum(List<TestEntry> tests, Outcome outcome) {
+        return tests.stream().mapToLong(t -> t.count(outcome)).sum();
+    }
+
+    @Override
+    public void close() {
+        PrintStream out = System.out;
+        summary().forEach(out::println);
+        ReportFile.write(configuration.reportFile(), configuration.recordingsDirectory(), entries());
+    }
+}

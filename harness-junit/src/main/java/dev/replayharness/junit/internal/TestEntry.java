@@ -1,0 +1,17 @@
+package dev.replayharness.junit.internal;
+
+import java.util.List;
+
+import dev.replayharness.core.Mode;
+import dev.replayharness.core.RecordingUse;
+
+/** One finished test invocation, as the run report lists it. */
+record TestEntry(String testId, String namespace, Mode mode, List<RecordingUse> uses) {
+    TestEntry {
+        uses = List.copyOf(uses);
+    }
+
+    long count(RecordingUse.Outcome outcome) {
+        return uses.stream().filter(u -> u.outcome() == outcome).count();
+    }
+}
