@@ -46,8 +46,9 @@ public final class LlamaStackImporter {
     /** Imports every {@code *.json} recording in {@code source} into {@code namespaceDirectory}. */
     public static List<Imported> importDirectory(Path source, Path namespaceDirectory) {
         if (!Files.isDirectory(source)) {
-            throw new UncheckedIOException(new IOException("Llama Stack recordings folder " + source.toAbsolutePath()
-                    + " does not exist or is not a folder. Point the importer at tests/integration/…/recordings."));
+            String message = "Llama Stack recordings folder " + source.toAbsolutePath()
+                    + " does not exist or is not a folder. Point the importer at tests/integration/…/recordings.";
+            throw new UncheckedIOException(message, new IOException(message));
         }
         List<Imported> imported = new ArrayList<>();
         try (Stream<Path> files = Files.list(source)) {

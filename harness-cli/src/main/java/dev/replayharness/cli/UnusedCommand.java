@@ -1,0 +1,103 @@
+package dev.replayharness.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import dev.replayharness.core.key.RecordingKey;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Recordings that no test used, according to the run reports. */
+@Command(name = "unused", description = "List recordings that no test used, according to the run reports the JUnit "
+        + "extension writes (target/harness-report.json in each module). Exit 1 when there are any, unless --delete.")
+final class UnusedCommand implements Callable<Integer> {
+    private static final Pattern RECORDING_PATH = Pattern.compile("(?:.*/)?[0-9a-f]{64}(?:-[1-9][0-9]*)?\\.json");
+
+    @Parameters(index = "0", defaultValue = "recordings", description = "recordings folder (default: ${DEFAULT-VALUE})")
+    Path root;
+
+    @Option(names = "--report", description = "a run report (repeatable); default: every */target/harness-report.json below the current folder")
+    List<Path> reports = new ArrayList<>();
+
+    @Option(names = "--delete", description = "delete the unused recordings")
+    boolean delete;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Path> found = reports.isEmpty() ? discoverReports() : reports;
+        if (found.isEmpty()) {
+            out.println("unused: no run report found (target/harness-report.json). Run the tests first (mvn test), "
+                    + "or name reports with --report.");
+            return 2;
+        }
+        Set<String> used = new TreeSet<>();
+        for (Path report : found) {
+            used.addAll(recordingPaths(report));
+        }
+        List<Path> unused = new ArrayList<>();
+        for (Path file : RecordingTree.jsonFiles(root)) {
+            if (RecordingKey.parseFileName(file.getFileName().toString()).isPresent()
+                    && !used.contains(root.relativize(file).toString().replace('\\', '/'))) {
+                unused.add(file);
+            }
+        }
+        for (Path file : unused) {
+            out.println(file + ": used by no test" + (delete ? "; deleted" : "; delete it with `harness unused --delete`,"
+                    + " or add the test that needs it to a suite"));
+            if (delete) {
+                Files.delete(file);
+            }
+        }
+        out.println("unused: " + unused.size() + " of " + RecordingTree.jsonFiles(root).size() + " recordings"
+                + (delete ? " deleted" : "") + " (reports: " + found.size() + ")");
+        return unused.isEmpty() || delete ? 0 : 1;
+    }
+
+    private static List<Path> discoverReports() throws IOException {
+        try (Stream<Path> walk = Files.walk(Path.of("."), 3)) {
+            return walk.filter(p -> p.endsWith(Path.of("target", "harness-report.json"))).sorted().toList();
+        }
+    }
+
+    /** Every string in the report that names a recording file, relative to the recordings root. */
+    static Set<String> recordingPaths(Path report) {
+        JsonNode tree;
+        try {
+            tree = JsonMapper.shared().readTree(Files.readAllBytes(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read run report " + report + ": " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("Run report " + report + " is not valid JSON (" + e.getOriginalMessage()
+                    + "); delete it and run the tests again", e);
+        }
+        Set<String> paths = new TreeSet<>();
+        collect(tree, paths);
+        return paths;
+    }
+
+    private static void collect(JsonNode node, Set<String> paths) {
+        if (node.isString() && RECORDING_PATH.matcher(node.stringValue()).matches()) {
+            paths.add(node.stringValue().replace('\\', '/'));
+        }
+        node.forEach(child -> collect(child, paths));
+    }
+}

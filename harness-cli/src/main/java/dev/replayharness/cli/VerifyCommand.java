@@ -1,0 +1,81 @@
+package dev.replayharness.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.replayharness.core.CredentialScanner;
+import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.key.CanonicalRequest;
+import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Checks every file below a recordings folder; one line per problem. */
+@Command(name = "verify", description = "Check that every recording parses, has a known format version, is named "
+        + "for the key of its request, and holds no credential-like string. Exit 1 and one line per problem.")
+final class VerifyCommand implements Callable<Integer> {
+    @Parameters(index = "0", defaultValue = "recordings", description = "recordings folder (default: ${DEFAULT-VALUE})")
+    Path root;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Path file : RecordingTree.files(root)) {
+            checked++;
+            problems.addAll(check(file));
+        }
+        problems.forEach(out::println);
+        out.println(problems.isEmpty() ? "verify: " + checked + " recordings OK in " + root
+                : "verify: " + problems.size() + " problem(s) in " + checked + " files in " + root);
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    static List<String> check(Path file) {
+        List<String> problems = new ArrayList<>();
+        String name = file.getFileName().toString();
+        Optional<RecordingKey.Named> named = RecordingKey.parseFileName(name);
+        if (named.isEmpty()) {
+            problems.add(file + ": not a recording file name (<64 hex digits>[-<n>].json); move or delete it");
+            return problems;
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(file + ": cannot be read as UTF-8 (" + e.getMessage() + ")");
+            return problems;
+        }
+        for (int line : CredentialScanner.linesWithCredentials(text)) {
+            problems.add(file + ":" + line + ": holds a credential-like string; replace it with REDACTED (and revoke the"
+                    + " credential if it is real)");
+        }
+        try {
+            Recording recording = RecordingFiles.parse(file, text.getBytes(StandardCharsets.UTF_8));
+            RecordingKey actual = CanonicalRequest.of(recording.request(), recording.testId()).key();
+            if (!actual.equals(named.get().key())) {
+                problems.add(file + ": named for key " + named.get().key() + " but its request hashes to " + actual
+                        + "; run `harness rehash` after a deliberate change, else re-record it");
+            }
+        } catch (RecordingFormatException e) {
+            problems.add(file + ": " + e.getMessage().substring(("Recording " + file + ": ").length()));
+        } catch (IllegalArgumentException e) {
+            problems.add(file + ": " + e.getMessage());
+        }
+        return problems;
+    }
+}

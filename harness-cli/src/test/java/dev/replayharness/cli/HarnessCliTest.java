@@ -1,0 +1,212 @@
+package dev.replayharness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.replayharness.core.ConfigurationSource;
+import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.Harness;
+import dev.replayharness.core.Headers;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.Mode;
+import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.ResponseRecorder;
+import picocli.CommandLine;
+
+@DisplayName("The recordings toolbox")
+class HarnessCliTest {
+    @TempDir
+    Path root;
+    Path json;
+    Path stream;
+
+    record Result(int exit, String out) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = HarnessCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        int exit = cli.execute(args);
+        return new Result(exit, out.toString());
+    }
+
+    /** Records two exchanges without any network: the recorder is fed by hand. */
+    @BeforeEach
+    void record() throws Exception {
+        Harness harness = Harness.builder().recordingsDirectory(root).namespace("demo").mode(Mode.RECORD)
+                .configuration(ConfigurationSource.empty()).environment(ConfigurationSource.empty()).build();
+        try (HarnessSession session = harness.session("Demo#test")) {
+            feed(session, "{\"q\":\"json\"}", "application/json", "{\"answer\":42}");
+            feed(session, "{\"q\":\"stream\"}", "text/event-stream",
+                    "data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\ndata: {\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}\n\ndata: [DONE]\n\n");
+        }
+        List<Path> files = RecordingTree.jsonFiles(root);
+        assertThat(files).hasSize(2);
+        json = files.stream().filter(f -> read(f).contains("\"answer\"")).findFirst().orElseThrow();
+        stream = files.stream().filter(f -> !f.equals(json)).findFirst().orElseThrow();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void feed(HarnessSession session, String body, String contentType, String response) {
+        ExchangePlan plan = session.plan(new OutgoingRequest("POST", URI.create("http://127.0.0.1:1/v1/chat/completions"),
+                Headers.empty(), body.getBytes(StandardCharsets.UTF_8)));
+        ResponseRecorder recorder = ((ExchangePlan.Call) plan).recorder().orElseThrow();
+        recorder.started(200, Headers.builder().add("content-type", contentType).build());
+        byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
+        recorder.chunk(bytes, 0, bytes.length);
+        recorder.completed();
+    }
+
+    @Nested
+    @DisplayName("verify")
+    class Verify {
+        @Test
+        @DisplayName("passes good recordings")
+        void good() {
+            Result result = run("verify", root.toString());
+            assertThat(result.exit()).isZero();
+            assertThat(result.out()).isEqualTo("verify: 2 recordings OK in " + root + "\n");
+        }
+
+        @Test
+        @DisplayName("fails a recording edited by hand to hold a token, naming file and line, not the token")
+        void token() throws Exception {
+            String token = "bedrock-api-key-QmVkcm9ja0tleVRoYXRTaG91bGROb3RCZUhlcmU=";
+            Files.writeString(json, read(json).replace("\"answer\": 42", "\"answer\": \"" + token + "\""));
+            Result result = run("verify", root.toString());
+            assertThat(result.exit()).isEqualTo(1);
+            int line = read(json).lines().toList().indexOf(read(json).lines().filter(l -> l.contains(token)).findFirst().orElseThrow()) + 1;
+            assertThat(result.out()).contains(json + ":" + line + ": holds a credential-like string; replace it with REDACTED")
+                    .doesNotContain(token).endsWith("verify: 1 problem(s) in 2 files in " + root + "\n");
+        }
+
+        @Test
+        @DisplayName("fails a misnamed, a damaged, and a stray file, one line each")
+        void damaged() throws Exception {
+            Path renamed = json.resolveSibling("0".repeat(64) + ".json");
+            Files.move(json, renamed);
+            Files.writeString(stream, "{\"format\": 2}");
+            Files.writeString(root.resolve("demo").resolve("notes.txt"), "hello");
+            Result result = run("verify", root.toString());
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.out().lines()).containsExactlyInAnyOrder(
+                    renamed + ": named for key " + "0".repeat(64) + " but its request hashes to " + json.getFileName().toString().replace(".json", "")
+                            + "; run `harness rehash` after a deliberate change, else re-record it",
+                    stream + ": field 'format' is 2, a format version this harness does not know (it reads version 1). "
+                            + "Upgrade Replay Harness, or re-record the file.",
+                    root.resolve("demo").resolve("notes.txt") + ": not a recording file name (<64 hex digits>[-<n>].json); move or delete it",
+                    "verify: 3 problem(s) in 3 files in " + root);
+        }
+
+        @Test
+        @DisplayName("names a missing folder")
+        void missingFolder() {
+            Result result = run("verify", root.resolve("nope").toString());
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.out()).isEqualTo("harness verify: " + root.resolve("nope").toAbsolutePath()
+                    + " is not a folder. Run from the repository root, or name the recordings folder.\n");
+        }
+    }
+
+    @Test
+    @DisplayName("list: one line per recording")
+    void list() {
+        Result result = run("list", root.toString());
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains(root.relativize(json) + "  POST /v1/chat/completions  200  json  emulator  Demo#test")
+                .contains(root.relativize(stream) + "  POST /v1/chat/completions  200  stream (3 events)  emulator  Demo#test")
+                .endsWith("2 recordings\n");
+    }
+
+    @Test
+    @DisplayName("show: a stream's event count and concatenated text")
+    void show() {
+        Result result = run("show", stream.toString());
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("POST http://127.0.0.1/v1/chat/completions").contains("HTTP 200")
+                .contains("3 events; text:\nHello");
+    }
+
+    @Test
+    @DisplayName("rehash: renames a file to the key of its request, keeping the occurrence suffix")
+    void rehash() throws Exception {
+        Path wrong = json.resolveSibling("f".repeat(64) + "-2.json");
+        Files.move(json, wrong);
+        Result result = run("rehash", root.toString());
+        assertThat(result.exit()).isZero();
+        Path expected = json.resolveSibling(json.getFileName().toString().replace(".json", "-2.json"));
+        assertThat(expected).exists();
+        assertThat(result.out()).contains(wrong + " -> " + expected.getFileName()).endsWith("rehash: 1 renamed\n");
+        assertThat(run("verify", root.toString()).exit()).isZero();
+    }
+
+    @Nested
+    @DisplayName("unused")
+    class Unused {
+        @Test
+        @DisplayName("lists recordings no report names, exits 1, and deletes them with --delete")
+        void unused() throws Exception {
+            Path report = Files.writeString(root.resolve("report.json"),
+                    "{\"tests\":[{\"id\":\"Demo#test\",\"recordings\":[{\"file\":\"demo/" + json.getFileName() + "\"}]}]}");
+            Result result = run("unused", root.resolve("demo").getParent().toString(), "--report", report.toString());
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.out()).contains(stream + ": used by no test").doesNotContain(json.toString() + ":");
+            Result deleted = run("unused", root.toString(), "--report", report.toString(), "--delete");
+            assertThat(deleted.exit()).isZero();
+            assertThat(stream).doesNotExist();
+            assertThat(json).exists();
+        }
+
+        @Test
+        @DisplayName("without a report, says to run the tests first")
+        void noReport() {
+            Result result = run("unused", root.toString(), "--report", root.resolve("missing.json").toString());
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.out()).startsWith("harness unused: Cannot read run report " + root.resolve("missing.json"))
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    @DisplayName("import-llama-stack: the six real Bedrock recordings become verifiable recordings")
+    void importLlamaStack() {
+        Path fixtures = Path.of("..", "..", "shared", "fixtures", "llama-stack-bedrock");
+        assumeTrue(Files.isDirectory(fixtures), "../shared/fixtures/llama-stack-bedrock is absent");
+        Path into = root.resolve("bedrock");
+        Result result = run("import-llama-stack", fixtures.toString(), "--into", into.toString());
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).endsWith("imported 6 recordings into " + into + "\n");
+        assertThat(run("verify", into.toString()).exit()).isZero();
+    }
+
+    @Test
+    @DisplayName("no command: a usage error")
+    void noCommand() {
+        Result result = run();
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.out()).contains("Name a command: verify, list, show, unused, import-llama-stack or rehash");
+    }
+}
