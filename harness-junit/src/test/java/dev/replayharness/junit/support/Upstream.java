@@ -1,0 +1,99 @@
+package dev.replayharness.junit.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server on 127.0.0.1 (ephemeral port). {@code POST /v1/chat} answers
+ * {@code {"answer":"reply #n"}}, n counting requests, so a replayed answer can be told from a live one.
+ * Fixtures find the running server through {@link #current()}: the outer tests run one at a time.
+ */
+public final class Upstream implements AutoCloseable {
+    public static final String CHAT = "/v1/chat";
+    private static volatile Upstream current;
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private volatile Duration delay = Duration.ZERO;
+
+    private Upstream() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor);
+        server.createContext(CHAT, this::chat);
+        server.start();
+    }
+
+    /** Starts a server and makes it the one fixtures call. */
+    public static Upstream start() throws IOException {
+        Upstream upstream = new Upstream();
+        current = upstream;
+        return upstream;
+    }
+
+    public static Upstream current() {
+        return Objects.requireNonNull(current, "no Upstream started: fixtures run only through FixtureRun");
+    }
+
+    private void chat(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            int n = requests.incrementAndGet();
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            byte[] bytes = ("{\"answer\":\"reply #" + n + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    public URI chatUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + CHAT);
+    }
+
+    /** How long each answer takes: lets concurrent requests overlap. */
+    public void delay(Duration delay) {
+        this.delay = delay;
+    }
+
+    public int requestCount() {
+        return requests.get();
+    }
+
+    /** The most requests the server was handling at once. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
+    @Override
+    public void close() {
+        if (current == this) {
+            current = null;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
