@@ -33,6 +33,7 @@ public final class ChatCompletionStream implements Iterator<ChatCompletionChunk>
 
     private static final String DONE = "[DONE]";
 
+    private final InputStream body;
     private final SseReader events;
     private final String source;
     private ChatCompletionChunk next;
@@ -47,6 +48,7 @@ public final class ChatCompletionStream implements Iterator<ChatCompletionChunk>
      * @param source what the body came from (e.g. {@code POST https://…/chat/completions}), for messages
      */
     public ChatCompletionStream(InputStream body, String source) {
+        this.body = body;
         this.events = new SseReader(body);
         this.source = source;
     }
@@ -107,7 +109,9 @@ public final class ChatCompletionStream implements Iterator<ChatCompletionChunk>
         closed = true;
         finished = true;
         try {
-            events.close();
+            // The raw body, not the reader: BufferedReader.close() waits for the lock a blocked
+            // readLine() holds, so another thread could not abandon a stalled stream.
+            body.close();
         } catch (IOException ignored) {
             // Nothing to recover: we are abandoning the body either way.
         }

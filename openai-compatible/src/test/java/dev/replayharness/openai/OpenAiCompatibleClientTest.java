@@ -3,15 +3,18 @@ package dev.replayharness.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.replayharness.openai.LoopbackServer.Received;
 import dev.replayharness.openai.LoopbackServer.Reply;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -182,6 +185,23 @@ class OpenAiCompatibleClientTest {
             stream.close();
 
             assertThat(server.awaitClientGone()).as("server saw the client disconnect").isTrue();
+        }
+
+        @Test
+        @DisplayName("another thread can abandon a stream whose reader waits for a stalled server")
+        void closeFromAnotherThread() throws Exception {
+            server.reply(new Reply(200, Map.of("Content-Type", "text/event-stream"), List.of(
+                    "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"}}]}\n\n",
+                    "data: {\"choices\":[]}\n\n"), 120_000));
+            ChatCompletionStream stream = client.streamChatCompletion(hello());
+            stream.next();
+            CompletableFuture<Boolean> reader = CompletableFuture.supplyAsync(stream::hasNext);
+
+            // A liveness bound, not a performance claim: without the fix close() waits out the 120 s stall.
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                stream.close();
+                assertThat(reader.get()).isFalse();
+            });
         }
     }
 }
