@@ -72,8 +72,12 @@ public final class BedrockClient {
      * A non-streamed chat completion.
      *
      * @throws BedrockException for every failure; see the subclasses
+     * @throws IllegalArgumentException if the request says {@code stream=true}
      */
     public ChatCompletion chat(ChatCompletionRequest request) {
+        if (Boolean.TRUE.equals(request.stream())) {
+            throw new IllegalArgumentException("the request has stream=true; use chatStream(…) for it");
+        }
         RegisteredModel model = guard.chatModel(request);
         keyCheck.beforeRequest();
         ChatCompletionRequest wireRequest = guard.prepare(request, model);
@@ -85,8 +89,12 @@ public final class BedrockClient {
      * when stopping early: that releases the connection.
      *
      * @throws BedrockException if the request is refused before the stream starts
+     * @throws IllegalArgumentException if the request says {@code stream=false}
      */
     public ChatCompletionStream chatStream(ChatCompletionRequest request) {
+        if (Boolean.FALSE.equals(request.stream())) {
+            throw new IllegalArgumentException("the request has stream=false; use chat(…) for it");
+        }
         RegisteredModel model = guard.chatModel(request);
         keyCheck.beforeRequest();
         ChatCompletionRequest wireRequest = guard.prepare(request, model);

@@ -66,6 +66,17 @@ class ModelsAndUnsupportedTest {
         }
     }
 
+    @Test
+    @DisplayName("a stream flag that contradicts the method is refused, naming the right method")
+    void streamFlag() {
+        ChatCompletionRequest streaming = ChatCompletionRequest.builder("bedrock/openai.gpt-oss-20b-1:0").user("Hi")
+                .stream(true).build();
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> bedrock.chat(streaming)))
+                .hasMessage("the request has stream=true; use chatStream(…) for it");
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> bedrock.chatStream(streaming.withStream(false))))
+                .hasMessage("the request has stream=false; use chat(…) for it");
+    }
+
     @Nested
     @DisplayName("unsupported operations say why and what to use instead")
     class Unsupported {
