@@ -68,7 +68,7 @@ public record TestSettings(String namespace, Optional<Mode> mode, RecordingScope
     private static HarnessCustomizer instantiate(Class<? extends HarnessCustomizer> type, AnnotatedElement where) {
         try {
             return ReflectionSupport.newInstance(type);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // newInstance rethrows checked exceptions, e.g. NoSuchMethodException, unchecked
             throw new HarnessConfigurationException("Cannot create " + type.getName() + ", named by @Recorded(normalization = "
                     + type.getSimpleName() + ".class) on " + where + ": " + e
                     + ". Give it a no-argument constructor and make it a top-level or static nested class.", e);
