@@ -1,6 +1,7 @@
 package dev.replayharness.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.reactor.IOReactorStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,19 @@ class InjectionTest {
             run("replay", ClientsFixture.class).testEvents().assertStatistics(s -> s.started(6).succeeded(6));
             assertThat(upstream.requestCount()).isEqualTo(6);
             assertThat(Calls.ANSWERS).isEqualTo(recorded);
+        }
+    }
+
+    @Nested
+    @DisplayName("clients")
+    class Closing {
+        @Test
+        @DisplayName("are closed by JUnit when the test invocation ends")
+        void closed() {
+            run("record", KeepingFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+            assertThat(KeepingFixture.async.getStatus()).isEqualTo(IOReactorStatus.SHUT_DOWN);
+            assertThatThrownBy(() -> Calls.ask(KeepingFixture.classic, "after the test"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("shut down");
         }
     }
 
@@ -156,6 +171,20 @@ class InjectionTest {
             List<String> uses = session.uses().stream()
                     .map((RecordingUse u) -> u.outcome() + " " + u.method() + " " + u.path()).toList();
             Calls.ANSWERS.put("uses", uses.toString());
+        }
+    }
+
+    @Fixture
+    @Recorded
+    static class KeepingFixture {
+        static volatile CloseableHttpClient classic;
+        static volatile CloseableHttpAsyncClient async;
+
+        @Test
+        void keeps(CloseableHttpClient classicClient, CloseableHttpAsyncClient asyncClient) throws Exception {
+            classic = classicClient;
+            async = asyncClient;
+            Calls.ask(asyncClient, "still open");
         }
     }
 

@@ -21,10 +21,10 @@ import org.junit.platform.testkit.engine.Event;
 import dev.replayharness.junit.HarnessConfiguration;
 
 /**
- * Runs fixture classes on the Jupiter engine in this JVM, isolated from the machine's settings: every
- * harness key the fixtures depend on is set explicitly (an explicit parameter wins over {@code -D}
- * and {@code HARNESS_MODE}), recordings and the report go to {@code <workspace>/recordings} and
- * {@code <workspace>/report.json}.
+ * Runs fixture classes on the Jupiter engine in this JVM, isolated from the machine's settings:
+ * EngineTestKit ignores system properties and {@code junit-platform.properties}, and the mode is set
+ * explicitly, so {@code HARNESS_MODE} cannot leak in either. Recordings and the report go to
+ * {@code <workspace>/recordings} and {@code <workspace>/report.json}.
  */
 public final class FixtureRun {
     /** The configuration parameter that enables {@link Fixture} classes: {@value}. */
