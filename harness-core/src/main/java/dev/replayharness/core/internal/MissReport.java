@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import dev.replayharness.core.RecordingFormatException;
@@ -72,8 +71,8 @@ public final class MissReport {
         }
         message.append("Nearest recordings (same endpoint):\n");
         for (Candidate c : nearest) {
-            message.append("  ").append(c.file().toAbsolutePath()).append(c.sameTest() ? " (same test" : " (other test: "
-                    + Objects.requireNonNullElse(c.recording().testId(), "shared")).append("), ")
+            String owner = c.recording().testId() == null ? "shared" : c.sameTest() ? "same test" : "other test: " + c.recording().testId();
+            message.append("  ").append(c.file().toAbsolutePath()).append(" (").append(owner).append("), ")
                     .append(c.differences().size()).append(c.differences().size() == 1 ? " difference" : " differences")
                     .append(c.differences().isEmpty() ? " in the body (the test identity differs)" : "").append('\n');
             c.differences().stream().limit(DIFFERENCES_SHOWN).forEach(d -> message.append("    ").append(d).append('\n'));
@@ -95,7 +94,7 @@ public final class MissReport {
                     Recording recording = RecordingFiles.read(file);
                     RecordedRequest r = recording.request();
                     if (r.method().equals(request.recorded().method()) && URI.create(r.url()).getRawPath().equals(request.path())) {
-                        candidates.add(new Candidate(file, recording, Objects.equals(testId, recording.testId()),
+                        candidates.add(new Candidate(file, recording, testId != null && testId.equals(recording.testId()),
                                 JsonDiff.diff(wanted, bodyTree(r))));
                     }
                 } catch (RecordingFormatException | IllegalArgumentException e) {
