@@ -37,7 +37,7 @@ public record TestSettings(String namespace, Optional<Mode> mode, RecordingScope
      * superclasses, then the classes enclosing a {@code @Nested} class), else {@link #DEFAULTS}.
      */
     public static TestSettings of(ExtensionContext context, Optional<TestSettings> registered) {
-        Optional<Recorded> onMethod = context.getTestMethod().flatMap(m -> find(m));
+        Optional<Recorded> onMethod = context.getTestMethod().flatMap(TestSettings::find);
         if (onMethod.isPresent()) {
             return from(onMethod.get(), context.getRequiredTestMethod());
         }
