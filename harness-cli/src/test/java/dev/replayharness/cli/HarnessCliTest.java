@@ -202,11 +202,45 @@ class HarnessCliTest {
         assertThat(run("verify", into.toString()).exit()).isZero();
     }
 
+    @Nested
+    @DisplayName("ci-matrix")
+    class CiMatrix {
+        Path matrix;
+
+        @BeforeEach
+        void setups() throws Exception {
+            Files.createDirectories(root.resolve("suites").resolve("setups"));
+            Files.writeString(root.resolve("suites/setups/bedrock.properties"), "description=x\n");
+            matrix = root.resolve("suites").resolve("ci-matrix.json");
+        }
+
+        @Test
+        @DisplayName("prints the Maven arguments of each entry")
+        void entries() throws Exception {
+            Files.writeString(matrix, "{\"entries\":[{\"suite\":\"bedrock\",\"setup\":\"bedrock\",\"mode\":\"replay\",\"notes\":\"n\"}]}");
+            Result result = run("ci-matrix", matrix.toString(), "--replay-only");
+            assertThat(result.exit()).isZero();
+            assertThat(result.out()).isEqualTo("-Dsuite=bedrock -Dsetup=bedrock -Dharness.mode=replay\n");
+        }
+
+        @Test
+        @DisplayName("refuses a record entry in CI, an unknown setup, and an unknown mode")
+        void refuses() throws Exception {
+            Files.writeString(matrix, "{\"entries\":[{\"suite\":\"bedrock\",\"setup\":\"bedrock\",\"mode\":\"record\"}]}");
+            assertThat(run("ci-matrix", matrix.toString(), "--replay-only").out())
+                    .isEqualTo("harness ci-matrix: " + matrix + ": entries[0]: mode is record, but CI runs only replay (it has no credentials)\n");
+            Files.writeString(matrix, "{\"entries\":[{\"suite\":\"bedrock\",\"setup\":\"nope\",\"mode\":\"replay\"}]}");
+            assertThat(run("ci-matrix", matrix.toString()).out()).contains("entries[0]: setup 'nope' has no file");
+            Files.writeString(matrix, "{\"entries\":[{\"suite\":\"bedrock\",\"setup\":\"bedrock\",\"mode\":\"replya\"}]}");
+            assertThat(run("ci-matrix", matrix.toString()).out()).contains("Invalid harness mode 'replya' from " + matrix + ": entries[0].mode");
+        }
+    }
+
     @Test
     @DisplayName("no command: a usage error")
     void noCommand() {
         Result result = run();
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.out()).contains("Name a command: verify, list, show, unused, import-llama-stack or rehash");
+        assertThat(result.out()).contains("Name a command: verify, list, show, unused, import-llama-stack, rehash or ci-matrix");
     }
 }

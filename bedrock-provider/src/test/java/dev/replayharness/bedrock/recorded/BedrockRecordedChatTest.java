@@ -33,7 +33,7 @@ import dev.replayharness.openai.StreamedCompletion;
 @Recorded(namespace = "bedrock", normalization = BedrockNormalization.class)
 @ExtendWith(BedrockSetupExtension.class)
 @DisplayName("Bedrock chat completions (recorded)")
-class BedrockRecordedChatTest {
+public class BedrockRecordedChatTest {
     BedrockClient bedrock;
     String model;
     HarnessSession session;

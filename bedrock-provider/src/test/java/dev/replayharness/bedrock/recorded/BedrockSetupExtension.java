@@ -1,10 +1,10 @@
 package dev.replayharness.bedrock.recorded;
 
-import java.nio.file.Path;
-
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+
+import dev.replayharness.junit.Setup;
 
 /**
  * Resolves a {@link BedrockSetup} parameter: one per run (stored in the root context, so the emulator
@@ -21,10 +21,8 @@ public final class BedrockSetupExtension implements ParameterResolver {
     @Override
     @SuppressWarnings("deprecation") // getOrComputeIfAbsent: JUnit 6's computeIfAbsent is missing from 5.12
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        String name = context.getConfigurationParameter(BedrockSetup.KEY).filter(v -> !v.isBlank())
-                .or(() -> context.getConfigurationParameter(BedrockSetup.DEFAULT_KEY).filter(v -> !v.isBlank()))
-                .orElse(BedrockSetup.DEFAULT_NAME);
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("setup:" + name,
-                key -> BedrockSetup.load(name, Path.of("")), BedrockSetup.class);
+        Setup setup = Setup.resolve(context, BedrockSetup.DEFAULT_NAME);
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("setup:" + setup.name(),
+                key -> new BedrockSetup(setup), BedrockSetup.class);
     }
 }

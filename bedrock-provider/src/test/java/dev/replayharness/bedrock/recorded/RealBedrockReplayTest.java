@@ -36,7 +36,7 @@ import dev.replayharness.openai.StreamedCompletion;
  * temporary folder (never into this repository) and replayed through the provider.
  */
 @DisplayName("Real Bedrock responses (Llama Stack's recordings), replayed through the provider")
-class RealBedrockReplayTest {
+public class RealBedrockReplayTest {
     static final Path FIXTURES = Path.of("..", "..", "shared", "fixtures", "llama-stack-bedrock");
     static final String MODEL = "bedrock/openai.gpt-oss-20b-1:0";
 
