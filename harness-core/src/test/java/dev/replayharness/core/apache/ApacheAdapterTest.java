@@ -207,6 +207,24 @@ class ApacheAdapterTest {
         }
 
         @Test
+        @DisplayName("async: an event stream is recorded as events and replayed with the same bytes")
+        void asyncStream() throws Exception {
+            String wire = "data: {\"n\":1}\n\ndata: {\"n\":2}\n\ndata: [DONE]\n\n";
+            upstream.route(CHAT, (exchange, body) -> {
+                OutputStream out = LoopbackUpstream.startEventStream(exchange);
+                out.write(wire.getBytes(StandardCharsets.UTF_8));
+                out.close();
+            });
+            assertThat(async(Harnesses.of(recordings, Mode.RECORD), upstream.uri(CHAT))).isEqualTo(wire);
+            Body.EventStream events = (Body.EventStream) RecordingFiles.read(Harnesses.files(recordings).get(0)).response().body();
+            assertThat(events.events()).hasSize(3);
+            try (ConnectionCountingServer sentinel = new ConnectionCountingServer()) {
+                assertThat(async(Harnesses.of(recordings, Mode.REPLAY), sentinel.uri(CHAT))).isEqualTo(wire);
+                assertThat(sentinel.acceptedConnections()).isZero();
+            }
+        }
+
+        @Test
         @DisplayName("closing the response unread still records the whole body")
         void closedUnread() throws Exception {
             try (HarnessSession session = Harnesses.of(recordings, Mode.RECORD).session("T#u");
