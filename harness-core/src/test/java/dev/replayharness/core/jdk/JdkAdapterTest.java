@@ -140,6 +140,30 @@ class JdkAdapterTest {
         }
 
         @Test
+        @DisplayName("a gzip-encoded body replays with its Content-Encoding, so the caller can still decode it")
+        void gzip() throws Exception {
+            byte[] plain = "{\"zipped\":true}".getBytes(StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+                gzip.write(plain);
+            }
+            upstream.route(CHAT, (exchange, body) -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+                exchange.sendResponseHeaders(200, zipped.size());
+                exchange.getResponseBody().write(zipped.toByteArray());
+            });
+            for (Mode mode : List.of(Mode.RECORD, Mode.REPLAY)) {
+                try (HarnessSession session = Harnesses.of(recordings, mode).session("T#gzip")) {
+                    HttpResponse<byte[]> response = JdkHarness.wrap(http, session).send(post(QUESTION), HttpResponse.BodyHandlers.ofByteArray());
+                    assertThat(response.headers().firstValue("content-encoding")).as(mode.value()).contains("gzip");
+                    assertThat(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body())).readAllBytes())
+                            .as(mode.value()).isEqualTo(plain);
+                }
+            }
+        }
+
+        @Test
         @DisplayName("live mode calls upstream and writes nothing")
         void live() throws Exception {
             upstream.json(CHAT, 200, "{\"ok\":true}");
