@@ -49,34 +49,40 @@ public final class BedrockExamples {
         this.out = out;
     }
 
+    /**
+     * Live against Amazon Bedrock when {@code AWS_BEARER_TOKEN_BEDROCK} is set; otherwise through the
+     * harness (mode from {@code -Dharness.mode}/{@code HARNESS_MODE}, default replay) with shared
+     * recordings in {@code recordings/bedrock-examples}.
+     */
     public static void main(String[] args) {
-        Mode mode = Mode.resolve(Optional.empty(), ConfigurationSource.systemProperties(), ConfigurationSource.environment());
+        Path root = repositoryRoot();
+        String token = System.getenv(BedrockConfig.API_KEY_VARIABLE);
         String baseUrl = System.getProperty(BASE_URL_PROPERTY);
-        run(System.out, System::getenv, mode, baseUrl == null ? null : URI.create(baseUrl), repositoryRoot());
+        URI base = baseUrl == null ? null : URI.create(baseUrl);
+        if (token != null && !token.isBlank() && base == null) {
+            System.out.println("AWS_BEARER_TOKEN_BEDROCK is set: calling Amazon Bedrock.\n");
+            run(System.out, root, null, System::getenv, HttpClient.newHttpClient());
+            return;
+        }
+        Harness harness = harness(root.resolve("recordings"),
+                Mode.resolve(Optional.empty(), ConfigurationSource.systemProperties(), ConfigurationSource.environment()));
+        System.out.println("No AWS_BEARER_TOKEN_BEDROCK: " + harness.mode() + " from " + harness.namespaceDirectory() + ".\n");
+        try (HarnessSession session = harness.sharedSession()) {
+            run(System.out, root, base, name -> null, JdkHarness.wrap(HttpClient.newHttpClient(), session));
+        }
     }
 
     /**
-     * Runs the six examples: live when {@code environment} has a token (and no base URL override),
-     * else through the harness in {@code mode} from {@code <root>/recordings/bedrock-examples}.
+     * Runs the six examples through {@code http}, configured by {@code bedrock-run.yaml} with
+     * {@code environment} (its key defaults to the replay dummy key), against {@code baseUri} when given.
      */
-    static void run(PrintStream out, Function<String, String> environment, Mode mode, URI baseUrl, Path root) {
-        String token = environment.apply(BedrockConfig.API_KEY_VARIABLE);
+    static void run(PrintStream out, Path root, URI baseUri, Function<String, String> environment, HttpClient http) {
         StackConfig stack = StackConfig.load(root.resolve("bedrock-provider").resolve("bedrock-run.yaml"), environment);
-        BedrockConfig config = baseUrl == null ? stack.bedrockConfig() : stack.bedrockConfig().toBuilder().baseUri(baseUrl).build();
-        if (token != null && !token.isBlank() && baseUrl == null) {
-            out.println("AWS_BEARER_TOKEN_BEDROCK is set: calling Amazon Bedrock (" + config.baseUri() + ").\n");
-            new BedrockExamples(BedrockClient.builder(config).models(stack.models()).httpClient(HttpClient.newHttpClient()).build(),
-                    out).runAll();
-            return;
-        }
-        Harness harness = harness(root.resolve("recordings"), mode);
-        out.println("No AWS_BEARER_TOKEN_BEDROCK: " + harness.mode() + " from " + harness.namespaceDirectory() + ".\n");
-        try (HarnessSession session = harness.sharedSession()) {
-            new BedrockExamples(BedrockClient.builder(config).models(stack.models())
-                    .httpClient(JdkHarness.wrap(HttpClient.newHttpClient(), session)).build(), out).runAll();
-        }
+        BedrockConfig config = baseUri == null ? stack.bedrockConfig() : stack.bedrockConfig().toBuilder().baseUri(baseUri).build();
+        new BedrockExamples(BedrockClient.builder(config).models(stack.models()).httpClient(http).build(), out).runAll();
     }
 
+    /** The harness the program replays (or records) with: shared recordings, OpenAI-style ids normalized. */
     static Harness harness(Path recordings, Mode mode) {
         return Harness.builder().recordingsDirectory(recordings).namespace(NAMESPACE).mode(mode)
                 .scope(RecordingScope.SHARED).responseNormalizer(ResponseNormalizer.openAiCompatible()).build();
