@@ -17,8 +17,10 @@ public final class ConnectionCountingServer implements AutoCloseable {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(() -> {
             while (!socket.isClosed()) {
-                try (Socket ignored = socket.accept()) {
+                try {
+                    Socket client = socket.accept();
                     accepted.incrementAndGet();
+                    client.close();
                 } catch (IOException e) {
                     return;
                 }
