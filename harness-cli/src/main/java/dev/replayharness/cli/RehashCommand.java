@@ -40,8 +40,15 @@ final class RehashCommand implements Callable<Integer> {
             if (named.isEmpty()) {
                 continue;
             }
-            Recording recording = RecordingFiles.read(file);
-            RecordingKey key = CanonicalRequest.of(recording.request(), recording.testId()).key();
+            RecordingKey key;
+            try {
+                Recording recording = RecordingFiles.read(file);
+                key = CanonicalRequest.of(recording.request(), recording.testId()).key();
+            } catch (RuntimeException e) {
+                out.println(file + ": left as it is, it cannot be read or keyed: " + e.getMessage());
+                conflicts++;
+                continue;
+            }
             if (key.equals(named.get().key())) {
                 continue;
             }

@@ -73,8 +73,8 @@ final class VerifyCommand implements Callable<Integer> {
             }
         } catch (RecordingFormatException e) {
             problems.add(file + ": " + e.getMessage().substring(("Recording " + file + ": ").length()));
-        } catch (IllegalArgumentException e) {
-            problems.add(file + ": " + e.getMessage());
+        } catch (RuntimeException e) { // e.g. a hand-edited url or normalizer: report it and go on to the next file
+            problems.add(file + ": its request cannot be keyed (" + e.getMessage() + "); fix it or re-record it");
         }
         return problems;
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.replayharness.core.internal.MissReport;
+import dev.replayharness.core.internal.RecordingRedactor;
 import dev.replayharness.core.internal.Redactor;
 import dev.replayharness.core.internal.ReplayRenderer;
 import dev.replayharness.core.internal.RecordingAssembler;
@@ -34,8 +35,10 @@ public final class HarnessSession implements AutoCloseable {
     private final Map<String, Path> lastReplayed = new ConcurrentHashMap<>();
     private final List<RecordingUse> uses = Collections.synchronizedList(new ArrayList<>());
     private final Map<Path, Recording> staged = new LinkedHashMap<>();
+    /** Recordings whose response body is still streaming: target file → "METHOD path", for the error if it never ends. */
+    private final Map<Path, String> inFlight = new LinkedHashMap<>();
     private boolean closed;
-    private int inFlight;
+    private boolean discarded;
 
     HarnessSession(Settings settings, String testId) {
         this.settings = settings;
@@ -127,7 +130,13 @@ public final class HarnessSession implements AutoCloseable {
 
     private ExchangePlan replayed(Path file, RecordingKey expected, Recording recording, RequestPreparer.Prepared prepared,
             String primary) {
-        RecordingKey actual = CanonicalRequest.of(recording.request(), recording.testId()).key();
+        RecordingKey actual;
+        try {
+            actual = CanonicalRequest.of(recording.request(), recording.testId()).key();
+        } catch (RuntimeException e) { // a hand-edited url or normalizer spec
+            throw new RecordingFormatException(file, "its request cannot be keyed (" + redactor.redact(e.getMessage())
+                    + "). Fix request.url and request.normalizers, or delete the file and re-record.", e);
+        }
         if (!actual.equals(expected)) {
             throw new RecordingFormatException(file, "its name says key " + expected + " but its request hashes to "
                     + actual + ": the file was renamed, or its request or testId edited. Rename it to " + actual.fileName(1)
@@ -149,7 +158,7 @@ public final class HarnessSession implements AutoCloseable {
         String source = settings.source().orElseGet(() ->
                 RequestPreparer.isLoopback(java.net.URI.create(prepared.recorded().url())) ? "emulator" : "live");
         synchronized (staged) {
-            inFlight++;
+            inFlight.put(file, prepared.recorded().method() + " " + prepared.path());
         }
         return new ExchangePlan.Call(Optional.of(new RecordingAssembler(settings, redactor, file, target.key(),
                 prepared.recorded(), testScoped ? testId : null, source, this::stage)));
@@ -157,29 +166,28 @@ public final class HarnessSession implements AutoCloseable {
 
     /** Called once per recorder when its body ends; {@code recording} is null when there is nothing to write. */
     private void stage(Path file, Recording recording) {
-        boolean writeNow;
         synchronized (staged) {
-            inFlight--;
+            inFlight.remove(file);
             staged.notifyAll();
-            writeNow = closed && recording != null;
-            if (!closed && recording != null) {
-                staged.put(file, recording);
+            if (recording == null || closed || discarded) {
+                return; // after close the session has already reported this body as never finished
             }
-        }
-        if (recording == null) {
-            return;
+            staged.put(file, recording);
         }
         uses.add(new RecordingUse(RecordingUse.Outcome.RECORDED, recording.request().method(),
                 java.net.URI.create(recording.request().url()).getRawPath(), file));
-        if (writeNow) {
-            RecordingFiles.write(file, recording); // a stream that ended after its session: keep it rather than lose it
-        }
     }
 
-    /** Drops the recordings not yet written (a failed test's, unless its recordings are to be saved). */
+    /**
+     * Drops this session's new recordings, those still streaming included (a failed test's, unless its
+     * recordings are to be saved).
+     *
+     * @return the recordings dropped so far
+     */
     public List<Path> discard() {
         List<Path> dropped;
         synchronized (staged) {
+            discarded = true;
             dropped = List.copyOf(staged.keySet());
             staged.clear();
         }
@@ -188,16 +196,20 @@ public final class HarnessSession implements AutoCloseable {
     }
 
     /**
-     * Writes the staged recordings, each atomically, after waiting (up to the harness's
-     * {@code awaitRecordings} time) for bodies still streaming or draining. A body that ends later is
-     * written when it ends.
+     * Writes the new recordings, each atomically, after waiting (up to the harness's
+     * {@code awaitRecordings}) for response bodies still streaming or draining. Each response is
+     * redacted again first, with every secret the session has seen by now.
+     *
+     * @throws IllegalStateException naming each request whose response body was never read to its end
+     *     or closed in time (its recording is not written; the others are)
      */
     @Override
     public void close() {
         Map<Path, Recording> toWrite;
+        Map<Path, String> unfinished;
         synchronized (staged) {
             long deadline = System.nanoTime() + settings.awaitRecordings().toNanos();
-            while (inFlight > 0 && System.nanoTime() < deadline) {
+            while (!inFlight.isEmpty() && !discarded && System.nanoTime() < deadline) {
                 try {
                     staged.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                 } catch (InterruptedException e) {
@@ -207,12 +219,13 @@ public final class HarnessSession implements AutoCloseable {
             }
             closed = true;
             toWrite = new LinkedHashMap<>(staged);
+            unfinished = discarded ? Map.of() : new LinkedHashMap<>(inFlight);
             staged.clear();
         }
         RuntimeException failure = null;
         for (Map.Entry<Path, Recording> e : toWrite.entrySet()) {
             try {
-                RecordingFiles.write(e.getKey(), e.getValue());
+                RecordingFiles.write(e.getKey(), RecordingRedactor.redactResponse(e.getValue(), redactor));
             } catch (RuntimeException ex) {
                 if (failure == null) {
                     failure = ex;
@@ -220,6 +233,18 @@ public final class HarnessSession implements AutoCloseable {
                     failure.addSuppressed(ex);
                 }
             }
+        }
+        if (!unfinished.isEmpty()) {
+            IllegalStateException neverFinished = new IllegalStateException(redactor.redact("Replay Harness: the response body of "
+                    + String.join(", ", unfinished.values()) + " was never read to its end or closed within "
+                    + settings.awaitRecordings().toSeconds() + " s of the test's end, so its recording ("
+                    + unfinished.keySet().stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+                    + ") was not written. Read or close every response body (try-with-resources), "
+                    + "or give the harness longer (Harness.Builder.awaitRecordings)."));
+            if (failure != null) {
+                neverFinished.addSuppressed(failure);
+            }
+            throw neverFinished;
         }
         if (failure != null) {
             throw failure;

@@ -31,7 +31,8 @@ final class ApacheMessages {
             URI uri = request.getUri();
             return uri.isAbsolute() || target == null ? uri : new URIBuilder(uri).setHttpHost(target).build();
         } catch (URISyntaxException e) {
-            throw new java.io.IOException("Invalid request URI: " + e.getMessage(), e);
+            // Not e.getMessage(): it quotes the whole URI, query credentials included.
+            throw new java.io.IOException("Invalid request URI: " + e.getReason() + " at index " + e.getIndex());
         }
     }
 

@@ -20,7 +20,7 @@ import org.apache.hc.core5.http.nio.AsyncDataConsumer;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
-import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 
 import dev.replayharness.core.ExchangePlan;
 import dev.replayharness.core.HarnessSession;
@@ -52,8 +52,7 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
             replay(replay.response(), callback);
             return;
         }
-        AsyncEntityProducer producer = entityProducer == null ? null : AsyncEntityProducers.create(body,
-                entityProducer.getContentType() == null ? null : ContentType.parseLenient(entityProducer.getContentType()));
+        AsyncEntityProducer producer = entityProducer == null ? null : replayable(body, entityProducer);
         ExchangePlan.Call call = (ExchangePlan.Call) plan;
         try {
             chain.proceed(request, producer, scope,
@@ -62,6 +61,18 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
             call.recorder().ifPresent(r -> r.failed(e));
             throw e;
         }
+    }
+
+    /** The collected body as a producer that can run again, keeping content type, encoding and chunking. */
+    private static AsyncEntityProducer replayable(byte[] body, AsyncEntityProducer original) {
+        ContentType type = original.getContentType() == null ? null : ContentType.parseLenient(original.getContentType());
+        String encoding = original.getContentEncoding();
+        return new BasicAsyncEntityProducer(body, type, original.isChunked()) {
+            @Override
+            public String getContentEncoding() {
+                return encoding;
+            }
+        };
     }
 
     private void replay(ReplayedResponse replayed, AsyncExecCallback callback) throws HttpException, IOException {

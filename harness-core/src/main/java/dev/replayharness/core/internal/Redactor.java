@@ -32,7 +32,12 @@ public final class Redactor {
             "access_token", "auth", "sig", "signature", "x-amz-signature", "x-amz-credential", "x-amz-security-token",
             "password", "secret", "client_secret");
 
-    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{6,}");
+    /**
+     * A credential after an auth scheme. In free text ("a basic overview") the words are ordinary, so
+     * only a token-shaped value counts: at least 20 characters of token alphabet, with a digit in it.
+     */
+    private static final Pattern BEARER = Pattern.compile(
+            "(?i)\\b(bearer|basic)\\s+(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{20,}=*");
     private static final List<Pattern> TOKENS = List.of(
             Pattern.compile("bedrock-api-key-[A-Za-z0-9+/=_%-]+"),
             Pattern.compile("ABSK[A-Za-z0-9+/=]{20,}"),
@@ -101,6 +106,33 @@ public final class Redactor {
             }
         }
         return result;
+    }
+
+    /** A raw query string with credential parameters' values replaced and credential-looking values redacted. */
+    public String redactQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return rawQuery;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String part : rawQuery.split("&", -1)) {
+            if (out.length() > 0) {
+                out.append('&');
+            }
+            int eq = part.indexOf('=');
+            String name = eq < 0 ? part : part.substring(0, eq);
+            if (eq >= 0 && isCredentialQueryParameter(name)) {
+                out.append(name).append('=').append(PLACEHOLDER);
+            } else {
+                out.append(redact(part));
+            }
+        }
+        return out.toString();
+    }
+
+    /** A URL with its query redacted as by {@link #redactQuery} and the rest as by {@link #redact(String)}. */
+    public String redactUrl(String url) {
+        int question = url.indexOf('?');
+        return question < 0 ? redact(url) : redact(url.substring(0, question)) + "?" + redactQuery(url.substring(question + 1));
     }
 
     /** Whether {@link #redact} would change the text. */

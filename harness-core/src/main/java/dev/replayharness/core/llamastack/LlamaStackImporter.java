@@ -5,12 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.RecordingFormatException;
 import dev.replayharness.core.internal.Json;
+import dev.replayharness.core.internal.RecordingRedactor;
+import dev.replayharness.core.internal.Redactor;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.RecordingKey;
 import dev.replayharness.core.recording.Body;
@@ -27,7 +31,7 @@ import tools.jackson.databind.node.StringNode;
  * Converts Llama Stack recordings into shared (test-agnostic) recordings of this format, re-keyed under
  * this project's canonical form (their file names hash Python's serialization and cannot be reproduced).
  *
- * <p>Their format: {@code request.url} (with the doubled {@code /v1/v1/} their client produced, fixed
+ * <p>Credential-looking strings are redacted, as in any recording. Their format: {@code request.url} (with the doubled {@code /v1/v1/} their client produced, fixed
  * here), {@code request.body}, {@code response.body} as one {@code {"__type__", "__data__"}} object or,
  * when {@code response.is_streaming}, a list of them (one per chunk). A stream becomes a
  * {@code text/event-stream} recording of one {@code data:} event per chunk and a final {@code [DONE]}.
@@ -51,10 +55,16 @@ public final class LlamaStackImporter {
             throw new UncheckedIOException(message, new IOException(message));
         }
         List<Imported> imported = new ArrayList<>();
+        Map<RecordingKey, Path> seen = new HashMap<>();
         try (Stream<Path> files = Files.list(source)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                Recording recording = convert(file);
+                Recording recording = RecordingRedactor.redact(convert(file), new Redactor());
                 RecordingKey key = CanonicalRequest.of(recording.request(), null).key();
+                Path earlier = seen.putIfAbsent(key, file);
+                if (earlier != null) {
+                    throw new RecordingFormatException(file, "makes the same request as " + earlier
+                            + " (their test ids differ, which this project's shared recordings do not key by). Import one of them.");
+                }
                 Path target = namespaceDirectory.resolve(key.fileName(1));
                 RecordingFiles.write(target, recording);
                 imported.add(new Imported(file, target, key));

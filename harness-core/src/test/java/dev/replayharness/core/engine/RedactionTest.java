@@ -114,6 +114,26 @@ class RedactionTest {
     }
 
     @Test
+    @DisplayName("ordinary text survives: prose about 'basic' or 'bearer' things is neither redacted nor merged into one key")
+    void ordinaryTextSurvives() throws Exception {
+        upstream.route("/v1/plain", (exchange, body) -> LoopbackUpstream.sendJson(exchange, 200,
+                "{\"answer\":\"Here is a basic overview for the bearer of this letter; sk-short stays.\"}"));
+        Harness harness = Harnesses.of(recordings, Mode.RECORD);
+        try (HarnessSession session = harness.session("RedactionTest#prose")) {
+            HttpClient client = JdkHarness.wrap(HttpClient.newHttpClient(), session);
+            for (String topic : List.of("physics", "chemistry")) {
+                client.send(HttpRequest.newBuilder(upstream.uri("/v1/plain")).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"prompt\":\"explain basic " + topic + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            }
+        }
+        List<Path> files = Harnesses.files(recordings);
+        assertThat(files).as("two prompts, two keys").hasSize(2);
+        String all = Files.readString(files.get(0)) + Files.readString(files.get(1));
+        assertThat(all).contains("explain basic physics").contains("explain basic chemistry")
+                .contains("Here is a basic overview for the bearer of this letter; sk-short stays.").doesNotContain(Redactor.PLACEHOLDER);
+    }
+
+    @Test
     @DisplayName("a recording made with a real token replays with a dummy key: credentials never enter the key")
     void dummyKeyReplays() throws Exception {
         try (HarnessSession session = Harnesses.of(recordings, Mode.RECORD).session("RedactionTest#dummy")) {

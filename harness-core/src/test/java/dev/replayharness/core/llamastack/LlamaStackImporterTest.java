@@ -58,4 +58,21 @@ class LlamaStackImporterTest {
                 .isInstanceOf(RecordingFormatException.class)
                 .hasMessage("Recording " + file + ": has no 'request'; is this a Llama Stack recording?");
     }
+
+    @Test
+    @DisplayName("credentials in their files are redacted; two files making the same request are refused, not overwritten")
+    void redactsAndRefusesCollisions() throws Exception {
+        Path source = Files.createDirectories(target.resolve("src"));
+        String recording = "{\"test_id\":\"%s\",\"request\":{\"method\":\"POST\",\"url\":\"https://h/v1/v1/chat/completions?key=abc\","
+                + "\"body\":{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"my key is sk-proj-abcdefghijklmnopqrstuvwx\"}]}},"
+                + "\"response\":{\"body\":{\"__type__\":\"X\",\"__data__\":{\"id\":\"1\"}},\"is_streaming\":false}}";
+        Files.writeString(source.resolve("a.json"), String.format(recording, "t1"));
+        Path written = LlamaStackImporter.importDirectory(source, target.resolve("out")).get(0).to();
+        assertThat(Files.readString(written)).doesNotContain("sk-proj-abcdefghijklmnopqrstuvwx").doesNotContain("key=abc")
+                .contains("/v1/chat/completions?key=REDACTED");
+        Path second = Files.writeString(source.resolve("b.json"), String.format(recording, "t2"));
+        assertThatThrownBy(() -> LlamaStackImporter.importDirectory(source, target.resolve("out2")))
+                .isInstanceOf(RecordingFormatException.class)
+                .hasMessageStartingWith("Recording " + second + ": makes the same request as " + source.resolve("a.json"));
+    }
 }
