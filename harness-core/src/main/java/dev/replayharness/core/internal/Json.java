@@ -23,7 +23,7 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // "{"a":1}\n{"a":2}" is text, not the JSON {"a":1}
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -42,7 +42,7 @@ public final class Json {
         return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
     }
 
-    /** Parses JSON, or empty when the bytes are not one complete JSON value. */
+    /** Parses JSON, or empty when the bytes are not exactly one complete JSON value (trailing content included). */
     public static Optional<JsonNode> tryParse(byte[] bytes) {
         if (bytes.length == 0) {
             return Optional.empty();

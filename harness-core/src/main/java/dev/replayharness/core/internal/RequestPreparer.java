@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.OutgoingRequest;
@@ -14,6 +15,9 @@ import dev.replayharness.core.recording.RecordedRequest;
 
 /** Redacts an outgoing request into its recorded form and derives its canonical forms. */
 public final class RequestPreparer {
+    /** An IPv4 literal, or an IPv6 literal in brackets as URI.getHost() gives it; never a name such as "cafe". */
+    private static final Pattern ADDRESS_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.]+]");
+
     private RequestPreparer() {
     }
 
@@ -39,8 +43,9 @@ public final class RequestPreparer {
         });
         URI uri = request.uri();
         String method = request.method().toUpperCase(Locale.ROOT);
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        String query = redactQuery(uri.getRawQuery(), redactor);
+        // The path is redacted too: a token in it would reach the file and the key (a CI run with another token would miss).
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : redactor.redact(uri.getRawPath());
+        String query = redactor.redactQuery(uri.getRawQuery());
         Headers headers = request.headers().filter((name, value) ->
                 settings.requestHeaders().contains(name) && !Redactor.isCredentialHeader(name));
         headers = redactValues(headers, redactor);
@@ -59,30 +64,10 @@ public final class RequestPreparer {
         return builder.build();
     }
 
-    private static String redactQuery(String rawQuery, Redactor redactor) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder();
-        for (String part : rawQuery.split("&", -1)) {
-            if (out.length() > 0) {
-                out.append('&');
-            }
-            int eq = part.indexOf('=');
-            String name = eq < 0 ? part : part.substring(0, eq);
-            if (eq >= 0 && Redactor.isCredentialQueryParameter(name)) {
-                out.append(name).append('=').append(Redactor.PLACEHOLDER);
-            } else {
-                out.append(redactor.redact(part));
-            }
-        }
-        return out.toString();
-    }
-
     /** The URL as recorded: a loopback upstream's ephemeral port is left out so re-recording does not churn. */
     private static String url(URI uri, String path, String query) {
         StringBuilder url = new StringBuilder();
-        url.append(uri.getScheme() == null ? "http" : uri.getScheme()).append("://").append(uri.getHost());
+        url.append(uri.getScheme() == null ? "http" : uri.getScheme()).append("://").append(host(uri));
         if (uri.getPort() >= 0 && !isLoopback(uri)) {
             url.append(':').append(uri.getPort());
         }
@@ -91,6 +76,17 @@ public final class RequestPreparer {
             url.append('?').append(query);
         }
         return url.toString();
+    }
+
+    /** The host; for names java.net.URI cannot parse as one (e.g. with '_'), the authority without user info. */
+    private static String host(URI uri) {
+        if (uri.getHost() != null) {
+            return uri.getHost();
+        }
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = hostAndPort.lastIndexOf(':');
+        return colon > 0 && !hostAndPort.endsWith("]") ? hostAndPort.substring(0, colon) : hostAndPort;
     }
 
     /** Whether the URI's host is a loopback address (127.0.0.0/8, ::1, localhost); no DNS lookup for names. */
@@ -102,7 +98,7 @@ public final class RequestPreparer {
         if (host.equalsIgnoreCase("localhost")) {
             return true;
         }
-        if (!host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
+        if (!ADDRESS_LITERAL.matcher(host).matches()) {
             return false; // a name: resolving it could reach the network
         }
         try {

@@ -114,6 +114,20 @@ class RedactionTest {
     }
 
     @Test
+    @DisplayName("a secret in the URL path reaches neither the file, the key, nor the session's record of what it did")
+    void secretInPath() throws Exception {
+        upstream.route("/v1/bot/" + OPAQUE + "/send", (exchange, body) -> LoopbackUpstream.sendJson(exchange, 200, "{\"ok\":true}"));
+        Harness harness = Harnesses.builder(recordings, Mode.RECORD).secret(OPAQUE).build();
+        try (HarnessSession session = harness.session("RedactionTest#path")) {
+            JdkHarness.wrap(HttpClient.newHttpClient(), session).send(HttpRequest.newBuilder(upstream.uri("/v1/bot/" + OPAQUE + "/send"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(session.uses().get(0).path()).isEqualTo("/v1/bot/REDACTED/send");
+        }
+        Path file = Harnesses.files(recordings).get(0);
+        assertThat(Files.readString(file)).doesNotContain(OPAQUE).contains("\"url\": \"http://127.0.0.1/v1/bot/REDACTED/send\"");
+    }
+
+    @Test
     @DisplayName("ordinary text survives: prose about 'basic' or 'bearer' things is neither redacted nor merged into one key")
     void ordinaryTextSurvives() throws Exception {
         upstream.route("/v1/plain", (exchange, body) -> LoopbackUpstream.sendJson(exchange, 200,

@@ -133,6 +133,16 @@ class CanonicalRequestTest {
     }
 
     @Test
+    @DisplayName("a body that only starts with JSON (NDJSON, '42 is the answer') is keyed by all its bytes, not its first value")
+    void trailingContent() {
+        assertThat(of("POST", "http://h/p", "{\"a\":1}\n{\"a\":2}", null).json()).contains("\"bodyBase64\":");
+        assertThat(of("POST", "http://h/p", "{\"a\":1}\n{\"a\":2}", null).key())
+                .isNotEqualTo(of("POST", "http://h/p", "{\"a\":1}\n{\"a\":3}", null).key());
+        assertThat(of("POST", "http://h/p", "42 is the answer", null).json()).contains("\"bodyBase64\":");
+        assertThat(of("POST", "http://h/p", "{\"a\":1}\n", null).json()).as("trailing whitespace is fine").contains("\"body\":{\"a\":1}");
+    }
+
+    @Test
     @DisplayName("a lone surrogate is not I-JSON: the body is keyed by its bytes instead of failing")
     void loneSurrogate() {
         assertThat(of("POST", "http://h/p", "{\"a\":\"\\ud800\"}", null).json()).contains("\"bodyBase64\":");
