@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.replayharness.core.internal.ContentEncoding;
+
 /**
  * A response rebuilt from a recording, ready for an adapter to hand to its caller.
  *
@@ -34,6 +36,31 @@ public record ReplayedResponse(Path file, int status, Headers headers, List<byte
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         chunks.forEach(out::writeBytes);
         return out.toByteArray();
+    }
+
+    /**
+     * As a client that decodes {@code Content-Encoding} itself sees it: recorded bodies are stored
+     * decoded, so a gzip or deflate body is encoded again (as one chunk).
+     */
+    public ReplayedResponse encodedForWire() {
+        Optional<String> encoding = ContentEncoding.supported(headers);
+        if (encoding.isEmpty() || chunks.isEmpty()) {
+            return this;
+        }
+        return new ReplayedResponse(file, status, headers, List.of(ContentEncoding.encode(encoding.get(), bodyBytes())),
+                List.of(delaysMs.get(0)), interruption);
+    }
+
+    /**
+     * As a client whose own stack decodes {@code Content-Encoding} sees it (Apache HttpClient's
+     * content compression step): the decoded body, without the header.
+     */
+    public ReplayedResponse decoded() {
+        if (ContentEncoding.supported(headers).isEmpty()) {
+            return this;
+        }
+        return new ReplayedResponse(file, status, headers.filter((name, value) -> !name.equals("content-encoding")), chunks,
+                delaysMs, interruption);
     }
 
     /** Total body length. */

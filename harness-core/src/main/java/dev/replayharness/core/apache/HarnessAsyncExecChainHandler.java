@@ -49,7 +49,7 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
         ExchangePlan plan = session.plan(new OutgoingRequest(request.getMethod(),
                 ApacheMessages.uri(request, scope.route.getTargetHost()), ApacheMessages.headers(request.getHeaders()), body));
         if (plan instanceof ExchangePlan.Replay replay) {
-            replay(replay.response(), callback);
+            replay(replay.response().decoded(), callback); // as HttpClient's own decompression would hand it over
             return;
         }
         AsyncEntityProducer producer = entityProducer == null ? null : replayable(body, entityProducer);

@@ -46,7 +46,7 @@ final class HarnessExecChainHandler implements ExecChainHandler {
                 ApacheMessages.uri(request, scope.route.getTargetHost()), ApacheMessages.headers(request.getHeaders()), body);
         ExchangePlan plan = session.plan(outgoing);
         if (plan instanceof ExchangePlan.Replay replay) {
-            return replayed(replay.response());
+            return replayed(replay.response().decoded()); // as HttpClient's own decompression would hand it over
         }
         ExchangePlan.Call call = (ExchangePlan.Call) plan;
         ClassicHttpResponse response;

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import dev.replayharness.core.Headers;
@@ -32,6 +33,8 @@ public final class RecordingAssembler implements ResponseRecorder {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final List<SseParser.Block> blocks = new ArrayList<>();
     private SseParser sse;
+    private boolean eventStream;
+    private String encoding;
     private int status;
     private Headers headers = Headers.empty();
     private long startNanos;
@@ -54,9 +57,11 @@ public final class RecordingAssembler implements ResponseRecorder {
         this.status = status;
         this.headers = headers;
         this.startNanos = System.nanoTime();
-        if (headers.first("content-type").map(ct -> ct.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream"))
-                .orElse(false)) {
-            sse = new SseParser();
+        eventStream = headers.first("content-type").map(ct -> ct.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream"))
+                .orElse(false);
+        encoding = ContentEncoding.supported(headers).orElse(null);
+        if (eventStream && encoding == null) {
+            sse = new SseParser(); // parsed as it arrives, for per-event timing; an encoded stream is parsed at the end
         }
     }
 
@@ -65,9 +70,10 @@ public final class RecordingAssembler implements ResponseRecorder {
         if (done) {
             return;
         }
-        body.write(bytes, offset, length);
         if (sse != null) {
             blocks.addAll(sse.feed(bytes, offset, length, System.nanoTime()));
+        } else {
+            body.write(bytes, offset, length);
         }
     }
 
@@ -111,9 +117,25 @@ public final class RecordingAssembler implements ResponseRecorder {
         return builder.build();
     }
 
+    /**
+     * The body as recorded: decoded when it came gzip- or deflate-encoded (the recording keeps the
+     * {@code content-encoding} header, and replay encodes again for clients that decode themselves).
+     */
     private Body recordedBody() {
+        byte[] bytes = body.toByteArray();
+        if (encoding != null) {
+            Optional<byte[]> decoded = ContentEncoding.decode(encoding, bytes);
+            if (decoded.isEmpty()) {
+                return new Body.Binary(bytes); // not validly encoded: kept exactly as it came
+            }
+            bytes = decoded.get();
+            if (eventStream) {
+                sse = new SseParser();
+                blocks.addAll(sse.feed(bytes, 0, bytes.length, System.nanoTime()));
+            }
+        }
         if (sse == null) {
-            return BodyCodec.encode(body.toByteArray(), this::normalize, redactor::redact);
+            return BodyCodec.encode(bytes, this::normalize, redactor::redact);
         }
         blocks.addAll(sse.finish(System.nanoTime()));
         List<SseEvent> events = new ArrayList<>();

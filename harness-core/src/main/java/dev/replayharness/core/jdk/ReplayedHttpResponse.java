@@ -31,8 +31,9 @@ final class ReplayedHttpResponse<T> implements HttpResponse<T> {
      * Hands the recorded body to the caller's body handler, chunk by chunk as its subscriber asks
      * for them, and completes when the handler's body is ready (at once for streaming handlers).
      */
-    static <T> CompletableFuture<HttpResponse<T>> deliver(HttpRequest request, ReplayedResponse replayed,
+    static <T> CompletableFuture<HttpResponse<T>> deliver(HttpRequest request, ReplayedResponse recorded,
             BodyHandler<T> handler, Sleeper sleeper) {
+        ReplayedResponse replayed = recorded.encodedForWire(); // java.net.http does not decode Content-Encoding
         HttpHeaders headers = HarnessHttpClient.httpHeaders(replayed.headers());
         ResponseInfo info = new ResponseInfo() {
             @Override

@@ -160,6 +160,23 @@ class JdkAdapterTest {
                     assertThat(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body())).readAllBytes())
                             .as(mode.value()).isEqualTo(plain);
                 }
+                if (mode == Mode.RECORD) {
+                    Recording recording = RecordingFiles.read(Harnesses.files(recordings).get(0));
+                    assertThat(recording.response().body()).as("stored decoded: readable, and redactable")
+                            .isEqualTo(new Body.Json(dev.replayharness.core.internal.Json.tryParse(plain).orElseThrow()));
+                    assertThat(recording.response().headers().first("content-encoding")).contains("gzip");
+                }
+            }
+            try (HarnessSession session = Harnesses.of(recordings, Mode.REPLAY).session("T#gzip");
+                    org.apache.hc.client5.http.impl.classic.CloseableHttpClient apache = dev.replayharness.core.apache.ApacheHarness
+                            .wire(org.apache.hc.client5.http.impl.classic.HttpClients.custom(), session).build()) {
+                org.apache.hc.client5.http.classic.methods.HttpPost post = new org.apache.hc.client5.http.classic.methods.HttpPost(upstream.uri(CHAT));
+                post.setEntity(new org.apache.hc.core5.http.io.entity.StringEntity(QUESTION));
+                String[] encodingAndBody = apache.execute(post, r -> new String[] {
+                        r.getFirstHeader("Content-Encoding") == null ? null : r.getFirstHeader("Content-Encoding").getValue(),
+                        org.apache.hc.core5.http.io.entity.EntityUtils.toString(r.getEntity())});
+                assertThat(encodingAndBody).as("decoded, as Apache's own decompression hands it over")
+                        .containsExactly(null, "{\"zipped\":true}");
             }
         }
 
