@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * An HTTP/1.1 server on 127.0.0.1 that answers every request with a chunked event stream of the given
- * events and then drops the connection without the final chunk: a real mid-stream failure.
+ * events and then ends the connection without the final chunk: a real mid-stream failure.
  */
 public final class DroppingServer implements AutoCloseable {
     private final ServerSocket socket;
@@ -53,7 +53,10 @@ public final class DroppingServer implements AutoCloseable {
             out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
         }
-        client.setSoLinger(true, 0); // close with a reset: no terminating chunk
+        // End the connection without the terminating chunk. A FIN (not a reset, which may discard data the
+        // client has not read yet) makes the client read both events, then fail: deterministic.
+        client.shutdownOutput();
+        in.readLine(); // wait for the client to give up and close its side
     }
 
     public URI uri(String path) {
