@@ -22,7 +22,7 @@ public record Settings(Path recordingsDirectory, String namespace, Mode mode, Re
         long maxDrainBytes, java.time.Duration awaitRecordings) {
 
     public static final Set<String> DEFAULT_REQUEST_HEADERS = Set.of("content-type", "accept");
-    public static final Set<String> DEFAULT_RESPONSE_HEADERS = Set.of("content-type", "content-encoding", "retry-after",
+    public static final Set<String> DEFAULT_RESPONSE_HEADERS = Set.of("content-type", "content-encoding", "location", "retry-after",
             "x-amzn-requestid", "x-request-id", "x-amzn-errortype");
     /** Response headers whose value changes every call: recorded as the stable id of the key. */
     public static final Set<String> REQUEST_ID_HEADERS = Set.of("x-amzn-requestid", "x-request-id");

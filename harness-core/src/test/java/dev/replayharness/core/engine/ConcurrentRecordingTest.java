@@ -120,6 +120,35 @@ class ConcurrentRecordingTest {
         assertAllValid(files);
     }
 
+    @Test
+    @DisplayName("one session, many threads sending the same request: files <key> to <key>-N, each valid")
+    void oneSessionManyThreads() throws Exception {
+        int threads = 16;
+        try (HarnessSession session = Harnesses.of(recordings, Mode.RECORD).session("Concurrent#sameRequest")) {
+            HttpClient client = JdkHarness.wrap(HttpClient.newHttpClient(), session);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> client.send(HttpRequest.newBuilder(upstream.uri(ECHO))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"same\":true}")).build(), HttpResponse.BodyHandlers.ofString())));
+            }
+            for (Future<?> future : futures) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+        }
+        List<Path> files = Harnesses.files(recordings);
+        assertThat(files).hasSize(threads);
+        String key = files.get(0).getFileName().toString().substring(0, 64);
+        List<String> expected = new ArrayList<>();
+        expected.add(key + ".json");
+        for (int n = 2; n <= threads; n++) {
+            expected.add(key + "-" + n + ".json");
+        }
+        assertThat(files).extracting(f -> f.getFileName().toString()).containsExactlyInAnyOrderElementsOf(expected);
+        assertAllValid(files);
+    }
+
     /** The body of one recording process. */
     public static final class RecordingWorker {
         public static void main(String[] args) throws Exception {
