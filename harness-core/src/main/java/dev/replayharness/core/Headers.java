@@ -48,6 +48,11 @@ public final class Headers {
         return values.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
     }
 
+    /** Whether the content type is {@code text/event-stream} (server-sent events). */
+    public boolean isEventStream() {
+        return first("content-type").map(ct -> ct.trim().toLowerCase(Locale.ROOT).startsWith("text/event-stream")).orElse(false);
+    }
+
     /** Lower-cased names to values, in insertion order. */
     public Map<String, List<String>> asMap() {
         return values;

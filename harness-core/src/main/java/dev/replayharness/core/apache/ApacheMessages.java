@@ -52,8 +52,7 @@ final class ApacheMessages {
 
     /** A body with a known length: not a stream, and complete. */
     static long contentLength(ReplayedResponse replayed) {
-        boolean stream = replayed.headers().first("content-type").map(ct -> ct.startsWith("text/event-stream")).orElse(false);
-        return stream || replayed.interruption().isPresent() ? -1 : replayed.contentLength();
+        return replayed.headers().isEventStream() || replayed.interruption().isPresent() ? -1 : replayed.contentLength();
     }
 
     static boolean hasBody(ReplayedResponse replayed) {

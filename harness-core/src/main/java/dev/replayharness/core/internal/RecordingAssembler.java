@@ -57,8 +57,7 @@ public final class RecordingAssembler implements ResponseRecorder {
         this.status = status;
         this.headers = headers;
         this.startNanos = System.nanoTime();
-        eventStream = headers.first("content-type").map(ct -> ct.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream"))
-                .orElse(false);
+        eventStream = headers.isEventStream();
         encoding = ContentEncoding.supported(headers).orElse(null);
         if (eventStream && encoding == null) {
             sse = new SseParser(); // parsed as it arrives, for per-event timing; an encoded stream is parsed at the end

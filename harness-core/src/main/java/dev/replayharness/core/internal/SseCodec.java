@@ -2,7 +2,6 @@ package dev.replayharness.core.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -88,13 +87,5 @@ public final class SseCodec {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         events.forEach(e -> out.writeBytes(render(e)));
         return out.toByteArray();
-    }
-
-    /** Parses a complete event-stream body. */
-    public static List<SseParser.Block> parseAll(byte[] bytes) {
-        SseParser parser = new SseParser();
-        List<SseParser.Block> blocks = new ArrayList<>(parser.feed(bytes, 0, bytes.length, 0));
-        blocks.addAll(parser.finish(0));
-        return blocks;
     }
 }

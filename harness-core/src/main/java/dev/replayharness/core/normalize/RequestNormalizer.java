@@ -2,8 +2,6 @@ package dev.replayharness.core.normalize;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -166,16 +164,5 @@ public sealed interface RequestNormalizer
         public String spec() {
             return path.isRoot() ? "round " + digits : "round " + digits + " " + path;
         }
-    }
-
-    /** Splits a list of specs; for configuration values such as {@code "drop /a; mask /b"}. */
-    static List<RequestNormalizer> parseAll(String specs) {
-        List<RequestNormalizer> out = new ArrayList<>();
-        for (String spec : specs.split(";")) {
-            if (!spec.isBlank()) {
-                out.add(parse(spec));
-            }
-        }
-        return out;
     }
 }

@@ -25,9 +25,4 @@ public record SseEvent(String comment, String event, String id, Long retry, Json
         }
         return Optional.of(data.isString() ? data.stringValue() : dev.replayharness.core.internal.Json.MAPPER.writeValueAsString(data));
     }
-
-    /** The same event without timing. */
-    public SseEvent withoutOffset() {
-        return new SseEvent(comment, event, id, retry, data, null);
-    }
 }
