@@ -61,10 +61,11 @@ public final class OpenAiCompatibleClient {
         if (Boolean.TRUE.equals(request.stream())) {
             throw new IllegalArgumentException("the request has stream=true; use streamChatCompletion for it");
         }
-        HttpResponse<byte[]> response = send(post(request, "application/json"), HttpResponse.BodyHandlers.ofByteArray());
+        Map<String, String> sent = headers.get();
+        HttpResponse<byte[]> response = send(post(request, "application/json", sent), HttpResponse.BodyHandlers.ofByteArray());
         String body = new String(response.body(), StandardCharsets.UTF_8);
         if (!isSuccess(response.statusCode())) {
-            throw ErrorResponses.toException(endpoint(), response.statusCode(), response.headers(), body);
+            throw ErrorResponses.toException(endpoint(), response.statusCode(), response.headers(), body, sent);
         }
         return OpenAiJson.readCompletion(body);
     }
@@ -81,11 +82,12 @@ public final class OpenAiCompatibleClient {
         if (Boolean.FALSE.equals(request.stream())) {
             throw new IllegalArgumentException("the request has stream=false; use createChatCompletion for it");
         }
-        HttpRequest httpRequest = post(request.withStream(true), "text/event-stream");
+        Map<String, String> sent = headers.get();
+        HttpRequest httpRequest = post(request.withStream(true), "text/event-stream", sent);
         HttpResponse<InputStream> response = send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
         if (!isSuccess(response.statusCode())) {
             throw ErrorResponses.toException(endpoint(), response.statusCode(), response.headers(),
-                    readErrorBody(response.body()));
+                    readErrorBody(response.body()), sent);
         }
         return new ChatCompletionStream(response.body(), endpoint());
     }
@@ -101,7 +103,7 @@ public final class OpenAiCompatibleClient {
         return "OpenAiCompatibleClient[" + chatCompletionsUri + "]";
     }
 
-    private HttpRequest post(ChatCompletionRequest request, String accept) {
+    private HttpRequest post(ChatCompletionRequest request, String accept, Map<String, String> sent) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(chatCompletionsUri)
                 .POST(HttpRequest.BodyPublishers.ofString(OpenAiJson.write(request), StandardCharsets.UTF_8))
                 .header("Content-Type", "application/json")
@@ -109,7 +111,7 @@ public final class OpenAiCompatibleClient {
         if (requestTimeout != null) {
             builder.timeout(requestTimeout);
         }
-        headers.get().forEach(builder::setHeader);
+        sent.forEach(builder::setHeader);
         return builder.build();
     }
 

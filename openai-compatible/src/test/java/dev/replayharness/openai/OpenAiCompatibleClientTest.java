@@ -164,6 +164,20 @@ class OpenAiCompatibleClientTest {
                             .createChatCompletion(hello()));
             assertThat(down.toString()).doesNotContain(CANARY).contains("http://127.0.0.1:1/v1/chat/completions");
         }
+
+        @Test
+        @DisplayName("never showing the token when the server echoes it in its error body")
+        void echoedToken() {
+            String echo = "{\"error\":{\"message\":\"Invalid API key: Bearer " + CANARY + " was rejected\"}}";
+            server.reply(Reply.json(401, echo, Map.of()));
+            OpenAiHttpException e = catchThrowableOfType(OpenAiHttpException.class, () -> client.createChatCompletion(hello()));
+            assertThat(e.getMessage()).doesNotContain(CANARY).contains("Invalid API key: Bearer REDACTED was rejected");
+            assertThat(e.errorBody()).doesNotContain(CANARY);
+            server.reply(Reply.json(401, echo, Map.of()));
+            OpenAiHttpException streamed = catchThrowableOfType(OpenAiHttpException.class,
+                    () -> client.streamChatCompletion(hello()).close());
+            assertThat(streamed.getMessage()).doesNotContain(CANARY);
+        }
     }
 
     @Nested

@@ -17,6 +17,25 @@ public final class ErrorResponses {
         return new OpenAiHttpException(endpoint, status, body, messageOf(body), requestId(headers), headers.map());
     }
 
+    /**
+     * The same, with every sent header value (and the token after a scheme such as {@code Bearer})
+     * removed from the body first: a server that echoes the credential must not put it into an
+     * exception message or a log.
+     */
+    public static OpenAiHttpException toException(String endpoint, int status, HttpHeaders headers, String body,
+            java.util.Map<String, String> sentHeaders) {
+        String scrubbed = body;
+        for (String value : sentHeaders.values()) {
+            String token = value.contains(" ") ? value.substring(value.indexOf(' ') + 1).trim() : value;
+            for (String secret : java.util.List.of(token, value)) { // the token first: "Bearer REDACTED" reads better
+                if (secret.length() >= 8) {
+                    scrubbed = scrubbed.replace(secret, "REDACTED");
+                }
+            }
+        }
+        return toException(endpoint, status, headers, scrubbed);
+    }
+
     /** The request id header's value, or null. */
     public static String requestId(HttpHeaders headers) {
         for (String name : REQUEST_ID_HEADERS) {
