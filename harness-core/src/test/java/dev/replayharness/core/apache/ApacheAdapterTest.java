@@ -15,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
@@ -47,6 +45,7 @@ import dev.replayharness.core.recording.RecordingFiles;
 import dev.replayharness.core.testing.ConnectionCountingServer;
 import dev.replayharness.core.testing.Harnesses;
 import dev.replayharness.core.testing.LoopbackUpstream;
+import dev.replayharness.core.testing.PausingStream;
 
 @DisplayName("The Apache HttpClient 5 adapters")
 class ApacheAdapterTest {
@@ -168,25 +167,15 @@ class ApacheAdapterTest {
         @Test
         @DisplayName("record tees: the caller sees chunk 1 before upstream sends chunk 2; replay gives the same lines")
         void tee() throws Exception {
-            CountDownLatch callerSawFirst = new CountDownLatch(1);
-            AtomicBoolean upstreamWaitedInVain = new AtomicBoolean();
-            upstream.route(CHAT, (exchange, body) -> {
-                OutputStream out = LoopbackUpstream.startEventStream(exchange);
-                LoopbackUpstream.sendEvent(out, "{\"n\":1}");
-                if (!callerSawFirst.await(20, TimeUnit.SECONDS)) {
-                    upstreamWaitedInVain.set(true);
-                }
-                LoopbackUpstream.sendEvent(out, "[DONE]");
-                out.close();
-            });
-            List<String> recorded = lines(Harnesses.of(recordings, Mode.RECORD), callerSawFirst);
-            assertThat(upstreamWaitedInVain).isFalse();
+            PausingStream pausing = PausingStream.serve(upstream, CHAT, "{\"n\":1}", List.of("[DONE]"));
+            List<String> recorded = lines(Harnesses.of(recordings, Mode.RECORD), pausing::callerSawFirst);
+            assertThat(pausing.waitedInVain()).as("upstream had to send chunk 2 before the caller saw chunk 1").isFalse();
             assertThat(recorded).containsExactly("data: {\"n\":1}", "", "data: [DONE]", "");
             assertThat(RecordingFiles.read(Harnesses.files(recordings).get(0)).response().body()).isInstanceOf(Body.EventStream.class);
-            assertThat(lines(Harnesses.of(recordings, Mode.REPLAY), new CountDownLatch(1))).isEqualTo(recorded);
+            assertThat(lines(Harnesses.of(recordings, Mode.REPLAY), () -> { })).isEqualTo(recorded);
         }
 
-        private List<String> lines(Harness harness, CountDownLatch sawFirst) throws Exception {
+        private List<String> lines(Harness harness, Runnable sawFirst) throws Exception {
             List<String> lines = new ArrayList<>();
             try (HarnessSession session = harness.session("T#s");
                     CloseableHttpClient client = ApacheHarness.wire(HttpClients.custom(), session).build()) {
@@ -197,7 +186,7 @@ class ApacheAdapterTest {
                         String line;
                         while ((line = reader.readLine()) != null) {
                             lines.add(line);
-                            sawFirst.countDown();
+                            sawFirst.run();
                         }
                     }
                     return null;

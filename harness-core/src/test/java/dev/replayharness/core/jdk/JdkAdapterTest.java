@@ -19,10 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +45,7 @@ import dev.replayharness.core.testing.ConnectionCountingServer;
 import dev.replayharness.core.testing.DroppingServer;
 import dev.replayharness.core.testing.Harnesses;
 import dev.replayharness.core.testing.LoopbackUpstream;
+import dev.replayharness.core.testing.PausingStream;
 
 @DisplayName("The java.net.http adapter")
 class JdkAdapterTest {
@@ -289,18 +288,7 @@ class JdkAdapterTest {
         @Test
         @DisplayName("record tees: the caller sees chunk 1 before upstream sends chunk 2")
         void teeTiming() throws Exception {
-            CountDownLatch callerSawFirst = new CountDownLatch(1);
-            AtomicBoolean upstreamWaitedInVain = new AtomicBoolean();
-            upstream.route(CHAT, (exchange, body) -> {
-                OutputStream out = LoopbackUpstream.startEventStream(exchange);
-                LoopbackUpstream.sendEvent(out, "{\"n\":1}");
-                if (!callerSawFirst.await(20, TimeUnit.SECONDS)) {
-                    upstreamWaitedInVain.set(true);
-                }
-                LoopbackUpstream.sendEvent(out, "{\"n\":2}");
-                LoopbackUpstream.sendEvent(out, "[DONE]");
-                out.close();
-            });
+            PausingStream pausing = PausingStream.serve(upstream, CHAT, "{\"n\":1}", List.of("{\"n\":2}", "[DONE]"));
             List<String> lines = new ArrayList<>();
             try (HarnessSession session = Harnesses.of(recordings, Mode.RECORD).session("T#s")) {
                 HttpResponse<InputStream> response = JdkHarness.wrap(http, session).send(post(QUESTION), HttpResponse.BodyHandlers.ofInputStream());
@@ -309,12 +297,12 @@ class JdkAdapterTest {
                     while ((line = reader.readLine()) != null) {
                         lines.add(line);
                         if (line.equals("data: {\"n\":1}")) {
-                            callerSawFirst.countDown();
+                            pausing.callerSawFirst();
                         }
                     }
                 }
             }
-            assertThat(upstreamWaitedInVain).as("upstream had to send chunk 2 before the caller saw chunk 1").isFalse();
+            assertThat(pausing.waitedInVain()).as("upstream had to send chunk 2 before the caller saw chunk 1").isFalse();
             assertThat(lines).containsExactly("data: {\"n\":1}", "", "data: {\"n\":2}", "", "data: [DONE]", "");
             Recording recording = RecordingFiles.read(Harnesses.files(recordings).get(0));
             Body.EventStream events = (Body.EventStream) recording.response().body();
