@@ -3,11 +3,9 @@ package dev.replayharness.core.recording;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.Optional;
 
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.internal.AtomicFiles;
 import dev.replayharness.core.internal.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -73,21 +72,8 @@ public final class RecordingFiles {
 
     /** Writes atomically: a temporary file in the same folder, then an atomic move over the target. */
     public static void write(Path file, Recording recording) {
-        byte[] bytes = toJson(recording).getBytes(StandardCharsets.UTF_8);
-        Path dir = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                Files.write(temp, bytes);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, toJson(recording).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write recording " + file + ": " + e.getMessage()
                     + ". Check that the recordings directory is writable.", e);
@@ -187,7 +173,7 @@ public final class RecordingFiles {
                 throw fail("", "must be a JSON object");
             }
             JsonNode format = root.get("format");
-            if (format == null || !format.isIntegralNumber()) {
+            if (format == null || !format.isIntegralNumber() || !format.canConvertToInt()) {
                 throw fail("format", "is missing or not a whole number; a version " + Recording.FORMAT_VERSION
                         + " recording starts with \"format\": " + Recording.FORMAT_VERSION);
             }
@@ -207,7 +193,8 @@ public final class RecordingFiles {
 
         private int status(JsonNode response) {
             JsonNode status = response.get("status");
-            if (status == null || !status.isIntegralNumber() || status.intValue() < 100 || status.intValue() > 599) {
+            if (status == null || !status.isIntegralNumber() || !status.canConvertToInt() || status.intValue() < 100
+                    || status.intValue() > 599) {
                 throw fail("response.status", "must be an HTTP status code from 100 to 599, but is " + status);
             }
             return status.intValue();
@@ -264,10 +251,8 @@ public final class RecordingFiles {
                 if (!e.isObject()) {
                     throw fail(at, "must be an object");
                 }
-                JsonNode retry = e.get("retry");
-                JsonNode offset = e.get("offsetMs");
                 events.add(new SseEvent(optionalText(e, "comment"), optionalText(e, "event"), optionalText(e, "id"),
-                        retry == null ? null : retry.longValue(), e.get("data"), offset == null ? null : offset.longValue()));
+                        optionalLong(e, "retry", at), e.get("data"), optionalLong(e, "offsetMs", at)));
             }
             return new Body.EventStream(events);
         }
@@ -318,6 +303,17 @@ public final class RecordingFiles {
                 throw fail(path, "is missing");
             }
             return requireText(node, path);
+        }
+
+        private Long optionalLong(JsonNode parent, String name, String at) {
+            JsonNode node = parent.get(name);
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
+                throw fail(at + "." + name, "must be a whole number of 0 or more, but is " + node);
+            }
+            return node.longValue();
         }
 
         private String optionalText(JsonNode parent, String name) {

@@ -99,6 +99,23 @@ class BadInputTest {
         }
 
         @Test
+        @DisplayName("with numbers out of range or of the wrong type")
+        void numbers() throws IOException {
+            String text = Files.readString(file);
+            Files.writeString(file, text.replace("\"status\": 200", "\"status\": 99999999999"));
+            assertReplayFails("field 'response.status' must be an HTTP status code from 100 to 599, but is 99999999999");
+            Files.writeString(file, text.replace("\"format\": 1", "\"format\": 1.5"));
+            assertReplayFails("field 'format' is missing or not a whole number");
+        }
+
+        @Test
+        @DisplayName("with a request url that cannot be parsed")
+        void badUrl() throws IOException {
+            Files.writeString(file, Files.readString(file).replaceFirst("\"url\": \"[^\"]*\"", "\"url\": \"http://h/a b\""));
+            assertReplayFails("its request cannot be keyed (");
+        }
+
+        @Test
         @DisplayName("whose request was edited, so its name no longer matches its key")
         void misnamed() throws IOException {
             Files.writeString(file, Files.readString(file).replace("\"q\": 1", "\"q\": 2"));

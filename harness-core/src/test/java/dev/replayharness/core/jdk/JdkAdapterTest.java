@@ -96,6 +96,10 @@ class JdkAdapterTest {
             assertThat(recording.request().url()).isEqualTo("http://127.0.0.1" + CHAT);
             assertThat(recording.request().headers().asMap()).containsOnlyKeys("content-type");
             assertThat(recording.response().body()).isInstanceOf(Body.Json.class);
+            if (files.get(0).getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(files.get(0))))
+                        .as("a committed recording is readable by everyone").isEqualTo("rw-r--r--");
+            }
 
             upstream.close();
             String replayed = call(Harnesses.of(recordings, Mode.REPLAY), "T#t", QUESTION);

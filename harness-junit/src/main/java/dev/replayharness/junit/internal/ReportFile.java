@@ -2,15 +2,14 @@ package dev.replayharness.junit.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 import dev.replayharness.core.HarnessConfigurationException;
+import dev.replayharness.core.internal.AtomicFiles;
 import dev.replayharness.core.RecordingUse;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,21 +62,8 @@ final class ReportFile {
 
     /** Writes through a temporary file and a move, so a reader never sees half a report. */
     static void write(Path file, Path recordingsDirectory, List<TestEntry> entries) {
-        byte[] bytes = toJson(recordingsDirectory, entries).getBytes(StandardCharsets.UTF_8);
-        Path dir = Objects.requireNonNull(file.toAbsolutePath().getParent(), "report file has no parent");
         try {
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                Files.write(temp, bytes);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, toJson(recordingsDirectory, entries).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new HarnessConfigurationException("Cannot write the Replay Harness run report " + file + " (" + e
                     + "). Make its folder writable or point harness.report-file elsewhere.", e);
