@@ -127,7 +127,7 @@ class ApiKeyTest {
     class Malformed {
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"bedrock-api-key-", "bedrock-api-key-!!!notbase64!!!", "bedrock-api-key-aGVsbG8gd29ybGQ="})
+        @ValueSource(strings = {"bedrock-api-key-", "bedrock-api-key-!!!notbase64!!!", "bedrock-api-key-aGVsbG8gd29ybGQ="}) // canary: a fake credential the test expects to see redacted
         @DisplayName("fails when the client is built, without echoing the key")
         void malformed(String key) {
             BedrockAuthenticationException e = catchThrowableOfType(BedrockAuthenticationException.class,

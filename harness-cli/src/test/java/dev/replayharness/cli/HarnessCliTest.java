@@ -94,7 +94,7 @@ class HarnessCliTest {
         @Test
         @DisplayName("fails a recording edited by hand to hold a token, naming file and line, not the token")
         void token() throws Exception {
-            String token = "bedrock-api-key-QmVkcm9ja0tleVRoYXRTaG91bGROb3RCZUhlcmU=";
+            String token = "bedrock-api-key-QmVkcm9ja0tleVRoYXRTaG91bGROb3RCZUhlcmU="; // canary: a fake credential the test expects to see redacted
             Files.writeString(json, read(json).replace("\"answer\": 42", "\"answer\": \"" + token + "\""));
             Result result = run("verify", root.toString());
             assertThat(result.exit()).isEqualTo(1);

@@ -33,10 +33,10 @@ import dev.replayharness.core.testing.LoopbackUpstream;
  */
 @DisplayName("Redaction: canary credentials reach no file and no message")
 class RedactionTest {
-    static final String BEDROCK_KEY = "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9DQU5BUlk9MQ==";
+    static final String BEDROCK_KEY = "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9DQU5BUlk9MQ=="; // canary: a fake credential the test expects to see redacted
     static final String OPENAI_KEY = "sk-proj-CANARYcanary0123456789abcdefXYZ";
     static final String ACCESS_KEY = "AKIACANARY0123456789";
-    static final String ABSK = "ABSKQmVkcm9ja0NBTkFSWWNhbmFyeWtleTEyMzQ1Njc4OTA=";
+    static final String ABSK = "ABSKQmVkcm9ja0NBTkFSWWNhbmFyeWtleTEyMzQ1Njc4OTA="; // canary: a fake credential the test expects to see redacted
     static final String OPAQUE = "opaque-canary-7f3e9a1c";   // no known shape: caught because it was seen in a credential header
     static final String CONFIGURED = "configured-canary-55aa"; // no known shape: caught because it was declared a secret
     static final List<String> CANARIES = List.of(BEDROCK_KEY, OPENAI_KEY, ACCESS_KEY, ABSK, OPAQUE, CONFIGURED,

@@ -64,11 +64,11 @@ class LlamaStackImporterTest {
     void redactsAndRefusesCollisions() throws Exception {
         Path source = Files.createDirectories(target.resolve("src"));
         String recording = "{\"test_id\":\"%s\",\"request\":{\"method\":\"POST\",\"url\":\"https://h/v1/v1/chat/completions?key=abc\","
-                + "\"body\":{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"my key is sk-proj-abcdefghijklmnopqrstuvwx\"}]}},"
+                + "\"body\":{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"my key is sk-proj-abcdefghijklmnopqrstuvwx\"}]}}," // canary: a fake credential the test expects to see redacted
                 + "\"response\":{\"body\":{\"__type__\":\"X\",\"__data__\":{\"id\":\"1\"}},\"is_streaming\":false}}";
         Files.writeString(source.resolve("a.json"), String.format(recording, "t1"));
         Path written = LlamaStackImporter.importDirectory(source, target.resolve("out")).get(0).to();
-        assertThat(Files.readString(written)).doesNotContain("sk-proj-abcdefghijklmnopqrstuvwx").doesNotContain("key=abc")
+        assertThat(Files.readString(written)).doesNotContain("sk-proj-abcdefghijklmnopqrstuvwx").doesNotContain("key=abc") // canary
                 .contains("/v1/chat/completions?key=REDACTED");
         Path second = Files.writeString(source.resolve("b.json"), String.format(recording, "t2"));
         assertThatThrownBy(() -> LlamaStackImporter.importDirectory(source, target.resolve("out2")))
