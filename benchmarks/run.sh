@@ -1,0 +1,22 @@
+#!/bin/sh
+# Builds the benchmarks jar, runs every benchmark (about 10 minutes on 2 cores) and prints the tables
+# of RESULTS.md. Extra arguments go to JMH, e.g. a regex of benchmarks or -p recordings=10:
+#   benchmarks/run.sh
+#   benchmarks/run.sh 'ReplayBenchmark|WireMockBenchmark' -p recordings=10
+# Raw results: benchmarks/target/results/jmh.json and jmh.log.
+set -eu
+cd "$(dirname "$0")/.."
+mvn -q -B -DskipTests package -pl benchmarks -am
+out=benchmarks/target/results
+mkdir -p "$out"
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)," \
+    "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+  echo "jdk: $(java -version 2>&1 | head -n 2 | tail -n 1)"
+  echo "command: benchmarks/run.sh $*"
+} | tee "$out/machine.txt"
+java -jar benchmarks/target/benchmarks.jar -rf json -rff "$out/jmh.json" "$@" 2>&1 | tee "$out/jmh.log"
+echo
+cat "$out/machine.txt"
+java -cp benchmarks/target/benchmarks.jar dev.replayharness.benchmarks.report.ResultsReport "$out/jmh.json" "$out/jmh.log"

@@ -1,0 +1,68 @@
+package dev.replayharness.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The scores in a JMH JSON result file ({@code -rf json}), by benchmark and parameter. */
+final class JmhResults {
+    /**
+     * One benchmark's score in its own unit (µs/op here).
+     *
+     * @param median the 50th percentile (sample mode), else the mean
+     * @param mean the mean
+     * @param error JMH's 99.9% confidence half-width of the mean
+     * @param p90 the 90th percentile, or NaN outside sample mode
+     * @param samples how many operations were timed (sample mode), else iterations
+     */
+    record Score(double median, double mean, double error, double p90, long samples) {
+    }
+
+    private final Map<String, Score> scores = new LinkedHashMap<>();
+
+    static JmhResults read(Path file) throws IOException {
+        JmhResults results = new JmhResults();
+        for (JsonNode run : JsonMapper.shared().readTree(Files.readAllBytes(file))) {
+            String name = run.get("benchmark").stringValue();
+            name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1); // Class.method
+            JsonNode params = run.get("params");
+            String param = params == null || params.isEmpty() ? "" : params.values().iterator().next().stringValue();
+            JsonNode metric = run.get("primaryMetric");
+            JsonNode percentiles = metric.get("scorePercentiles");
+            double mean = metric.get("score").doubleValue();
+            double error = metric.get("scoreError").isNumber() ? metric.get("scoreError").doubleValue() : Double.NaN;
+            boolean sampled = "sample".equals(run.get("mode").stringValue());
+            long samples = 0;
+            if (sampled) {
+                for (JsonNode iteration : metric.get("rawDataHistogram")) {
+                    for (JsonNode bucket : iteration) {
+                        for (JsonNode pair : bucket) {
+                            samples += pair.get(1).longValue();
+                        }
+                    }
+                }
+            } else {
+                samples = run.get("measurementIterations").longValue();
+            }
+            results.scores.put(key(name, param), new Score(
+                    sampled ? percentiles.get("50.0").doubleValue() : mean, mean, error,
+                    sampled ? percentiles.get("90.0").doubleValue() : Double.NaN, samples));
+        }
+        return results;
+    }
+
+    /** The score of {@code Class.method} with its one parameter set to {@code param} ("" for none). */
+    Optional<Score> get(String benchmark, String param) {
+        return Optional.ofNullable(scores.get(key(benchmark, param)));
+    }
+
+    private static String key(String benchmark, String param) {
+        return benchmark + "|" + param;
+    }
+}
