@@ -53,9 +53,8 @@ public final class RequestPreparer {
         RecordedRequest recorded = new RecordedRequest(method, url(uri, path, query), headers,
                 BodyCodec.encode(request.body(), redactor::redact, redactor::redact),
                 normalizers.stream().map(RequestNormalizer::spec).toList());
-        CanonicalRequest shared = CanonicalRequest.of(recorded, null);
-        CanonicalRequest scoped = testId == null ? null : CanonicalRequest.of(recorded, testId);
-        return new Prepared(recorded, path, scoped, shared);
+        CanonicalRequest.Forms forms = CanonicalRequest.forms(recorded, testId); // one pass over the body for both keys
+        return new Prepared(recorded, path, forms.testScoped(), forms.shared());
     }
 
     static Headers redactValues(Headers headers, Redactor redactor) {

@@ -2,12 +2,13 @@ package dev.replayharness.core.key;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
-
-import org.apache.commons.codec.digest.DigestUtils;
 
 import dev.replayharness.core.internal.BodyCodec;
 import dev.replayharness.core.internal.Jcs;
@@ -16,8 +17,6 @@ import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedRequest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The canonical form of a (redacted, normalized) request: a JSON object serialized with RFC 8785,
@@ -31,9 +30,47 @@ import tools.jackson.databind.node.ObjectNode;
  * the form: the same call against another region or a loopback emulator has the same key, and
  * credentials (which travel in headers) cannot change it.
  *
- * @param json the canonical text
+ * <p>The member names are fixed, so their sorted order is too: the form is written member by member
+ * straight into SHA-256, and {@code test} (last in that order) can be appended to a copy of the digest
+ * of the shared form, so both keys of a test's request cost one pass over the body
+ * ({@link #forms}). The text ({@link #json()}) is only written when asked for, e.g. by a miss report;
+ * it reads the body again, which must not have been changed meanwhile.
  */
-public record CanonicalRequest(String json) {
+public final class CanonicalRequest {
+    private static final MessageDigest SHA_256 = sha256();
+    // The fixed parts of the form, in the sorted member order: body or bodyBase64, method, path, query, test.
+    private static final byte[] BODY = ascii("{\"body\":");
+    private static final byte[] BODY_BASE64 = ascii("{\"bodyBase64\":");
+    private static final byte[] METHOD_AFTER_BODY = ascii(",\"method\":");
+    private static final byte[] METHOD_FIRST = ascii("{\"method\":");
+    private static final byte[] PATH = ascii(",\"path\":");
+    private static final byte[] TEST = ascii(",\"test\":");
+
+    private final Parts parts;
+    private final String testId;
+    private final RecordingKey key;
+    private volatile String json;
+
+    /** Finishes a form whose members up to where {@code test} goes were written through {@code out} into {@code digest}. */
+    private CanonicalRequest(Parts parts, String testId, Jcs.Output out, MessageDigest digest) {
+        this.parts = parts;
+        this.testId = testId;
+        if (testId != null) {
+            writeTest(testId, out);
+        }
+        out.ascii('}');
+        out.flush();
+        this.key = new RecordingKey(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /**
+     * A request's shared form and, with a test identity, its test-scoped form.
+     *
+     * @param shared the form without the test identity
+     * @param testScoped the form with it, or {@code null} when there is no test identity
+     */
+    public record Forms(CanonicalRequest shared, CanonicalRequest testScoped) {
+    }
 
     /**
      * The canonical form of a recorded request (the key input is always derived from what is
@@ -43,9 +80,22 @@ public record CanonicalRequest(String json) {
      * @param testId the test identity, or {@code null} for a shared recording
      */
     public static CanonicalRequest of(RecordedRequest request, String testId) {
-        URI uri = URI.create(request.url());
-        List<RequestNormalizer> normalizers = request.normalizers().stream().map(RequestNormalizer::parse).toList();
-        return of(request.method(), uri.getRawPath(), uri.getRawQuery(), request.body(), normalizers, testId);
+        Prefix prefix = Prefix.of(parts(request));
+        return new CanonicalRequest(prefix.parts(), testId, prefix.out(), prefix.digest());
+    }
+
+    /** Both forms of a recorded request, hashing the body once. */
+    public static Forms forms(RecordedRequest request, String testId) {
+        Prefix prefix = Prefix.of(parts(request));
+        Jcs.Output out = prefix.out();
+        if (testId == null) {
+            return new Forms(new CanonicalRequest(prefix.parts(), null, out, prefix.digest()), null);
+        }
+        out.flush();
+        MessageDigest scopedDigest = copy(prefix.digest()); // the state after the shared prefix, hashed once
+        CanonicalRequest shared = new CanonicalRequest(prefix.parts(), null, out, prefix.digest());
+        out.switchDigest(scopedDigest);
+        return new Forms(shared, new CanonicalRequest(prefix.parts(), testId, out, scopedDigest));
     }
 
     /**
@@ -60,32 +110,26 @@ public record CanonicalRequest(String json) {
      */
     public static CanonicalRequest of(String method, String rawPath, String rawQuery, Body body,
             List<RequestNormalizer> normalizers, String testId) {
-        ObjectNode form = Json.MAPPER.createObjectNode();
-        form.put("method", method);
-        form.put("path", rawPath == null || rawPath.isEmpty() ? "/" : rawPath);
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            ArrayNode query = form.putArray("query");
-            queryPairs(rawQuery).forEach(pair -> query.addArray().add(pair.get(0)).add(pair.get(1)));
-        }
+        Prefix prefix = Prefix.of(parts(method, rawPath, rawQuery, body, normalizers));
+        return new CanonicalRequest(prefix.parts(), testId, prefix.out(), prefix.digest());
+    }
+
+    private static Parts parts(RecordedRequest request) {
+        URI uri = URI.create(request.url());
+        List<RequestNormalizer> normalizers = request.normalizers().isEmpty() ? List.of()
+                : request.normalizers().stream().map(RequestNormalizer::parse).toList();
+        return parts(request.method(), uri.getRawPath(), uri.getRawQuery(), request.body(), normalizers);
+    }
+
+    private static Parts parts(String method, String rawPath, String rawQuery, Body body,
+            List<RequestNormalizer> normalizers) {
+        String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+        List<List<String>> query = rawQuery == null || rawQuery.isEmpty() ? null : queryPairs(rawQuery);
         if (body instanceof Body.Json json) {
-            form.set("body", normalize(json.value(), normalizers));
-        } else if (body != null) {
-            form.put("bodyBase64", Base64.getEncoder().encodeToString(BodyCodec.decode(body)));
+            return new Parts(method, path, query, normalize(json.value(), normalizers), null);
         }
-        if (testId != null) {
-            form.put("test", testId);
-        }
-        try {
-            return new CanonicalRequest(Jcs.canonicalize(form));
-        } catch (Jcs.NotCanonicalizableException e) {
-            if (!(body instanceof Body.Json json)) {
-                throw e;
-            }
-            // Not I-JSON (a lone surrogate, a number beyond double range): key the compact bytes instead.
-            form.remove("body");
-            form.put("bodyBase64", Base64.getEncoder().encodeToString(Json.compact(json.value())));
-            return new CanonicalRequest(Jcs.canonicalize(form));
-        }
+        String base64 = body == null ? null : Base64.getEncoder().encodeToString(BodyCodec.decode(body));
+        return new Parts(method, path, query, null, base64);
     }
 
     /** Applies normalizers to a copy of {@code body}. */
@@ -112,13 +156,122 @@ public record CanonicalRequest(String json) {
         return pairs;
     }
 
+    /** The canonical text. */
+    public String json() {
+        String text = json;
+        if (text == null) {
+            Jcs.Output out = Jcs.Output.collecting();
+            parts.writeWithoutTest(out);
+            if (testId != null) {
+                writeTest(testId, out);
+            }
+            out.ascii('}');
+            text = out.text();
+            json = text;
+        }
+        return text;
+    }
+
     /** The SHA-256 of the UTF-8 bytes of the canonical text. */
     public RecordingKey key() {
-        return new RecordingKey(DigestUtils.sha256Hex(json.getBytes(StandardCharsets.UTF_8)));
+        return key;
+    }
+
+    private static void writeTest(String testId, Jcs.Output out) {
+        out.raw(TEST);
+        Jcs.writeString(testId, out);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CanonicalRequest other && key.equals(other.key);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode();
     }
 
     @Override
     public String toString() {
-        return json;
+        return json();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Copies a digest's state (cheaper than looking the algorithm up again). */
+    private static MessageDigest copy(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests are cloneable", e);
+        }
+    }
+
+    /**
+     * Every member but {@code test}, written through {@code out} into {@code digest} (perhaps still
+     * buffered in {@code out}). A JSON body that is not I-JSON (a lone surrogate, a number beyond double
+     * range) is keyed as {@code bodyBase64} of its compact bytes instead.
+     */
+    private record Prefix(Parts parts, Jcs.Output out, MessageDigest digest) {
+        static Prefix of(Parts parts) {
+            MessageDigest digest = copy(SHA_256);
+            Jcs.Output out = Jcs.Output.digesting(digest);
+            try {
+                parts.writeWithoutTest(out);
+                return new Prefix(parts, out, digest);
+            } catch (Jcs.NotCanonicalizableException e) {
+                if (parts.json() == null) {
+                    throw e;
+                }
+                return of(parts.asBase64());
+            }
+        }
+    }
+
+    /** The members of the form; {@code json} or {@code base64} (or neither) is the body. */
+    private record Parts(String method, String path, List<List<String>> query, JsonNode json, String base64) {
+
+        void writeWithoutTest(Jcs.Output out) {
+            if (json != null) {
+                out.raw(BODY);
+                Jcs.write(json, out);
+                out.raw(METHOD_AFTER_BODY);
+            } else if (base64 != null) {
+                out.raw(BODY_BASE64);
+                Jcs.writeString(base64, out);
+                out.raw(METHOD_AFTER_BODY);
+            } else {
+                out.raw(METHOD_FIRST);
+            }
+            Jcs.writeString(method, out);
+            out.raw(PATH);
+            Jcs.writeString(path, out);
+            if (query != null) {
+                out.ascii(",\"query\":[");
+                for (int i = 0; i < query.size(); i++) {
+                    out.ascii(i == 0 ? "[" : ",[");
+                    Jcs.writeString(query.get(i).get(0), out);
+                    out.ascii(',');
+                    Jcs.writeString(query.get(i).get(1), out);
+                    out.ascii(']');
+                }
+                out.ascii(']');
+            }
+        }
+
+        Parts asBase64() {
+            return new Parts(method, path, query, null, Base64.getEncoder().encodeToString(Json.compact(json)));
+        }
     }
 }
