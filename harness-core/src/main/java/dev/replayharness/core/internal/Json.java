@@ -27,6 +27,8 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /** Prebuilt: MAPPER.writeValueAsBytes configures a writer on every call, a tenth of a replay. */
+    private static final ObjectWriter COMPACT = MAPPER.writer();
     private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter().with(prettyPrinter());
 
     private Json() {
@@ -57,7 +59,7 @@ public final class Json {
 
     /** Compact JSON, keys in their stored order. */
     public static byte[] compact(JsonNode node) {
-        return MAPPER.writeValueAsBytes(node);
+        return COMPACT.writeValueAsBytes(node);
     }
 
     /** Pretty-printed JSON with a trailing newline: the recording file layout. */

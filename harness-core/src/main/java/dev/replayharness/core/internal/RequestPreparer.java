@@ -3,6 +3,7 @@ package dev.replayharness.core.internal;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,6 +13,7 @@ import dev.replayharness.core.OutgoingRequest;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.recording.RecordedRequest;
+import tools.jackson.databind.JsonNode;
 
 /** Redacts an outgoing request into its recorded form and derives its canonical forms. */
 public final class RequestPreparer {
@@ -51,10 +53,26 @@ public final class RequestPreparer {
         headers = redactValues(headers, redactor);
         List<RequestNormalizer> normalizers = settings.normalizersFor(method, path);
         RecordedRequest recorded = new RecordedRequest(method, url(uri, path, query), headers,
-                BodyCodec.encode(request.body(), redactor::redact, redactor::redact),
+                BodyCodec.encode(request.body(), json -> redactJson(json, request.body(), redactor), redactor::redact),
                 normalizers.stream().map(RequestNormalizer::spec).toList());
         CanonicalRequest.Forms forms = CanonicalRequest.forms(recorded, testId); // one pass over the body for both keys
         return new Prepared(recorded, path, forms.testScoped(), forms.shared());
+    }
+
+    /**
+     * Redacts a parsed JSON body. Redacting the tree runs every credential pattern over every string and
+     * copies the tree, which was a third of replay's time. When the body holds no backslash, every string
+     * in it (and every member name) appears verbatim in its text between quotes, which are not word
+     * characters, so a credential the per-string pass would find is also found by one pass over the whole
+     * text: when that pass finds none, the tree is already clean and is kept as parsed.
+     */
+    static JsonNode redactJson(JsonNode json, byte[] body, Redactor redactor) {
+        for (byte b : body) {
+            if (b == '\\') {
+                return redactor.redact(json); // an escape could hide a credential from the text pass
+            }
+        }
+        return redactor.containsSecret(new String(body, StandardCharsets.UTF_8)) ? redactor.redact(json) : json;
     }
 
     static Headers redactValues(Headers headers, Redactor redactor) {
