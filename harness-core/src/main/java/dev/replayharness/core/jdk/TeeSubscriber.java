@@ -55,15 +55,19 @@ final class TeeSubscriber<T> implements HttpResponse.BodySubscriber<T> {
     @Override
     public void onNext(List<ByteBuffer> items) {
         long size = 0;
+        List<byte[]> copies = new java.util.ArrayList<>(items.size());
         for (ByteBuffer item : items) {
             ByteBuffer copy = item.duplicate();
             byte[] bytes = new byte[copy.remaining()];
             copy.get(bytes);
             size += bytes.length;
-            recorder.chunk(bytes, 0, bytes.length);
+            copies.add(bytes);
         }
         if (!callerCancelled) {
-            caller.onNext(items);
+            caller.onNext(items); // the caller first: recording (SSE parsing) must not delay what it sees
+        }
+        copies.forEach(bytes -> recorder.chunk(bytes, 0, bytes.length));
+        if (!callerCancelled) {
             return;
         }
         drained += size;
