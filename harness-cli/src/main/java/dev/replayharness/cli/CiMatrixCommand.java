@@ -33,6 +33,10 @@ final class CiMatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isRegularFile(matrix)) {
+            throw new IllegalArgumentException(matrix.toAbsolutePath() + " does not exist. Run from the repository root, "
+                    + "or name the matrix file (suites/ci-matrix.json).");
+        }
         JsonNode root;
         try {
             root = JsonMapper.shared().readTree(Files.readAllBytes(matrix));

@@ -231,6 +231,9 @@ class HarnessCliTest {
                     .isEqualTo("harness ci-matrix: " + matrix + ": entries[0]: mode is record, but CI runs only replay (it has no credentials)\n");
             Files.writeString(matrix, "{\"entries\":[{\"suite\":\"bedrock\",\"setup\":\"nope\",\"mode\":\"replay\"}]}");
             assertThat(run("ci-matrix", matrix.toString()).out()).contains("entries[0]: setup 'nope' has no file");
+            assertThat(run("ci-matrix", root.resolve("nope.json").toString()).out()).isEqualTo("harness ci-matrix: "
+                    + root.resolve("nope.json").toAbsolutePath() + " does not exist. Run from the repository root, "
+                    + "or name the matrix file (suites/ci-matrix.json).\n");
             Files.writeString(matrix, "{\"entries\":[{\"suite\":\"bedrock\",\"setup\":\"bedrock\",\"mode\":\"replya\"}]}");
             assertThat(run("ci-matrix", matrix.toString()).out()).contains("Invalid harness mode 'replya' from " + matrix + ": entries[0].mode");
         }
