@@ -1,0 +1,2 @@
+/** A record/replay HTTP proxy over harness-core, for clients in any language. */
+package dev.replayharness.proxy;

@@ -1,0 +1,2 @@
+/** An OpenAI-compatible, Llama Stack-style server for the Bedrock provider. */
+package dev.replayharness.server;
