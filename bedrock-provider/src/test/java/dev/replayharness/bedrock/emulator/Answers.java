@@ -55,6 +55,12 @@ final class Answers {
             case "Hello, world!" -> new Answer(
                     List.of("The user greets me. ", "Greet them back and offer help."),
                     "Hello! 👋 How can I help you today?");
+            case "Count from 1 to 5" -> new Answer(
+                    List.of("Count upwards from one. ", "Stop at five."),
+                    "1, 2, 3, 4, 5");
+            case "Say hello in 3 words" -> new Answer(
+                    List.of("Three words of greeting. "),
+                    "Hello there, friend!");
             default -> new Answer(List.of("Nothing scripted for this prompt. ", "Echo it back."),
                     "You said: \"" + last + "\". This is the Bedrock emulator's reply.");
         };

@@ -1,0 +1,10 @@
+curl -X POST "http://localhost:8321/v1/chat/completions" \
+  -H "Content-Type: application/json" \
+  -d '{
+    "model": "bedrock/openai.gpt-oss-20b-1:0",
+    "messages": [
+      {"role": "system", "content": "You are a pirate. Respond in pirate speak."},
+      {"role": "user", "content": "Hello!"}
+    ],
+    "stream": false
+  }' | jq

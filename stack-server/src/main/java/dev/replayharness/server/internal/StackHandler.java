@@ -1,0 +1,330 @@
+package dev.replayharness.server.internal;
+
+import dev.replayharness.bedrock.BedrockAccessDeniedException;
+import dev.replayharness.bedrock.BedrockAuthenticationException;
+import dev.replayharness.bedrock.BedrockClient;
+import dev.replayharness.bedrock.BedrockException;
+import dev.replayharness.bedrock.BedrockModelNotFoundException;
+import dev.replayharness.bedrock.BedrockRetriesExhaustedException;
+import dev.replayharness.bedrock.BedrockServiceException;
+import dev.replayharness.bedrock.BedrockUnsupportedOperationException;
+import dev.replayharness.bedrock.BedrockValidationException;
+import dev.replayharness.bedrock.RegisteredModel;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.ReplayMissError;
+import dev.replayharness.openai.ChatCompletion;
+import dev.replayharness.openai.ChatCompletionChunk;
+import dev.replayharness.openai.ChatCompletionStream;
+import dev.replayharness.openai.OpenAiException;
+import dev.replayharness.openai.OpenAiJson;
+import dev.replayharness.openai.StreamAccumulator;
+import dev.replayharness.server.InferenceStore;
+import dev.replayharness.server.StoredCompletion;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The stack's HTTP API. Every answer, errors included, is JSON (or SSE for streamed completions). */
+public final class StackHandler extends Handler.Abstract {
+
+    /** The request header naming the test whose recordings a request uses; optional. */
+    public static final String TEST_HEADER = "X-Replay-Harness-Test";
+    /** Set on the answer to a request that had no recording in replay mode. */
+    public static final String MISS_HEADER = "X-Replay-Harness-Miss";
+
+    private static final System.Logger LOG = System.getLogger("dev.replayharness.server");
+    private static final String CHAT = "/v1/chat/completions";
+    private static final String CHAT_PREFIX = CHAT + "/";
+
+    private final Providers providers;
+    private final InferenceStore store;
+    private final long maxRequestBytes;
+    private final UnaryOperator<String> redact;
+
+    public StackHandler(Providers providers, InferenceStore store, long maxRequestBytes) {
+        this.providers = providers;
+        this.store = store;
+        this.maxRequestBytes = maxRequestBytes;
+        this.redact = text -> {
+            try (HarnessSession session = providers.harness().sharedSession()) {
+                return session.redact(text);
+            }
+        };
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Exchange exchange = new Exchange(request, response, callback);
+        String path = Request.getPathInContext(request);
+        String method = request.getMethod();
+        try {
+            route(exchange, method, path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+        } catch (ApiError error) {
+            if (error.status() >= 500) {
+                LOG.log(System.Logger.Level.WARNING, method + " " + path + ": " + redact.apply(error.getMessage()));
+            }
+            exchange.error(error, redact.apply(error.getMessage()));
+        } catch (ReplayMissError miss) {
+            exchange.header(MISS_HEADER, "true");
+            exchange.error(new ApiError(404, "replay_miss", "replay_miss", null, miss.getMessage()),
+                    redact.apply(miss.getMessage()));
+        } catch (RuntimeException | IOException | Error e) {
+            String message = redact.apply(e.getClass().getSimpleName() + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, method + " " + path + " failed: " + message);
+            exchange.error(new ApiError(500, "internal_error", "internal_error", null, ""),
+                    "The stack server failed on " + method + " " + path + " (" + message + "). This is a bug; please"
+                            + " report it with this message.");
+        }
+        if (!exchange.completed()) {
+            exchange.abandon(new IllegalStateException("no answer was written for " + method + " " + path));
+        }
+        return true;
+    }
+
+    private void route(Exchange exchange, String method, String path) throws IOException {
+        switch (path) {
+            case CHAT -> {
+                if (method.equals("POST")) {
+                    chatCompletion(exchange);
+                } else if (method.equals("GET")) {
+                    listCompletions(exchange);
+                } else {
+                    throw ApiError.methodNotAllowed(method, path, "GET, POST");
+                }
+            }
+            case "/v1/models" -> {
+                requireMethod(method, path, "GET");
+                exchange.json(200, models());
+            }
+            case "/v1/health" -> {
+                requireMethod(method, path, "GET");
+                exchange.json(200, JsonNodeFactory.instance.objectNode().put("status", "OK"));
+            }
+            case "/v1/completions" -> throw new ApiError(501, "not_implemented", "not_implemented", null,
+                    "Text completions (/v1/completions) are not supported: Bedrock's OpenAI-compatible endpoint only"
+                            + " offers chat completions. Send the prompt as a user message to POST " + CHAT + ".");
+            case "/v1/embeddings" -> throw new ApiError(501, "not_implemented", "not_implemented", null,
+                    "Embeddings (/v1/embeddings) are not supported: Bedrock's OpenAI-compatible endpoint has no"
+                            + " embeddings API. Use a native Bedrock embedding model or another embeddings provider.");
+            default -> {
+                if (path.startsWith(CHAT_PREFIX) && path.indexOf('/', CHAT_PREFIX.length()) < 0) {
+                    requireMethod(method, path, "GET");
+                    getCompletion(exchange, path.substring(CHAT_PREFIX.length()));
+                } else {
+                    throw new ApiError(404, "invalid_request_error", "not_found", null, "No endpoint " + method + " "
+                            + path + ". This server offers POST/GET " + CHAT + ", GET " + CHAT + "/{id}, GET /v1/models"
+                            + " and GET /v1/health.");
+                }
+            }
+        }
+    }
+
+    private static void requireMethod(String method, String path, String allowed) {
+        if (!method.equals(allowed)) {
+            throw ApiError.methodNotAllowed(method, path, allowed);
+        }
+    }
+
+    private ObjectNode models() {
+        ArrayNode data = JsonNodeFactory.instance.arrayNode();
+        for (RegisteredModel model : providers.models()) {
+            ObjectNode entry = data.addObject();
+            entry.put("identifier", model.stackId());
+            entry.put("provider_resource_id", model.providerResourceId());
+            entry.put("provider_id", model.providerId());
+            entry.put("type", "model");
+            entry.put("model_type", model.modelType());
+            entry.set("metadata", ServerJson.MAPPER.valueToTree(model.metadata()));
+            // The OpenAI shape as well, so OpenAI clients' models.list() works too.
+            entry.put("id", model.stackId());
+            entry.put("object", "model");
+            entry.put("created", 0);
+            entry.put("owned_by", model.providerId());
+        }
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("object", "list");
+        root.set("data", data);
+        return root;
+    }
+
+    private void chatCompletion(Exchange exchange) throws IOException {
+        byte[] body = exchange.body(maxRequestBytes);
+        ChatRequestParser.Parsed parsed = ChatRequestParser.parse(ServerJson.parseBody(body));
+        RegisteredModel model = providers.chatModel(parsed.request().model());
+        try (HarnessSession session = providers.session(exchange.header(TEST_HEADER))) {
+            BedrockClient client = providers.client(model, session);
+            try {
+                if (parsed.stream()) {
+                    stream(exchange, client, parsed);
+                } else {
+                    ChatCompletion completion = client.chat(parsed.request());
+                    ObjectNode json = ServerJson.MAPPER.readValue(OpenAiJson.write(completion), ObjectNode.class);
+                    store.save(stored(json, parsed.messages()));
+                    exchange.json(200, json);
+                }
+            } catch (BedrockException e) {
+                throw mapped(e);
+            }
+        }
+    }
+
+    private void stream(Exchange exchange, BedrockClient client, ChatRequestParser.Parsed parsed) {
+        StreamAccumulator accumulator = new StreamAccumulator();
+        IOException clientGone = null;
+        try (ChatCompletionStream stream = client.chatStream(parsed.request())) {
+            exchange.startEvents();
+            while (stream.hasNext()) {
+                ChatCompletionChunk chunk = stream.next();
+                accumulator.add(chunk);
+                if (clientGone == null) {
+                    try {
+                        exchange.event(OpenAiJson.write(chunk));
+                    } catch (IOException e) {
+                        clientGone = e; // keep reading: the completion is still stored whole
+                    }
+                }
+            }
+        } catch (OpenAiException e) {
+            // The stream broke after it started: tell the client in-band, store nothing half-made.
+            String message = redact.apply("The provider's stream failed: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, message);
+            if (!exchange.committed() && clientGone == null) {
+                throw new ApiError(502, "api_error", "upstream_stream_failed", null, message);
+            }
+            if (clientGone == null) {
+                try {
+                    exchange.event(ServerJson.write(ApiError.body(message, "api_error", null, "upstream_stream_failed")));
+                    exchange.endEvents();
+                } catch (IOException gone) {
+                    exchange.abandon(gone);
+                }
+            } else {
+                exchange.abandon(clientGone);
+            }
+            return;
+        }
+        ChatCompletion completion = accumulator.result().toChatCompletion();
+        ObjectNode json = ServerJson.MAPPER.readValue(OpenAiJson.write(completion), ObjectNode.class);
+        store.save(stored(json, parsed.messages()));
+        if (clientGone != null) {
+            LOG.log(System.Logger.Level.INFO, "client left during streamed completion " + completion.id()
+                    + "; the whole completion was stored");
+            exchange.abandon(clientGone);
+            return;
+        }
+        try {
+            exchange.event("[DONE]");
+            exchange.endEvents();
+        } catch (IOException gone) {
+            exchange.abandon(gone);
+        }
+    }
+
+    private static StoredCompletion stored(ObjectNode completion, JsonNode messages) {
+        JsonNode usage = completion.get("usage");
+        String id = completion.path("id").asString(null);
+        if (id == null) {
+            throw new ApiError(502, "api_error", "upstream_invalid", null, "The provider's completion has no id, so it"
+                    + " cannot be stored; the provider answered outside the OpenAI format.");
+        }
+        return new StoredCompletion(id, completion.path("created").asLong(0), completion.path("model").asString(""),
+                ServerJson.write(completion.path("choices")), usage == null || usage.isNull() ? null : ServerJson.write(usage),
+                ServerJson.write(messages));
+    }
+
+    private static ApiError mapped(BedrockException e) {
+        String message = e.getMessage();
+        int upstream = e.httpStatus().orElse(0);
+        if (e instanceof BedrockAuthenticationException) {
+            return new ApiError(401, "authentication_error", "invalid_api_key", null, message);
+        }
+        if (e instanceof BedrockAccessDeniedException) {
+            return new ApiError(403, "permission_error", "access_denied", null, message);
+        }
+        if (e instanceof BedrockModelNotFoundException) {
+            return new ApiError(404, "invalid_request_error", "model_not_found", "model", message);
+        }
+        if (e instanceof BedrockValidationException) {
+            return new ApiError(400, "invalid_request_error", "invalid_request", null, message);
+        }
+        if (e instanceof BedrockUnsupportedOperationException) {
+            return new ApiError(400, "invalid_request_error", "unsupported", null, message);
+        }
+        if (e instanceof BedrockRetriesExhaustedException) {
+            return upstream == 429 ? new ApiError(429, "rate_limit_error", "rate_limited", null, message)
+                    : new ApiError(503, "api_error", "upstream_unavailable", null, message);
+        }
+        if (e instanceof BedrockServiceException) {
+            return new ApiError(upstream >= 400 && upstream < 500 ? upstream : 502, "api_error", "upstream_error", null,
+                    message);
+        }
+        return new ApiError(502, "api_connection_error", "upstream_unreachable", null, message); // BedrockTransportException
+    }
+
+    private void listCompletions(Exchange exchange) {
+        Fields query = Request.extractQueryParameters(exchange.request());
+        String after = query.getValue("after");
+        String model = query.getValue("model");
+        String order = query.getValue("order") == null ? "desc" : query.getValue("order");
+        if (!order.equals("asc") && !order.equals("desc")) {
+            throw ApiError.invalidRequest("order", "order must be asc or desc, not '" + order + "'.");
+        }
+        int limit = 20;
+        String limitText = query.getValue("limit");
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > 1000) {
+                throw ApiError.invalidRequest("limit", "limit must be an integer from 1 to 1000, not '" + limitText + "'.");
+            }
+        }
+        InferenceStore.Page page;
+        try {
+            page = store.list(after, limit, model, order.equals("desc"));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalidRequest("after", "after: " + e.getMessage() + "; pass the last_id of the previous page.");
+        }
+        ArrayNode data = JsonNodeFactory.instance.arrayNode();
+        page.data().forEach(completion -> data.add(json(completion)));
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("object", "list");
+        root.set("data", data);
+        List<StoredCompletion> rows = page.data();
+        root.put("first_id", rows.isEmpty() ? null : rows.get(0).id());
+        root.put("last_id", rows.isEmpty() ? null : rows.get(rows.size() - 1).id());
+        root.put("has_more", page.hasMore());
+        exchange.json(200, root);
+    }
+
+    private void getCompletion(Exchange exchange, String id) {
+        StoredCompletion completion = store.get(id).orElseThrow(() -> new ApiError(404, "invalid_request_error",
+                "not_found", "id", "No stored chat completion has id '" + id + "'. GET " + CHAT + " lists the stored ones."));
+        exchange.json(200, json(completion));
+    }
+
+    private static ObjectNode json(StoredCompletion completion) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("id", completion.id());
+        node.put("object", "chat.completion");
+        node.put("created", completion.created());
+        node.put("model", completion.model());
+        node.set("choices", ServerJson.MAPPER.readTree(completion.choicesJson()));
+        if (completion.usageJson() != null) {
+            node.set("usage", ServerJson.MAPPER.readTree(completion.usageJson()));
+        }
+        node.set("input_messages", ServerJson.MAPPER.readTree(completion.inputMessagesJson()));
+        return node;
+    }
+}
