@@ -4,6 +4,7 @@ import dev.replayharness.bedrock.BedrockApiKey;
 import dev.replayharness.bedrock.InferenceProvider;
 import dev.replayharness.bedrock.StackConfig;
 import dev.replayharness.core.Harness;
+import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.core.normalize.ResponseNormalizer;
@@ -63,6 +64,7 @@ public final class StackServer implements AutoCloseable {
     private Server jetty;
     private ServerConnector connector;
     private InferenceStore store;
+    private volatile boolean stopped;
 
     private StackServer(Builder settings) {
         this.settings = settings;
@@ -87,7 +89,9 @@ public final class StackServer implements AutoCloseable {
                 .namespace(NAMESPACE)
                 .scope(RecordingScope.SHARED)
                 .repeatPolicy(RepeatPolicy.REUSE_LAST)
-                .responseNormalizer(ResponseNormalizer.openAiCompatible());
+                .responseNormalizer(ResponseNormalizer.openAiCompatible())
+                .recordCommand(testId -> "restart the server with HARNESS_MODE=" + Mode.RECORD_IF_MISSING.value()
+                        + " and a live provider (AWS_BEARER_TOKEN_BEDROCK set): ./harness serve " + stack.source());
         for (InferenceProvider provider : stack.inferenceProviders()) {
             BedrockApiKey key = provider.config().apiKey();
             if (!key.isReplayDummy()) {
@@ -141,8 +145,8 @@ public final class StackServer implements AutoCloseable {
 
     /** Where the server listens, e.g. {@code http://127.0.0.1:8321}. */
     public URI baseUri() {
-        if (connector == null) {
-            throw new IllegalStateException("the server is not started");
+        if (connector == null || stopped) {
+            throw new IllegalStateException(stopped ? "the server is stopped" : "the server is not started");
         }
         String host = settings.host.contains(":") ? "[" + settings.host + "]" : settings.host;
         return URI.create("http://" + host + ":" + connector.getLocalPort());
@@ -169,9 +173,10 @@ public final class StackServer implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        if (jetty == null) {
+        if (jetty == null || stopped) {
             return;
         }
+        stopped = true;
         stopQuietly();
         store.close();
     }

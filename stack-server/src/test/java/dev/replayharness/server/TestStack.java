@@ -58,9 +58,21 @@ final class TestStack implements AutoCloseable {
 
     /** A server in {@code mode} over {@code recordings}; {@code tweak} adjusts the builder. */
     static TestStack start(Path dir, Mode mode, Path recordings, Consumer<StackServer.Builder> tweak) {
+        return start(dir, mode, recordings, Map.of(), tweak);
+    }
+
+    /** The same, with more environment variables for the stack config's placeholders. */
+    static TestStack start(Path dir, Mode mode, Path recordings, Map<String, String> env, Consumer<StackServer.Builder> tweak) {
+        try {
+            Files.createDirectories(recordings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         BedrockEmulator emulator = BedrockEmulator.start();
         try {
-            StackConfig config = stackConfig(dir, emulator.baseUri(), Map.of("SQLITE_STORE_DIR", dir.resolve("store").toString()));
+            Map<String, String> variables = new java.util.HashMap<>(env);
+            variables.put("SQLITE_STORE_DIR", dir.resolve("store").toString());
+            StackConfig config = stackConfig(dir, emulator.baseUri(), variables);
             Harness.Builder harness = StackServer.harnessBuilder(config, recordings);
             if (mode != null) {
                 harness.mode(mode);

@@ -179,12 +179,14 @@ public final class StackHandler extends Handler.Abstract {
 
     private void stream(Exchange exchange, BedrockClient client, ChatRequestParser.Parsed parsed) {
         StreamAccumulator accumulator = new StreamAccumulator();
+        Long created = null;
         IOException clientGone = null;
         try (ChatCompletionStream stream = client.chatStream(parsed.request())) {
             exchange.startEvents();
             while (stream.hasNext()) {
                 ChatCompletionChunk chunk = stream.next();
                 accumulator.add(chunk);
+                created = created == null ? chunk.created() : created;
                 if (clientGone == null) {
                     try {
                         exchange.event(OpenAiJson.write(chunk));
@@ -214,6 +216,9 @@ public final class StackHandler extends Handler.Abstract {
         }
         ChatCompletion completion = accumulator.result().toChatCompletion();
         ObjectNode json = ServerJson.MAPPER.readValue(OpenAiJson.write(completion), ObjectNode.class);
+        if (created != null) {
+            json.put("created", created); // the chunks carry it; the assembled completion does not
+        }
         store.save(stored(json, parsed.messages()));
         if (clientGone != null) {
             LOG.log(System.Logger.Level.INFO, "client left during streamed completion " + completion.id()
