@@ -69,7 +69,7 @@ public final class StackHandler extends Handler.Abstract {
         try {
             route(exchange, method, path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
         } catch (ApiError error) {
-            if (error.status() >= 500) {
+            if (error.status() >= 500 && error.status() != 501) {
                 LOG.log(System.Logger.Level.WARNING, method + " " + path + ": " + redact.apply(error.getMessage()));
             }
             exchange.error(error, redact.apply(error.getMessage()));
