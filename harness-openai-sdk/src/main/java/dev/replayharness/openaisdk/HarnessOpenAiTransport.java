@@ -202,7 +202,7 @@ public final class HarnessOpenAiTransport implements HttpClient {
         return "HarnessOpenAiTransport[" + description + (closed.get() ? ", closed" : "") + "]";
     }
 
-    /** One attempt: the JDK request, the stream its response body will arrive in, and "METHOD path" for messages. */
+    /** One attempt: the JDK request, the stream its response body will arrive in, and "METHOD scheme://host/path" for messages. */
     private record Exchange(java.net.http.HttpRequest request, StreamingBody body, String what) {
     }
 
@@ -212,7 +212,8 @@ public final class HarnessOpenAiTransport implements HttpClient {
                     + " build a new client with a new transport.");
         }
         URI uri = SdkRequestUri.of(request);
-        String what = request.method() + " " + uri.getRawPath();
+        String what = request.method() + " " + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + uri.getRawPath(); // no user info, no query: nothing that could hold a credential
         Timeout timeout = requestOptions == null || requestOptions.getTimeout() == null ? Timeout.builder().build()
                 : requestOptions.getTimeout();
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(uri);

@@ -212,7 +212,8 @@ class OpenAiSdkRecordedTest {
     @Test
     @DisplayName("a 500 on every attempt ends in the SDK's InternalServerException with the status")
     void serverError() {
-        ScriptedResponse failure = ScriptedResponse.of(500, "{\"error\":{\"message\":\"Internal failure\",\"type\":\"api_error\"}}");
+        ScriptedResponse failure = new ScriptedResponse(500, java.util.Map.of("Retry-After", "0"),
+                "{\"error\":{\"message\":\"Internal failure\",\"type\":\"api_error\"}}");
         script(failure, failure, failure);
 
         assertThatThrownBy(() -> openai.chat().completions().create(ask("Hello, world!")))
