@@ -57,7 +57,7 @@ public final class StackServer implements AutoCloseable {
     public static final String NAMESPACE = "stack-server";
     /** The request header naming the test whose recordings a request replays. */
     public static final String TEST_HEADER = StackHandler.TEST_HEADER;
-    /** The header set on a replay miss's 404 answer. */
+    /** The header set on the answer to a request that had no recording (status 424, as the proxy). */
     public static final String MISS_HEADER = StackHandler.MISS_HEADER;
 
     private final Builder settings;

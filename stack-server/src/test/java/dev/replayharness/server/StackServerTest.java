@@ -160,10 +160,10 @@ class StackServerTest {
     }
 
     @Test
-    void aReplayMissIs404NamingTheFixAndNothingIsSent() {
+    void aReplayMissIs424NamingTheFixAndNothingIsSent() {
         stack = TestStack.start(dir, Mode.REPLAY, dir.resolve("empty"), builder -> { });
         HttpResponse<String> response = stack.post("/v1/chat/completions", ask("Which planet do humans live on?", false));
-        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.statusCode()).as("not retried by SDKs, unlike 5xx; not a provider 404").isEqualTo(424);
         assertThat(response.headers().firstValue(StackServer.MISS_HEADER)).hasValue("true");
         JsonNode error = error(response);
         assertThat(error.get("type").asString()).isEqualTo("replay_miss");

@@ -75,7 +75,7 @@ public final class StackHandler extends Handler.Abstract {
             exchange.error(error, redact.apply(error.getMessage()));
         } catch (ReplayMissError miss) {
             exchange.header(MISS_HEADER, "true");
-            exchange.error(new ApiError(404, "replay_miss", "replay_miss", null, miss.getMessage()),
+            exchange.error(new ApiError(424, "replay_miss", "replay_miss", null, miss.getMessage()),
                     redact.apply(miss.getMessage()));
         } catch (RuntimeException | IOException | Error e) {
             String message = redact.apply(e.getClass().getSimpleName() + ": " + e.getMessage());
