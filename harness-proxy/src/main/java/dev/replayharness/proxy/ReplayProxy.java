@@ -1,0 +1,342 @@
+package dev.replayharness.proxy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.BindException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import dev.replayharness.core.Harness;
+import dev.replayharness.core.Mode;
+
+/**
+ * A loopback HTTP server in front of an upstream base URL that records and replays through a
+ * {@link Harness}, so that clients in any language (curl, Python, Node) can use recordings. Requests go
+ * through {@code HarnessSession.plan} exactly as the in-process adapters' do: the same canonical
+ * request, the same keys, the same files; a recording made through the proxy replays in-process with
+ * {@code JdkHarness} for the same test id, and the other way round.
+ *
+ * <pre>{@code
+ * Harness harness = Harness.builder().recordingsDirectory(Path.of("recordings")).namespace("openai").build();
+ * try (ReplayProxy proxy = ReplayProxy.builder(harness, URI.create("https://api.openai.com")).port(0).build().start()) {
+ *     URI base = proxy.baseUri();          // http://127.0.0.1:<port>/ ; point the client's base URL here
+ *     ...                                  // send requests with X-Replay-Harness-Test: <test id>
+ *     proxy.endTest("com.example.ChatTest#answers");  // or POST /__harness/tests/<id>/end
+ * }                                        // in-flight exchanges finish, every session closes: recordings written
+ * }</pre>
+ *
+ * <p><b>Naming the test.</b> The request header {@value #TEST_HEADER} carries the test id (the same id an
+ * in-process JUnit test has, {@code <class binary name>#<method>}, so the same files). Requests without
+ * it use one shared session (shared recordings). The header is never forwarded, recorded or keyed, nor
+ * is any other {@code X-Replay-Harness-*} header. A test's session stays open until it is ended
+ * ({@link #endTest}, {@code POST /__harness/tests/<percent-encoded id>/end}) or the proxy closes; its
+ * recordings are written then.
+ *
+ * <p><b>Control endpoints</b> under {@value #CONTROL_PREFIX} (never forwarded): {@code GET /__harness/health},
+ * {@code POST /__harness/tests/<id>/end} and {@code POST /__harness/shared/end}, each answering JSON.
+ *
+ * <p><b>Errors.</b> A replay miss answers {@link #DEFAULT_MISS_STATUS} (424) with an OpenAI-style JSON
+ * error holding the harness's miss report, {@value #MISS_HEADER}: {@code METHOD path} and
+ * {@code X-Should-Retry: false}; an upstream that cannot be reached answers 502 naming the upstream and
+ * the fix. Credentials the client sends go upstream and never into a recording, a log line or an error.
+ */
+public final class ReplayProxy implements AutoCloseable {
+    /** The request header that names the test whose session (and test-scoped recordings) a request uses: {@value}. */
+    public static final String TEST_HEADER = "X-Replay-Harness-Test";
+    /** Response header on a replay miss: {@code METHOD path} of the request without a recording: {@value}. */
+    public static final String MISS_HEADER = "X-Replay-Harness-Miss";
+    /** Response header on every error the proxy itself answers ({@code replay-miss}, {@code upstream-unreachable}, …): {@value}. */
+    public static final String ERROR_HEADER = "X-Replay-Harness-Error";
+    /** Response header on a replayed response: the recording, relative to the recordings root: {@value}. */
+    public static final String RECORDING_HEADER = "X-Replay-Harness-Recording";
+    /** Paths under this prefix are the proxy's control endpoints and are never forwarded: {@value}. */
+    public static final String CONTROL_PREFIX = "/__harness/";
+    /**
+     * The status of a replay miss: 424 Failed Dependency. SDKs retry 408, 409, 429 and 5xx (a retry would
+     * count as the next identical request and miss again); no LLM API answers 424, so a miss can never
+     * pass for a recorded error response, as a 404 or 400 could in a test that expects one.
+     */
+    public static final int DEFAULT_MISS_STATUS = 424;
+
+    static final String HEADER_PREFIX = "x-replay-harness-";
+    private static final System.Logger LOG = System.getLogger(ReplayProxy.class.getName());
+    private static final Set<Integer> RETRIED = Set.of(408, 409, 429);
+
+    private final Harness harness;
+    private final URI upstream;
+    private final String host;
+    private final int port;
+    private final Duration awaitExchanges;
+    private final Duration idleTimeout;
+    private final int missStatus;
+    private final HttpClient client;
+    private final TestSessions sessions;
+    private Server server;
+    private ServerConnector connector;
+    private boolean closed;
+
+    private ReplayProxy(Builder builder) {
+        this.harness = builder.harness;
+        this.upstream = builder.upstream;
+        this.host = builder.host;
+        this.port = builder.port;
+        this.awaitExchanges = builder.awaitExchanges;
+        this.idleTimeout = builder.idleTimeout;
+        this.missStatus = builder.missStatus;
+        this.client = builder.client != null ? builder.client : HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER) // redirects go back to the client, as a proxy should
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        this.sessions = new TestSessions(harness, awaitExchanges);
+    }
+
+    /**
+     * A proxy for {@code upstream}.
+     *
+     * @param harness the recordings, namespace, mode, normalizers and secrets to use
+     * @param upstream the upstream base URL, {@code http} or {@code https}, without user info, query or
+     *     fragment; a path (e.g. {@code /openai}) is put before every request's path
+     * @throws IllegalArgumentException when {@code upstream} is not such a URL (the message says why)
+     */
+    public static Builder builder(Harness harness, URI upstream) {
+        return new Builder(Objects.requireNonNull(harness, "harness"), checkUpstream(upstream));
+    }
+
+    private static URI checkUpstream(URI upstream) {
+        Objects.requireNonNull(upstream, "upstream");
+        String scheme = upstream.getScheme() == null ? "" : upstream.getScheme().toLowerCase(Locale.ROOT);
+        String problem = !scheme.equals("http") && !scheme.equals("https") ? "it is not an absolute http or https URL"
+                : upstream.getHost() == null ? "it has no host"
+                : upstream.getRawUserInfo() != null ? "it has user info (credentials do not belong in the URL; the client sends them)"
+                : upstream.getRawQuery() != null ? "it has a query"
+                : upstream.getRawFragment() != null ? "it has a fragment"
+                : null;
+        if (problem != null) {
+            // Never echo user info: it may be a credential.
+            String shown = upstream.getRawUserInfo() == null ? upstream.toString()
+                    : scheme + "://" + upstream.getHost() + (upstream.getPort() < 0 ? "" : ":" + upstream.getPort());
+            throw new IllegalArgumentException("Invalid upstream '" + shown + "': " + problem
+                    + ". Give a base URL such as https://api.openai.com or http://127.0.0.1:8081/openai.");
+        }
+        return upstream;
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @return this proxy
+     * @throws UncheckedIOException when the address cannot be bound (the message names it and the fix)
+     * @throws IllegalStateException when already started or closed
+     */
+    public synchronized ReplayProxy start() {
+        if (server != null || closed) {
+            throw new IllegalStateException("This ReplayProxy was already started" + (closed ? " and closed" : "")
+                    + "; build a new one.");
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        threads.setName("replay-proxy");
+        threads.setDaemon(true);
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false); // the upstream's Date passes through; a replay has none
+        http.setUriCompliance(UriCompliance.LEGACY); // pass %2F and friends upstream as they came (Bedrock model ARNs)
+        ServerConnector listening = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        listening.setHost(host);
+        listening.setPort(port);
+        listening.setIdleTimeout(idleTimeout.toMillis());
+        jetty.addConnector(listening);
+        jetty.setHandler(new GracefulHandler(new ProxyHandler(harness, upstream, client, sessions, missStatus)));
+        jetty.setStopTimeout(awaitExchanges.toMillis());
+        jetty.setStopAtShutdown(false); // close() (or the CLI's shutdown hook) stops it, after which sessions are closed
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            stopQuietly(jetty);
+            Throwable cause = e instanceof IOException && e.getCause() instanceof BindException ? e.getCause() : e;
+            throw new UncheckedIOException(new IOException("Replay Harness proxy: cannot listen on " + host + ":" + port
+                    + " (" + cause.getMessage() + "). Another process may use the port: choose another (port(...), "
+                    + "--port) or 0 for a free one.", e));
+        }
+        server = jetty;
+        connector = listening;
+        LOG.log(Level.INFO, "Replay Harness proxy on " + baseUri() + " for " + upstream + " (mode " + harness.mode().value()
+                + ", namespace " + harness.namespace() + ", recordings " + harness.namespaceDirectory().toAbsolutePath() + ")");
+        return this;
+    }
+
+    /** {@code http://<host>:<port>/}: the base URL to give clients. */
+    public synchronized URI baseUri() {
+        if (connector == null) {
+            throw new IllegalStateException("The proxy is not started; call start() first.");
+        }
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + shownHost + ":" + connector.getLocalPort() + "/");
+    }
+
+    /** The bound port (useful with {@code port(0)}). */
+    public int port() {
+        return baseUri().getPort();
+    }
+
+    public URI upstream() {
+        return upstream;
+    }
+
+    public Mode mode() {
+        return harness.mode();
+    }
+
+    public Harness harness() {
+        return harness;
+    }
+
+    /** The test ids whose sessions are open (sent a request and not yet ended), sorted. */
+    public List<String> openTests() {
+        return sessions.openTests();
+    }
+
+    /**
+     * Ends a test, as {@code POST /__harness/tests/<id>/end} does: waits for its exchanges still streaming,
+     * closes its session (writing its new recordings) and says what it used. The next request with that
+     * id opens a new session.
+     *
+     * @throws IllegalStateException when the session cannot write its recordings (the message names them)
+     */
+    public TestSummary endTest(String testId) {
+        return sessions.end(Objects.requireNonNull(testId, "testId"));
+    }
+
+    /** Ends the shared scope (requests without {@value #TEST_HEADER}), as {@code POST /__harness/shared/end} does. */
+    public TestSummary endShared() {
+        return sessions.end(null);
+    }
+
+    /**
+     * Stops gracefully: stops accepting connections, lets exchanges in flight finish (up to the
+     * {@link Builder#awaitExchanges} time), then closes every session, so every recording is written.
+     * Idempotent.
+     *
+     * @throws IllegalStateException when a session could not write its recordings (the others are written)
+     */
+    @Override
+    public void close() {
+        Server running;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = server;
+        }
+        if (running != null) {
+            stopQuietly(running);
+        }
+        List<TestSummary> summaries = sessions.closeAll();
+        LOG.log(Level.INFO, "Replay Harness proxy stopped; " + summaries.size() + " session(s) closed");
+    }
+
+    private static void stopQuietly(Server jetty) {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Replay Harness proxy: stopping the server: " + e.getClass().getName() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ReplayProxy[" + (connector == null ? "not started" : baseUri()) + " -> " + upstream + ", mode "
+                + harness.mode().value() + "]";
+    }
+
+    /** Settings of a {@link ReplayProxy}. */
+    public static final class Builder {
+        private final Harness harness;
+        private final URI upstream;
+        private String host = "127.0.0.1";
+        private int port;
+        private HttpClient client;
+        private int missStatus = DEFAULT_MISS_STATUS;
+        private Duration awaitExchanges = Duration.ofSeconds(30);
+        private Duration idleTimeout = Duration.ofMinutes(10);
+
+        private Builder(Harness harness, URI upstream) {
+            this.harness = harness;
+            this.upstream = upstream;
+        }
+
+        /** The address to bind. Default {@code 127.0.0.1}: recordings and credentials stay on this machine. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port to listen on; {@code 0} (the default) picks a free one, see {@link ReplayProxy#port()}. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Invalid port " + port + ": use 0 (any free port) to 65535.");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The client that calls upstream in the modes that do (TLS settings, an outbound proxy). Default: HTTP/1.1,
+         * redirects not followed, 10 s connect timeout.
+         */
+        public Builder upstreamClient(HttpClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * The status of a replay miss. Default {@value ReplayProxy#DEFAULT_MISS_STATUS}.
+         *
+         * @throws IllegalArgumentException for a status SDKs retry (408, 409, 429, 5xx) or that is not 4xx
+         */
+        public Builder missStatus(int status) {
+            if (status < 400 || status > 499 || RETRIED.contains(status)) {
+                throw new IllegalArgumentException("Invalid miss status " + status + ": use a 4xx status that SDKs do not "
+                        + "retry (not 408, 409 or 429); the default is " + DEFAULT_MISS_STATUS + ".");
+            }
+            this.missStatus = status;
+            return this;
+        }
+
+        /**
+         * How long stopping (and ending a test) waits for exchanges still in flight. Default 30 seconds. The
+         * harness's own {@code awaitRecordings} applies after that, to bodies still streaming.
+         */
+        public Builder awaitExchanges(Duration await) {
+            this.awaitExchanges = Objects.requireNonNull(await, "await");
+            return this;
+        }
+
+        /** How long a client connection may stay silent (a long pause in a stream included). Default 10 minutes. */
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
+            return this;
+        }
+
+        /** The proxy, not yet listening: call {@link ReplayProxy#start()}. */
+        public ReplayProxy build() {
+            return new ReplayProxy(this);
+        }
+    }
+}
