@@ -48,6 +48,10 @@ import dev.replayharness.core.recording.RecordingFiles;
  * <li>{@code jdk}, {@code apache}: a fresh session per exchange (one per test, as the JUnit extension
  *     does), through {@code java.net.http} and Apache classic. The Apache client is built once and
  *     switched to each new session; {@code apacheNewClient} also builds and closes a client each time.
+ *     These use the replay cache (the default): after the first exchange the recording is served from
+ *     memory, checked by one stat per exchange.
+ * <li>{@code jdkUncached}, {@code apacheUncached}: the same with {@code replayCache(false)}: the file is
+ *     read, parsed and its key re-computed every exchange, as the first replay of a file in a JVM costs.
  * <li>{@code jdkSessionReuseLast}: one long session with {@link RepeatPolicy#REUSE_LAST}, so every
  *     exchange after the first misses {@code <key>-<n>.json} (test-scoped and shared) before reusing.
  * </ul>
@@ -65,6 +69,7 @@ public class ReplayBenchmark {
     public int recordings;
 
     private Harness harness;
+    private Harness uncachedHarness;
     private Harness reuseLastHarness;
     private HarnessSession longSession;
     private Path namespaceDirectory;
@@ -80,6 +85,7 @@ public class ReplayBenchmark {
         Path root = RecordingStore.ensure(recordings);
         harness = Harnesses.replay(root, RepeatPolicy.SEQUENCE);
         reuseLastHarness = Harnesses.replay(root, RepeatPolicy.REUSE_LAST);
+        uncachedHarness = Harnesses.replayUncached(root);
         namespaceDirectory = harness.namespaceDirectory();
         recordedRequest = ChatExchange.recording(0).request();
         requestBody = ChatExchange.requestBytes(0);
@@ -115,6 +121,21 @@ public class ReplayBenchmark {
     @Benchmark
     public byte[] apache() {
         try (HarnessSession session = harness.session(ChatExchange.TEST_ID)) {
+            apacheSwitch.use(session);
+            return Clients.execute(apacheClient, Clients.apachePost(URI_NEVER_CALLED, requestBody, "application/json"));
+        }
+    }
+
+    @Benchmark
+    public byte[] jdkUncached() throws IOException, InterruptedException {
+        try (HarnessSession session = uncachedHarness.session(ChatExchange.TEST_ID)) {
+            return JdkHarness.wrap(jdkDelegate, session).send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray()).body();
+        }
+    }
+
+    @Benchmark
+    public byte[] apacheUncached() {
+        try (HarnessSession session = uncachedHarness.session(ChatExchange.TEST_ID)) {
             apacheSwitch.use(session);
             return Clients.execute(apacheClient, Clients.apachePost(URI_NEVER_CALLED, requestBody, "application/json"));
         }

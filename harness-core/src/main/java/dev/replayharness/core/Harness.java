@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import dev.replayharness.core.internal.RecordingCache;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.normalize.ResponseNormalizer;
@@ -89,6 +90,7 @@ public final class Harness {
         private Function<String, String> recordCommand = Settings::defaultRecordCommand;
         private long maxDrainBytes = 16L * 1024 * 1024;
         private java.time.Duration awaitRecordings = java.time.Duration.ofSeconds(30);
+        private boolean replayCache = true;
 
         private Builder() {
         }
@@ -231,6 +233,18 @@ public final class Harness {
         }
 
         /**
+         * Whether replay keeps parsed, verified recordings in memory (one cache per JVM, shared by every
+         * harness, bounded to 32 MiB of response bytes), so a recording replayed again is not read,
+         * parsed and re-keyed again. Every use still checks the file with one {@code stat}: a file
+         * re-recorded, edited, renamed or deleted since is read afresh, and a damaged file fails as it
+         * would uncached. See "Replay cache" in docs/recording-format.md. Default on.
+         */
+        public Builder replayCache(boolean replayCache) {
+            this.replayCache = replayCache;
+            return this;
+        }
+
+        /**
          * Builds the harness, resolving the mode.
          *
          * @throws HarnessConfigurationException for an invalid mode or namespace, or a recordings directory
@@ -251,7 +265,8 @@ public final class Harness {
             return new Harness(new Settings(recordingsDirectory, namespace, resolved, scope, repeatPolicy,
                     List.copyOf(requestNormalizers), List.copyOf(responseNormalizers), Set.copyOf(requestHeaders),
                     Set.copyOf(responseHeaders), List.copyOf(secrets), Optional.ofNullable(source), recordTiming,
-                    replayTiming, sleeper, recordCommand, maxDrainBytes, awaitRecordings));
+                    replayTiming, sleeper, recordCommand, maxDrainBytes, awaitRecordings,
+                    replayCache ? RecordingCache.shared() : null));
         }
 
         private static void checkWritable(Path directory, Mode mode) {

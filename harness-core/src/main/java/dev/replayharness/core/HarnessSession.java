@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.replayharness.core.internal.MissReport;
+import dev.replayharness.core.internal.RecordingCache;
 import dev.replayharness.core.internal.RecordingRedactor;
 import dev.replayharness.core.internal.Redactor;
 import dev.replayharness.core.internal.ReplayRenderer;
@@ -115,21 +116,31 @@ public final class HarnessSession implements AutoCloseable {
         for (CanonicalRequest form : candidates(prepared)) {
             Path file = settings.namespaceDirectory().resolve(form.key().fileName(occurrence));
             lookedFor.add(file);
-            Optional<Recording> recording = RecordingFiles.readIfExists(file);
+            Optional<RecordingCache.Verified> recording = load(file, form.key());
             if (recording.isPresent()) {
-                return Optional.of(replayed(file, form.key(), recording.get(), prepared, primary));
+                return Optional.of(replayed(file, recording.get(), prepared, primary));
             }
         }
         Path last = lastReplayed.get(primary);
         if (settings.repeatPolicy() == RepeatPolicy.REUSE_LAST && last != null) {
             RecordingKey key = RecordingKey.parseFileName(last.getFileName().toString()).orElseThrow().key();
-            return Optional.of(replayed(last, key, RecordingFiles.read(last), prepared, primary));
+            RecordingCache.Verified recording = load(last, key)
+                    .orElseThrow(() -> new RecordingFormatException(last, "does not exist."));
+            return Optional.of(replayed(last, recording, prepared, primary));
         }
         return Optional.empty();
     }
 
-    private ExchangePlan replayed(Path file, RecordingKey expected, Recording recording, RequestPreparer.Prepared prepared,
-            String primary) {
+    /** The recording at {@code file} checked against the key its name says, from the cache when it is current. */
+    private Optional<RecordingCache.Verified> load(Path file, RecordingKey expected) {
+        RecordingCache cache = settings.recordingCache();
+        if (cache == null) {
+            return RecordingFiles.readIfExists(file).map(recording -> verify(file, expected, recording));
+        }
+        return cache.load(file, expected, recording -> verify(file, expected, recording));
+    }
+
+    private RecordingCache.Verified verify(Path file, RecordingKey expected, Recording recording) {
         RecordingKey actual;
         try {
             actual = CanonicalRequest.of(recording.request(), recording.testId()).key();
@@ -142,9 +153,14 @@ public final class HarnessSession implements AutoCloseable {
                     + actual + ": the file was renamed, or its request or testId edited. Rename it to " + actual.fileName(1)
                     + " if the edit was deliberate, or delete it and re-record.");
         }
+        return new RecordingCache.Verified(actual, ReplayRenderer.Rendered.of(recording));
+    }
+
+    private ExchangePlan replayed(Path file, RecordingCache.Verified recording, RequestPreparer.Prepared prepared,
+            String primary) {
         lastReplayed.put(primary, file);
         uses.add(new RecordingUse(RecordingUse.Outcome.REPLAYED, prepared.recorded().method(), prepared.path(), file));
-        return new ExchangePlan.Replay(ReplayRenderer.render(file, recording, settings.replayTiming()));
+        return new ExchangePlan.Replay(recording.rendered().response(file, settings.replayTiming()));
     }
 
     private List<CanonicalRequest> candidates(RequestPreparer.Prepared prepared) {

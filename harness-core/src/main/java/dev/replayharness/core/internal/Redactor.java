@@ -38,11 +38,27 @@ public final class Redactor {
      */
     private static final Pattern BEARER = Pattern.compile(
             "(?i)\\b(bearer|basic)\\s+(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{20,}=*");
-    private static final List<Pattern> TOKENS = List.of(
-            Pattern.compile("bedrock-api-key-[A-Za-z0-9+/=_%-]+"),
-            Pattern.compile("ABSK[A-Za-z0-9+/=]{20,}"),
-            Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
-            Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}"));
+    /**
+     * Token patterns, each with the literals one of which every match contains. Most text holds none of
+     * them, and {@link String#contains} finds that out far faster than a regex that starts with a word
+     * boundary (tried at every position): the pattern only runs when a literal is there.
+     */
+    private static final List<Token> TOKENS = List.of(
+            new Token(Pattern.compile("bedrock-api-key-[A-Za-z0-9+/=_%-]+"), "bedrock-api-key-"),
+            new Token(Pattern.compile("ABSK[A-Za-z0-9+/=]{20,}"), "ABSK"),
+            new Token(Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), "AKIA", "ASIA"),
+            new Token(Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}"), "sk-"));
+
+    private record Token(Pattern pattern, String... literals) {
+        boolean mayMatch(String text) {
+            for (String literal : literals) {
+                if (text.contains(literal)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /** Exact secrets shorter than this are not redacted by value: they would mangle ordinary text. */
     private static final int MIN_SECRET_LENGTH = 8;
@@ -95,17 +111,37 @@ public final class Redactor {
                 result = result.replace(secret, PLACEHOLDER);
             }
         }
-        Matcher bearer = BEARER.matcher(result);
-        if (bearer.find()) {
-            result = bearer.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + PLACEHOLDER));
-        }
-        for (Pattern pattern : TOKENS) {
-            Matcher m = pattern.matcher(result);
-            if (m.find()) {
-                result = m.replaceAll(PLACEHOLDER);
+        if (mayHoldScheme(result)) {
+            Matcher bearer = BEARER.matcher(result);
+            if (bearer.find()) {
+                result = bearer.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + PLACEHOLDER));
             }
         }
-        return result;
+        for (Token token : TOKENS) {
+            if (token.mayMatch(result)) {
+                Matcher m = token.pattern.matcher(result);
+                if (m.find()) {
+                    result = m.replaceAll(PLACEHOLDER);
+                }
+            }
+        }
+        return result; // the same object when nothing was found
+    }
+
+    /**
+     * Whether {@code text} holds "bearer" or "basic" in any case, which every {@link #BEARER} match does.
+     * {@link String#regionMatches(boolean, int, String, int, int)} folds case at least as widely as the
+     * pattern's ASCII-only {@code (?i)}, so a false answer is always right.
+     */
+    private static boolean mayHoldScheme(String text) {
+        for (int i = text.length() - 5; i >= 0; i--) {
+            char c = text.charAt(i);
+            if ((c == 'b' || c == 'B' || c > 0x7f)
+                    && (text.regionMatches(true, i, "basic", 0, 5) || text.regionMatches(true, i, "bearer", 0, 6))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A raw query string with credential parameters' values replaced and credential-looking values redacted. */
@@ -137,10 +173,17 @@ public final class Redactor {
 
     /** Whether {@link #redact} would change the text. */
     public boolean containsSecret(String text) {
-        return text != null && !text.equals(redact(text));
+        if (text == null) {
+            return false;
+        }
+        String redacted = redact(text);
+        return redacted != text && !redacted.equals(text);
     }
 
-    /** A copy of the tree with every string value (and object key) redacted; the input is not changed. */
+    /**
+     * The tree with every string value (and object key) redacted: {@code node} itself when nothing in it
+     * is a credential, else a copy (sharing the subtrees that needed nothing). The input is not changed.
+     */
     public JsonNode redact(JsonNode node) {
         if (node == null) {
             return null;
@@ -150,14 +193,44 @@ public final class Redactor {
             return redacted.equals(node.stringValue()) ? node : StringNode.valueOf(redacted);
         }
         if (node.isObject()) {
-            ObjectNode copy = Json.MAPPER.createObjectNode();
-            node.properties().forEach(e -> copy.set(redact(e.getKey()), redact(e.getValue())));
-            return copy;
+            ObjectNode copy = null;
+            int index = 0;
+            for (var member : node.properties()) {
+                String name = redact(member.getKey());
+                JsonNode value = redact(member.getValue());
+                if (copy == null && (!name.equals(member.getKey()) || value != member.getValue())) {
+                    copy = Json.MAPPER.createObjectNode();
+                    int i = 0;
+                    for (var earlier : node.properties()) { // the members before this one needed nothing
+                        if (i++ == index) {
+                            break;
+                        }
+                        copy.set(earlier.getKey(), earlier.getValue());
+                    }
+                }
+                if (copy != null) {
+                    copy.set(name, value);
+                }
+                index++;
+            }
+            return copy == null ? node : copy;
         }
         if (node.isArray()) {
-            ArrayNode copy = Json.MAPPER.createArrayNode();
-            node.forEach(element -> copy.add(redact(element)));
-            return copy;
+            ArrayNode copy = null;
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode element = node.get(i);
+                JsonNode redacted = redact(element);
+                if (copy == null && redacted != element) {
+                    copy = Json.MAPPER.createArrayNode();
+                    for (int j = 0; j < i; j++) {
+                        copy.add(node.get(j));
+                    }
+                }
+                if (copy != null) {
+                    copy.add(redacted);
+                }
+            }
+            return copy == null ? node : copy;
         }
         return node;
     }

@@ -2,9 +2,11 @@ package dev.replayharness.core.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import dev.replayharness.core.Headers;
 import dev.replayharness.core.ReplayedResponse;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.Interruption;
@@ -17,23 +19,7 @@ public final class ReplayRenderer {
     }
 
     public static ReplayedResponse render(Path file, Recording recording, boolean replayTiming) {
-        List<byte[]> chunks = new ArrayList<>();
-        List<Long> delays = new ArrayList<>();
-        Body body = recording.response().body();
-        if (body instanceof Body.EventStream stream) {
-            long previous = 0;
-            for (SseEvent event : stream.events()) {
-                chunks.add(SseCodec.render(event));
-                long offset = event.offsetMs() == null ? previous : event.offsetMs();
-                delays.add(replayTiming ? Math.max(0, offset - previous) : 0L);
-                previous = offset;
-            }
-        } else if (body != null) {
-            chunks.add(BodyCodec.decode(body));
-            delays.add(0L);
-        }
-        return new ReplayedResponse(file, recording.response().status(), recording.response().headers(), chunks, delays,
-                Optional.ofNullable(recording.response().interruption()).map(ReplayRenderer::describe));
+        return Rendered.of(recording).response(file, replayTiming);
     }
 
     private static String describe(Interruption interruption) {
@@ -42,5 +28,70 @@ public final class ReplayRenderer {
             case TRUNCATED -> "The recording ends here: " + interruption.message()
                     + ". Re-record with a test that reads the whole body, or raise the drain limit";
         };
+    }
+
+    /**
+     * A recording's response in wire form, rendered once: what {@link RecordingCache} keeps, so that
+     * replaying a cached recording neither parses nor serializes anything. Immutable: {@link #response}
+     * hands each replay its own copy of the chunks.
+     *
+     * @param status the HTTP status
+     * @param headers the recorded headers
+     * @param chunks the body, one element per server-sent event, else one element (none for no body)
+     * @param timedDelaysMs the recorded wait before each chunk, for harnesses that replay timing
+     * @param interruption the message a read fails with after the last chunk, if the recording was interrupted
+     */
+    public record Rendered(int status, Headers headers, List<byte[]> chunks, List<Long> timedDelaysMs,
+            Optional<String> interruption) {
+
+        public Rendered {
+            chunks = List.copyOf(chunks);
+            timedDelaysMs = List.copyOf(timedDelaysMs);
+        }
+
+        public static Rendered of(Recording recording) {
+            List<byte[]> chunks = new ArrayList<>();
+            List<Long> delays = new ArrayList<>();
+            Body body = recording.response().body();
+            if (body instanceof Body.EventStream stream) {
+                long previous = 0;
+                for (SseEvent event : stream.events()) {
+                    chunks.add(SseCodec.render(event));
+                    long offset = event.offsetMs() == null ? previous : event.offsetMs();
+                    delays.add(Math.max(0, offset - previous));
+                    previous = offset;
+                }
+            } else if (body != null) {
+                chunks.add(BodyCodec.decode(body));
+                delays.add(0L);
+            }
+            return new Rendered(recording.response().status(), recording.response().headers(), chunks, delays,
+                    Optional.ofNullable(recording.response().interruption()).map(ReplayRenderer::describe));
+        }
+
+        /** The response one replay hands out: fresh copies of the chunks, so no caller can change another's. */
+        public ReplayedResponse response(Path file, boolean replayTiming) {
+            List<byte[]> copies = new ArrayList<>(chunks.size());
+            for (byte[] chunk : chunks) {
+                copies.add(chunk.clone());
+            }
+            return new ReplayedResponse(file, status, headers, copies,
+                    replayTiming ? timedDelaysMs : Collections.nCopies(chunks.size(), 0L), interruption);
+        }
+
+        /** Bytes held: the chunks, plus a rough allowance for the headers and lists. */
+        long weight() {
+            long bytes = 256;
+            for (byte[] chunk : chunks) {
+                bytes += chunk.length + 32;
+            }
+            for (var header : headers.asMap().entrySet()) {
+                bytes += 64 + header.getKey().length();
+                for (String value : header.getValue()) {
+                    bytes += 48 + value.length();
+                }
+            }
+            return bytes;
+        }
     }
 }

@@ -14,12 +14,12 @@ import dev.replayharness.core.Sleeper;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.normalize.ResponseNormalizer;
 
-/** Everything a {@code Harness} was built with. */
+/** Everything a {@code Harness} was built with; {@code recordingCache} is null when replay reads every file afresh. */
 public record Settings(Path recordingsDirectory, String namespace, Mode mode, RecordingScope scope,
         RepeatPolicy repeatPolicy, List<NormalizerRule> requestNormalizers, List<ResponseNormalizer> responseNormalizers,
         Set<String> requestHeaders, Set<String> responseHeaders, List<String> secrets, Optional<String> source,
         boolean recordTiming, boolean replayTiming, Sleeper sleeper, Function<String, String> recordCommand,
-        long maxDrainBytes, java.time.Duration awaitRecordings) {
+        long maxDrainBytes, java.time.Duration awaitRecordings, RecordingCache recordingCache) {
 
     public static final Set<String> DEFAULT_REQUEST_HEADERS = Set.of("content-type", "accept");
     public static final Set<String> DEFAULT_RESPONSE_HEADERS = Set.of("content-type", "content-encoding", "location", "retry-after",

@@ -25,23 +25,31 @@ public final class SseParser {
     private final List<Block> completed = new ArrayList<>();
     private boolean lastWasCr;
 
-    /** Feeds bytes; returns the blocks completed by them. */
+    /**
+     * Feeds bytes; returns the blocks completed by them. Each line's bytes are appended as one range
+     * (the buffer is synchronized: a write per byte was most of the parse).
+     */
     public List<Block> feed(byte[] bytes, int offset, int length, long nowNanos) {
         completed.clear();
-        for (int i = offset; i < offset + length; i++) {
+        int end = offset + length;
+        int start = offset; // the first byte of the line not yet appended
+        for (int i = offset; i < end; i++) {
             byte b = bytes[i];
-            if (b == '\n' && lastWasCr) {
+            if (b != '\n' && b != '\r') {
                 lastWasCr = false;
                 continue;
             }
-            lastWasCr = b == '\r';
-            if (b == '\n' || b == '\r') {
-                endLine(nowNanos);
-            } else {
-                line.write(b);
+            line.write(bytes, start, i - start);
+            start = i + 1;
+            if (b == '\n' && lastWasCr) {
+                lastWasCr = false; // the LF of a CRLF: the line already ended at the CR
+                continue;
             }
+            lastWasCr = b == '\r';
+            endLine(nowNanos);
         }
-        return List.copyOf(completed);
+        line.write(bytes, start, end - start);
+        return completed.isEmpty() ? List.of() : List.copyOf(completed);
     }
 
     /** Ends the stream: a final block without its blank line still counts. */
