@@ -123,7 +123,7 @@ public final class StackServer implements AutoCloseable {
         jetty.addConnector(connector);
         GracefulHandler graceful = new GracefulHandler();
         graceful.setHandler(new StackHandler(new Providers(settings.stack, settings.harness, settings.httpClient),
-                store, settings.maxRequestBytes));
+                store, settings.maxRequestBytes, settings.recordingUses));
         jetty.setHandler(graceful);
         jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(settings.stopTimeout.toMillis());
@@ -208,6 +208,7 @@ public final class StackServer implements AutoCloseable {
         private int maxThreads = 200;
         private HttpClient httpClient;
         private Map<String, String> environment = System.getenv();
+        private java.util.function.Consumer<dev.replayharness.core.RecordingUse> recordingUses = use -> { };
 
         private Builder(StackConfig stack, Harness harness) {
             this.stack = Objects.requireNonNull(stack, "stack");
@@ -272,6 +273,15 @@ public final class StackServer implements AutoCloseable {
         /** Where {@code SQLITE_STORE_DIR} is looked up for the default store path. Default: the process environment. */
         public Builder environment(Map<String, String> value) {
             this.environment = Map.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Told of every recording each request replayed, recorded or missed, once the request is
+         * done (e.g. to write a run report for {@code harness unused}). Called on request threads.
+         */
+        public Builder onRecordingUse(java.util.function.Consumer<dev.replayharness.core.RecordingUse> listener) {
+            this.recordingUses = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

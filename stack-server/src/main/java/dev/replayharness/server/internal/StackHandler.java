@@ -11,6 +11,7 @@ import dev.replayharness.bedrock.BedrockUnsupportedOperationException;
 import dev.replayharness.bedrock.BedrockValidationException;
 import dev.replayharness.bedrock.RegisteredModel;
 import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.openai.ChatCompletion;
 import dev.replayharness.openai.ChatCompletionChunk;
@@ -22,6 +23,7 @@ import dev.replayharness.server.InferenceStore;
 import dev.replayharness.server.StoredCompletion;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -50,7 +52,11 @@ public final class StackHandler extends Handler.Abstract {
     private final long maxRequestBytes;
     private final UnaryOperator<String> redact;
 
-    public StackHandler(Providers providers, InferenceStore store, long maxRequestBytes) {
+    private final Consumer<RecordingUse> recordingUses;
+
+    public StackHandler(Providers providers, InferenceStore store, long maxRequestBytes,
+            Consumer<RecordingUse> recordingUses) {
+        this.recordingUses = recordingUses;
         this.providers = providers;
         this.store = store;
         this.maxRequestBytes = maxRequestBytes;
@@ -160,7 +166,8 @@ public final class StackHandler extends Handler.Abstract {
         byte[] body = exchange.body(maxRequestBytes);
         ChatRequestParser.Parsed parsed = ChatRequestParser.parse(ServerJson.parseBody(body));
         RegisteredModel model = providers.chatModel(parsed.request().model());
-        try (HarnessSession session = providers.session(exchange.header(TEST_HEADER))) {
+        HarnessSession session = providers.session(exchange.header(TEST_HEADER));
+        try (session) {
             BedrockClient client = providers.client(model, session);
             try {
                 if (parsed.stream()) {
@@ -174,6 +181,8 @@ public final class StackHandler extends Handler.Abstract {
             } catch (BedrockException e) {
                 throw mapped(e);
             }
+        } finally {
+            session.uses().forEach(recordingUses);
         }
     }
 
