@@ -206,6 +206,7 @@ class StreamingTest {
     @Test
     @DisplayName("an upstream that fails mid-stream: the client's response fails too, and replay fails at the same point")
     void upstreamFailureMidStream() throws Exception {
+        java.util.concurrent.CountDownLatch clientSawFirst = new java.util.concurrent.CountDownLatch(1);
         try (ServerSocket broken = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             Thread server = new Thread(() -> {
                 try (Socket socket = broken.accept()) {
@@ -224,16 +225,30 @@ class StreamingTest {
                             + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(event.length()) + "\r\n" + event + "\r\n")
                             .getBytes(StandardCharsets.UTF_8));
                     socket.getOutputStream().flush();
+                    // Break the connection only once the client has the first event: breaking it earlier can
+                    // reach the proxy before the response started, which is a 502 and not this test's case.
+                    clientSawFirst.await(30, java.util.concurrent.TimeUnit.SECONDS);
                     socket.setSoLinger(true, 0); // the connection breaks before the stream ends
                 } catch (IOException e) {
                     // the test then fails on what the client sees
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             });
             server.start();
             URI brokenUpstream = URI.create("http://127.0.0.1:" + broken.getLocalPort());
             try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), brokenUpstream)
                     .build().start()) {
-                assertThatThrownBy(() -> send(chat(proxy.baseUri(), TEST_ID, "x", true).build())).isInstanceOf(IOException.class);
+                HttpResponse<InputStream> live = Fixtures.CLIENT.send(chat(proxy.baseUri(), TEST_ID, "x", true).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                BufferedReader liveReader = new BufferedReader(new InputStreamReader(live.body(), StandardCharsets.UTF_8));
+                assertThat(liveReader.readLine()).isEqualTo("data: {\"n\":1}");
+                clientSawFirst.countDown();
+                assertThatThrownBy(() -> {
+                    while (liveReader.readLine() != null) {
+                        // the upstream's broken connection breaks the client's stream too
+                    }
+                }).isInstanceOf(IOException.class);
                 endTest(proxy, TEST_ID);
             }
             server.join();
