@@ -151,6 +151,47 @@ class StreamingTest {
     }
 
     @Test
+    @DisplayName("closing the proxy lets a stream in flight finish, then writes its recording")
+    void gracefulClose() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean released = latchedUpstream(release);
+        ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), upstream.baseUri()).build().start();
+        HttpResponse<InputStream> response = Fixtures.CLIENT.send(latchedRequest(proxy.baseUri()),
+                HttpResponse.BodyHandlers.ofInputStream());
+        BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        assertThat(reader.readLine()).isEqualTo("data: {\"n\":1}");
+        ExecutorService closer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> closing = closer.submit(proxy::close);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+            while (accepts(proxy.baseUri()) && System.nanoTime() < deadline) {
+                Thread.sleep(10); // until the proxy stops accepting connections: the shutdown has begun
+            }
+            assertThat(accepts(proxy.baseUri())).as("the closing proxy refuses new connections").isFalse();
+            assertThat(closing).isNotDone();
+            release.countDown();
+            List<String> rest = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                rest.add(line);
+            }
+            assertThat(rest).containsExactly("", "data: {\"n\":2}", "", "data: [DONE]", "");
+            closing.get(GUARD_SECONDS, TimeUnit.SECONDS);
+        } finally {
+            closer.shutdownNow();
+        }
+        assertThat(released).isTrue();
+        assertThat(events(onlyRecording())).hasSize(3);
+    }
+
+    private static boolean accepts(URI base) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    @Test
     @DisplayName("a client that disconnects mid-stream leaves a complete recording (the rest is drained), and the proxy keeps serving")
     void clientDisconnectMidStream() throws Exception {
         CountDownLatch clientGone = new CountDownLatch(1);
