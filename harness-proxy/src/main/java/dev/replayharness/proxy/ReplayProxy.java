@@ -161,7 +161,9 @@ public final class ReplayProxy implements AutoCloseable {
         listening.setPort(port);
         listening.setIdleTimeout(idleTimeout.toMillis());
         jetty.addConnector(listening);
-        jetty.setHandler(new GracefulHandler(new ProxyHandler(harness, upstream, client, sessions, missStatus)));
+        GracefulHandler graceful = new GracefulHandler(new ProxyHandler(harness, upstream, client, sessions, missStatus));
+        graceful.setShutdownIdleTimeout(100); // once stopping, idle keep-alive connections close at once; exchanges in flight finish
+        jetty.setHandler(graceful);
         jetty.setStopTimeout(awaitExchanges.toMillis());
         jetty.setStopAtShutdown(false); // close() (or the CLI's shutdown hook) stops it, after which sessions are closed
         try {

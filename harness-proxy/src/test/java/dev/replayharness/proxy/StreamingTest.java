@@ -247,6 +247,7 @@ class StreamingTest {
     @Test
     @DisplayName("an upstream that fails mid-stream: the client's response fails too, and replay fails at the same point")
     void upstreamFailureMidStream() throws Exception {
+        CountDownLatch clientSawFirst = new CountDownLatch(1);
         try (ServerSocket broken = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             Thread server = new Thread(() -> {
                 try (Socket socket = broken.accept()) {
@@ -265,16 +266,29 @@ class StreamingTest {
                             + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(event.length()) + "\r\n" + event + "\r\n")
                             .getBytes(StandardCharsets.UTF_8));
                     socket.getOutputStream().flush();
+                    clientSawFirst.await(GUARD_SECONDS, TimeUnit.SECONDS);
                     socket.setSoLinger(true, 0); // the connection breaks before the stream ends
                 } catch (IOException e) {
                     // the test then fails on what the client sees
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             });
             server.start();
             URI brokenUpstream = URI.create("http://127.0.0.1:" + broken.getLocalPort());
             try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), brokenUpstream)
                     .build().start()) {
-                assertThatThrownBy(() -> send(chat(proxy.baseUri(), TEST_ID, "x", true).build())).isInstanceOf(IOException.class);
+                HttpResponse<InputStream> response = Fixtures.CLIENT.send(chat(proxy.baseUri(), TEST_ID, "x", true).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(response.statusCode()).isEqualTo(200);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+                assertThat(reader.readLine()).isEqualTo("data: {\"n\":1}");
+                clientSawFirst.countDown();
+                assertThatThrownBy(() -> {
+                    while (reader.readLine() != null) {
+                        // the upstream's failure breaks the client's stream too
+                    }
+                }).isInstanceOf(IOException.class);
                 endTest(proxy, TEST_ID);
             }
             server.join();
