@@ -85,6 +85,10 @@ final class ProxyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        // Jetty logs through SLF4J, which has no provider in this tool: keep its three-line warning off the terminal.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         Harness harness;
         ReplayProxy proxy;
         try {

@@ -257,7 +257,7 @@ final class ProxyHandler extends Handler.Abstract {
                 } catch (IOException recordedInterruption) { // the recording ends in an error: so does this response
                     LOG.log(Level.DEBUG, () -> "Replay Harness proxy: replayed interruption for " + request.getMethod() + " "
                             + redactedPath(request));
-                    callback.failed(recordedInterruption);
+                    failMidBody(response, callback, recordedInterruption, recordedInterruption.getMessage());
                     return;
                 }
                 if (n < 0) {
@@ -313,9 +313,10 @@ final class ProxyHandler extends Handler.Abstract {
                 try {
                     n = in.read(buffer, 0, buffer.length);
                 } catch (IOException upstreamFailed) { // recorded as interrupted by the RecordingInputStream
-                    LOG.log(Level.WARNING, "Replay Harness proxy: upstream failed mid-response for " + method + " "
-                            + redactedPath(request) + testSuffix(testId) + ": " + session.redact(String.valueOf(upstreamFailed)));
-                    callback.failed(upstreamFailed);
+                    String message = "Replay Harness proxy: the upstream " + upstream + " failed mid-response for " + method + " "
+                            + redactedPath(request) + ": " + session.redact(String.valueOf(upstreamFailed));
+                    LOG.log(Level.WARNING, message + testSuffix(testId));
+                    failMidBody(response, callback, upstreamFailed, message);
                     return;
                 }
                 if (n < 0) {
@@ -344,6 +345,20 @@ final class ProxyHandler extends Handler.Abstract {
         } else {
             callback.succeeded();
         }
+    }
+
+    /**
+     * A body that fails: once bytes were sent, the connection is cut (the client sees a broken body, as it
+     * would from the upstream); before that, a 502 says what happened.
+     */
+    private static void failMidBody(Response response, Callback callback, IOException failure, String message) {
+        if (response.isCommitted()) {
+            callback.failed(failure);
+            return;
+        }
+        response.reset();
+        sendJson(response, callback, 502, JsonBodies.error("upstream_error", message),
+                Map.of(ReplayProxy.ERROR_HEADER, "upstream-error", "X-Should-Retry", "false"));
     }
 
     private static HttpRequest upstreamRequest(String method, URI target, Headers headers, byte[] body) {

@@ -86,7 +86,7 @@ public final class ReplayProxy implements AutoCloseable {
     private final HttpClient client;
     private final TestSessions sessions;
     private Server server;
-    private ServerConnector connector;
+    private URI baseUri;
     private boolean closed;
 
     private ReplayProxy(Builder builder) {
@@ -161,7 +161,9 @@ public final class ReplayProxy implements AutoCloseable {
         listening.setPort(port);
         listening.setIdleTimeout(idleTimeout.toMillis());
         jetty.addConnector(listening);
-        jetty.setHandler(new GracefulHandler(new ProxyHandler(harness, upstream, client, sessions, missStatus)));
+        GracefulHandler graceful = new GracefulHandler(new ProxyHandler(harness, upstream, client, sessions, missStatus));
+        graceful.setShutdownIdleTimeout(100); // once stopping, idle keep-alive connections close at once; exchanges in flight finish
+        jetty.setHandler(graceful);
         jetty.setStopTimeout(awaitExchanges.toMillis());
         jetty.setStopAtShutdown(false); // close() (or the CLI's shutdown hook) stops it, after which sessions are closed
         try {
@@ -169,24 +171,24 @@ public final class ReplayProxy implements AutoCloseable {
         } catch (Exception e) {
             stopQuietly(jetty);
             Throwable cause = e instanceof IOException && e.getCause() instanceof BindException ? e.getCause() : e;
-            throw new UncheckedIOException(new IOException("Replay Harness proxy: cannot listen on " + host + ":" + port
-                    + " (" + cause.getMessage() + "). Another process may use the port: choose another (port(...), "
-                    + "--port) or 0 for a free one.", e));
+            String message = "Replay Harness proxy: cannot listen on " + host + ":" + port + " (" + cause.getMessage()
+                    + "). Another process may use the port: choose another (port(...), --port) or 0 for a free one.";
+            throw new UncheckedIOException(message, e instanceof IOException io ? io : new IOException(message, e));
         }
         server = jetty;
-        connector = listening;
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        baseUri = URI.create("http://" + shownHost + ":" + listening.getLocalPort() + "/");
         LOG.log(Level.INFO, "Replay Harness proxy on " + baseUri() + " for " + upstream + " (mode " + harness.mode().value()
                 + ", namespace " + harness.namespace() + ", recordings " + harness.namespaceDirectory().toAbsolutePath() + ")");
         return this;
     }
 
-    /** {@code http://<host>:<port>/}: the base URL to give clients. */
+    /** {@code http://<host>:<port>/}: the base URL to give clients (the bound port, also after {@link #close()}). */
     public synchronized URI baseUri() {
-        if (connector == null) {
+        if (baseUri == null) {
             throw new IllegalStateException("The proxy is not started; call start() first.");
         }
-        String shownHost = host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + shownHost + ":" + connector.getLocalPort() + "/");
+        return baseUri;
     }
 
     /** The bound port (useful with {@code port(0)}). */
@@ -261,7 +263,7 @@ public final class ReplayProxy implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ReplayProxy[" + (connector == null ? "not started" : baseUri()) + " -> " + upstream + ", mode "
+        return "ReplayProxy[" + (baseUri == null ? "not started" : baseUri) + " -> " + upstream + ", mode "
                 + harness.mode().value() + "]";
     }
 

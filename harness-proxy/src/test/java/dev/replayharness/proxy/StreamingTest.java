@@ -151,6 +151,47 @@ class StreamingTest {
     }
 
     @Test
+    @DisplayName("closing the proxy lets a stream in flight finish, then writes its recording")
+    void gracefulClose() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean released = latchedUpstream(release);
+        ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), upstream.baseUri()).build().start();
+        HttpResponse<InputStream> response = Fixtures.CLIENT.send(latchedRequest(proxy.baseUri()),
+                HttpResponse.BodyHandlers.ofInputStream());
+        BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        assertThat(reader.readLine()).isEqualTo("data: {\"n\":1}");
+        ExecutorService closer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> closing = closer.submit(proxy::close);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+            while (accepts(proxy.baseUri()) && System.nanoTime() < deadline) {
+                Thread.sleep(10); // until the proxy stops accepting connections: the shutdown has begun
+            }
+            assertThat(accepts(proxy.baseUri())).as("the closing proxy refuses new connections").isFalse();
+            assertThat(closing).isNotDone();
+            release.countDown();
+            List<String> rest = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                rest.add(line);
+            }
+            assertThat(rest).containsExactly("", "data: {\"n\":2}", "", "data: [DONE]", "");
+            closing.get(GUARD_SECONDS, TimeUnit.SECONDS);
+        } finally {
+            closer.shutdownNow();
+        }
+        assertThat(released).isTrue();
+        assertThat(events(onlyRecording())).hasSize(3);
+    }
+
+    private static boolean accepts(URI base) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    @Test
     @DisplayName("a client that disconnects mid-stream leaves a complete recording (the rest is drained), and the proxy keeps serving")
     void clientDisconnectMidStream() throws Exception {
         CountDownLatch clientGone = new CountDownLatch(1);
@@ -206,7 +247,7 @@ class StreamingTest {
     @Test
     @DisplayName("an upstream that fails mid-stream: the client's response fails too, and replay fails at the same point")
     void upstreamFailureMidStream() throws Exception {
-        java.util.concurrent.CountDownLatch clientSawFirst = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch clientSawFirst = new CountDownLatch(1);
         try (ServerSocket broken = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             Thread server = new Thread(() -> {
                 try (Socket socket = broken.accept()) {
@@ -225,9 +266,7 @@ class StreamingTest {
                             + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(event.length()) + "\r\n" + event + "\r\n")
                             .getBytes(StandardCharsets.UTF_8));
                     socket.getOutputStream().flush();
-                    // Break the connection only once the client has the first event: breaking it earlier can
-                    // reach the proxy before the response started, which is a 502 and not this test's case.
-                    clientSawFirst.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    clientSawFirst.await(GUARD_SECONDS, TimeUnit.SECONDS);
                     socket.setSoLinger(true, 0); // the connection breaks before the stream ends
                 } catch (IOException e) {
                     // the test then fails on what the client sees
@@ -239,14 +278,15 @@ class StreamingTest {
             URI brokenUpstream = URI.create("http://127.0.0.1:" + broken.getLocalPort());
             try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), brokenUpstream)
                     .build().start()) {
-                HttpResponse<InputStream> live = Fixtures.CLIENT.send(chat(proxy.baseUri(), TEST_ID, "x", true).build(),
+                HttpResponse<InputStream> response = Fixtures.CLIENT.send(chat(proxy.baseUri(), TEST_ID, "x", true).build(),
                         HttpResponse.BodyHandlers.ofInputStream());
-                BufferedReader liveReader = new BufferedReader(new InputStreamReader(live.body(), StandardCharsets.UTF_8));
-                assertThat(liveReader.readLine()).isEqualTo("data: {\"n\":1}");
+                assertThat(response.statusCode()).isEqualTo(200);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+                assertThat(reader.readLine()).isEqualTo("data: {\"n\":1}");
                 clientSawFirst.countDown();
                 assertThatThrownBy(() -> {
-                    while (liveReader.readLine() != null) {
-                        // the upstream's broken connection breaks the client's stream too
+                    while (reader.readLine() != null) {
+                        // the upstream's failure breaks the client's stream too
                     }
                 }).isInstanceOf(IOException.class);
                 endTest(proxy, TEST_ID);
