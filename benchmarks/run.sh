@@ -1,12 +1,12 @@
 #!/bin/sh
-# Builds the benchmarks jar, runs every benchmark (about 10 minutes on 2 cores) and prints the tables
+# Builds the benchmarks jar (offline), runs every benchmark (about 8 minutes on 2 cores) and prints the tables
 # of RESULTS.md. Extra arguments go to JMH, e.g. a regex of benchmarks or -p recordings=10:
 #   benchmarks/run.sh
 #   benchmarks/run.sh 'ReplayBenchmark|WireMockBenchmark' -p recordings=10
 # Raw results: benchmarks/target/results/jmh.json and jmh.log.
 set -eu
 cd "$(dirname "$0")/.."
-mvn -q -B -DskipTests package -pl benchmarks -am
+mvn -o -q -B -DskipTests package -pl benchmarks -am
 out=benchmarks/target/results
 mkdir -p "$out"
 {

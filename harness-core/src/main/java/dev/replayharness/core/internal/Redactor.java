@@ -130,14 +130,17 @@ public final class Redactor {
 
     /**
      * Whether {@code text} holds "bearer" or "basic" in any case, which every {@link #BEARER} match does.
-     * {@link String#regionMatches(boolean, int, String, int, int)} folds case at least as widely as the
-     * pattern's ASCII-only {@code (?i)}, so a false answer is always right.
+     * The pattern's {@code (?i)} folds ASCII only, so a match starts with a literal 'b' or 'B' (found by
+     * {@link String#indexOf(int, int)}, which is vectorized); {@link String#regionMatches(boolean, int, String,
+     * int, int)} folds the rest at least as widely as the pattern, so a false answer is always right.
      */
     private static boolean mayHoldScheme(String text) {
-        for (int i = text.length() - 5; i >= 0; i--) {
-            char c = text.charAt(i);
-            if ((c == 'b' || c == 'B' || c > 0x7f)
-                    && (text.regionMatches(true, i, "basic", 0, 5) || text.regionMatches(true, i, "bearer", 0, 6))) {
+        return mayHoldScheme(text, 'b') || mayHoldScheme(text, 'B');
+    }
+
+    private static boolean mayHoldScheme(String text, char first) {
+        for (int i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
+            if (text.regionMatches(true, i, "basic", 0, 5) || text.regionMatches(true, i, "bearer", 0, 6)) {
                 return true;
             }
         }
