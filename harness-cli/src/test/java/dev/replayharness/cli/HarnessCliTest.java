@@ -244,6 +244,6 @@ class HarnessCliTest {
     void noCommand() {
         Result result = run();
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.out()).contains("Name a command: verify, list, show, unused, import-llama-stack, rehash or ci-matrix");
+        assertThat(result.out()).contains("Name a command: verify, list, show, unused, import-llama-stack, rehash, ci-matrix or proxy");
     }
 }
