@@ -96,6 +96,12 @@ final class ProxyHandler extends Handler.Abstract {
 
     private void control(Request request, Response response, Callback callback, String path) {
         String method = request.getMethod();
+        try {
+            Content.Source.consumeAll(request); // control requests carry no body; an unread one would close the connection
+        } catch (IOException e) {
+            callback.failed(e);
+            return;
+        }
         if (path.equals(ReplayProxy.CONTROL_PREFIX + "health")) {
             if (!method.equals("GET")) {
                 methodNotAllowed(response, callback, "GET");
@@ -155,6 +161,15 @@ final class ProxyHandler extends Handler.Abstract {
 
     private void forward(Request request, Response response, Callback callback) {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
+        // Read the whole body first, even for an answer that does not need it: an unread body makes Jetty close
+        // the connection after the response, which a client reusing it would see as a broken next request.
+        byte[] body;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            callback.failed(e); // the client went away while sending
+            return;
+        }
         List<String> testHeader = request.getHeaders().getValuesList(ReplayProxy.TEST_HEADER);
         String testId = testHeader.isEmpty() ? null : testHeader.get(0).trim();
         if (testId != null && testId.isEmpty()) {
@@ -172,13 +187,6 @@ final class ProxyHandler extends Handler.Abstract {
             sendJson(response, callback, 400, JsonBodies.error("invalid_request_error", "Replay Harness proxy: the request "
                     + "target is not a valid URI (" + harnessRedact(e.getMessage()) + "). Percent-encode the path and query."),
                     Map.of());
-            return;
-        }
-        byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readAllBytes();
-        } catch (IOException e) {
-            callback.failed(e); // the client went away while sending
             return;
         }
         Headers headers = forwardedHeaders(request);

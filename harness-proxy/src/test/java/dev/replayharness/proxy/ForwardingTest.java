@@ -171,6 +171,94 @@ class ForwardingTest {
     }
 
     @Test
+    @DisplayName("a gzip answer is recorded decoded and replayed gzip-encoded only to a client that accepts gzip")
+    void contentEncoding() throws Exception {
+        String json = "{\"answer\":\"compressed\"}";
+        upstream.handle("/v1/gzip", exchange -> {
+            java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+                gzip.write(json.getBytes(StandardCharsets.UTF_8));
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, zipped.size());
+            exchange.getResponseBody().write(zipped.toByteArray());
+        });
+        try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), upstream.baseUri()).build().start()) {
+            HttpResponse<byte[]> recorded = Fixtures.CLIENT.send(HttpRequest.newBuilder(proxy.baseUri().resolve("/v1/gzip"))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(recorded.headers().firstValue("content-encoding")).hasValue("gzip"); // passed through as it came
+            assertThat(gunzip(recorded.body())).isEqualTo(json);
+        }
+        assertThat(onlyRecording()).contains("\"answer\": \"compressed\"");
+        try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.REPLAY).build(), upstream.baseUri()).build().start()) {
+            HttpResponse<byte[]> zipped = Fixtures.CLIENT.send(HttpRequest.newBuilder(proxy.baseUri().resolve("/v1/gzip"))
+                    .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(zipped.headers().firstValue("content-encoding")).hasValue("gzip");
+            assertThat(gunzip(zipped.body())).isEqualTo(json);
+            proxy.endShared(); // the next identical request is again the first of its session
+            HttpResponse<String> plain = send(HttpRequest.newBuilder(proxy.baseUri().resolve("/v1/gzip")).build());
+            assertThat(plain.headers().firstValue("content-encoding")).isEmpty();
+            assertThat(plain.body()).isEqualTo(json);
+        }
+    }
+
+    private static String gunzip(byte[] bytes) throws java.io.IOException {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    @DisplayName("live mode forwards and writes nothing")
+    void liveMode() throws Exception {
+        try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.LIVE).build(), upstream.baseUri()).build().start()) {
+            assertThat(send(chat(proxy.baseUri(), TEST_ID, "live", false).build()).body()).contains("You said: live");
+            JsonNode summary = JsonMapper.shared().readTree(endTest(proxy, TEST_ID).body());
+            assertThat(summary.get("live").intValue()).isEqualTo(1);
+            assertThat(summary.get("recorded")).isEmpty();
+        }
+        assertThat(recordingFiles()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an upstream that breaks right after its status line gets a 502 JSON error, not a bare 500")
+    void upstreamBreaksBeforeBody() throws Exception {
+        try (ServerSocket broken = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (Socket socket = broken.accept()) {
+                    byte[] buffer = new byte[8192];
+                    String request = "";
+                    while (!request.contains("\r\n\r\n") || !request.endsWith("}")) {
+                        int n = socket.getInputStream().read(buffer);
+                        if (n < 0) {
+                            break;
+                        }
+                        request += new String(buffer, 0, n, StandardCharsets.UTF_8);
+                    }
+                    socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    socket.getOutputStream().flush();
+                    socket.setSoLinger(true, 0);
+                } catch (java.io.IOException e) {
+                    // the assertions below then fail
+                }
+            });
+            server.start();
+            try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(),
+                    URI.create("http://127.0.0.1:" + broken.getLocalPort())).build().start()) {
+                HttpResponse<String> response = send(chat(proxy.baseUri(), TEST_ID, "hi", false).build());
+                assertThat(response.statusCode()).isEqualTo(502);
+                assertThat(response.headers().firstValue(ReplayProxy.ERROR_HEADER).orElseThrow())
+                        .isIn("upstream-error", "upstream-unreachable"); // depending on when the reset arrives
+                assertThat(JsonMapper.shared().readTree(response.body()).get("error").get("message").stringValue())
+                        .contains("upstream", "127.0.0.1:" + broken.getLocalPort());
+            }
+            server.join();
+        }
+    }
+
+    @Test
     @DisplayName("control endpoints: health, unknown paths never forwarded, wrong method, empty test id")
     void controlEndpoints() throws Exception {
         try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.REPLAY).build(), upstream.baseUri())

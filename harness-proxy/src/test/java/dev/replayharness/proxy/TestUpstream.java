@@ -31,6 +31,9 @@ final class TestUpstream implements AutoCloseable {
         }
     }
 
+    /** The body of the request this thread handles (HttpExchange attributes are shared by all exchanges of a context). */
+    private static final ThreadLocal<String> BODY = new ThreadLocal<>();
+
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -50,7 +53,7 @@ final class TestUpstream implements AutoCloseable {
     TestUpstream handle(String path, HttpHandler handler) {
         server.createContext(path, exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            exchange.setAttribute("body", new String(body, StandardCharsets.UTF_8));
+            BODY.set(new String(body, StandardCharsets.UTF_8));
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
                     new String(body, StandardCharsets.UTF_8)));
@@ -100,7 +103,7 @@ final class TestUpstream implements AutoCloseable {
 
     /** The body the handler already read (kept by {@link #handle}). */
     private static String received(HttpExchange exchange) {
-        return (String) exchange.getAttribute("body");
+        return BODY.get();
     }
 
     static void event(OutputStream out, String data) throws IOException {
