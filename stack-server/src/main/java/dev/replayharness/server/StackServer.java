@@ -122,6 +122,7 @@ public final class StackServer implements AutoCloseable {
         connector.setPort(settings.port());
         jetty.addConnector(connector);
         GracefulHandler graceful = new GracefulHandler();
+        graceful.setShutdownIdleTimeout(100); // once stopping, idle keep-alive connections close at once
         graceful.setHandler(new StackHandler(new Providers(settings.stack, settings.harness, settings.httpClient),
                 store, settings.maxRequestBytes, settings.recordingUses));
         jetty.setHandler(graceful);

@@ -77,11 +77,18 @@ class StackServerTest {
     }
 
     @Test
-    void theModelIsRoutedToItsProviderResourceId() {
+    void theRequestReachesTheProviderWithItsModelRoutedAndItsSamplingParameters() {
         recording();
-        HttpResponse<String> answer = stack.post("/v1/chat/completions", ask("Which planet do humans live on?", false));
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(stack.emulator.requests().get(0).body()).contains("\"model\":\"openai.gpt-oss-20b-1:0\"");
+        HttpResponse<String> answer = stack.post("/v1/chat/completions", "{\"model\": \"" + MODEL + "\", \"messages\":"
+                + " [{\"role\": \"user\", \"content\": \"Write a haiku about coding\"}], \"temperature\": 0.7,"
+                + " \"top_p\": 0.9, \"max_tokens\": 50, \"seed\": 7, \"stream\": false}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode sent = JSON.readTree(stack.emulator.requests().get(0).body());
+        assertThat(sent.get("model").asString()).isEqualTo("openai.gpt-oss-20b-1:0");
+        assertThat(sent.get("temperature").asDouble()).isEqualTo(0.7);
+        assertThat(sent.get("top_p").asDouble()).isEqualTo(0.9);
+        assertThat(sent.get("max_tokens").asInt()).isEqualTo(50);
+        assertThat(sent.get("seed").asInt()).isEqualTo(7);
     }
 
     @Test
