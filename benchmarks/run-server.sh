@@ -1,12 +1,25 @@
 #!/bin/sh
-# The stack server in replay mode (issue 7): requests/s and p99, non-streaming and streaming, at 1, 16 and 64
-# concurrent clients (about 4 minutes on 2 cores). Raw results: benchmarks/target/results/server-t<N>.json.
+# The stack server in replay mode (issue 7): requests/s, median and p99, non-streaming and streaming, at 1,
+# 16 and 64 concurrent clients (about 9 minutes on 2 cores, most of it JIT warm-up), then the RESULTS.md
+# table. Extra arguments go to JMH. Raw results: benchmarks/target/results/server-t<N>.json and .log.
 set -eu
 cd "$(dirname "$0")/.."
-mvn -q -B -DskipTests package -pl benchmarks -am
+mvn -o -q -B -DskipTests package -pl benchmarks -am
 out=benchmarks/target/results
 mkdir -p "$out"
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)," \
+    "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+  echo "jdk: $(java -version 2>&1 | head -n 2 | tail -n 1)"
+  echo "command: benchmarks/run-server.sh $*"
+} | tee "$out/server-machine.txt"
 for t in 1 16 64; do
+  echo "load average before -t $t: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/server-machine.txt"
   java -jar benchmarks/target/benchmarks.jar StackServerBenchmark -t "$t" -rf json -rff "$out/server-t$t.json" "$@" \
-    2>&1 | tee "$out/server-t$t.log" | grep -E "^StackServerBenchmark|p0.99|Benchmark +Mode" || true
+    > "$out/server-t$t.log" 2>&1
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/server-machine.txt"
+echo
+java -cp benchmarks/target/benchmarks.jar dev.replayharness.benchmarks.report.ServerReport \
+  "$out/server-t1.json" "$out/server-t16.json" "$out/server-t64.json"

@@ -19,9 +19,11 @@ final class JmhResults {
      * @param mean the mean
      * @param error JMH's 99.9% confidence half-width of the mean
      * @param p90 the 90th percentile, or NaN outside sample mode
+     * @param p99 the 99th percentile, or NaN outside sample mode
      * @param samples how many operations were timed (sample mode), else iterations
+     * @param threads how many benchmark threads ran it ({@code -t})
      */
-    record Score(double median, double mean, double error, double p90, long samples) {
+    record Score(double median, double mean, double error, double p90, double p99, long samples, int threads) {
     }
 
     private final Map<String, Score> scores = new LinkedHashMap<>();
@@ -32,7 +34,7 @@ final class JmhResults {
             String name = run.get("benchmark").stringValue();
             name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1); // Class.method
             JsonNode params = run.get("params");
-            String param = params == null || params.isEmpty() ? "" : params.values().iterator().next().stringValue();
+            String param = params == null ? "" : params(params);
             JsonNode metric = run.get("primaryMetric");
             JsonNode percentiles = metric.get("scorePercentiles");
             double mean = metric.get("score").doubleValue();
@@ -52,12 +54,23 @@ final class JmhResults {
             }
             results.scores.put(key(name, param), new Score(
                     sampled ? percentiles.get("50.0").doubleValue() : mean, mean, error,
-                    sampled ? percentiles.get("90.0").doubleValue() : Double.NaN, samples));
+                    sampled ? percentiles.get("90.0").doubleValue() : Double.NaN,
+                    sampled ? percentiles.get("99.0").doubleValue() : Double.NaN, samples, run.get("threads").intValue()));
         }
         return results;
     }
 
-    /** The score of {@code Class.method} with its one parameter set to {@code param} ("" for none). */
+    /** Parameter values joined by commas, in the order of their names. */
+    private static String params(JsonNode params) {
+        java.util.TreeMap<String, String> byName = new java.util.TreeMap<>();
+        params.properties().forEach(p -> byName.put(p.getKey(), p.getValue().stringValue()));
+        return String.join(",", byName.values());
+    }
+
+    /**
+     * The score of {@code Class.method} with its parameters set to {@code param}: their values joined by
+     * commas in the order of their names ("" for none).
+     */
     Optional<Score> get(String benchmark, String param) {
         return Optional.ofNullable(scores.get(key(benchmark, param)));
     }
