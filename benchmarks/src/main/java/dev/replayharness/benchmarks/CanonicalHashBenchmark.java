@@ -24,7 +24,8 @@ import dev.replayharness.core.recording.Body;
 
 /**
  * The key of a request with a 1 KiB, 100 KiB or 10 MiB JSON body (already parsed, as replay and record
- * have it): RFC 8785 canonical form plus SHA-256. Throughput in MiB/s = body bytes / time.
+ * have it): RFC 8785 canonical form plus SHA-256, for two kinds of text. Throughput in MiB/s = body bytes /
+ * time.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -37,11 +38,15 @@ public class CanonicalHashBenchmark {
     @Param({"1024", "102400", "10485760"})
     public int bodyBytes;
 
+    /** {@link JsonBodies.Text}: MIXED (most strings hold non-Latin-1 characters) or ENGLISH (ASCII). */
+    @Param({"MIXED", "ENGLISH"})
+    public String text;
+
     private Body.Json body;
 
     @Setup(Level.Trial)
     public void setUp() {
-        body = JsonBodies.parsed(JsonBodies.ofSize(bodyBytes));
+        body = JsonBodies.parsed(JsonBodies.ofSize(bodyBytes, JsonBodies.Text.valueOf(text)));
     }
 
     @Benchmark

@@ -43,17 +43,22 @@ class CanonicalFormEquivalenceTest {
     }
 
     @Test
-    @DisplayName("the benchmark bodies, as large as 100 KiB")
+    @DisplayName("the benchmark bodies of both texts, as large as 100 KiB")
     void benchmarkBodies() throws IOException, NoSuchAlgorithmException {
-        for (int size : new int[] {1024, 102_400}) {
-            String body = JsonBodies.ofSize(size);
-            assertThat(body.getBytes(StandardCharsets.UTF_8)).hasSize(size);
-            String expected = "{\"body\":" + new JsonCanonicalizer(body).getEncodedString()
-                    + ",\"method\":\"POST\",\"path\":\"" + ChatExchange.PATH + "\"}";
-            Body.Json parsed = JsonBodies.parsed(body);
-            assertThat(CanonicalRequest.of("POST", ChatExchange.PATH, null, parsed, List.of(), null).key().hex())
-                    .isEqualTo(sha256(expected));
+        for (JsonBodies.Text text : JsonBodies.Text.values()) {
+            for (int size : new int[] {1024, 102_400}) {
+                checkBenchmarkBody(JsonBodies.ofSize(size, text), size);
+            }
         }
+    }
+
+    private static void checkBenchmarkBody(String body, int size) throws IOException, NoSuchAlgorithmException {
+        assertThat(body.getBytes(StandardCharsets.UTF_8)).hasSize(size);
+        String expected = "{\"body\":" + new JsonCanonicalizer(body).getEncodedString()
+                + ",\"method\":\"POST\",\"path\":\"" + ChatExchange.PATH + "\"}";
+        Body.Json parsed = JsonBodies.parsed(body);
+        assertThat(CanonicalRequest.of("POST", ChatExchange.PATH, null, parsed, List.of(), null).key().hex())
+                .isEqualTo(sha256(expected));
     }
 
     private static String object(Random random, int depth) {
