@@ -5,11 +5,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,6 +57,9 @@ import dev.replayharness.core.recording.RecordingFiles;
  *     memory, checked by one stat per exchange.
  * <li>{@code jdkUncached}, {@code apacheUncached}: the same with {@code replayCache(false)}: the file is
  *     read, parsed and its key re-computed every exchange, as the first replay of a file in a JVM costs.
+ * <li>{@code apacheClientOnly}: no harness at all: the same Apache client and request, answered by an exec
+ *     handler first in the chain that returns the recorded response bytes. What Apache classic itself costs
+ *     per exchange, which the {@code apache} columns include.
  * <li>{@code jdkSessionReuseLast}: one long session with {@link RepeatPolicy#REUSE_LAST}, so every
  *     exchange after the first misses {@code <key>-<n>.json} (test-scoped and shared) before reusing.
  * </ul>
@@ -79,6 +87,7 @@ public class ReplayBenchmark {
     private byte[] requestBody;
     private SessionSwitch apacheSwitch;
     private CloseableHttpClient apacheClient;
+    private CloseableHttpClient constantClient;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -93,6 +102,13 @@ public class ReplayBenchmark {
         jdkRequest = Clients.jdkPost(URI_NEVER_CALLED, requestBody, "application/json");
         apacheSwitch = new SessionSwitch();
         apacheClient = apacheSwitch.client();
+        byte[] responseBody = ChatExchange.responseJson(0).getBytes(StandardCharsets.UTF_8);
+        constantClient = HttpClients.custom().addExecInterceptorFirst("constant", (request, scope, chain) -> {
+            EntityUtils.consume(request.getEntity());
+            BasicClassicHttpResponse response = new BasicClassicHttpResponse(200);
+            response.setEntity(new ByteArrayEntity(responseBody, ContentType.APPLICATION_JSON));
+            return response;
+        }).build();
     }
 
     @Setup(Level.Iteration)
@@ -103,6 +119,7 @@ public class ReplayBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         apacheClient.close();
+        constantClient.close();
     }
 
     @Benchmark
@@ -139,6 +156,11 @@ public class ReplayBenchmark {
             apacheSwitch.use(session);
             return Clients.execute(apacheClient, Clients.apachePost(URI_NEVER_CALLED, requestBody, "application/json"));
         }
+    }
+
+    @Benchmark
+    public byte[] apacheClientOnly() {
+        return Clients.execute(constantClient, Clients.apachePost(URI_NEVER_CALLED, requestBody, "application/json"));
     }
 
     @Benchmark

@@ -50,13 +50,14 @@ public final class ResultsReport {
     private void replayTable() {
         line("#### Replay of one ~2 KB chat completion, µs per exchange: median [p90] (mean ± 99.9% error)");
         line("");
-        line("| recordings in store | floor (no cache) | jdk | apache | jdk, uncached | apache, uncached | apache, new client | jdk, one session REUSE_LAST | WireMock, jdk | WireMock, apache |");
-        line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        line("| recordings in store | floor (no cache) | jdk | apache | jdk, uncached | apache, uncached | apache, new client | apache client alone, no harness | jdk, one session REUSE_LAST | WireMock, jdk | WireMock, apache |");
+        line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String size : SIZES) {
             line("| " + String.format(Locale.ROOT, "%,d", Integer.parseInt(size)) + " | "
                     + cell("ReplayBenchmark.floor", size) + " | " + cell("ReplayBenchmark.jdk", size) + " | "
                     + cell("ReplayBenchmark.apache", size) + " | " + cell("ReplayBenchmark.jdkUncached", size) + " | "
                     + cell("ReplayBenchmark.apacheUncached", size) + " | " + cell("ReplayBenchmark.apacheNewClient", size) + " | "
+                    + cell("ReplayBenchmark.apacheClientOnly", size) + " | "
                     + cell("ReplayBenchmark.jdkSessionReuseLast", size) + " | " + cell("WireMockBenchmark.jdk", size) + " | "
                     + cell("WireMockBenchmark.apache", size) + " |");
         }
