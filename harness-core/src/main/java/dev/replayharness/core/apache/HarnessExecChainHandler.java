@@ -26,6 +26,8 @@ import dev.replayharness.core.ResponseRecorder;
 
 /** Classic exec chain handler: answers from a recording, or proceeds and tees the response body. */
 final class HarnessExecChainHandler implements ExecChainHandler {
+    private static final byte[] NO_BODY = new byte[0];
+
     private final HarnessSession session;
 
     HarnessExecChainHandler(HarnessSession session) {
@@ -35,12 +37,14 @@ final class HarnessExecChainHandler implements ExecChainHandler {
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
-        byte[] body = new byte[0];
+        byte[] body = NO_BODY;
         HttpEntity entity = request.getEntity();
         if (entity != null) {
             body = EntityUtils.toByteArray(entity);
-            request.setEntity(new ByteArrayEntity(body, entity.getContentType() == null ? null
-                    : ContentType.parseLenient(entity.getContentType()), entity.getContentEncoding(), entity.isChunked()));
+            if (!entity.isRepeatable()) { // read once: the request still has to carry it if it goes out
+                request.setEntity(new ByteArrayEntity(body, entity.getContentType() == null ? null
+                        : ContentType.parseLenient(entity.getContentType()), entity.getContentEncoding(), entity.isChunked()));
+            }
         }
         OutgoingRequest outgoing = new OutgoingRequest(request.getMethod(),
                 ApacheMessages.uri(request, scope.route.getTargetHost()), ApacheMessages.headers(request.getHeaders()), body);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -26,7 +27,9 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +137,25 @@ class ApacheAdapterTest {
         void asyncToClassic() throws Exception {
             recordWithThenReplayWith(ApacheAdapterTest.this::async, ApacheAdapterTest.this::classic);
         }
+    }
+
+    @Test
+    @DisplayName("classic record: upstream gets the request body whether the entity can be read twice (string) or not (stream)")
+    void recordSendsTheBodyOnce() throws Exception {
+        Harness harness = Harnesses.of(recordings, Mode.RECORD);
+        List<HttpEntity> entities = List.of(new StringEntity(QUESTION, ContentType.APPLICATION_JSON),
+                new InputStreamEntity(new ByteArrayInputStream(QUESTION.getBytes(StandardCharsets.UTF_8)), -1,
+                        ContentType.APPLICATION_JSON));
+        for (HttpEntity entity : entities) {
+            try (HarnessSession session = harness.session("T#" + entity.getClass().getSimpleName());
+                    CloseableHttpClient client = ApacheHarness.wire(HttpClients.custom(), session).build()) {
+                HttpPost post = new HttpPost(upstream.uri(CHAT));
+                post.setEntity(entity);
+                String answer = client.execute(post, response -> EntityUtils.toString(response.getEntity()));
+                assertThat(answer).isEqualTo(ANSWER);
+            }
+        }
+        assertThat(upstream.received()).extracting(LoopbackUpstream.Received::body).containsExactly(QUESTION, QUESTION);
     }
 
     @Nested
