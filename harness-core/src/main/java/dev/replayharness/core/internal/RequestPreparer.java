@@ -54,7 +54,7 @@ public final class RequestPreparer {
         List<RequestNormalizer> normalizers = settings.normalizersFor(method, path);
         RecordedRequest recorded = new RecordedRequest(method, url(uri, path, query), headers,
                 BodyCodec.encode(request.body(), json -> redactJson(json, request.body(), redactor), redactor::redact),
-                normalizers.stream().map(RequestNormalizer::spec).toList());
+                normalizers.isEmpty() ? List.of() : normalizers.stream().map(RequestNormalizer::spec).toList());
         CanonicalRequest.Forms forms = CanonicalRequest.forms(recorded, testId); // one pass over the body for both keys
         return new Prepared(recorded, path, forms.testScoped(), forms.shared());
     }

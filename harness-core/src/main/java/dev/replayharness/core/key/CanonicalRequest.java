@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.replayharness.core.internal.BodyCodec;
 import dev.replayharness.core.internal.Jcs;
@@ -115,10 +116,34 @@ public final class CanonicalRequest {
     }
 
     private static Parts parts(RecordedRequest request) {
-        URI uri = URI.create(request.url());
+        PathAndQuery url = PathAndQuery.of(request.url());
         List<RequestNormalizer> normalizers = request.normalizers().isEmpty() ? List.of()
                 : request.normalizers().stream().map(RequestNormalizer::parse).toList();
-        return parts(request.method(), uri.getRawPath(), uri.getRawQuery(), request.body(), normalizers);
+        return parts(request.method(), url.rawPath(), url.rawQuery(), request.body(), normalizers);
+    }
+
+    /**
+     * The raw path and query of a URL, as {@link URI} parses them. A suite calls a handful of URLs over and
+     * over, and parsing one was a tenth of a cached replay, so the last few hundred are remembered (by their
+     * exact text, so the answer is the parser's own; an invalid URL is never remembered and throws as
+     * {@link URI#create} does).
+     */
+    private record PathAndQuery(String rawPath, String rawQuery) {
+        private static final int REMEMBERED = 256;
+        private static final ConcurrentHashMap<String, PathAndQuery> PARSED = new ConcurrentHashMap<>();
+
+        static PathAndQuery of(String url) {
+            PathAndQuery parts = PARSED.get(url);
+            if (parts == null) {
+                URI uri = URI.create(url);
+                parts = new PathAndQuery(uri.getRawPath(), uri.getRawQuery());
+                if (PARSED.size() >= REMEMBERED) {
+                    PARSED.clear(); // bounded: a suite with more distinct URLs just parses more often
+                }
+                PARSED.put(url, parts);
+            }
+            return parts;
+        }
     }
 
     private static Parts parts(String method, String rawPath, String rawQuery, Body body,

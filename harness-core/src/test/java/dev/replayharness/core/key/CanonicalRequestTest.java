@@ -143,6 +143,19 @@ class CanonicalRequestTest {
     }
 
     @Test
+    @DisplayName("path and query come from each URL, however many distinct URLs there are and in whatever order; an invalid URL always fails")
+    void manyUrls() {
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 600; i++) {
+                int n = round == 0 ? i : 599 - i; // more URLs than are remembered, then again backwards
+                assertThat(of("GET", "http://h:8080/p" + n + "/x%20y?b=" + n + "&a", "", null).json())
+                        .isEqualTo("{\"method\":\"GET\",\"path\":\"/p" + n + "/x%20y\",\"query\":[[\"a\",\"\"],[\"b\",\"" + n + "\"]]}");
+            }
+            assertThatThrownBy(() -> of("GET", "http://h/a b", "", null)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     @DisplayName("a lone surrogate is not I-JSON: the body is keyed by its bytes instead of failing")
     void loneSurrogate() {
         assertThat(of("POST", "http://h/p", "{\"a\":\"\\ud800\"}", null).json()).contains("\"bodyBase64\":");
