@@ -1,5 +1,6 @@
 package dev.replayharness.core.apache;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +13,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
@@ -27,6 +27,8 @@ import dev.replayharness.core.ResponseRecorder;
 /** Classic exec chain handler: answers from a recording, or proceeds and tees the response body. */
 final class HarnessExecChainHandler implements ExecChainHandler {
     private static final byte[] NO_BODY = new byte[0];
+    /** Declared lengths up to this are trusted to size the buffer; a larger (or lying) one grows as it is read. */
+    private static final int MAX_PRESIZE = 1 << 20;
 
     private final HarnessSession session;
 
@@ -40,7 +42,7 @@ final class HarnessExecChainHandler implements ExecChainHandler {
         byte[] body = NO_BODY;
         HttpEntity entity = request.getEntity();
         if (entity != null) {
-            body = EntityUtils.toByteArray(entity);
+            body = bytes(entity);
             if (!entity.isRepeatable()) { // read once: the request still has to carry it if it goes out
                 request.setEntity(new ByteArrayEntity(body, entity.getContentType() == null ? null
                         : ContentType.parseLenient(entity.getContentType()), entity.getContentEncoding(), entity.isChunked()));
@@ -70,6 +72,17 @@ final class HarnessExecChainHandler implements ExecChainHandler {
             }
         }
         return response;
+    }
+
+    /**
+     * The entity's bytes, written straight into a buffer of its declared length (EntityUtils.toByteArray
+     * would also allocate a 4 KiB transfer buffer and copy through it).
+     */
+    private static byte[] bytes(HttpEntity entity) throws IOException {
+        long length = entity.getContentLength();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length >= 0 && length <= MAX_PRESIZE ? (int) length : 8192);
+        entity.writeTo(out);
+        return out.toByteArray();
     }
 
     private ClassicHttpResponse replayed(ReplayedResponse replayed) {
