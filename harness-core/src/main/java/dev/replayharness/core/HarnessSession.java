@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +21,7 @@ import dev.replayharness.core.internal.RequestPreparer;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.recording.RecordingFiles;
 
@@ -116,7 +118,8 @@ public final class HarnessSession implements AutoCloseable {
         for (CanonicalRequest form : candidates(prepared)) {
             Path file = settings.namespaceDirectory().resolve(form.key().fileName(occurrence));
             lookedFor.add(file);
-            Optional<RecordingCache.Verified> recording = load(file, form.key());
+            Optional<RecordingCache.Verified> recording = load(file, form.key(), prepared.recorded(),
+                    form == prepared.testScoped() ? testId : null);
             if (recording.isPresent()) {
                 return Optional.of(replayed(file, recording.get(), prepared, primary));
             }
@@ -124,23 +127,33 @@ public final class HarnessSession implements AutoCloseable {
         Path last = lastReplayed.get(primary);
         if (settings.repeatPolicy() == RepeatPolicy.REUSE_LAST && last != null) {
             RecordingKey key = RecordingKey.parseFileName(last.getFileName().toString()).orElseThrow().key();
-            RecordingCache.Verified recording = load(last, key)
+            RecordingCache.Verified recording = load(last, key, null, null)
                     .orElseThrow(() -> new RecordingFormatException(last, "does not exist."));
             return Optional.of(replayed(last, recording, prepared, primary));
         }
         return Optional.empty();
     }
 
-    /** The recording at {@code file} checked against the key its name says, from the cache when it is current. */
-    private Optional<RecordingCache.Verified> load(Path file, RecordingKey expected) {
+    /**
+     * The recording at {@code file} checked against the key its name says, from the cache when it is current.
+     *
+     * @param sent the request being answered, when {@code expected} is its key with {@code sentTestId}; else null
+     */
+    private Optional<RecordingCache.Verified> load(Path file, RecordingKey expected, RecordedRequest sent, String sentTestId) {
         RecordingCache cache = settings.recordingCache();
         if (cache == null) {
-            return RecordingFiles.readIfExists(file).map(recording -> verify(file, expected, recording));
+            return RecordingFiles.readIfExists(file).map(recording -> verify(file, expected, recording, sent, sentTestId));
         }
-        return cache.load(file, expected, recording -> verify(file, expected, recording));
+        return cache.load(file, expected, recording -> verify(file, expected, recording, sent, sentTestId));
     }
 
-    private RecordingCache.Verified verify(Path file, RecordingKey expected, Recording recording) {
+    private RecordingCache.Verified verify(Path file, RecordingKey expected, Recording recording, RecordedRequest sent,
+            String sentTestId) {
+        if (sent != null && sameKeyInput(recording, sent, sentTestId)) {
+            // The file holds exactly what the key of the request being answered was computed from, so its
+            // key is that key: no need to canonicalize and hash it again.
+            return new RecordingCache.Verified(expected, ReplayRenderer.Rendered.of(recording));
+        }
         RecordingKey actual;
         try {
             actual = CanonicalRequest.of(recording.request(), recording.testId()).key();
@@ -154,6 +167,18 @@ public final class HarnessSession implements AutoCloseable {
                     + " if the edit was deliberate, or delete it and re-record.");
         }
         return new RecordingCache.Verified(actual, ReplayRenderer.Rendered.of(recording));
+    }
+
+    /**
+     * Whether the recording's key input (method, URL, body, normalizers, test identity) is equal, value for value,
+     * to the request's. Equal values have one canonical form; unequal ones may still share it (0.7 and 0.70), so
+     * false only means "hash it to know".
+     */
+    private static boolean sameKeyInput(Recording recording, RecordedRequest sent, String sentTestId) {
+        RecordedRequest recorded = recording.request();
+        return Objects.equals(recording.testId(), sentTestId) && recorded.method().equals(sent.method())
+                && recorded.url().equals(sent.url()) && recorded.normalizers().equals(sent.normalizers())
+                && Objects.equals(recorded.body(), sent.body());
     }
 
     private ExchangePlan replayed(Path file, RecordingCache.Verified recording, RequestPreparer.Prepared prepared,

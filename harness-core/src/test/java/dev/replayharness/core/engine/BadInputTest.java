@@ -116,6 +116,24 @@ class BadInputTest {
         }
 
         @Test
+        @DisplayName("whose testId was edited: the request still matches the one sent, the test does not")
+        void otherTest() throws IOException {
+            String text = Files.readString(file);
+            assertThat(text).contains("\"testId\": \"Bad#input\"");
+            Files.writeString(file, text.replace("\"testId\": \"Bad#input\"", "\"testId\": \"Other#test\""));
+            assertReplayFails("its name says key " + file.getFileName().toString().replace(".json", "")
+                    + " but its request hashes to");
+        }
+
+        @Test
+        @DisplayName("(not damaged) whose request is spelled differently but has the same canonical form: it replays")
+        void sameCanonicalForm() throws Exception {
+            Files.writeString(file, Files.readString(file).replace("\"q\": 1", "\"q\": 1.0"));
+            assertThat(Files.readString(file)).contains("\"q\": 1.0");
+            assertThat(send(Harnesses.of(recordings, Mode.REPLAY))).isEqualTo("{\"ok\":true}");
+        }
+
+        @Test
         @DisplayName("whose request was edited, so its name no longer matches its key")
         void misnamed() throws IOException {
             Files.writeString(file, Files.readString(file).replace("\"q\": 1", "\"q\": 2"));
