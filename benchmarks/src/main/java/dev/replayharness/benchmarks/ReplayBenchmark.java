@@ -56,7 +56,7 @@ import dev.replayharness.core.recording.RecordingFiles;
  *     These use the replay cache (the default): after the first exchange the recording is served from
  *     memory, checked by one stat per exchange.
  * <li>{@code jdkUncached}, {@code apacheUncached}: the same with {@code replayCache(false)}: the file is
- *     read, parsed and its key re-computed every exchange, as the first replay of a file in a JVM costs.
+ *     read, parsed and checked against the request every exchange, as the first replay of a file in a JVM costs.
  * <li>{@code apacheClientOnly}: no harness at all: the same Apache client and request, answered by an exec
  *     handler first in the chain that returns the recorded response bytes. What Apache classic itself costs
  *     per exchange, which the {@code apache} columns include.

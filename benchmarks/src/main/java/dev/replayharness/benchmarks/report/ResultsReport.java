@@ -63,7 +63,7 @@ public final class ResultsReport {
         }
         line("");
         line("jdk, apache, apache new client and REUSE_LAST replay through the replay cache (the default); "
-                + "the uncached columns read, parse and re-key the file every exchange, as the first replay of a file in a JVM does.");
+                + "the uncached columns read, parse and check the file against the request every exchange, as the first replay of a file in a JVM does.");
         line("");
     }
 
