@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import dev.replayharness.core.RecordingFormatException;
@@ -74,12 +75,37 @@ public final class MissReport {
             String owner = c.recording().testId() == null ? "shared" : c.sameTest() ? "same test" : "other test: " + c.recording().testId();
             message.append("  ").append(c.file().toAbsolutePath()).append(" (").append(owner).append("), ")
                     .append(c.differences().size()).append(c.differences().size() == 1 ? " difference" : " differences")
-                    .append(c.differences().isEmpty() ? " in the body (the test identity differs)" : "").append('\n');
+                    .append(c.differences().isEmpty() ? " in the body (" + sameBodyReason(c, request) + ")" : "").append('\n');
             c.differences().stream().limit(DIFFERENCES_SHOWN).forEach(d -> message.append("    ").append(d).append('\n'));
             if (c.differences().size() > DIFFERENCES_SHOWN) {
                 message.append("    … and ").append(c.differences().size() - DIFFERENCES_SHOWN).append(" more\n");
             }
         }
+    }
+
+    /**
+     * Why a recording of the same endpoint and body does not answer: it is this very request's recording for
+     * another occurrence, or its query or normalizers differ, or it belongs to another test.
+     */
+    private static String sameBodyReason(Candidate c, RequestPreparer.Prepared request) {
+        RecordingKey.Named named = RecordingKey.parseFileName(c.file().getFileName().toString()).orElse(null);
+        boolean thisRequest = named != null && (named.key().equals(request.shared().key())
+                || request.testScoped() != null && named.key().equals(request.testScoped().key()));
+        if (thisRequest) {
+            return "it is this request's recording #" + named.occurrence();
+        }
+        String recordedQuery = URI.create(c.recording().request().url()).getRawQuery();
+        String sentQuery = URI.create(request.recorded().url()).getRawQuery();
+        if (!Objects.equals(recordedQuery, sentQuery)) {
+            return "the query differs: this request has " + (sentQuery == null ? "none" : "'" + sentQuery + "'")
+                    + ", the recording has " + (recordedQuery == null ? "none" : "'" + recordedQuery + "'");
+        }
+        List<String> recordedNormalizers = c.recording().request().normalizers();
+        if (!recordedNormalizers.equals(request.recorded().normalizers())) {
+            return "the request normalizers differ: this request has " + request.recorded().normalizers()
+                    + ", the recording has " + recordedNormalizers;
+        }
+        return "the test identity differs";
     }
 
     private static List<Candidate> nearest(Path directory, RequestPreparer.Prepared request, String testId) {

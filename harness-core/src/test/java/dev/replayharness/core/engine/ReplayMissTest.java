@@ -44,10 +44,41 @@ class ReplayMissTest {
 
     private void send(Harness harness, String testId, String question, double temperature) throws Exception {
         try (HarnessSession session = harness.session(testId)) {
-            String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}],\"temperature\":"
-                    + temperature + "}";
-            HttpRequest request = HttpRequest.newBuilder(upstream.uri(CHAT)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            JdkHarness.wrap(HttpClient.newHttpClient(), session).send(request, HttpResponse.BodyHandlers.ofString());
+            send(session, CHAT, question, temperature);
+        }
+    }
+
+    private void send(HarnessSession session, String pathAndQuery, String question, double temperature) throws Exception {
+        String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}],\"temperature\":"
+                + temperature + "}";
+        HttpRequest request = HttpRequest.newBuilder(upstream.uri(pathAndQuery)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        JdkHarness.wrap(HttpClient.newHttpClient(), session).send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @DisplayName("a recording with the same body says why it does not answer: another occurrence, the query, or another test")
+    void sameBodyReasons() throws Exception {
+        Harness replay = Harnesses.of(recordings, Mode.REPLAY);
+        try (HarnessSession session = replay.session("Miss#planets")) {
+            send(session, CHAT, "Which planet do humans live on?", 0.7);
+            ReplayMissError second = catchThrowableOfType(ReplayMissError.class,
+                    () -> send(session, CHAT, "Which planet do humans live on?", 0.7));
+            assertThat(second.getMessage()).contains("This is identical request #2 in this test; only 1 recorded.")
+                    .contains(" (same test), 0 differences in the body (it is this request's recording #1)\n")
+                    .doesNotContain("the test identity differs");
+        }
+        try (HarnessSession session = replay.session("Miss#planets")) {
+            ReplayMissError query = catchThrowableOfType(ReplayMissError.class,
+                    () -> send(session, CHAT + "?api-version=2", "Which planet do humans live on?", 0.7));
+            assertThat(query.getMessage())
+                    .contains(" (same test), 0 differences in the body (the query differs: this request has 'api-version=2',"
+                            + " the recording has none)\n");
+        }
+        try (HarnessSession session = replay.session("Miss#newcomer")) {
+            ReplayMissError other = catchThrowableOfType(ReplayMissError.class,
+                    () -> send(session, CHAT, "Something else entirely", 0.1));
+            assertThat(other.getMessage())
+                    .contains(" (other test: Miss#other), 0 differences in the body (the test identity differs)\n");
         }
     }
 
