@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.replayharness.core.internal.RecordingCache;
+import dev.replayharness.core.internal.Redactor;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.normalize.ResponseNormalizer;
@@ -65,6 +66,16 @@ public final class Harness {
     /** A session with no test identity: it reads and writes only shared recordings. */
     public HarnessSession sharedSession() {
         return new HarnessSession(settings, null);
+    }
+
+    /**
+     * Removes credentials from a text, as recordings are redacted: by pattern (API keys, bearer tokens), and
+     * the values of this harness's secret environment variables. For the messages and logs of code built on
+     * the harness (a server, a proxy); a session's {@link HarnessSession#redact} also knows the credentials
+     * its requests carried.
+     */
+    public String redact(String text) {
+        return new Redactor(settings.secrets()).redact(text);
     }
 
     /** Settings of a {@link Harness}. Only the recordings directory is required. */

@@ -55,8 +55,6 @@ final class ProxyHandler extends Handler.Abstract {
     private final HttpClient client;
     private final TestSessions sessions;
     private final int missStatus;
-    /** Redacts by the harness's patterns and secrets; never plans a request, never closed. */
-    private final HarnessSession redactor;
 
     ProxyHandler(Harness harness, URI upstream, HttpClient client, TestSessions sessions, int missStatus) {
         this.harness = harness;
@@ -66,7 +64,6 @@ final class ProxyHandler extends Handler.Abstract {
         this.client = client;
         this.sessions = sessions;
         this.missStatus = missStatus;
-        this.redactor = harness.sharedSession();
     }
 
     @Override
@@ -452,7 +449,7 @@ final class ProxyHandler extends Handler.Abstract {
     }
 
     private String harnessRedact(String text) {
-        return redactor.redact(text);
+        return harness.redact(text);
     }
 
     private static String testSuffix(String testId) {

@@ -114,6 +114,19 @@ class RedactionTest {
     }
 
     @Test
+    @DisplayName("Harness.redact, for messages of code built on the harness: declared secrets and credential shapes go, prose stays")
+    void harnessRedact() {
+        Harness harness = Harnesses.builder(recordings, Mode.REPLAY).secret(CONFIGURED).build();
+        String text = "upstream said: key " + CONFIGURED + ", Authorization: Bearer " + BEDROCK_KEY + ", " + OPENAI_KEY
+                + " and " + ABSK + " about a bearer bond";
+        String redacted = harness.redact(text);
+        for (String canary : CANARIES) {
+            assertThat(redacted).as("canary %s", canary).doesNotContain(canary);
+        }
+        assertThat(redacted).startsWith("upstream said: key " + Redactor.PLACEHOLDER).endsWith(" about a bearer bond");
+    }
+
+    @Test
     @DisplayName("a secret in the URL path reaches neither the file, the key, nor the session's record of what it did")
     void secretInPath() throws Exception {
         upstream.route("/v1/bot/" + OPAQUE + "/send", (exchange, body) -> LoopbackUpstream.sendJson(exchange, 200, "{\"ok\":true}"));

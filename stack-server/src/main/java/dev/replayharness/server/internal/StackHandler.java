@@ -60,11 +60,7 @@ public final class StackHandler extends Handler.Abstract {
         this.providers = providers;
         this.store = store;
         this.maxRequestBytes = maxRequestBytes;
-        this.redact = text -> {
-            try (HarnessSession session = providers.harness().sharedSession()) {
-                return session.redact(text);
-            }
-        };
+        this.redact = providers.harness()::redact;
     }
 
     @Override
