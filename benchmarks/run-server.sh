@@ -7,13 +7,7 @@ cd "$(dirname "$0")/.."
 mvn -o -q -B -DskipTests package -pl benchmarks -am
 out=benchmarks/target/results
 mkdir -p "$out"
-{
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)," \
-    "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-  echo "jdk: $(java -version 2>&1 | head -n 2 | tail -n 1)"
-  echo "command: benchmarks/run-server.sh $*"
-} | tee "$out/server-machine.txt"
+sh benchmarks/machine.sh benchmarks/run-server.sh "$@" | tee "$out/server-machine.txt"
 for t in 1 16 64; do
   echo "load average before -t $t: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/server-machine.txt"
   java -jar benchmarks/target/benchmarks.jar StackServerBenchmark -t "$t" -rf json -rff "$out/server-t$t.json" "$@" \

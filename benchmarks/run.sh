@@ -10,13 +10,7 @@ cd "$(dirname "$0")/.."
 mvn -o -q -B -DskipTests package -pl benchmarks -am
 out=benchmarks/target/results
 mkdir -p "$out"
-{
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)," \
-    "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-  echo "jdk: $(java -version 2>&1 | head -n 2 | tail -n 1)"
-  echo "command: benchmarks/run.sh $*"
-} | tee "$out/machine.txt"
+sh benchmarks/machine.sh benchmarks/run.sh "$@" | tee "$out/machine.txt"
 java -jar benchmarks/target/benchmarks.jar -e StackServerBenchmark -rf json -rff "$out/jmh.json" "$@" 2>&1 | tee "$out/jmh.log"
 echo
 cat "$out/machine.txt"
