@@ -110,9 +110,12 @@ public final class Jcs {
     }
 
     private static void writeNumber(JsonNode node, Output out) {
+        // BigDecimal/BigInteger.doubleValue give ±Infinity beyond double range, which number() refuses;
+        // Jackson's JsonNode.doubleValue() would throw its own exception instead.
         if (node.isBigDecimal()) {
-            if (!writeShortDecimal(node.decimalValue(), out)) {
-                out.ascii(number(node.doubleValue()));
+            BigDecimal value = node.decimalValue();
+            if (!writeShortDecimal(value, out)) {
+                out.ascii(number(value.doubleValue()));
             }
             return;
         }
@@ -123,7 +126,7 @@ public final class Jcs {
                 return;
             }
         }
-        out.ascii(number(node.doubleValue()));
+        out.ascii(number(node.isBigInteger() ? node.bigIntegerValue().doubleValue() : node.doubleValue()));
     }
 
     /**

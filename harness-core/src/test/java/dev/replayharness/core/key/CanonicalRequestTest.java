@@ -156,6 +156,16 @@ class CanonicalRequestTest {
     }
 
     @Test
+    @DisplayName("a number beyond double range is not I-JSON: the body is keyed by its bytes instead of failing")
+    void hugeNumber() {
+        for (String number : List.of("1e400", "-1e400", "123456789012345678901234567890e300", "1" + "0".repeat(400))) {
+            assertThat(of("POST", "http://h/p", "{\"a\":" + number + "}", null).json()).as(number).contains("\"bodyBase64\":");
+        }
+        assertThat(of("POST", "http://h/p", "{\"a\":1e-400}", null).json()).as("underflow is 0, as in ECMAScript")
+                .contains("\"body\":{\"a\":0}");
+    }
+
+    @Test
     @DisplayName("a lone surrogate is not I-JSON: the body is keyed by its bytes instead of failing")
     void loneSurrogate() {
         assertThat(of("POST", "http://h/p", "{\"a\":\"\\ud800\"}", null).json()).contains("\"bodyBase64\":");
