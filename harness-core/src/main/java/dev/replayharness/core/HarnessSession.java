@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import dev.replayharness.core.internal.MissReport;
 import dev.replayharness.core.internal.RecordingCache;
@@ -21,6 +22,7 @@ import dev.replayharness.core.internal.RequestPreparer;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.recording.RecordingFiles;
@@ -118,7 +120,7 @@ public final class HarnessSession implements AutoCloseable {
         for (CanonicalRequest form : candidates(prepared)) {
             Path file = settings.namespaceDirectory().resolve(form.key().fileName(occurrence));
             lookedFor.add(file);
-            Optional<RecordingCache.Verified> recording = load(file, form.key(), prepared.recorded(),
+            Optional<RecordingCache.Verified> recording = load(file, form, prepared.recorded(),
                     form == prepared.testScoped() ? testId : null);
             if (recording.isPresent()) {
                 return Optional.of(replayed(file, recording.get(), prepared, primary));
@@ -127,33 +129,40 @@ public final class HarnessSession implements AutoCloseable {
         Path last = lastReplayed.get(primary);
         if (settings.repeatPolicy() == RepeatPolicy.REUSE_LAST && last != null) {
             RecordingKey key = RecordingKey.parseFileName(last.getFileName().toString()).orElseThrow().key();
-            RecordingCache.Verified recording = load(last, key, null, null)
+            RecordingCache.Verified recording = load(last, key)
                     .orElseThrow(() -> new RecordingFormatException(last, "does not exist."));
             return Optional.of(replayed(last, recording, prepared, primary));
         }
         return Optional.empty();
     }
 
-    /**
-     * The recording at {@code file} checked against the key its name says, from the cache when it is current.
-     *
-     * @param sent the request being answered, when {@code expected} is its key with {@code sentTestId}; else null
-     */
-    private Optional<RecordingCache.Verified> load(Path file, RecordingKey expected, RecordedRequest sent, String sentTestId) {
-        RecordingCache cache = settings.recordingCache();
-        if (cache == null) {
-            return RecordingFiles.readIfExists(file).map(recording -> verify(file, expected, recording, sent, sentTestId));
-        }
-        return cache.load(file, expected, recording -> verify(file, expected, recording, sent, sentTestId));
+    /** The recording at {@code file} checked against the key its name says, from the cache when it is current. */
+    private Optional<RecordingCache.Verified> load(Path file, RecordingKey expected) {
+        return load(file, expected, recording -> verify(file, expected, recording));
     }
 
-    private RecordingCache.Verified verify(Path file, RecordingKey expected, Recording recording, RecordedRequest sent,
-            String sentTestId) {
-        if (sent != null && sameKeyInput(recording, sent, sentTestId)) {
-            // The file holds exactly what the key of the request being answered was computed from, so its
-            // key is that key: no need to canonicalize and hash it again.
-            return new RecordingCache.Verified(expected, ReplayRenderer.Rendered.of(recording));
+    /**
+     * The recording at {@code file}, named by {@code form}'s key, checked against {@code sent} (the request
+     * {@code form} was computed from, with {@code sentTestId}) or else against its key.
+     */
+    private Optional<RecordingCache.Verified> load(Path file, CanonicalRequest form, RecordedRequest sent, String sentTestId) {
+        return load(file, form.key(), recording -> sameKeyInput(recording, form, sent, sentTestId)
+                // The file holds exactly what the key of the request being answered was computed from, so
+                // its key is that key: no need to canonicalize and hash it again.
+                ? new RecordingCache.Verified(form.key(), ReplayRenderer.Rendered.of(recording))
+                : verify(file, form.key(), recording));
+    }
+
+    private Optional<RecordingCache.Verified> load(Path file, RecordingKey expected,
+            Function<Recording, RecordingCache.Verified> verify) {
+        RecordingCache cache = settings.recordingCache();
+        if (cache == null) {
+            return RecordingFiles.readIfExists(file).map(verify);
         }
+        return cache.load(file, expected, verify);
+    }
+
+    private RecordingCache.Verified verify(Path file, RecordingKey expected, Recording recording) {
         RecordingKey actual;
         try {
             actual = CanonicalRequest.of(recording.request(), recording.testId()).key();
@@ -171,10 +180,15 @@ public final class HarnessSession implements AutoCloseable {
 
     /**
      * Whether the recording's key input (method, URL, body, normalizers, test identity) is equal, value for value,
-     * to the request's. Equal values have one canonical form; unequal ones may still share it (0.7 and 0.70), so
-     * false only means "hash it to know".
+     * to that of {@code sent}, whose canonical form is {@code form}. Equal values have one canonical form, except
+     * a JSON body that is not I-JSON: it is keyed by its compact bytes, where member order counts, while
+     * Jackson's equality ignores it, so that case is always hashed. Unequal values may still share a form (0.7
+     * and 0.70), so false only means "hash it to know".
      */
-    private static boolean sameKeyInput(Recording recording, RecordedRequest sent, String sentTestId) {
+    private static boolean sameKeyInput(Recording recording, CanonicalRequest form, RecordedRequest sent, String sentTestId) {
+        if (sent.body() instanceof Body.Json && !form.keysBodyAsJson()) {
+            return false;
+        }
         RecordedRequest recorded = recording.request();
         return Objects.equals(recording.testId(), sentTestId) && recorded.method().equals(sent.method())
                 && recorded.url().equals(sent.url()) && recorded.normalizers().equals(sent.normalizers())

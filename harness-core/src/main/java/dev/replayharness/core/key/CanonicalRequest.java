@@ -181,6 +181,15 @@ public final class CanonicalRequest {
         return pairs;
     }
 
+    /**
+     * Whether a JSON body is in this form as JSON. False when there is no JSON body, or when it is not I-JSON
+     * (a lone surrogate, a number beyond double range) and is keyed as {@code bodyBase64} of its compact bytes,
+     * whose member order counts.
+     */
+    public boolean keysBodyAsJson() {
+        return parts.json() != null;
+    }
+
     /** The canonical text. */
     public String json() {
         String text = json;

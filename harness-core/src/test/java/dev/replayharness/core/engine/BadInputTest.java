@@ -126,6 +126,19 @@ class BadInputTest {
         }
 
         @Test
+        @DisplayName("whose method or normalizers were edited: the rest still matches the request sent, the key does not")
+        void otherMethodOrNormalizers() throws IOException {
+            String text = Files.readString(file);
+            String name = file.getFileName().toString().replace(".json", "");
+            assertThat(text).contains("\"method\": \"POST\"");
+            Files.writeString(file, text.replace("\"method\": \"POST\"", "\"method\": \"PUT\""));
+            assertReplayFails("its name says key " + name + " but its request hashes to");
+            Files.writeString(file, text.replace("\"method\": \"POST\",", "\"method\": \"POST\", \"normalizers\": [\"drop /q\"],"));
+            assertThat(Files.readString(file)).contains("drop /q");
+            assertReplayFails("its name says key " + name + " but its request hashes to");
+        }
+
+        @Test
         @DisplayName("(not damaged) whose request is spelled differently but has the same canonical form: it replays")
         void sameCanonicalForm() throws Exception {
             Files.writeString(file, Files.readString(file).replace("\"q\": 1", "\"q\": 1.0"));

@@ -169,6 +169,8 @@ class CanonicalRequestTest {
     @DisplayName("a lone surrogate is not I-JSON: the body is keyed by its bytes instead of failing")
     void loneSurrogate() {
         assertThat(of("POST", "http://h/p", "{\"a\":\"\\ud800\"}", null).json()).contains("\"bodyBase64\":");
+        assertThat(of("POST", "http://h/p", "{\"a\":\"\\ud800\"}", null).keysBodyAsJson()).isFalse();
+        assertThat(of("POST", "http://h/p", "{\"a\":\"\\ud83d\\ude00\"}", null).keysBodyAsJson()).isTrue();
     }
 
     @Test
