@@ -29,6 +29,7 @@ final class HarnessExecChainHandler implements ExecChainHandler {
     private static final byte[] NO_BODY = new byte[0];
     /** Declared lengths up to this are trusted to size the buffer; a larger (or lying) one grows as it is read. */
     private static final int MAX_PRESIZE = 1 << 20;
+    private static final int MAX_BODY = Integer.MAX_VALUE - 8;
 
     private final HarnessSession session;
 
@@ -43,10 +44,10 @@ final class HarnessExecChainHandler implements ExecChainHandler {
         HttpEntity entity = request.getEntity();
         if (entity != null) {
             body = bytes(entity);
-            if (!entity.isRepeatable()) { // read once: the request still has to carry it if it goes out
-                request.setEntity(new ByteArrayEntity(body, entity.getContentType() == null ? null
-                        : ContentType.parseLenient(entity.getContentType()), entity.getContentEncoding(), entity.isChunked()));
-            }
+            // Always replaced, even when the entity says it is repeatable: an EntityTemplate says so whatever
+            // its writer does, and a writer that can run only once would send an empty body upstream.
+            request.setEntity(new ByteArrayEntity(body, entity.getContentType() == null ? null
+                    : ContentType.parseLenient(entity.getContentType()), entity.getContentEncoding(), entity.isChunked()));
         }
         OutgoingRequest outgoing = new OutgoingRequest(request.getMethod(),
                 ApacheMessages.uri(request, scope.route.getTargetHost()), ApacheMessages.headers(request.getHeaders()), body);
@@ -80,6 +81,10 @@ final class HarnessExecChainHandler implements ExecChainHandler {
      */
     private static byte[] bytes(HttpEntity entity) throws IOException {
         long length = entity.getContentLength();
+        if (length > MAX_BODY) {
+            throw new IOException("Replay Harness: the request body is " + length + " bytes; a body to record or replay"
+                    + " is held in memory, and at most " + MAX_BODY + " bytes fit in one array.");
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(length >= 0 && length <= MAX_PRESIZE ? (int) length : 8192);
         entity.writeTo(out);
         return out.toByteArray();
