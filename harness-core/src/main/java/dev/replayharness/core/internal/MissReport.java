@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import dev.replayharness.core.RecordingFormatException;
@@ -48,7 +47,7 @@ public final class MissReport {
         message.append("Looked for:\n");
         lookedFor.forEach(p -> message.append("  ").append(p.toAbsolutePath()).append('\n'));
         List<Candidate> nearest = nearest(settings.namespaceDirectory(), request, testId);
-        appendNearest(message, settings.namespaceDirectory(), request, nearest);
+        appendNearest(message, settings.namespaceDirectory(), request, testId, nearest);
         message.append("To record it: ").append(settings.recordCommand().apply(testId)).append('\n');
         String text = redactor.redact(message.toString());
         if (nearest.isEmpty()) {
@@ -59,7 +58,7 @@ public final class MissReport {
     }
 
     private static void appendNearest(StringBuilder message, Path directory, RequestPreparer.Prepared request,
-            List<Candidate> nearest) {
+            String testId, List<Candidate> nearest) {
         if (!Files.isDirectory(directory)) {
             message.append("Nearest recordings: none; ").append(directory.toAbsolutePath())
                     .append(" does not exist (check harness.recordings-dir and the namespace).\n");
@@ -75,7 +74,7 @@ public final class MissReport {
             String owner = c.recording().testId() == null ? "shared" : c.sameTest() ? "same test" : "other test: " + c.recording().testId();
             message.append("  ").append(c.file().toAbsolutePath()).append(" (").append(owner).append("), ")
                     .append(c.differences().size()).append(c.differences().size() == 1 ? " difference" : " differences")
-                    .append(c.differences().isEmpty() ? " in the body (" + sameBodyReason(c, request) + ")" : "").append('\n');
+                    .append(c.differences().isEmpty() ? " in the body (" + sameBodyReason(c, request, testId) + ")" : "").append('\n');
             c.differences().stream().limit(DIFFERENCES_SHOWN).forEach(d -> message.append("    ").append(d).append('\n'));
             if (c.differences().size() > DIFFERENCES_SHOWN) {
                 message.append("    … and ").append(c.differences().size() - DIFFERENCES_SHOWN).append(" more\n");
@@ -85,27 +84,30 @@ public final class MissReport {
 
     /**
      * Why a recording of the same endpoint and body does not answer: it is this very request's recording for
-     * another occurrence, or its query or normalizers differ, or it belongs to another test.
+     * another occurrence; else every part of the key that differs (query, normalizers, test).
      */
-    private static String sameBodyReason(Candidate c, RequestPreparer.Prepared request) {
+    private static String sameBodyReason(Candidate c, RequestPreparer.Prepared request, String testId) {
         RecordingKey.Named named = RecordingKey.parseFileName(c.file().getFileName().toString()).orElse(null);
-        boolean thisRequest = named != null && (named.key().equals(request.shared().key())
-                || request.testScoped() != null && named.key().equals(request.testScoped().key()));
-        if (thisRequest) {
+        if (named != null && (named.key().equals(request.shared().key())
+                || request.testScoped() != null && named.key().equals(request.testScoped().key()))) {
             return "it is this request's recording #" + named.occurrence();
         }
+        List<String> reasons = new ArrayList<>();
         String recordedQuery = URI.create(c.recording().request().url()).getRawQuery();
         String sentQuery = URI.create(request.recorded().url()).getRawQuery();
-        if (!Objects.equals(recordedQuery, sentQuery)) {
-            return "the query differs: this request has " + (sentQuery == null ? "none" : "'" + sentQuery + "'")
-                    + ", the recording has " + (recordedQuery == null ? "none" : "'" + recordedQuery + "'");
+        if (!CanonicalRequest.queryPairs(recordedQuery).equals(CanonicalRequest.queryPairs(sentQuery))) {
+            reasons.add("the query differs: this request has " + (sentQuery == null ? "none" : "'" + sentQuery + "'")
+                    + ", the recording has " + (recordedQuery == null ? "none" : "'" + recordedQuery + "'"));
         }
         List<String> recordedNormalizers = c.recording().request().normalizers();
         if (!recordedNormalizers.equals(request.recorded().normalizers())) {
-            return "the request normalizers differ: this request has " + request.recorded().normalizers()
-                    + ", the recording has " + recordedNormalizers;
+            reasons.add("the request normalizers differ: this request has " + request.recorded().normalizers()
+                    + ", the recording has " + recordedNormalizers);
         }
-        return "the test identity differs";
+        if (c.recording().testId() != null && !c.recording().testId().equals(testId)) {
+            reasons.add("the test identity differs");
+        }
+        return reasons.isEmpty() ? "the canonical forms differ" : String.join("; ", reasons);
     }
 
     private static List<Candidate> nearest(Path directory, RequestPreparer.Prepared request, String testId) {
@@ -119,7 +121,7 @@ public final class MissReport {
                 try {
                     Recording recording = RecordingFiles.read(file);
                     RecordedRequest r = recording.request();
-                    if (r.method().equals(request.recorded().method()) && URI.create(r.url()).getRawPath().equals(request.path())) {
+                    if (r.method().equals(request.recorded().method()) && request.path().equals(URI.create(r.url()).getRawPath())) {
                         candidates.add(new Candidate(file, recording, testId != null && testId.equals(recording.testId()),
                                 JsonDiff.diff(wanted, bodyTree(r))));
                     }

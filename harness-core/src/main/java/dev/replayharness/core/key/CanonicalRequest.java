@@ -167,8 +167,14 @@ public final class CanonicalRequest {
         return copy;
     }
 
-    /** Splits a raw query into [name, value] pairs (value "" when absent), sorted by name, then value. */
-    static List<List<String>> queryPairs(String rawQuery) {
+    /**
+     * Splits a raw query into [name, value] pairs (value "" when absent), sorted by name, then value: the
+     * query as the key sees it. {@code null} or empty gives an empty list.
+     */
+    public static List<List<String>> queryPairs(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return List.of();
+        }
         List<List<String>> pairs = new ArrayList<>();
         for (String part : rawQuery.split("&")) {
             if (part.isEmpty()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +75,15 @@ class ReplayMissTest {
                     .contains(" (same test), 0 differences in the body (the query differs: this request has 'api-version=2',"
                             + " the recording has none)\n");
         }
+        try (HarnessSession session = Harnesses.of(recordings, Mode.RECORD).session("Miss#query")) {
+            send(session, CHAT + "?a=1&b=2", "Queried", 0.5);
+        }
+        try (HarnessSession session = replay.session("Miss#newcomer")) {
+            ReplayMissError reordered = catchThrowableOfType(ReplayMissError.class,
+                    () -> send(session, CHAT + "?b=2&a=1", "Queried", 0.5));
+            assertThat(reordered.getMessage()).as("a reordered query is the same query to the key")
+                    .contains(" (other test: Miss#query), 0 differences in the body (the test identity differs)\n");
+        }
         try (HarnessSession session = replay.session("Miss#newcomer")) {
             ReplayMissError other = catchThrowableOfType(ReplayMissError.class,
                     () -> send(session, CHAT, "Something else entirely", 0.1));
@@ -105,6 +115,17 @@ class ReplayMissTest {
         assertThat(miss.getMessage().indexOf("(same test)")).isLessThan(miss.getMessage().indexOf("(other test"));
         assertThat(miss.getExpected().getStringRepresentation()).contains("Which planet do humans live on?");
         assertThat(miss.getActual().getStringRepresentation()).contains("Which planet do people live on?");
+    }
+
+    @Test
+    @DisplayName("a recording with an odd URL (no path) among the others does not break the miss report")
+    void opaqueUrlInFolder() throws Exception {
+        Path any = Harnesses.files(recordings).get(0);
+        Files.writeString(any.resolveSibling("a".repeat(64) + ".json"),
+                Files.readString(any).replaceFirst("\"url\": \"[^\"]*\"", "\"url\": \"urn:x\""));
+        ReplayMissError miss = catchThrowableOfType(ReplayMissError.class,
+                () -> send(Harnesses.of(recordings, Mode.REPLAY), "Miss#planets", "Which planet do people live on?", 0.7));
+        assertThat(miss.getMessage()).contains(" (same test), 1 difference\n");
     }
 
     @Test
