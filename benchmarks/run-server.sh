@@ -1,7 +1,8 @@
 #!/bin/sh
 # The stack server in replay mode (issue 7): requests/s, median and p99, non-streaming and streaming, at 1,
 # 16 and 64 concurrent clients (about 9 minutes on 2 cores, most of it JIT warm-up), then the RESULTS.md
-# table. Extra arguments go to JMH. Raw results: benchmarks/target/results/server-t<N>.json and .log.
+# table. Extra arguments go to JMH (keep its sample mode: the table is computed from it).
+# Raw results: benchmarks/target/results/server-t<N>.json and .log.
 set -eu
 cd "$(dirname "$0")/.."
 mvn -o -q -B -DskipTests package -pl benchmarks -am

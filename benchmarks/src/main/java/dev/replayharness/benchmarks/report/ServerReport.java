@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Prints the stack-server table of RESULTS.md from the JMH JSON files of {@code benchmarks/run-server.sh}
  * (one per concurrency level): requests/s (clients / mean latency, as each client sends its next
- * request when the last ends), median and p99 latency, non-streaming and streaming.
+ * request when the last ends), median and p99 latency, non-streaming and streaming. It needs sample mode (the
+ * benchmark's own), in milliseconds.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.replayharness.benchmarks.report.ServerReport server-t1.json server-t16.json …</pre>
  */
@@ -45,6 +46,9 @@ public final class ServerReport {
     }
 
     private static String cells(Optional<JmhResults.Score> score) {
+        if (score.isPresent() && Double.isNaN(score.get().p99())) {
+            return "n/a (not sample mode) | | ";
+        }
         return score.map(s -> String.format(Locale.ROOT, "%,.0f | %.2f | %.2f", s.threads() * 1000 / s.mean(), s.median(), s.p99()))
                 .orElse("n/a | n/a | n/a");
     }
