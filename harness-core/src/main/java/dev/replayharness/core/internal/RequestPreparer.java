@@ -12,6 +12,7 @@ import dev.replayharness.core.Headers;
 import dev.replayharness.core.OutgoingRequest;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.normalize.RequestNormalizer;
+import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedRequest;
 import tools.jackson.databind.JsonNode;
 
@@ -56,6 +57,13 @@ public final class RequestPreparer {
                 BodyCodec.encode(request.body(), json -> redactJson(json, request.body(), redactor), redactor::redact),
                 normalizers.isEmpty() ? List.of() : normalizers.stream().map(RequestNormalizer::spec).toList());
         CanonicalRequest.Forms forms = CanonicalRequest.forms(recorded, testId); // one pass over the body for both keys
+        if (recorded.body() instanceof Body.Json json && !forms.shared().keysBodyAsJson()) {
+            // Not I-JSON (a lone surrogate, a number beyond double range): a file would not hold it as JSON
+            // faithfully, so it is recorded, and keyed, as the bytes it is sent as (JSON compact).
+            recorded = new RecordedRequest(method, recorded.url(), headers, new Body.Binary(Json.compact(json.value())),
+                    recorded.normalizers());
+            forms = CanonicalRequest.forms(recorded, testId);
+        }
         return new Prepared(recorded, path, forms.testScoped(), forms.shared());
     }
 
