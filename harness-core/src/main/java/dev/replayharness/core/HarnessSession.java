@@ -22,7 +22,6 @@ import dev.replayharness.core.internal.RequestPreparer;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.RecordingKey;
-import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.recording.RecordingFiles;
@@ -146,7 +145,7 @@ public final class HarnessSession implements AutoCloseable {
      * {@code form} was computed from, with {@code sentTestId}) or else against its key.
      */
     private Optional<RecordingCache.Verified> load(Path file, CanonicalRequest form, RecordedRequest sent, String sentTestId) {
-        return load(file, form.key(), recording -> sameKeyInput(recording, form, sent, sentTestId)
+        return load(file, form.key(), recording -> sameKeyInput(recording, sent, sentTestId)
                 // The file holds exactly what the key of the request being answered was computed from, so
                 // its key is that key: no need to canonicalize and hash it again.
                 ? new RecordingCache.Verified(form.key(), ReplayRenderer.Rendered.of(recording))
@@ -180,15 +179,12 @@ public final class HarnessSession implements AutoCloseable {
 
     /**
      * Whether the recording's key input (method, URL, body, normalizers, test identity) is equal, value for value,
-     * to that of {@code sent}, whose canonical form is {@code form}. Equal values have one canonical form, except
-     * a JSON body that is not I-JSON: it is keyed by its compact bytes, where member order counts, while
-     * Jackson's equality ignores it, so that case is always hashed. Unequal values may still share a form (0.7
-     * and 0.70), so false only means "hash it to know".
+     * to that of {@code sent}. Equal values have one canonical form: a JSON body in {@code sent} is always keyed
+     * as JSON, where member order does not count (as for Jackson's equality), because the preparer turns a body
+     * that is not I-JSON into bytes. Unequal values may still share a form (0.7 and 0.70), so false only means
+     * "hash it to know".
      */
-    private static boolean sameKeyInput(Recording recording, CanonicalRequest form, RecordedRequest sent, String sentTestId) {
-        if (sent.body() instanceof Body.Json && !form.keysBodyAsJson()) {
-            return false;
-        }
+    private static boolean sameKeyInput(Recording recording, RecordedRequest sent, String sentTestId) {
         RecordedRequest recorded = recording.request();
         return Objects.equals(recording.testId(), sentTestId) && recorded.method().equals(sent.method())
                 && recorded.url().equals(sent.url()) && recorded.normalizers().equals(sent.normalizers())

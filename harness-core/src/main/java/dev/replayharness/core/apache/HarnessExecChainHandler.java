@@ -82,8 +82,9 @@ final class HarnessExecChainHandler implements ExecChainHandler {
     private static byte[] bytes(HttpEntity entity) throws IOException {
         long length = entity.getContentLength();
         if (length > MAX_BODY) {
-            throw new IOException("Replay Harness: the request body is " + length + " bytes; a body to record or replay"
-                    + " is held in memory, and at most " + MAX_BODY + " bytes fit in one array.");
+            throw new IOException("Replay Harness: the request body is " + length + " bytes, but a body to record or"
+                    + " replay is held in memory, where at most " + MAX_BODY + " bytes fit. Send this request with a"
+                    + " client that is not wired to the harness.");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(length >= 0 && length <= MAX_PRESIZE ? (int) length : 8192);
         entity.writeTo(out);
