@@ -38,11 +38,6 @@ public final class ImportPlan {
         return skipped;
     }
 
-    /** The recording a file will be written as. */
-    public Recording recording(LlamaStackImporter.Imported file) {
-        return recordings.get(file.to());
-    }
-
     /** Writes every recording (atomically each); on failure undoes the writes done so far and rethrows. */
     public List<LlamaStackImporter.Imported> write() {
         Map<Path, byte[]> before = new LinkedHashMap<>(); // target -> its earlier bytes, or null when it did not exist

@@ -10,6 +10,7 @@ import java.util.List;
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.RecordingFormatException;
 import dev.replayharness.core.internal.Json;
+import dev.replayharness.core.internal.Redactor;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.RecordedResponse;
@@ -53,11 +54,11 @@ final class LlamaStackFile {
         if (!root.hasNonNull("request") && !root.hasNonNull("response")) {
             return new NotARecording(file, "not a Llama Stack recording: it has no 'request' and no 'response' member");
         }
-        for (String member : List.of("request", "response")) {
-            if (!root.hasNonNull(member)) { // one of the two: a recording, damaged
-                throw new RecordingFormatException(file, "has no '" + member + "' member, though it has the other one of "
-                        + "'request' and 'response' that every Llama Stack recording has. Fix or remove it.");
-            }
+        if (!root.hasNonNull("request") || !root.hasNonNull("response")) { // one of the two: a recording, damaged
+            String has = root.hasNonNull("request") ? "request" : "response";
+            String missing = has.equals("request") ? "response" : "request";
+            throw new RecordingFormatException(file, "has '" + has + "' but no '" + missing + "' member; every Llama Stack "
+                    + "recording has both. Fix or remove it.");
         }
         JsonNode request = object(file, root, "request");
         JsonNode response = object(file, root, "response");
@@ -91,7 +92,8 @@ final class LlamaStackFile {
                 throw new IllegalArgumentException("no scheme or path");
             }
         } catch (IllegalArgumentException e) {
-            throw new RecordingFormatException(file, "'request.url' is not an absolute URL: " + url.stringValue() + ".");
+            throw new RecordingFormatException(file, "'request.url' is not an absolute URL: "
+                    + new Redactor().redactUrl(url.stringValue()) + ".");
         }
         return fixed;
     }
@@ -106,7 +108,7 @@ final class LlamaStackFile {
             return "POST";
         }
         if (!method.isString() || method.stringValue().isBlank()) {
-            throw new RecordingFormatException(file, "'request.method' is " + method + "; it must be an HTTP method such as \"POST\".");
+            throw new RecordingFormatException(file, "'request.method' is " + new Redactor().redact(method.toString()) + "; it must be an HTTP method such as \"POST\".");
         }
         return method.stringValue();
     }

@@ -91,13 +91,21 @@ class LlamaStackImporterTest {
             Path noUrl = write("d.json", "{\"request\":{\"body\":{}},\"response\":{\"body\":{}}}");
             LlamaStackImportException e = failure();
             assertThat(e).hasMessageStartingWith("Llama Stack import from " + source + " wrote nothing: 3 files cannot be imported.\n"
-                    + "Recording " + noResponse + ": has no 'response' member, though it has the other one of 'request' and 'response' "
-                    + "that every Llama Stack recording has. Fix or remove it.\n"
+                    + "Recording " + noResponse + ": has 'request' but no 'response' member; every Llama Stack recording has both. "
+                    + "Fix or remove it.\n"
                     + "Recording " + badJson + ": is not valid JSON (");
             assertThat(e.getMessage()).endsWith("). Fix or remove it.\n"
                     + "Recording " + noUrl + ": 'request.url' is missing; it must be the URL the request went to.");
             assertThat(e.problems()).extracting(RecordingFormatException::file).containsExactly(noResponse, badJson, noUrl);
             assertThat(out).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("names a bad value without the credential in it")
+        void redactedMessage() throws Exception {
+            Path file = write("a.json", "{\"request\":{\"url\":\"no url sk-proj-abcdefghijklmnopqrstuvwx\"},\"response\":{\"body\":{}}}"); // canary
+            assertThat(failure().problems()).extracting(Throwable::getMessage).containsExactly("Recording " + file
+                    + ": 'request.url' is not an absolute URL: no url REDACTED.");
         }
 
         @Test
