@@ -69,7 +69,7 @@ public final class LlamaStackImporter {
         List<RecordingFormatException> problems = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         List<LlamaStackFile.Exchange> exchanges = new ArrayList<>();
-        for (Path source : sources) {
+        for (Path source : sources.stream().distinct().toList()) { // a folder named twice is read once
             for (Path file : list(source)) {
                 if (Files.isDirectory(file)) {
                     skipped.add(new Skipped(file, "a folder (name it as a source of its own to import it)"));

@@ -246,6 +246,14 @@ class LlamaStackImporterTest {
         }
 
         @Test
+        @DisplayName("a folder named twice is read once, so its files do not collide with themselves")
+        void folderTwice() throws Exception {
+            write("a.json", String.format(CHAT, "t1", "1"));
+            assertThat(LlamaStackImporter.plan(List.of(source, source), out, ImportScope.AUTO).imported())
+                    .extracting(LlamaStackImporter.Imported::testId).containsExactly((String) null);
+        }
+
+        @Test
         @DisplayName("with scope shared are refused, naming both files and the fix")
         void shared() throws Exception {
             Path a = write("a.json", String.format(CHAT, "t1", "1"));
