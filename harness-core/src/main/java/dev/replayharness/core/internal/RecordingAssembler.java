@@ -124,10 +124,12 @@ public final class RecordingAssembler implements ResponseRecorder {
         byte[] bytes = body.toByteArray();
         if (encoding != null) {
             Optional<byte[]> decoded = ContentEncoding.decode(encoding, bytes);
-            if (decoded.isEmpty()) {
-                return new Body.Binary(bytes); // not validly encoded: kept exactly as it came
+            if (decoded.isEmpty() && ContentEncoding.looksEncoded(encoding, bytes)) {
+                return new Body.Binary(bytes); // a broken stream of that encoding: kept exactly as it came
             }
-            bytes = decoded.get();
+            // No such stream at all: the client decoded it already (Apache HttpClient does, and keeps the header),
+            // so these are the decoded bytes, recorded (and redacted) as any decoded body.
+            bytes = decoded.orElse(bytes);
             if (eventStream) {
                 sse = new SseParser();
                 blocks.addAll(sse.feed(bytes, 0, bytes.length, System.nanoTime()));
