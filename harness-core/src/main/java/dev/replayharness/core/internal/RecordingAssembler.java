@@ -101,7 +101,11 @@ public final class RecordingAssembler implements ResponseRecorder {
             stage.accept(file, null); // upstream failed before any response: there is nothing to replay
             return;
         }
-        RecordedResponse response = new RecordedResponse(status, recordedHeaders(), recordedBody(), interruption);
+        Body body = recordedBody();
+        if (interruption == null && sse != null && sse.endedMidEvent()) {
+            interruption = new Interruption(Interruption.Kind.UNTERMINATED_EVENT, Interruption.UNTERMINATED_EVENT_MESSAGE);
+        }
+        RecordedResponse response = new RecordedResponse(status, recordedHeaders(), body, interruption);
         stage.accept(file, new Recording(Recording.FORMAT_VERSION, testId, source, request, response));
     }
 
