@@ -105,7 +105,7 @@ class ModelsAndUnsupportedTest {
         void tools() {
             ChatCompletionRequest withTools = ChatCompletionRequest.builder("bedrock/openai.gpt-oss-20b-1:0")
                     .user("What's the weather?")
-                    .tools(List.of(Map.of("type", "function", "function", Map.of("name", "weather"))))
+                    .tools(dev.replayharness.openai.Tool.function("weather", null, Map.of()))
                     .build();
             assertThat(catchThrowableOfType(BedrockUnsupportedOperationException.class, () -> bedrock.chat(withTools)))
                     .hasMessageStartingWith("Tool calling is not supported: Bedrock's OpenAI-compatible endpoint does"

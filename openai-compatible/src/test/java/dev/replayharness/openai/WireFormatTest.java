@@ -44,11 +44,12 @@ class WireFormatTest {
         @DisplayName("writes extra fields at top level and keeps tools")
         void extraFieldsAndTools() {
             ChatCompletionRequest request = ChatCompletionRequest.builder("m").user("x")
-                    .tools(List.of(Map.of("type", "function")))
+                    .tools(Tool.function("weather", null, (tools.jackson.databind.JsonNode) null))
                     .extraField("n", 1).extraField("logit_bias", Map.of())
                     .build();
             String json = OpenAiJson.write(request);
-            assertThat(json).endsWith(",\"tools\":[{\"type\":\"function\"}],\"n\":1,\"logit_bias\":{}}");
+            assertThat(json).endsWith(",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"weather\"}}],"
+                    + "\"n\":1,\"logit_bias\":{}}");
             assertThat(json).doesNotContain("extra_fields");
         }
 
