@@ -76,15 +76,15 @@ group() {
     fi
   done
 }
-group replay 'ReplayBenchmark\.(jdk|apache|jdkUncached|apacheUncached)$' -p recordings=10,10000
-group first-chunk 'FirstChunkBenchmark'
+group replay '\.ReplayBenchmark\.(jdk|apache|jdkUncached|apacheUncached)$' -p recordings=10,10000
+group first-chunk '\.FirstChunkBenchmark\.'
 # shellcheck disable=SC2086
-group hashing 'CanonicalHashBenchmark' $hash_sizes
-group miss 'MissBenchmark\.warm' -p recordings=10,10000
+group hashing '\.CanonicalHashBenchmark\.' $hash_sizes
+group miss '\.MissBenchmark\.warm' -p recordings=10,10000
 if [ "$mode" = full ]; then
-  group miss-cold 'MissBenchmark\.cold' -p recordings=10000
+  group miss-cold '\.MissBenchmark\.cold' -p recordings=10000
 fi
-group junit 'JunitExtensionBenchmark'
+group junit '\.JunitExtensionBenchmark\.'
 
 {
   sh "$repo/benchmarks/machine.sh" "benchmarks/compare.sh --$mode $old $new"

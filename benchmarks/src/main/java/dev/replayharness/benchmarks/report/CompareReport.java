@@ -37,10 +37,15 @@ public final class CompareReport {
             System.err.println("usage: CompareReport OLD_DIR NEW_DIR [THRESHOLD, default 0.10]");
             System.exit(2);
         }
-        CompareReport report = new CompareReport(args.length > 2 ? Double.parseDouble(args[2]) : 0.10);
-        report.side(Path.of(args[0]), 0);
-        report.side(Path.of(args[1]), 1);
-        System.out.print(report.render());
+        System.out.print(of(Path.of(args[0]), Path.of(args[1]), args.length > 2 ? Double.parseDouble(args[2]) : 0.10));
+    }
+
+    /** The table of the results in {@code oldDirectory} against those in {@code newDirectory}. */
+    static String of(Path oldDirectory, Path newDirectory, double threshold) throws IOException {
+        CompareReport report = new CompareReport(threshold);
+        report.side(oldDirectory, 0);
+        report.side(newDirectory, 1);
+        return report.render();
     }
 
     private void side(Path directory, int side) throws IOException {
@@ -97,7 +102,9 @@ public final class CompareReport {
         out.append("| benchmark | params | unit | old | new | new / old | |\n");
         out.append("|---|---|---|---:|---:|---:|---|\n");
         int worse = 0;
-        for (Map.Entry<Row, double[]> e : rows.entrySet()) {
+        List<Map.Entry<Row, double[]>> ordered = new ArrayList<>(rows.entrySet());
+        ordered.sort(java.util.Comparator.comparingInt(e -> rank(e.getKey().benchmark()))); // stable: run order within
+        for (Map.Entry<Row, double[]> e : ordered) {
             Row row = e.getKey();
             double old = e.getValue()[0];
             double now = e.getValue()[1];
@@ -121,6 +128,18 @@ public final class CompareReport {
                 .append(Math.round(threshold * 100)).append(" %. Medians in sample mode, else means;")
                 .append(" \"—\": the benchmark is not in that side's jar (or did not run).\n");
         return out.toString();
+    }
+
+    /** The order: replay, record-mode first chunk, hashing, miss, JUnit; anything else last. */
+    private static int rank(String benchmark) {
+        List<String> order = List.of("ReplayBenchmark.", "FirstChunkBenchmark.", "first chunk p50 added",
+                "CanonicalHashBenchmark.", "MissBenchmark.", "JunitExtensionBenchmark.", "JUnit extension");
+        for (int i = 0; i < order.size(); i++) {
+            if (benchmark.startsWith(order.get(i))) {
+                return i;
+            }
+        }
+        return order.size();
     }
 
     private static String number(double value) {
