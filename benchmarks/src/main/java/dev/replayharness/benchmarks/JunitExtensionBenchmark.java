@@ -30,6 +30,7 @@ import dev.replayharness.benchmarks.junit.JunitRun;
  *
  * <ul>
  * <li>{@code plain}: the test without the extension.
+ * <li>{@code recordedSession}: with {@code @Recorded} and only the injected {@code HarnessSession}: no client.
  * <li>{@code recordedIdle}: with {@code @Recorded} and an injected {@code java.net.http} client, no exchange.
  * <li>{@code recordedReplay}: with {@code @Recorded}, one replayed exchange per test.
  * </ul>
@@ -57,6 +58,11 @@ public class JunitExtensionBenchmark {
     @Benchmark
     public long plain() {
         return run.run(JunitFixtures.Plain.class, "replay");
+    }
+
+    @Benchmark
+    public long recordedSession() {
+        return run.run(JunitFixtures.RecordedSession.class, "replay");
     }
 
     @Benchmark

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.replayharness.benchmarks.fixtures.ChatExchange;
 import dev.replayharness.benchmarks.fixtures.Clients;
+import dev.replayharness.core.HarnessSession;
 import dev.replayharness.junit.Recorded;
 
 /**
@@ -20,6 +21,8 @@ import dev.replayharness.junit.Recorded;
  * Each invocation builds the request of its variant of {@link ChatExchange}:
  * <ul>
  * <li>{@link Plain}: no extension, no HTTP.
+ * <li>{@link RecordedSession}: {@code @Recorded}, takes only the injected {@code HarnessSession}: the extension's
+ *     cost without any client (a harness and session per test, bookkeeping, the run report).
  * <li>{@link RecordedIdle}: {@code @Recorded}, takes the injected {@code java.net.http} client, sends nothing:
  *     its cost over {@link Plain} is the extension's own (session, parameter, client, bookkeeping, report).
  * <li>{@link RecordedReplay}: {@code @Recorded}, sends the request and reads the replayed response: also one
@@ -55,7 +58,18 @@ public final class JunitFixtures {
         }
     }
 
-    /** The extension, but no exchange. */
+    /** The extension and its session, but no client. */
+    @Recorded(namespace = NAMESPACE)
+    public static class RecordedSession {
+        @ParameterizedTest
+        @MethodSource("dev.replayharness.benchmarks.junit.JunitFixtures#variants")
+        void exchange(int variant, HarnessSession session) {
+            sink = session;
+            sink = request(variant);
+        }
+    }
+
+    /** The extension and an injected client, but no exchange. */
     @Recorded(namespace = NAMESPACE)
     public static class RecordedIdle {
         @ParameterizedTest

@@ -76,7 +76,7 @@ public final class CompareReport {
                 .filter(r -> r.benchmark().equals("JunitExtensionBenchmark.plain")).toList();
         for (Row plain : junit) {
             int tests = Integer.parseInt(plain.params());
-            for (String variant : List.of("recordedIdle", "recordedReplay")) {
+            for (String variant : List.of("recordedSession", "recordedIdle", "recordedReplay")) {
                 double with = value(new Row("JunitExtensionBenchmark." + variant, plain.params(), plain.unit(), false), side);
                 double without = value(plain, side);
                 if (!Double.isNaN(with) && !Double.isNaN(without)) {
