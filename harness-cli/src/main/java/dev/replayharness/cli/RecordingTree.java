@@ -25,6 +25,21 @@ final class RecordingTree {
         }
     }
 
+    /**
+     * As {@link #files}, plus the entries named like recordings that are not regular files (a directory, a link
+     * loop): replay would try to read them, so verify must see them too.
+     */
+    static List<Path> entries(Path root) {
+        files(root); // the same error for a missing root
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> Files.isRegularFile(p) || !p.equals(root)
+                    && dev.replayharness.core.key.RecordingKey.parseFileName(p.getFileName().toString()).isPresent())
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + root + ": " + e.getMessage(), e);
+        }
+    }
+
     static List<Path> jsonFiles(Path root) {
         return files(root).stream().filter(f -> f.getFileName().toString().endsWith(".json")).toList();
     }

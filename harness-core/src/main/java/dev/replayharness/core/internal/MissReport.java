@@ -60,6 +60,15 @@ public final class MissReport {
     private static void appendNearest(StringBuilder message, Path directory, RequestPreparer.Prepared request,
             String testId, List<Candidate> nearest) {
         if (!Files.isDirectory(directory)) {
+            Path existing = directory.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing != null && !Files.isDirectory(existing)) { // not missing: in the way
+                message.append("Nearest recordings: none; ").append(existing).append(" is a file, not a folder: point"
+                        + " harness.recordings-dir (Harness.Builder.recordingsDirectory) at the recordings folder.\n");
+                return;
+            }
             message.append("Nearest recordings: none; ").append(directory.toAbsolutePath())
                     .append(" does not exist (check harness.recordings-dir and the namespace).\n");
             return;

@@ -85,7 +85,7 @@ public final class RecordingCache {
      * @throws dev.replayharness.core.RecordingFormatException from reading or from {@code verify}
      */
     public Optional<Verified> load(Path file, RecordingKey expected, Function<Recording, Verified> verify) {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // one lstat; a link loop goes on to fail the read
             forget(file);
             return Optional.empty(); // no exception on a miss: REUSE_LAST and shared lookups miss on every exchange
         }

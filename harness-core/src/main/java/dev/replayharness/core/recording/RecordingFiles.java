@@ -27,6 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * or the new one, never a part.
  */
 public final class RecordingFiles {
+    /** The name {@link AtomicFiles} gives the temporary file of a recording: {@code .<key>[-<n>].json<digits>.tmp}. */
+    public static final java.util.regex.Pattern TEMP_FILE = java.util.regex.Pattern.compile("\\.[0-9a-f]{64}(-[0-9]+)?\\.json-?[0-9]+\\.tmp");
+
     private RecordingFiles() {
     }
 
@@ -36,11 +39,22 @@ public final class RecordingFiles {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return Optional.empty(); // a dangling link included: nothing is there to replay, as for a missing file
         } catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                throw new RecordingFormatException(file, "is a directory, not a recording file. Delete or move it, then re-record.", e);
+            }
+            if (Files.isSymbolicLink(file)) { // a loop
+                throw unfollowableLink(file, e);
+            }
             throw new RecordingFormatException(file, "cannot be read (" + e + "). Check its permissions.", e);
         }
         return Optional.of(parse(file, bytes));
+    }
+
+    private static RecordingFormatException unfollowableLink(Path file, IOException e) {
+        return new RecordingFormatException(file, "is a symbolic link that cannot be followed (a loop)."
+                + " Replace it with the recording file, or delete it and re-record.", e);
     }
 
     /** Reads a recording that must exist. */
@@ -73,6 +87,7 @@ public final class RecordingFiles {
     /** Writes atomically: a temporary file in the same folder, then an atomic move over the target. */
     public static void write(Path file, Recording recording) {
         try {
+            AtomicFiles.sweepStaleOnce(file.toAbsolutePath().getParent(), TEMP_FILE);
             AtomicFiles.write(file, toJson(recording).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write recording " + file + ": " + e.getMessage()
@@ -209,7 +224,7 @@ public final class RecordingFiles {
             try {
                 return new Interruption(Interruption.Kind.parse(kind), text(node, "response.interrupted.message"));
             } catch (IllegalArgumentException e) {
-                throw fail("response.interrupted.kind", "is '" + kind + "'; allowed: upstream-error, truncated");
+                throw fail("response.interrupted.kind", "is '" + kind + "'; allowed: upstream-error, truncated, unterminated-event");
             }
         }
 
