@@ -65,6 +65,7 @@ public final class StackHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        request.addIdleTimeoutListener(timeout -> keepWhileStopping(request));
         Exchange exchange = new Exchange(request, response, callback);
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
@@ -90,6 +91,20 @@ public final class StackHandler extends Handler.Abstract {
             exchange.abandon(new IllegalStateException("no answer was written for " + method + " " + path));
         }
         return true;
+    }
+
+    /**
+     * Once stopping, Jetty gives every connection a 100 ms idle timeout, so that idle keep-alive
+     * connections close at once; a request in flight whose provider pauses longer (Bedrock does, while
+     * it reasons) was cut off. Such a request is not idle but waiting: its connection gets the stop
+     * timeout instead, and the idle timeout is ignored. Otherwise it fails the request, as by default.
+     */
+    private boolean keepWhileStopping(Request request) {
+        if (getServer() == null || !getServer().isStopping()) {
+            return true;
+        }
+        request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(getServer().getStopTimeout());
+        return false;
     }
 
     private void route(Exchange exchange, String method, String path) throws IOException {
