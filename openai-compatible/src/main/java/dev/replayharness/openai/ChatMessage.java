@@ -1,6 +1,5 @@
 package dev.replayharness.openai;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -29,8 +28,9 @@ import tools.jackson.databind.JsonNode;
  * @param messageContent the {@code content}: a string or a list of parts; null when absent (an
  *     assistant message that only calls tools)
  * @param name an optional participant name
- * @param separateReasoning reasoning the server sent in its own {@code reasoning} or
- *     {@code reasoning_content} field (vLLM, Ollama); null when absent
+ * @param separateReasoning reasoning the server sent in its own {@code reasoning} field (vLLM, Ollama);
+ *     null when absent. A {@code reasoning_content} field (older vLLM) stays in {@link #extra()} under
+ *     its own name, so it is sent back as it came; {@link #reasoningField()} reads either
  * @param refusal the model's refusal message, if it refused
  * @param toolCalls the tools an assistant message calls; null when none
  * @param toolCallId on a {@code tool} message, the id of the call it answers
@@ -40,7 +40,7 @@ public record ChatMessage(
         String role,
         @JsonProperty("content") MessageContent messageContent,
         String name,
-        @JsonProperty("reasoning") @JsonAlias("reasoning_content") String separateReasoning,
+        @JsonProperty("reasoning") String separateReasoning,
         String refusal,
         List<ToolCall> toolCalls,
         String toolCallId,
@@ -121,7 +121,12 @@ public record ChatMessage(
 
     /** This message's content split into reasoning and answer. */
     public ReasoningContent split() {
-        return ReasoningContent.split(rawContent(), separateReasoning);
+        return ReasoningContent.split(rawContent(), reasoningField());
+    }
+
+    /** The separate reasoning field: {@code reasoning}, else {@code reasoning_content}; null when neither was sent. */
+    public String reasoningField() {
+        return ReasoningField.of(separateReasoning, extra);
     }
 
     /** The content's parts; a string content is one text part, no content none. */

@@ -1,6 +1,5 @@
 package dev.replayharness.openai;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -15,8 +14,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param role the role, on the first delta only
  * @param rawContent the {@code content} field as sent; may be null or empty
- * @param separateReasoning a {@code reasoning} / {@code reasoning_content} field, when the server
- *     streams reasoning separately
+ * @param separateReasoning a {@code reasoning} field, when the server streams reasoning separately
+ *     (a {@code reasoning_content} field stays in {@link #extra()}; {@link #reasoningField()} reads either)
  * @param refusal a piece of the refusal message
  * @param toolCalls tool-call fragments; null when the delta has none
  * @param extra wire fields this type does not model
@@ -24,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 public record Delta(
         String role,
         @JsonProperty("content") String rawContent,
-        @JsonProperty("reasoning") @JsonAlias("reasoning_content") String separateReasoning,
+        @JsonProperty("reasoning") String separateReasoning,
         String refusal,
         List<ToolCallDelta> toolCalls,
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
@@ -41,11 +40,16 @@ public record Delta(
 
     /** This delta's answer text without inline reasoning; null when the delta has no content. */
     public String content() {
-        return ReasoningContent.split(rawContent, separateReasoning).answer();
+        return ReasoningContent.split(rawContent, reasoningField()).answer();
     }
 
     /** This delta's reasoning text; empty when none. */
     public String reasoning() {
-        return ReasoningContent.split(rawContent, separateReasoning).reasoning();
+        return ReasoningContent.split(rawContent, reasoningField()).reasoning();
+    }
+
+    /** The separate reasoning piece: {@code reasoning}, else {@code reasoning_content}; null when neither was sent. */
+    public String reasoningField() {
+        return ReasoningField.of(separateReasoning, extra);
     }
 }

@@ -53,7 +53,7 @@ public final class StreamAccumulator {
     private void addDelta(Delta delta) {
         role = delta.role() != null ? delta.role() : role;
         append(rawContent, delta.rawContent());
-        append(separateReasoning, delta.separateReasoning());
+        append(separateReasoning, delta.reasoningField());
         if (delta.refusal() != null) {
             refusal = (refusal == null ? new StringBuilder() : refusal).append(delta.refusal());
         }

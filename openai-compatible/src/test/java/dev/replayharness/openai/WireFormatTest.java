@@ -109,6 +109,9 @@ class WireFormatTest {
             ChatCompletion ollama = OpenAiJson.readCompletion("""
                     {"choices":[{"message":{"role":"assistant","content":"A","reasoning":"r2"}}]}""");
             assertThat(vllm.reasoning()).isEqualTo("r1");
+            assertThat(vllm.message().reasoningField()).isEqualTo("r1");
+            assertThat(OpenAiJson.write(vllm.message())).as("sent back under the name it came with")
+                    .isEqualTo("{\"role\":\"assistant\",\"content\":\"A\",\"reasoning_content\":\"r1\"}");
             assertThat(ollama.reasoning()).isEqualTo("r2");
             assertThat(ollama.content()).isEqualTo("A");
         }
