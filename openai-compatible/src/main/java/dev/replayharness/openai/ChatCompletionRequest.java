@@ -43,7 +43,7 @@ import java.util.Set;
  * @param logprobs whether to return the log probabilities of the generated tokens
  * @param topLogprobs how many most likely alternatives to return per token (needs {@code logprobs})
  * @param serviceTier the service tier to process the request in, e.g. {@code default}
- * @param extraFields further top-level fields, written as they are
+ * @param extraFields further top-level fields, written as they are (a null value as JSON {@code null})
  */
 public record ChatCompletionRequest(
         String model,

@@ -10,14 +10,17 @@ import tools.jackson.databind.json.JsonMapper;
 public final class WireJson {
 
     /**
-     * snake_case names, nulls omitted, unknown fields ignored. Jackson 3 sorts properties
+     * snake_case names, unset (null) properties omitted, unknown fields ignored. Map values are
+     * written even when null: a map is data given as it is (an {@code extraFields} entry, a tool
+     * schema given as maps, {@code metadata}), and dropping its JSON nulls changed the request
+     * the harness keys recordings by. Jackson 3 sorts properties
      * alphabetically by default; declaration order is turned back on so requests read like the
      * API reference (model, messages, …) and stay stable when fields are added.
      */
     public static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .changeDefaultPropertyInclusion(
-                    include -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                    include -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
