@@ -37,6 +37,8 @@ public final class ChatCompletionStream implements Iterator<ChatCompletionChunk>
     private final SseReader events;
     private final String source;
     private ChatCompletionChunk next;
+    private String nextData;
+    private String lastData;
     private boolean finished;
     private boolean sawDone;
     private volatile boolean closed;
@@ -64,6 +66,7 @@ public final class ChatCompletionStream implements Iterator<ChatCompletionChunk>
                 finish();
             } else if (!event.get().data().isBlank()) {
                 next = parse(event.get());
+                nextData = event.get().data();
             }
         }
         return next != null;
@@ -75,8 +78,19 @@ public final class ChatCompletionStream implements Iterator<ChatCompletionChunk>
             throw new NoSuchElementException("the stream from " + source + " has ended");
         }
         ChatCompletionChunk chunk = next;
+        lastData = nextData;
         next = null;
+        nextData = null;
         return chunk;
+    }
+
+    /**
+     * The {@code data:} text of the chunk {@link #next()} returned last, exactly as the server sent
+     * it (JSON nulls such as {@code "finish_reason": null} included, which writing the typed chunk
+     * back leaves out); null before the first chunk. For relaying a stream unchanged.
+     */
+    public String lastData() {
+        return lastData;
     }
 
     /** The remaining chunks as a sequential {@link Stream}; closing it closes this stream. */

@@ -157,6 +157,19 @@ class ToolsThroughTheStackTest {
         }
 
         @Test
+        @DisplayName("each chunk reaches the client as the provider sent it, its JSON nulls included (id: null on later fragments, finish_reason: null)")
+        void chunksAsSent() {
+            List<JsonNode> chunks = chunks(stack.post("/v1/chat/completions", request(QUESTION,
+                    ",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"tools\":" + TOOLS)));
+            List<JsonNode> fragments = new ArrayList<>();
+            chunks.forEach(chunk -> chunk.at("/choices/0/delta/tool_calls").forEach(fragments::add));
+            assertThat(fragments.subList(1, fragments.size())).isNotEmpty().allSatisfy(fragment ->
+                    assertThat(fragment.has("id") && fragment.get("id").isNull()).as(fragment.toString()).isTrue());
+            JsonNode first = chunks.get(0).at("/choices/0");
+            assertThat(first.has("finish_reason") && first.get("finish_reason").isNull()).as(first.toString()).isTrue();
+        }
+
+        @Test
         @DisplayName("the turn after a tool result (content as parts) is answered in text; the store keeps the input messages with their parts")
         void afterToolResult() {
             String messages = QUESTION + ",{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"index\":0,\"id\":"

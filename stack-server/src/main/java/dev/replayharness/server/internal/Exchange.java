@@ -101,7 +101,9 @@ public final class Exchange {
      * @throws IOException when the client has gone away
      */
     public void event(String data) throws IOException {
-        byte[] bytes = ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+        // One data: line per line of the text: a relayed event may span lines, and a bare newline would end it early.
+        String lines = String.join("\ndata: ", data.split("\r\n|\r|\n", -1));
+        byte[] bytes = ("data: " + lines + "\n\n").getBytes(StandardCharsets.UTF_8);
         try (Blocker.Callback written = Blocker.callback()) {
             response.write(false, ByteBuffer.wrap(bytes), written);
             written.block();

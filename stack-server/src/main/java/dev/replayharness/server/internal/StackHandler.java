@@ -202,7 +202,8 @@ public final class StackHandler extends Handler.Abstract {
                 created = created == null ? chunk.created() : created;
                 if (clientGone == null) {
                     try {
-                        exchange.event(OpenAiJson.write(chunk));
+                        // As received, not re-serialized: the typed chunk would drop the provider's JSON nulls.
+                        exchange.event(stream.lastData());
                     } catch (IOException e) {
                         clientGone = e; // keep reading: the completion is still stored whole
                     }
