@@ -55,6 +55,15 @@ class ToolCallStreamTest {
         }
 
         @Test
+        @DisplayName("a later fragment with an empty id (\"\" where Bedrock sends null) continues the call, as a blank id names none")
+        void emptyIdContinues() {
+            StreamedCompletion completion = accumulate(
+                    chunk(fragments(new ToolCallDelta(0, "a", "function", new FunctionCall("f", "{\"x\":"))), null),
+                    chunk(fragments(new ToolCallDelta(0, "", "function", new FunctionCall("", "1}"))), "tool_calls"));
+            assertThat(completion.toolCalls()).containsExactly(ToolCall.function("a", "f", "{\"x\":1}"));
+        }
+
+        @Test
         @DisplayName("a new id at an index already used opens another call instead of corrupting the first")
         void sameIndexNewId() {
             StreamedCompletion completion = accumulate(

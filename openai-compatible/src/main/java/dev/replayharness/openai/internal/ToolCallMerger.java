@@ -38,16 +38,22 @@ public final class ToolCallMerger {
 
     private Call callFor(ToolCallDelta fragment) {
         Integer index = fragment.index();
+        String id = idOf(fragment);
         if (index == null) {
             Call last = calls.isEmpty() ? null : calls.get(calls.size() - 1);
-            boolean newId = fragment.id() != null && calls.stream().noneMatch(c -> fragment.id().equals(c.id));
+            boolean newId = id != null && calls.stream().noneMatch(c -> id.equals(c.id));
             return last == null || newId ? open(last == null ? 0 : last.index + 1) : last;
         }
         Call open = openByIndex.get(index);
-        if (open == null || (fragment.id() != null && open.id != null && !open.id.equals(fragment.id()))) {
+        if (open == null || (id != null && open.id != null && !open.id.equals(id))) {
             return open(index);
         }
         return open;
+    }
+
+    /** The fragment's id; an empty one (some servers send {@code ""} on later fragments) is none. */
+    private static String idOf(ToolCallDelta fragment) {
+        return fragment.id() == null || fragment.id().isEmpty() ? null : fragment.id();
     }
 
     private Call open(int index) {
@@ -71,7 +77,7 @@ public final class ToolCallMerger {
         }
 
         void merge(ToolCallDelta fragment) {
-            id = id != null ? id : fragment.id();
+            id = id != null ? id : idOf(fragment);
             type = type != null ? type : fragment.type();
             fragment.extra().forEach(extra::putIfAbsent);
             FunctionCall function = fragment.function();
