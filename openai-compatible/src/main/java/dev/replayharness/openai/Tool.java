@@ -28,6 +28,11 @@ public record Tool(String type, FunctionDefinition function,
         extra = Extras.copy(extra);
     }
 
+    /** A function tool that takes no parameters. */
+    public static Tool function(String name, String description) {
+        return function(name, description, (JsonNode) null);
+    }
+
     /** A function tool with a JSON Schema for its parameters (null for none). */
     public static Tool function(String name, String description, JsonNode parameters) {
         return new Tool("function", new FunctionDefinition(Objects.requireNonNull(name, "name"), description, parameters),

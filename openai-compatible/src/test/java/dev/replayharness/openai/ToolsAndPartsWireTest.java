@@ -51,6 +51,13 @@ class ToolsAndPartsWireTest {
         }
 
         @Test
+        @DisplayName("declares a tool without parameters in two arguments (a bare null would not compile: two overloads take it)")
+        void toolWithoutParameters() {
+            assertThat(OpenAiJson.write(Tool.function("current_time", "The current time")))
+                    .isEqualTo("{\"type\":\"function\",\"function\":{\"name\":\"current_time\",\"description\":\"The current time\"}}");
+        }
+
+        @Test
         @DisplayName("writes tool_choice modes as strings")
         void toolChoiceModes() {
             assertThat(OpenAiJson.write(ChatCompletionRequest.builder("m").user("x").toolChoice(ToolChoice.auto()).build()))
