@@ -100,7 +100,11 @@ public final class ChatCompletionStream implements Iterator<ChatCompletionChunk>
         return StreamSupport.stream(chunks, false).onClose(this::close);
     }
 
-    /** Reads the remaining chunks into one {@link StreamedCompletion}, then closes the stream. */
+    /**
+     * Reads the remaining chunks into one {@link StreamedCompletion} of the first choice, then
+     * closes the stream. For {@code n > 1}, feed the chunks to a {@link StreamAccumulator} instead:
+     * it keeps every choice.
+     */
     public StreamedCompletion accumulate() {
         try (this) {
             StreamAccumulator accumulator = new StreamAccumulator();

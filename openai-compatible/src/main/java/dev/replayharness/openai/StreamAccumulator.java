@@ -1,10 +1,16 @@
 package dev.replayharness.openai;
 
-import dev.replayharness.openai.internal.ToolCallMerger;
+import dev.replayharness.openai.internal.ChoiceAccumulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Adds up chunks into a {@link StreamedCompletion}. Only the first choice (index 0) is kept; a
- * server streaming {@code n > 1} alternatives interleaves them by index.
+ * Adds up chunks into a {@link StreamedCompletion}. Each choice is accumulated by its
+ * {@code index} (a server streaming {@code n > 1} alternatives interleaves them);
+ * {@link #result()} is the first choice (index 0), as the convenience accessors of
+ * {@link ChatCompletion} are, and {@link #toChatCompletion()} keeps them all.
  *
  * <p>Reasoning is split from the concatenated text, not per delta, so a server that splits a
  * {@code <reasoning>} tag across deltas is handled too. Tool-call fragments are merged by their
@@ -13,18 +19,12 @@ import dev.replayharness.openai.internal.ToolCallMerger;
  */
 public final class StreamAccumulator {
 
-    private final StringBuilder rawContent = new StringBuilder();
-    private final StringBuilder separateReasoning = new StringBuilder();
-    private final ToolCallMerger toolCalls = new ToolCallMerger();
-    private StringBuilder refusal;
-    private Logprobs logprobs;
+    private final Map<Integer, ChoiceAccumulator> choices = new TreeMap<>();
     private String id;
     private String model;
     private Long created;
     private String systemFingerprint;
     private String serviceTier;
-    private String role;
-    private String finishReason;
     private Usage usage;
     private int chunkCount;
 
@@ -38,42 +38,42 @@ public final class StreamAccumulator {
         serviceTier = chunk.serviceTier() != null ? chunk.serviceTier() : serviceTier;
         usage = chunk.usage() != null ? chunk.usage() : usage;
         for (ChunkChoice choice : chunk.choices()) {
-            if (choice.index() != null && choice.index() != 0) {
-                continue;
-            }
-            finishReason = choice.finishReason() != null ? choice.finishReason() : finishReason;
-            logprobs = logprobs == null ? choice.logprobs() : logprobs.concat(choice.logprobs());
-            Delta delta = choice.delta();
-            if (delta != null) {
-                addDelta(delta);
-            }
+            int index = choice.index() == null ? 0 : choice.index();
+            choices.computeIfAbsent(index, i -> new ChoiceAccumulator())
+                    .add(choice.delta(), choice.finishReason(), choice.logprobs());
         }
     }
 
-    private void addDelta(Delta delta) {
-        role = delta.role() != null ? delta.role() : role;
-        append(rawContent, delta.rawContent());
-        append(separateReasoning, delta.reasoningField());
-        if (delta.refusal() != null) {
-            refusal = (refusal == null ? new StringBuilder() : refusal).append(delta.refusal());
-        }
-        if (delta.toolCalls() != null) {
-            delta.toolCalls().forEach(toolCalls::add);
-        }
+    /** How many choices (distinct {@code index}es) the chunks carried so far; 1 unless the request asked for {@code n > 1}. */
+    public int choiceCount() {
+        return choices.size();
     }
 
-    /** What the chunks added so far amount to. */
+    /** What the chunks of the first choice (index 0) add up to so far. */
     public StreamedCompletion result() {
-        String raw = rawContent.toString();
-        ReasoningContent split = ReasoningContent.split(raw, separateReasoning.toString());
-        return new StreamedCompletion(id, model, role, raw, split.reasoning(), split.answer(), finishReason, usage,
-                chunkCount, toolCalls.result(), refusal == null ? null : refusal.toString(), logprobs, created,
-                systemFingerprint, serviceTier);
+        return result(0);
     }
 
-    private static void append(StringBuilder target, String text) {
-        if (text != null) {
-            target.append(text);
+    /** What the chunks of the choice {@code index} add up to so far; empty when none carried it. */
+    public StreamedCompletion result(int index) {
+        ChoiceAccumulator choice = choices.getOrDefault(index, new ChoiceAccumulator());
+        String raw = choice.rawContent();
+        ReasoningContent split = ReasoningContent.split(raw, choice.separateReasoning());
+        return new StreamedCompletion(id, model, choice.role(), raw, split.reasoning(), split.answer(),
+                choice.finishReason(), usage, chunkCount, choice.toolCalls(), choice.refusal(), choice.logprobs(),
+                created, systemFingerprint, serviceTier);
+    }
+
+    /** The whole stream in the shape of a non-streamed completion, every choice included, by index. */
+    public ChatCompletion toChatCompletion() {
+        List<Choice> all = new ArrayList<>();
+        for (int index : choices.keySet()) {
+            Choice choice = result(index).toChatCompletion().choices().get(0);
+            all.add(new Choice(index, choice.message(), choice.finishReason(), choice.logprobs(), null));
         }
+        if (all.isEmpty()) {
+            all.addAll(result().toChatCompletion().choices());
+        }
+        return new ChatCompletion(id, "chat.completion", created, model, all, usage, systemFingerprint, serviceTier);
     }
 }

@@ -190,6 +190,38 @@ class ToolCallStreamTest {
         }
     }
 
+    @Nested
+    @DisplayName("with several choices (n > 1)")
+    class SeveralChoices {
+
+        static ChatCompletionChunk choiceChunk(int index, Delta delta, String finishReason) {
+            return new ChatCompletionChunk("c", "chat.completion.chunk", 0L, "m",
+                    List.of(new ChunkChoice(index, delta, finishReason)), null, null, null);
+        }
+
+        @Test
+        @DisplayName("each choice is accumulated on its own; result() is the first, toChatCompletion() keeps them all")
+        void interleaved() {
+            StreamAccumulator accumulator = new StreamAccumulator();
+            accumulator.add(choiceChunk(0, new Delta("assistant", "Ear", null), null));
+            accumulator.add(choiceChunk(1, new Delta("assistant", "", null), null));
+            accumulator.add(choiceChunk(1, fragments(new ToolCallDelta(0, "b", "function", new FunctionCall("g", "{}"))), null));
+            accumulator.add(choiceChunk(0, new Delta(null, "th", null), "stop"));
+            accumulator.add(choiceChunk(1, new Delta(null, null, null), "tool_calls"));
+            accumulator.add(usageChunk(new Usage(5, 7, 12)));
+
+            assertThat(accumulator.choiceCount()).isEqualTo(2);
+            assertThat(accumulator.result().content()).isEqualTo("Earth");
+            assertThat(accumulator.result().toolCalls()).isEmpty();
+            assertThat(accumulator.result(1).toolCalls()).containsExactly(ToolCall.function("b", "g", "{}"));
+            ChatCompletion whole = accumulator.toChatCompletion();
+            assertThat(whole.choices()).extracting(Choice::index).containsExactly(0, 1);
+            assertThat(whole.choices()).extracting(Choice::finishReason).containsExactly("stop", "tool_calls");
+            assertThat(whole.choices().get(1).message().toolCalls()).containsExactly(ToolCall.function("b", "g", "{}"));
+            assertThat(whole.usage()).isEqualTo(new Usage(5, 7, 12));
+        }
+    }
+
     static ToolCallDelta piece(int index, String arguments) {
         return new ToolCallDelta(index, null, "function", new FunctionCall(null, arguments));
     }

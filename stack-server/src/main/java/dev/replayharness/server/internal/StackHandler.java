@@ -228,7 +228,7 @@ public final class StackHandler extends Handler.Abstract {
             }
             return;
         }
-        ChatCompletion completion = accumulator.result().toChatCompletion();
+        ChatCompletion completion = accumulator.toChatCompletion(); // every choice: a request may ask for n > 1
         ObjectNode json = ServerJson.MAPPER.readValue(OpenAiJson.write(completion), ObjectNode.class);
         if (created != null) {
             json.put("created", created); // the chunks carry it; the assembled completion does not
