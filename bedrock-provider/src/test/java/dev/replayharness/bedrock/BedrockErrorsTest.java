@@ -128,6 +128,19 @@ class BedrockErrorsTest {
     }
 
     @Test
+    @DisplayName("a 400 about a malformed image is not explained as a text-only model: only Bedrock's modality refusal is")
+    void imageAdviceOnlyForModality() {
+        emulator.enqueue(ScriptedResponse.of(400, "{\"error\":{\"message\":\"Invalid image_url: the url must start with"
+                + " https:// or data:image/\",\"type\":\"invalid_request_error\",\"code\":\"validation_error\"}}"));
+        BedrockValidationException e = catchThrowableOfType(BedrockValidationException.class,
+                () -> TestClients.client(emulator).chat(hello()));
+        assertThat(e.getMessage()).contains("Invalid image_url: the url must start with")
+                .contains("Fix or remove the parameter or message part it names.")
+                .doesNotContain("takes text only");
+        assertStatusAndRequestId(e, 400);
+    }
+
+    @Test
     @DisplayName("other statuses are service errors with the status and request id")
     void otherStatus() {
         emulator.enqueue(ScriptedResponse.of(409, "{\"message\":\"Conflict\"}"));

@@ -41,7 +41,9 @@ final class ErrorMessages {
 
     /** What to do about a 400: for image parts sent to a text-only model, say so; else fix what Bedrock names. */
     static String validationAdvice(String bedrockMessage) {
-        if (bedrockMessage.toLowerCase(java.util.Locale.ROOT).contains("image")) {
+        // "Model does not support image modality" (what Bedrock said to gpt-oss); not any message naming an
+        // image, which may be a malformed image part sent to a model that does take images.
+        if (bedrockMessage.toLowerCase(java.util.Locale.ROOT).contains("image modality")) {
             return "The model takes text only (gpt-oss does): send the content as text parts or a string, without"
                     + " image_url parts, or name a model that accepts images.";
         }
