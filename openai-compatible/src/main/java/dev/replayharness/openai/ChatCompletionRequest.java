@@ -76,9 +76,14 @@ public record ChatCompletionRequest(
         messages = messages == null ? List.of() : List.copyOf(messages);
         tools = tools == null ? null : List.copyOf(tools);
         // LinkedHashMap, not Map.copyOf: keeps insertion order on the wire and allows null values.
-        extraFields = extraFields == null
-                ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(extraFields));
+        extraFields = extraFields == null ? Map.of() : copy(extraFields);
+    }
+
+    /** An unmodifiable copy; a JSON tree among the values is copied too, so changing it later changes no request. */
+    private static Map<String, Object> copy(Map<String, Object> fields) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        fields.forEach((name, value) -> copy.put(name, value instanceof tools.jackson.databind.JsonNode json ? json.deepCopy() : value));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** A builder for a request to {@code model}. */

@@ -79,7 +79,7 @@ public sealed interface ContentPart {
      */
     record OtherPart(@JsonValue JsonNode json) implements ContentPart {
         public OtherPart {
-            Objects.requireNonNull(json, "json");
+            json = Objects.requireNonNull(json, "json").deepCopy();
         }
 
         @Override

@@ -19,6 +19,7 @@ public record FunctionDefinition(String name, String description, JsonNode param
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public FunctionDefinition {
+        parameters = Extras.copy(parameters);
         extra = Extras.copy(extra);
     }
 

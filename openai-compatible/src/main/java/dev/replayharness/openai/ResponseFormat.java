@@ -23,6 +23,7 @@ public record ResponseFormat(String type, JsonNode jsonSchema,
 
     public ResponseFormat {
         Objects.requireNonNull(type, "type");
+        jsonSchema = Extras.copy(jsonSchema);
         extra = Extras.copy(extra);
     }
 

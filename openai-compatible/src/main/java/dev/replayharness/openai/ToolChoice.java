@@ -64,7 +64,7 @@ public sealed interface ToolChoice {
      */
     record Other(@JsonValue JsonNode json) implements ToolChoice {
         public Other {
-            Objects.requireNonNull(json, "json");
+            json = Objects.requireNonNull(json, "json").deepCopy();
         }
 
         /** The value as compact JSON. */

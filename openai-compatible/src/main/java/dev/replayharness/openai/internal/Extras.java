@@ -12,9 +12,20 @@ public final class Extras {
 
     /**
      * An unmodifiable copy in insertion order (so the wire form is written back in the order it was
-     * read); null gives an empty map. JSON {@code null} values are kept as {@code NullNode}s.
+     * read), each tree copied too (a caller changing its tree later must not change the object); null
+     * gives an empty map. JSON {@code null} values are kept as {@code NullNode}s.
      */
     public static Map<String, JsonNode> copy(Map<String, JsonNode> extra) {
-        return extra == null || extra.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        if (extra == null || extra.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, JsonNode> copy = new LinkedHashMap<>();
+        extra.forEach((name, value) -> copy.put(name, value == null ? null : value.deepCopy()));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** A copy of a tree held by a wire object, or null. */
+    public static JsonNode copy(JsonNode json) {
+        return json == null ? null : json.deepCopy();
     }
 }
