@@ -1,9 +1,7 @@
 package dev.replayharness.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,7 @@ import dev.replayharness.core.RecordingFormatException;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.RecordingKey;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -35,7 +33,12 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (Path file : RecordingTree.files(root)) {
+        RecordingsFolder folder = RecordingsFolder.at(root);
+        // A temporary file of a write interrupted by a kill is debris, not a problem of the recordings.
+        for (Path swept : folder.sweepTemporaries()) {
+            out.println(swept + ": deleted, the temporary file of an interrupted write");
+        }
+        for (Path file : folder.entries()) {
             checked++;
             problems.addAll(check(file));
         }
@@ -48,15 +51,20 @@ final class VerifyCommand implements Callable<Integer> {
     static List<String> check(Path file) {
         List<String> problems = new ArrayList<>();
         String name = file.getFileName().toString();
-        Optional<RecordingKey.Named> named = RecordingKey.parseFileName(name);
+        Optional<RecordingKey.Named> named = RecordingsFolder.name(file);
         if (named.isEmpty()) {
             problems.add(file + ": not a recording file name (<64 hex digits>[-<n>].json); move or delete it");
             return problems;
         }
+        byte[] bytes;
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            bytes = RecordingsFolder.bytes(file); // as replay reads it: a folder or a link loop fails the same way
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (RecordingFormatException e) {
+            problems.add(file + ": " + e.getMessage().substring(("Recording " + file + ": ").length()));
+            return problems;
+        } catch (java.nio.charset.CharacterCodingException e) {
             problems.add(file + ": cannot be read as UTF-8 (" + e.getMessage() + ")");
             return problems;
         }
@@ -65,7 +73,7 @@ final class VerifyCommand implements Callable<Integer> {
                     + " credential if it is real)");
         }
         try {
-            Recording recording = RecordingFiles.parse(file, text.getBytes(StandardCharsets.UTF_8));
+            Recording recording = RecordingsFolder.parse(file, bytes);
             RecordingKey actual = CanonicalRequest.of(recording.request(), recording.testId()).key();
             if (!actual.equals(named.get().key())) {
                 problems.add(file + ": named for key " + named.get().key() + " but its request hashes to " + actual

@@ -1,9 +1,7 @@
 package dev.replayharness.core.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -24,33 +22,99 @@ public final class JsonDiff {
     }
 
     public static List<Difference> diff(JsonNode actual, JsonNode recorded) {
+        return diff(actual, recorded, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The differences, but stops once it has found more than {@code limit} (a search for the nearest
+     * recordings need not count those of a recording already too far). The pointer of each is only
+     * built for a difference: a miss diffs a request against every recording of its endpoint.
+     */
+    public static List<Difference> diff(JsonNode actual, JsonNode recorded, int limit) {
         List<Difference> out = new ArrayList<>();
-        diff("", actual, recorded, out);
+        diff(null, actual, recorded, out, limit);
         return out;
     }
 
-    private static void diff(String pointer, JsonNode actual, JsonNode recorded, List<Difference> out) {
+    /**
+     * How many differences {@link #diff} would find, counting at most {@code limit + 1}: no pointer and
+     * no difference is built, for ranking many recordings before describing the few nearest.
+     */
+    public static int count(JsonNode actual, JsonNode recorded, int limit) {
+        return count(actual, recorded, 0, limit);
+    }
+
+    private static int count(JsonNode actual, JsonNode recorded, int found, int limit) {
+        if (found > limit) {
+            return found;
+        }
+        if (actual == null || recorded == null) {
+            return actual != recorded ? found + 1 : found;
+        }
+        if (actual.isObject() && recorded.isObject()) {
+            int shared = 0;
+            for (var member : actual.properties()) {
+                JsonNode other = recorded.get(member.getKey());
+                shared += other == null ? 0 : 1;
+                found = count(member.getValue(), other, found, limit);
+            }
+            if (recorded.size() > shared) { // the recording has members this request lacks
+                for (var member : recorded.properties()) {
+                    if (!actual.has(member.getKey())) {
+                        found = count(null, member.getValue(), found, limit);
+                    }
+                }
+            }
+            return found;
+        }
+        if (actual.isArray() && recorded.isArray()) {
+            for (int i = 0; i < Math.max(actual.size(), recorded.size()); i++) {
+                found = count(actual.get(i), recorded.get(i), found, limit);
+            }
+            return found;
+        }
+        return sameValue(actual, recorded) ? found : found + 1;
+    }
+
+    /** A JSON Pointer as a chain of parents, turned into a string only when a difference needs it. */
+    private record Pointer(Pointer parent, String name, int index) {
+        static String of(Pointer p) {
+            return p == null ? "" : of(p.parent) + "/" + (p.name == null ? Integer.toString(p.index)
+                    : p.name.replace("~", "~0").replace("/", "~1"));
+        }
+    }
+
+    private static void diff(Pointer pointer, JsonNode actual, JsonNode recorded, List<Difference> out, int limit) {
+        if (out.size() > limit) {
+            return;
+        }
         if (actual == null || recorded == null) {
             if (actual != recorded) {
-                out.add(new Difference(pointer, actual, recorded));
+                out.add(new Difference(Pointer.of(pointer), actual, recorded));
             }
         } else if (actual.isObject() && recorded.isObject()) {
-            Set<String> names = new LinkedHashSet<>(actual.propertyNames());
-            names.addAll(recorded.propertyNames());
-            for (String name : names) {
-                diff(pointer + "/" + name.replace("~", "~0").replace("/", "~1"), actual.get(name), recorded.get(name), out);
+            for (String name : actual.propertyNames()) { // this request's members in order, then the recording's others
+                diff(new Pointer(pointer, name, 0), actual.get(name), recorded.get(name), out, limit);
+            }
+            for (String name : recorded.propertyNames()) {
+                if (!actual.has(name)) {
+                    diff(new Pointer(pointer, name, 0), null, recorded.get(name), out, limit);
+                }
             }
         } else if (actual.isArray() && recorded.isArray()) {
             for (int i = 0; i < Math.max(actual.size(), recorded.size()); i++) {
-                diff(pointer + "/" + i, actual.get(i), recorded.get(i), out);
+                diff(new Pointer(pointer, null, i), actual.get(i), recorded.get(i), out, limit);
             }
         } else if (!sameValue(actual, recorded)) {
-            out.add(new Difference(pointer, actual, recorded));
+            out.add(new Difference(Pointer.of(pointer), actual, recorded));
         }
     }
 
     private static boolean sameValue(JsonNode a, JsonNode b) {
         if (a.isNumber() && b.isNumber()) {
+            if (a.equals(b)) {
+                return true;
+            }
             return Jcs.number(a.doubleValue()).equals(Jcs.number(b.doubleValue()));
         }
         return a.equals(b);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.OutgoingRequest;
 import dev.replayharness.core.key.CanonicalRequest;
+import dev.replayharness.core.key.KeyedRequest;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedRequest;
@@ -24,21 +25,7 @@ public final class RequestPreparer {
     private RequestPreparer() {
     }
 
-    /**
-     * A request ready for lookup.
-     *
-     * @param recorded what a recording of it would hold
-     * @param testScoped its canonical form with the test identity, or {@code null} without one
-     * @param shared its canonical form without the test identity
-     */
-    public record Prepared(RecordedRequest recorded, String path, CanonicalRequest testScoped, CanonicalRequest shared) {
-        /** The form that identifies the request within a session: test-scoped when there is a test. */
-        public CanonicalRequest primary() {
-            return testScoped != null ? testScoped : shared;
-        }
-    }
-
-    public static Prepared prepare(OutgoingRequest request, Settings settings, Redactor redactor, String testId) {
+    public static KeyedRequest prepare(OutgoingRequest request, Settings settings, Redactor redactor, String testId) {
         request.headers().asMap().forEach((name, values) -> {
             if (Redactor.isCredentialHeader(name)) {
                 values.forEach(redactor::learnFromHeader);
@@ -64,7 +51,7 @@ public final class RequestPreparer {
                     recorded.normalizers());
             forms = CanonicalRequest.forms(recorded, testId);
         }
-        return new Prepared(recorded, path, forms.testScoped(), forms.shared());
+        return new KeyedRequest(recorded, path, forms.testScoped(), forms.shared());
     }
 
     /**

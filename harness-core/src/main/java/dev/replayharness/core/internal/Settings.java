@@ -13,13 +13,14 @@ import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.core.Sleeper;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.normalize.ResponseNormalizer;
+import dev.replayharness.core.store.RecordingStore;
 
-/** Everything a {@code Harness} was built with; {@code recordingCache} is null when replay reads every file afresh. */
-public record Settings(Path recordingsDirectory, String namespace, Mode mode, RecordingScope scope,
+/** Everything a {@code Harness} was built with; {@code store} holds its namespace's recordings. */
+public record Settings(RecordingStore store, String namespace, Mode mode, RecordingScope scope,
         RepeatPolicy repeatPolicy, List<NormalizerRule> requestNormalizers, List<ResponseNormalizer> responseNormalizers,
         Set<String> requestHeaders, Set<String> responseHeaders, List<String> secrets, Optional<String> source,
         boolean recordTiming, boolean replayTiming, Sleeper sleeper, Function<String, String> recordCommand,
-        long maxDrainBytes, java.time.Duration awaitRecordings, RecordingCache recordingCache) {
+        long maxDrainBytes, java.time.Duration awaitRecordings) {
 
     public static final Set<String> DEFAULT_REQUEST_HEADERS = Set.of("content-type", "accept");
     public static final Set<String> DEFAULT_RESPONSE_HEADERS = Set.of("content-type", "content-encoding", "location", "retry-after",
@@ -35,7 +36,7 @@ public record Settings(Path recordingsDirectory, String namespace, Mode mode, Re
     }
 
     public Path namespaceDirectory() {
-        return recordingsDirectory.resolve(namespace);
+        return store.location();
     }
 
     public List<RequestNormalizer> normalizersFor(String method, String path) {

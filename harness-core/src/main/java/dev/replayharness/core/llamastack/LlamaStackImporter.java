@@ -21,7 +21,7 @@ import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.RecordedResponse;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.FileRecordingStore;
 import dev.replayharness.core.recording.SseEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +54,7 @@ public final class LlamaStackImporter {
                     + " does not exist or is not a folder. Point the importer at tests/integration/…/recordings.";
             throw new UncheckedIOException(message, new IOException(message));
         }
+        FileRecordingStore store = FileRecordingStore.inFolder(namespaceDirectory);
         List<Imported> imported = new ArrayList<>();
         Map<RecordingKey, Path> seen = new HashMap<>();
         try (Stream<Path> files = Files.list(source)) {
@@ -65,9 +66,7 @@ public final class LlamaStackImporter {
                     throw new RecordingFormatException(file, "makes the same request as " + earlier
                             + " (their test ids differ, which this project's shared recordings do not key by). Import one of them.");
                 }
-                Path target = namespaceDirectory.resolve(key.fileName(1));
-                RecordingFiles.write(target, recording);
-                imported.add(new Imported(file, target, key));
+                imported.add(new Imported(file, store.save(key, 1, recording), key));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + source + ": " + e.getMessage(), e);

@@ -16,7 +16,7 @@ import dev.replayharness.core.RecordingFormatException;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 
 @DisplayName("Importing Llama Stack's recordings")
 class LlamaStackImporterTest {
@@ -33,17 +33,17 @@ class LlamaStackImporterTest {
         List<LlamaStackImporter.Imported> imported = LlamaStackImporter.importDirectory(FIXTURES, target);
         assertThat(imported).hasSize(6);
         for (LlamaStackImporter.Imported one : imported) {
-            Recording recording = RecordingFiles.read(one.to());
+            Recording recording = RecordingsFolder.read(one.to());
             assertThat(recording.source()).isEqualTo("imported");
             assertThat(recording.testId()).isNull();
             assertThat(recording.request().url()).isEqualTo("https://bedrock-runtime.us-west-2.amazonaws.com/openai/v1/chat/completions");
             assertThat(CanonicalRequest.of(recording.request(), null).key()).isEqualTo(one.key());
             assertThat(one.to().getFileName().toString()).isEqualTo(one.key().fileName(1));
         }
-        long streams = imported.stream().map(i -> RecordingFiles.read(i.to()).response().body())
+        long streams = imported.stream().map(i -> RecordingsFolder.read(i.to()).response().body())
                 .filter(b -> b instanceof Body.EventStream).count();
         assertThat(streams).isEqualTo(3);
-        Body.EventStream stream = imported.stream().map(i -> RecordingFiles.read(i.to()).response().body())
+        Body.EventStream stream = imported.stream().map(i -> RecordingsFolder.read(i.to()).response().body())
                 .filter(b -> b instanceof Body.EventStream).map(Body.EventStream.class::cast).findFirst().orElseThrow();
         assertThat(stream.events().get(stream.events().size() - 1).data().stringValue()).isEqualTo("[DONE]");
         assertThat(stream.events().get(0).data().path("object").stringValue()).isEqualTo("chat.completion.chunk");
