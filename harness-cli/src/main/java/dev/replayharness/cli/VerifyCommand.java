@@ -2,6 +2,7 @@ package dev.replayharness.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.replayharness.core.CredentialScanner;
+import dev.replayharness.core.Headers;
+import dev.replayharness.core.internal.AtomicFiles;
+import dev.replayharness.core.internal.ContentEncoding;
+import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.RecordingFormatException;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.RecordingKey;
@@ -34,7 +39,7 @@ final class VerifyCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         RecordingsFolder folder = RecordingsFolder.at(root);
-        // A temporary file of a write interrupted by a kill is debris, not a problem of the recordings.
+        // A stale temporary file of a write killed midway is debris: swept (a fresh one is named below).
         for (Path swept : folder.sweepTemporaries()) {
             out.println(swept + ": deleted, the temporary file of an interrupted write");
         }
@@ -48,9 +53,40 @@ final class VerifyCommand implements Callable<Integer> {
         return problems.isEmpty() ? 0 : 1;
     }
 
+    private static final String HIDDEN_CREDENTIAL = "holds a credential-like string once decoded; replace the body (and"
+            + " revoke the credential if it is real), or delete the file and re-record";
+
+    /**
+     * Whether a base64 body's bytes (decompressed when its content-encoding says how and they are so encoded) hold
+     * a credential-like string: the line scan sees only base64 text.
+     */
+    private static boolean holdsCredential(Body body, Headers headers) {
+        if (!(body instanceof Body.Binary binary)) {
+            return false;
+        }
+        byte[] bytes = ContentEncoding.supported(headers).flatMap(e -> ContentEncoding.decode(e, binary.bytes()))
+                .orElse(binary.bytes());
+        String asBytes = new String(bytes, StandardCharsets.ISO_8859_1); // one char per byte: every pattern is ASCII
+        return !CredentialScanner.linesWithCredentials(asBytes).isEmpty();
+    }
+
     static List<String> check(Path file) {
         List<String> problems = new ArrayList<>();
-        String name = file.getFileName().toString();
+        if (RecordingsFolder.isTemporary(file)) {
+            problems.add(file + ": a temporary file left by a recording write that was killed before it finished (kill -9);"
+                    + " delete it. Recording into this folder also deletes it once it is "
+                    + AtomicFiles.STALE_AFTER.toMinutes() + " minutes old");
+            return problems;
+        }
+        if (Files.isDirectory(file)) {
+            problems.add(file + ": is a directory, not a recording file; delete or move it, then re-record");
+            return problems;
+        }
+        if (!Files.isRegularFile(file)) {
+            problems.add(file + ": is a symbolic link that cannot be followed (a loop, or a missing target); replace it"
+                    + " with the recording file, or delete it and re-record");
+            return problems;
+        }
         Optional<RecordingKey.Named> named = RecordingsFolder.name(file);
         if (named.isEmpty()) {
             problems.add(file + ": not a recording file name (<64 hex digits>[-<n>].json); move or delete it");
@@ -59,7 +95,7 @@ final class VerifyCommand implements Callable<Integer> {
         byte[] bytes;
         String text;
         try {
-            bytes = RecordingsFolder.bytes(file); // as replay reads it: a folder or a link loop fails the same way
+            bytes = RecordingsFolder.bytes(file); // as replay reads it
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (RecordingFormatException e) {
             problems.add(file + ": " + e.getMessage().substring(("Recording " + file + ": ").length()));
@@ -74,6 +110,12 @@ final class VerifyCommand implements Callable<Integer> {
         }
         try {
             Recording recording = RecordingsFolder.parse(file, bytes);
+            if (holdsCredential(recording.request().body(), Headers.empty())) {
+                problems.add(file + ": request.body.base64 " + HIDDEN_CREDENTIAL);
+            }
+            if (holdsCredential(recording.response().body(), recording.response().headers())) {
+                problems.add(file + ": response.body.base64 " + HIDDEN_CREDENTIAL);
+            }
             RecordingKey actual = CanonicalRequest.of(recording.request(), recording.testId()).key();
             if (!actual.equals(named.get().key())) {
                 problems.add(file + ": named for key " + named.get().key() + " but its request hashes to " + actual

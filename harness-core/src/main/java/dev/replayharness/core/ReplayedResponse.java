@@ -47,7 +47,11 @@ public record ReplayedResponse(Path file, int status, Headers headers, List<byte
         if (encoding.isEmpty() || chunks.isEmpty()) {
             return this;
         }
-        return new ReplayedResponse(file, status, headers, List.of(ContentEncoding.encode(encoding.get(), bodyBytes())),
+        byte[] body = bodyBytes();
+        if (ContentEncoding.looksEncoded(encoding.get(), body) && ContentEncoding.decode(encoding.get(), body).isEmpty()) {
+            return this; // a broken stream of that encoding, recorded as it came (it could not be decoded): sent as it came
+        }
+        return new ReplayedResponse(file, status, headers, List.of(ContentEncoding.encode(encoding.get(), body)),
                 List.of(delaysMs.get(0)), interruption);
     }
 

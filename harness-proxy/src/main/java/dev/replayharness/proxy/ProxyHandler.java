@@ -205,7 +205,7 @@ final class ProxyHandler extends Handler.Abstract {
                 miss(request, response, callback, session, testId, miss);
                 return;
             } catch (RecordingFormatException damaged) {
-                LOG.log(Level.WARNING, "Replay Harness proxy: damaged recording for " + method + " " + redactedPath(request)
+                LOG.log(Level.WARNING, "Replay Harness proxy: damaged recording for " + method + " " + redactedPath(request, session)
                         + testSuffix(testId));
                 sendJson(response, callback, missStatus, JsonBodies.error("recording_format_error", damaged.getMessage()),
                         Map.of(ReplayProxy.ERROR_HEADER, "recording-format", "X-Should-Retry", "false"));
@@ -261,7 +261,7 @@ final class ProxyHandler extends Handler.Abstract {
                     n = body.read(buffer, 0, buffer.length);
                 } catch (IOException recordedInterruption) { // the recording ends in an error: so does this response
                     LOG.log(Level.DEBUG, () -> "Replay Harness proxy: replayed interruption for " + request.getMethod() + " "
-                            + redactedPath(request));
+                            + redactedPath(request, session));
                     failMidBody(response, callback, recordedInterruption, recordedInterruption.getMessage());
                     return;
                 }
@@ -274,7 +274,7 @@ final class ProxyHandler extends Handler.Abstract {
             }
         } catch (IOException clientGone) {
             LOG.log(Level.DEBUG, () -> "Replay Harness proxy: client left during the replay of " + request.getMethod() + " "
-                    + redactedPath(request));
+                    + redactedPath(request, session));
             callback.failed(clientGone);
             return;
         }
@@ -319,7 +319,7 @@ final class ProxyHandler extends Handler.Abstract {
                     n = in.read(buffer, 0, buffer.length);
                 } catch (IOException upstreamFailed) { // recorded as interrupted by the RecordingInputStream
                     String message = "Replay Harness proxy: the upstream " + upstream + " failed mid-response for " + method + " "
-                            + redactedPath(request) + ": " + session.redact(String.valueOf(upstreamFailed));
+                            + redactedPath(request, session) + ": " + session.redact(String.valueOf(upstreamFailed));
                     LOG.log(Level.WARNING, message + testSuffix(testId));
                     failMidBody(response, callback, upstreamFailed, message);
                     return;
@@ -336,7 +336,7 @@ final class ProxyHandler extends Handler.Abstract {
                     clientGone = e;
                     if (recorder.isPresent()) {
                         LOG.log(Level.INFO, "Replay Harness proxy: the client left during " + method + " "
-                                + redactedPath(request) + testSuffix(testId)
+                                + redactedPath(request, session) + testSuffix(testId)
                                 + "; draining the rest of the upstream response into the recording");
                     }
                     break;
@@ -384,7 +384,7 @@ final class ProxyHandler extends Handler.Abstract {
 
     private void miss(Request request, Response response, Callback callback, HarnessSession session, String testId,
             ReplayMissError miss) {
-        String what = request.getMethod().toUpperCase(Locale.ROOT) + " " + redactedPath(request);
+        String what = request.getMethod().toUpperCase(Locale.ROOT) + " " + redactedPath(request, session);
         LOG.log(Level.WARNING, "Replay Harness proxy: no recording for " + what + testSuffix(testId)
                 + " (namespace " + harness.namespace() + "); answered " + missStatus);
         ObjectNode body = JsonBodies.error("replay_miss", miss.getMessage());
@@ -414,7 +414,7 @@ final class ProxyHandler extends Handler.Abstract {
 
     private void unreachable(Request request, Response response, Callback callback, HarnessSession session, Exception e,
             String testId) {
-        String what = request.getMethod().toUpperCase(Locale.ROOT) + " " + redactedPath(request);
+        String what = request.getMethod().toUpperCase(Locale.ROOT) + " " + redactedPath(request, session);
         String message = "Replay Harness proxy: could not get an answer from the upstream " + upstream + " for " + what
                 + " (mode " + harness.mode().value() + "): " + session.redact(String.valueOf(e))
                 + ". Check that the upstream is running and that the proxy's upstream URL (--upstream) is right; "
@@ -446,6 +446,11 @@ final class ProxyHandler extends Handler.Abstract {
 
     private String redactedPath(Request request) {
         return harnessRedact(String.valueOf(request.getHttpURI().getPath()));
+    }
+
+    /** The path redacted by the session too, which knows the credentials this test has sent (headers, query). */
+    private String redactedPath(Request request, HarnessSession session) {
+        return session.redact(redactedPath(request));
     }
 
     private String harnessRedact(String text) {

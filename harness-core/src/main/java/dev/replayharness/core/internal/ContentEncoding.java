@@ -38,6 +38,19 @@ public final class ContentEncoding {
         }
     }
 
+    /**
+     * Whether {@code bytes} start as a stream of {@code encoding} does: the gzip magic number, or a zlib header
+     * (deflate). Bytes that do not were never encoded, or have been decoded already.
+     */
+    public static boolean looksEncoded(String encoding, byte[] bytes) {
+        if (bytes.length < 2) {
+            return false;
+        }
+        int b0 = bytes[0] & 0xff;
+        int b1 = bytes[1] & 0xff;
+        return encoding.equals("deflate") ? (b0 & 0x0f) == 8 && ((b0 << 8) | b1) % 31 == 0 : b0 == 0x1f && b1 == 0x8b;
+    }
+
     public static byte[] encode(String encoding, byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (var compressing = encoding.equals("deflate") ? new DeflaterOutputStream(out) : new GZIPOutputStream(out)) {

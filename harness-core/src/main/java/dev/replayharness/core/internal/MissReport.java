@@ -52,8 +52,7 @@ public final class MissReport {
             String testId, List<NearMiss> nearest) {
         Optional<String> absence = store.absence();
         if (absence.isPresent()) {
-            message.append("Nearest recordings: none; ").append(absence.get())
-                    .append(" (check harness.recordings-dir and the namespace).\n");
+            message.append("Nearest recordings: none; ").append(absence.get()).append(".\n");
             return;
         }
         if (nearest.isEmpty()) {

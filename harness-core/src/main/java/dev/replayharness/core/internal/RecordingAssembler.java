@@ -99,7 +99,11 @@ public final class RecordingAssembler implements ResponseRecorder {
             stage.accept(null); // upstream failed before any response: there is nothing to replay
             return;
         }
-        RecordedResponse response = new RecordedResponse(status, recordedHeaders(), recordedBody(), interruption);
+        Body body = recordedBody();
+        if (interruption == null && sse != null && sse.endedMidEvent()) {
+            interruption = new Interruption(Interruption.Kind.UNTERMINATED_EVENT, Interruption.UNTERMINATED_EVENT_MESSAGE);
+        }
+        RecordedResponse response = new RecordedResponse(status, recordedHeaders(), body, interruption);
         stage.accept(new Recording(Recording.FORMAT_VERSION, testId, source, request, response));
     }
 
@@ -122,10 +126,12 @@ public final class RecordingAssembler implements ResponseRecorder {
         byte[] bytes = body.toByteArray();
         if (encoding != null) {
             Optional<byte[]> decoded = ContentEncoding.decode(encoding, bytes);
-            if (decoded.isEmpty()) {
-                return new Body.Binary(bytes); // not validly encoded: kept exactly as it came
+            if (decoded.isEmpty() && ContentEncoding.looksEncoded(encoding, bytes)) {
+                return new Body.Binary(bytes); // a broken stream of that encoding: kept exactly as it came
             }
-            bytes = decoded.get();
+            // No such stream at all: the client decoded it already (Apache HttpClient does, and keeps the header),
+            // so these are the decoded bytes, recorded (and redacted) as any decoded body.
+            bytes = decoded.orElse(bytes);
             if (eventStream) {
                 sse = new SseParser();
                 blocks.addAll(sse.feed(bytes, 0, bytes.length, System.nanoTime()));

@@ -53,8 +53,11 @@ public final class RecordingRedactor {
         if (body instanceof Body.Text text) {
             return new Body.Text(redactor.redact(text.text()));
         }
+        if (body instanceof Body.Binary binary) {
+            return new Body.Binary(redactor.redact(binary.bytes()));
+        }
         if (body instanceof Body.EventStream stream) {
-            List<SseEvent> events = stream.events().stream().map(e -> new SseEvent(redactor.redact(e.comment()), e.event(), e.id(),
+            List<SseEvent> events = stream.events().stream().map(e -> new SseEvent(redactor.redact(e.comment()), redactor.redact(e.event()), redactor.redact(e.id()),
                     e.retry(), redactor.redact(e.data()), e.offsetMs())).toList();
             return new Body.EventStream(events);
         }

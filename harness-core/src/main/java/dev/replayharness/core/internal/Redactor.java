@@ -1,5 +1,7 @@
 package dev.replayharness.core.internal;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -93,6 +95,28 @@ public final class Redactor {
         }
     }
 
+    /**
+     * Learns the values of credential query parameters (as sent and percent-decoded), as credential headers'
+     * are learned: an upstream that echoes one must not write it into a recording.
+     */
+    public void learnFromQuery(String rawQuery) {
+        if (rawQuery == null) {
+            return;
+        }
+        for (String part : rawQuery.split("&")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && isCredentialQueryParameter(part.substring(0, eq))) {
+                String value = part.substring(eq + 1);
+                addSecret(value);
+                try {
+                    addSecret(URLDecoder.decode(value, StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    // a malformed escape: the value as sent is learned
+                }
+            }
+        }
+    }
+
     public static boolean isCredentialHeader(String name) {
         return CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT));
     }
@@ -172,6 +196,24 @@ public final class Redactor {
     public String redactUrl(String url) {
         int question = url.indexOf('?');
         return question < 0 ? redact(url) : redact(url.substring(0, question)) + "?" + redactQuery(url.substring(question + 1));
+    }
+
+    /**
+     * Bytes with every known secret (as its UTF-8 bytes) and every credential pattern replaced, scanned as
+     * ISO-8859-1 (one char per byte, so every other byte is kept exactly): a binary body has no text to redact.
+     * {@code bytes} itself when nothing was found.
+     */
+    public byte[] redact(byte[] bytes) {
+        String view = new String(bytes, StandardCharsets.ISO_8859_1);
+        String result = view;
+        for (String secret : secrets) { // a non-ASCII secret's UTF-8 bytes, as the view shows them
+            String needle = new String(secret.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+            if (!needle.equals(secret) && result.contains(needle)) {
+                result = result.replace(needle, PLACEHOLDER);
+            }
+        }
+        result = redact(result);
+        return result.equals(view) ? bytes : result.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Whether {@link #redact} would change the text. */

@@ -27,6 +27,7 @@ public final class ReplayRenderer {
             case UPSTREAM_ERROR -> "Upstream failed mid-response when this was recorded: " + interruption.message();
             case TRUNCATED -> "The recording ends here: " + interruption.message()
                     + ". Re-record with a test that reads the whole body, or raise the drain limit";
+            case UNTERMINATED_EVENT -> null; // the body ended normally, as it did upstream: no read fails
         };
     }
 
@@ -60,6 +61,11 @@ public final class ReplayRenderer {
                     long offset = event.offsetMs() == null ? previous : event.offsetMs();
                     delays.add(Math.max(0, offset - previous));
                     previous = offset;
+                }
+                Interruption interruption = recording.response().interruption();
+                if (interruption != null && interruption.kind() == Interruption.Kind.UNTERMINATED_EVENT && !chunks.isEmpty()) {
+                    byte[] last = chunks.get(chunks.size() - 1); // its fields' lines without the blank line that ends it
+                    chunks.set(chunks.size() - 1, java.util.Arrays.copyOf(last, last.length - 1));
                 }
             } else if (body != null) {
                 chunks.add(BodyCodec.decode(body));

@@ -32,6 +32,7 @@ public final class RequestPreparer {
             }
         });
         URI uri = request.uri();
+        redactor.learnFromQuery(uri.getRawQuery());
         String method = request.method().toUpperCase(Locale.ROOT);
         // The path is redacted too: a token in it would reach the file and the key (a CI run with another token would miss).
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : redactor.redact(uri.getRawPath());
@@ -40,8 +41,11 @@ public final class RequestPreparer {
                 settings.requestHeaders().contains(name) && !Redactor.isCredentialHeader(name));
         headers = redactValues(headers, redactor);
         List<RequestNormalizer> normalizers = settings.normalizersFor(method, path);
-        RecordedRequest recorded = new RecordedRequest(method, url(uri, path, query), headers,
-                BodyCodec.encode(request.body(), json -> redactJson(json, request.body(), redactor), redactor::redact),
+        Body body = BodyCodec.encode(request.body(), json -> redactJson(json, request.body(), redactor), redactor::redact);
+        if (body instanceof Body.Binary binary) {
+            body = new Body.Binary(redactor.redact(binary.bytes())); // bytes are keyed as recorded: redacted
+        }
+        RecordedRequest recorded = new RecordedRequest(method, url(uri, path, query), headers, body,
                 normalizers.isEmpty() ? List.of() : normalizers.stream().map(RequestNormalizer::spec).toList());
         CanonicalRequest.Forms forms = CanonicalRequest.forms(recorded, testId); // one pass over the body for both keys
         if (recorded.body() instanceof Body.Json json && !forms.shared().keysBodyAsJson()) {

@@ -35,7 +35,8 @@ public final class SseCodec {
                 default -> { } // unknown fields are ignored by every SSE client; so are we
             }
         }
-        return new SseEvent(comment == null ? null : text.apply(comment.toString()), event, id, retry,
+        return new SseEvent(comment == null ? null : text.apply(comment.toString()), event == null ? null : text.apply(event),
+                id == null ? null : text.apply(id), retry,
                 data == null ? null : data(data.toString(), json, text), offsetMs);
     }
 

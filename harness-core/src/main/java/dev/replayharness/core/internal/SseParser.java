@@ -24,6 +24,7 @@ public final class SseParser {
     private final List<Field> fields = new ArrayList<>();
     private final List<Block> completed = new ArrayList<>();
     private boolean lastWasCr;
+    private boolean endedMidEvent;
 
     /**
      * Feeds bytes; returns the blocks completed by them. Each line's bytes are appended as one range
@@ -52,7 +53,10 @@ public final class SseParser {
         return completed.isEmpty() ? List.of() : List.copyOf(completed);
     }
 
-    /** Ends the stream: a final block without its blank line still counts. */
+    /**
+     * Ends the stream: a final block without its blank line still comes out (nothing is lost), and
+     * {@link #endedMidEvent()} says so.
+     */
     public List<Block> finish(long nowNanos) {
         completed.clear();
         if (line.size() > 0) {
@@ -61,8 +65,14 @@ public final class SseParser {
         if (!fields.isEmpty()) {
             completed.add(new Block(List.copyOf(fields), nowNanos));
             fields.clear();
+            endedMidEvent = true;
         }
         return List.copyOf(completed);
+    }
+
+    /** Whether {@link #finish} found the last block unterminated: the stream ended inside an event. */
+    public boolean endedMidEvent() {
+        return endedMidEvent;
     }
 
     private void endLine(long nowNanos) {

@@ -41,7 +41,7 @@ final class HarnessHttpClient extends HttpClient {
         ExchangePlan plan = session.plan(toOutgoing(request, body));
         if (plan instanceof ExchangePlan.Replay replay) {
             try {
-                return ReplayedHttpResponse.deliver(request, replay.response(), handler, session.sleeper()).get();
+                return ReplayedHttpResponse.deliver(request, replay.response(), handler, session).get();
             } catch (ExecutionException e) {
                 throw unwrap(e.getCause());
             }
@@ -76,7 +76,7 @@ final class HarnessHttpClient extends HttpClient {
         }
         if (plan instanceof ExchangePlan.Replay replay) {
             return CompletableFuture.supplyAsync(() -> ReplayedHttpResponse.deliver(request, replay.response(), handler,
-                    session.sleeper()), delegate.executor().orElse(CompletableFuture.completedFuture(null).defaultExecutor()))
+                    session), delegate.executor().orElse(CompletableFuture.completedFuture(null).defaultExecutor()))
                     .thenCompose(f -> f);
         }
         HttpRequest outgoing = RequestBodies.withBody(request, body);

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLSession;
 
 import dev.replayharness.core.ReplayedResponse;
-import dev.replayharness.core.Sleeper;
+import dev.replayharness.core.HarnessSession;
 
 /** An {@link HttpResponse} rebuilt from a recording. */
 final class ReplayedHttpResponse<T> implements HttpResponse<T> {
@@ -19,9 +19,12 @@ final class ReplayedHttpResponse<T> implements HttpResponse<T> {
     private final int status;
     private final HttpHeaders headers;
     private final T body;
+    /** The request line as toString() shows it: redacted, as every string the harness prints. */
+    private final String requestLine;
 
-    private ReplayedHttpResponse(HttpRequest request, int status, HttpHeaders headers, T body) {
+    private ReplayedHttpResponse(HttpRequest request, String requestLine, int status, HttpHeaders headers, T body) {
         this.request = request;
+        this.requestLine = requestLine;
         this.status = status;
         this.headers = headers;
         this.body = body;
@@ -32,7 +35,7 @@ final class ReplayedHttpResponse<T> implements HttpResponse<T> {
      * for them, and completes when the handler's body is ready (at once for streaming handlers).
      */
     static <T> CompletableFuture<HttpResponse<T>> deliver(HttpRequest request, ReplayedResponse recorded,
-            BodyHandler<T> handler, Sleeper sleeper) {
+            BodyHandler<T> handler, HarnessSession session) {
         ReplayedResponse replayed = recorded.encodedForWire(); // java.net.http does not decode Content-Encoding
         HttpHeaders headers = HarnessHttpClient.httpHeaders(replayed.headers());
         ResponseInfo info = new ResponseInfo() {
@@ -52,9 +55,10 @@ final class ReplayedHttpResponse<T> implements HttpResponse<T> {
             }
         };
         BodySubscriber<T> subscriber = handler.apply(info);
-        subscriber.onSubscribe(new ReplaySubscription(subscriber, replayed, sleeper));
+        subscriber.onSubscribe(new ReplaySubscription(subscriber, replayed, session.sleeper()));
         return subscriber.getBody().toCompletableFuture()
-                .thenApply(body -> new ReplayedHttpResponse<>(request, replayed.status(), headers, body));
+                .thenApply(body -> new ReplayedHttpResponse<>(request,
+                        session.redact(request.method() + " " + request.uri().getPath()), replayed.status(), headers, body));
     }
 
     @Override
@@ -99,6 +103,6 @@ final class ReplayedHttpResponse<T> implements HttpResponse<T> {
 
     @Override
     public String toString() {
-        return "(" + request.method() + " " + request.uri().getPath() + ") " + status + " [replayed]";
+        return "(" + requestLine + ") " + status + " [replayed]";
     }
 }

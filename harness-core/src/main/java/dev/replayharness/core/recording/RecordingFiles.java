@@ -174,7 +174,7 @@ public final class RecordingFiles {
             try {
                 return new Interruption(Interruption.Kind.parse(kind), text(node, "response.interrupted.message"));
             } catch (IllegalArgumentException e) {
-                throw fail("response.interrupted.kind", "is '" + kind + "'; allowed: upstream-error, truncated");
+                throw fail("response.interrupted.kind", "is '" + kind + "'; allowed: upstream-error, truncated, unterminated-event");
             }
         }
 

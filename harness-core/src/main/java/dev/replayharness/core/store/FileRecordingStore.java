@@ -98,6 +98,7 @@ public final class FileRecordingStore implements RecordingStore {
     /** Writes atomically: a temporary file in the same folder, then an atomic move over the target. */
     static void write(Path file, Recording recording) {
         try {
+            AtomicFiles.sweepStaleOnce(file.toAbsolutePath().getParent(), RecordingsFolder.TEMPORARY);
             AtomicFiles.write(file, RecordingFiles.toJson(recording).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write recording " + file + ": " + e.getMessage()
@@ -110,10 +111,16 @@ public final class FileRecordingStore implements RecordingStore {
         try {
             return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return Optional.empty(); // a dangling link included: nothing is there to replay, as for a missing file
         } catch (IOException e) {
-            throw new RecordingFormatException(file, "cannot be read (" + e + "). Check its permissions; a recording is a"
-                    + " regular file, not a folder or a link that leads nowhere.", e);
+            if (Files.isDirectory(file)) {
+                throw new RecordingFormatException(file, "is a directory, not a recording file. Delete or move it, then re-record.", e);
+            }
+            if (Files.isSymbolicLink(file)) { // a loop
+                throw new RecordingFormatException(file, "is a symbolic link that cannot be followed (a loop)."
+                        + " Replace it with the recording file, or delete it and re-record.", e);
+            }
+            throw new RecordingFormatException(file, "cannot be read (" + e + "). Check its permissions.", e);
         }
     }
 

@@ -23,10 +23,10 @@ import dev.replayharness.core.recording.Recording;
  * files that an interrupted write (a {@code kill -9} while recording) leaves behind.
  */
 public final class RecordingsFolder {
-    /** The temporary file of an atomic write: {@code .<file name><random digits>.tmp} beside the target. */
-    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.json\\d*\\.tmp");
+    /** The name an atomic write gives the temporary file of a recording: {@code .<key>[-<n>].json<digits>.tmp}. */
+    public static final Pattern TEMPORARY = Pattern.compile("\\.[0-9a-f]{64}(-[0-9]+)?\\.json-?[0-9]+\\.tmp");
     /** A temporary file younger than this may belong to a write in progress in another process. */
-    public static final Duration STALE_TEMPORARY = Duration.ofMinutes(1);
+    public static final Duration STALE_TEMPORARY = dev.replayharness.core.internal.AtomicFiles.STALE_AFTER;
 
     private final Path root;
 
@@ -49,15 +49,23 @@ public final class RecordingsFolder {
         return new RecordingsFolder(root);
     }
 
-    /** Why {@code folder} cannot hold recordings ("… does not exist", "… is a file, not a folder"), if so. */
+    /**
+     * Why {@code folder} holds no recordings, when it is not a folder: a file in the way (itself or a
+     * parent), named as such, or else that it does not exist.
+     */
     static Optional<String> folderProblem(Path folder) {
         if (Files.isDirectory(folder)) {
             return Optional.empty();
         }
-        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of(folder + " is a file, not a folder");
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
         }
-        return Optional.of(folder + " does not exist");
+        if (existing != null && !Files.isDirectory(existing)) { // not missing: in the way
+            return Optional.of(existing + " is a file, not a folder: point harness.recordings-dir"
+                    + " (Harness.Builder.recordingsDirectory) at the recordings folder");
+        }
+        return Optional.of(folder + " does not exist (check harness.recordings-dir and the namespace)");
     }
 
     public Path root() {
@@ -65,8 +73,8 @@ public final class RecordingsFolder {
     }
 
     /**
-     * Every entry below the root that is not a folder, and every folder named like a recording (which
-     * replay cannot read either), sorted; temporary files of atomic writes are left out.
+     * Every entry below the root that is not a folder (temporary files of atomic writes included), and
+     * every folder named like a recording (which replay cannot read either), sorted.
      */
     public List<Path> entries() {
         List<Path> out = new ArrayList<>();
@@ -83,9 +91,7 @@ public final class RecordingsFolder {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!isTemporary(file)) {
-                        out.add(file);
-                    }
+                    out.add(file);
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -123,7 +129,8 @@ public final class RecordingsFolder {
         return swept;
     }
 
-    static boolean isTemporary(Path file) {
+    /** Whether {@code file} is named as the temporary file of a recording's atomic write. */
+    public static boolean isTemporary(Path file) {
         return TEMPORARY.matcher(file.getFileName().toString()).matches();
     }
 

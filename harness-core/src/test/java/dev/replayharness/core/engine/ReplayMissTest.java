@@ -144,7 +144,8 @@ class ReplayMissTest {
         Harness replay = Harnesses.builder(recordings, Mode.REPLAY).namespace("plain").build();
         ReplayMissError miss = catchThrowableOfType(ReplayMissError.class, () -> send(replay, "Miss#planets", "x", 1));
         assertThat(miss.getMessage()).contains("Nearest recordings: none; " + file.toAbsolutePath()
-                + " is a file, not a folder (check harness.recordings-dir and the namespace).")
+                + " is a file, not a folder: point harness.recordings-dir (Harness.Builder.recordingsDirectory) at the"
+                + " recordings folder.\n")
                 .doesNotContain("does not exist");
     }
 }

@@ -72,8 +72,8 @@ class FileRecordingStoreTest extends RecordingStoreContract {
             Files.createDirectory(file);
             try (HarnessSession session = harness(Mode.REPLAY).session("Files#folder")) {
                 RecordingFormatException e = catchThrowableOfType(RecordingFormatException.class, () -> send(session, "Folded"));
-                assertThat(e).hasMessageStartingWith("Recording " + file + ": cannot be read (")
-                        .hasMessageContaining("a recording is a regular file, not a folder or a link that leads nowhere");
+                assertThat(e).hasMessage("Recording " + file + ": is a directory, not a recording file. Delete or move it,"
+                        + " then re-record.");
             }
             assertThat(RecordingsFolder.at(root).entries()).as("listed for verify, not descended into").containsExactly(file);
         }
@@ -87,7 +87,8 @@ class FileRecordingStoreTest extends RecordingStoreContract {
             Files.createSymbolicLink(file, file.getFileName());
             try (HarnessSession session = harness(Mode.REPLAY).session("Files#loop")) {
                 RecordingFormatException e = catchThrowableOfType(RecordingFormatException.class, () -> send(session, "Looped"));
-                assertThat(e).hasMessageStartingWith("Recording " + file + ": cannot be read (");
+                assertThat(e).hasMessage("Recording " + file + ": is a symbolic link that cannot be followed (a loop)."
+                        + " Replace it with the recording file, or delete it and re-record.");
             }
             assertThat(RecordingsFolder.at(root).entries()).containsExactly(file);
         }
@@ -103,7 +104,7 @@ class FileRecordingStoreTest extends RecordingStoreContract {
             Files.writeString(fresh, "{\"format\"");
             Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(RecordingsFolder.STALE_TEMPORARY).minusSeconds(5)));
             RecordingsFolder folder = RecordingsFolder.at(root);
-            assertThat(folder.entries()).as("temporary files are not recordings").containsExactly(file);
+            assertThat(folder.entries()).as("listed, for verify to name").containsExactlyInAnyOrder(file, stale, fresh);
             assertThat(folder.sweepTemporaries()).containsExactly(stale);
             assertThat(stale).doesNotExist();
             assertThat(fresh).exists();
@@ -132,7 +133,9 @@ class FileRecordingStoreTest extends RecordingStoreContract {
             Path plain = Files.writeString(root.resolve("plain"), "x");
             assertThat(catchThrowableOfType(java.io.UncheckedIOException.class, () -> RecordingsFolder.at(plain)))
                     .hasMessage(plain.toAbsolutePath() + " is a file, not a folder. Run from the repository root, or name the recordings folder.");
-            assertThat(new FileRecordingStore(root, "plain", null).absence()).contains(plain.toAbsolutePath() + " is a file, not a folder");
+            assertThat(new FileRecordingStore(root, "plain", null).absence()).contains(plain.toAbsolutePath()
+                    + " is a file, not a folder: point harness.recordings-dir (Harness.Builder.recordingsDirectory) at the"
+                    + " recordings folder");
         }
     }
 }
