@@ -105,8 +105,10 @@ public final class Redactor {
         }
         for (String part : rawQuery.split("&")) {
             int eq = part.indexOf('=');
-            if (eq > 0 && isCredentialQueryParameter(part.substring(0, eq))) {
-                String value = part.substring(eq + 1);
+            String value = eq < 0 ? "" : part.substring(eq + 1);
+            // Only a token-like value (with a digit, as for Bearer): a word such as ?key=messages, learned as a
+            // secret, would be redacted from every body of the session.
+            if (eq > 0 && isCredentialQueryParameter(part.substring(0, eq)) && value.chars().anyMatch(Character::isDigit)) {
                 addSecret(value);
                 try {
                     addSecret(URLDecoder.decode(value, StandardCharsets.UTF_8));

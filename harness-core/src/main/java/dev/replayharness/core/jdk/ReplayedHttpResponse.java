@@ -19,12 +19,12 @@ final class ReplayedHttpResponse<T> implements HttpResponse<T> {
     private final int status;
     private final HttpHeaders headers;
     private final T body;
-    /** The request line as toString() shows it: redacted, as every string the harness prints. */
-    private final String requestLine;
+    /** Redacts what toString() shows, as every string the harness prints (only when it is called: replay is hot). */
+    private final HarnessSession session;
 
-    private ReplayedHttpResponse(HttpRequest request, String requestLine, int status, HttpHeaders headers, T body) {
+    private ReplayedHttpResponse(HttpRequest request, HarnessSession session, int status, HttpHeaders headers, T body) {
         this.request = request;
-        this.requestLine = requestLine;
+        this.session = session;
         this.status = status;
         this.headers = headers;
         this.body = body;
@@ -57,8 +57,7 @@ final class ReplayedHttpResponse<T> implements HttpResponse<T> {
         BodySubscriber<T> subscriber = handler.apply(info);
         subscriber.onSubscribe(new ReplaySubscription(subscriber, replayed, session.sleeper()));
         return subscriber.getBody().toCompletableFuture()
-                .thenApply(body -> new ReplayedHttpResponse<>(request,
-                        session.redact(request.method() + " " + request.uri().getPath()), replayed.status(), headers, body));
+                .thenApply(body -> new ReplayedHttpResponse<>(request, session, replayed.status(), headers, body));
     }
 
     @Override
@@ -103,6 +102,6 @@ final class ReplayedHttpResponse<T> implements HttpResponse<T> {
 
     @Override
     public String toString() {
-        return "(" + requestLine + ") " + status + " [replayed]";
+        return "(" + session.redact(request.method() + " " + request.uri().getPath()) + ") " + status + " [replayed]";
     }
 }

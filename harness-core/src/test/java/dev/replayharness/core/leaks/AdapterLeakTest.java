@@ -242,6 +242,19 @@ class AdapterLeakTest {
                     "{\"you_asked\":\"api_key=REDACTED&token=REDACTED&access_token=REDACTED&key=REDACTED&q=1\"}");
         }
 
+        @org.junit.jupiter.api.Test
+        @DisplayName("but a word-like value (no digit) is not learned: it would be redacted from every body")
+        void wordLikeValueNotLearned() throws Exception {
+            upstream.json("/v1/words", 200, "{\"messages\":[\"a\"],\"you_asked\":\"messages\"}");
+            try (HarnessSession session = harness(Mode.RECORD).session("Leak#words")) {
+                Adapter.JDK.call(session, upstream.uri("/v1/words?key=messages"), Map.of());
+            }
+            try (HarnessSession session = harness(Mode.REPLAY).session("Leak#words")) {
+                assertThat(Adapter.JDK.call(session, upstream.uri("/v1/words?key=messages"), Map.of()).text())
+                        .isEqualTo("{\"messages\":[\"a\"],\"you_asked\":\"messages\"}");
+            }
+        }
+
         @ParameterizedTest(name = "{0}")
         @EnumSource(Adapter.class)
         @DisplayName("and a replay miss naming such a request holds none of them")

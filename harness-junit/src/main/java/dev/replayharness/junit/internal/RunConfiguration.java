@@ -1,10 +1,12 @@
 package dev.replayharness.junit.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 import dev.replayharness.core.ConfigurationSource;
+import dev.replayharness.core.HarnessConfigurationException;
 import dev.replayharness.core.Mode;
 import dev.replayharness.junit.HarnessConfiguration;
 
@@ -32,6 +34,11 @@ public record RunConfiguration(Path recordingsDirectory, boolean recordingsDirec
                 .stream().flatMap(name -> environment.get(name).stream()).filter(v -> !v.isBlank()).toList();
         Path report = reader.path(HarnessConfiguration.REPORT_FILE, workingDirectory)
                 .orElse(workingDirectory.resolve(HarnessConfiguration.DEFAULT_REPORT_FILE).normalize());
+        if (Files.isDirectory(report)) { // else only the run's end would fail, as JUnit's "Failed to close extension context"
+            throw new HarnessConfigurationException(HarnessConfiguration.REPORT_FILE + " is " + report + ", which is a"
+                    + " directory. Name a file for the run report (e.g. " + report.resolve("harness-report.json")
+                    + "), or remove the key to use the default (" + HarnessConfiguration.DEFAULT_REPORT_FILE + ").");
+        }
         return new RunConfiguration(
                 configuredRecordings.orElseGet(() -> WorkingTree.defaultRecordingsDirectory(workingDirectory)),
                 configuredRecordings.isEmpty(), mode,
