@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import dev.replayharness.core.internal.Redactor;
 import dev.replayharness.core.internal.Settings;
+import dev.replayharness.core.key.NormalizerRule;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.normalize.ResponseNormalizer;
 import dev.replayharness.core.store.FileRecordingStore;
@@ -96,7 +97,7 @@ public final class Harness {
         private ConfigurationSource environment = ConfigurationSource.environment();
         private RecordingScope scope = RecordingScope.TEST;
         private RepeatPolicy repeatPolicy = RepeatPolicy.SEQUENCE;
-        private final List<Settings.NormalizerRule> requestNormalizers = new ArrayList<>();
+        private final List<NormalizerRule> requestNormalizers = new ArrayList<>();
         private final List<ResponseNormalizer> responseNormalizers = new ArrayList<>();
         private final Set<String> requestHeaders = new LinkedHashSet<>(Settings.DEFAULT_REQUEST_HEADERS);
         private final Set<String> responseHeaders = new LinkedHashSet<>(Settings.DEFAULT_RESPONSE_HEADERS);
@@ -178,8 +179,8 @@ public final class Harness {
          * @param pathGlob the paths it applies to; {@code *} matches any run of characters
          */
         public Builder requestNormalizer(String method, String pathGlob, RequestNormalizer normalizer) {
-            requestNormalizers.add(new Settings.NormalizerRule(method == null ? null : method.toUpperCase(Locale.ROOT),
-                    Settings.glob(pathGlob), Objects.requireNonNull(normalizer, "normalizer")));
+            requestNormalizers.add(new NormalizerRule(method == null ? null : method.toUpperCase(Locale.ROOT),
+                    NormalizerRule.glob(pathGlob), Objects.requireNonNull(normalizer, "normalizer")));
             return this;
         }
 

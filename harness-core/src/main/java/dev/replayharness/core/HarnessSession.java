@@ -1,6 +1,5 @@
 package dev.replayharness.core;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,11 +13,11 @@ import dev.replayharness.core.internal.MissReport;
 import dev.replayharness.core.internal.RecordingAssembler;
 import dev.replayharness.core.internal.RecordingRedactor;
 import dev.replayharness.core.internal.Redactor;
-import dev.replayharness.core.internal.RequestPreparer;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.KeyedRequest;
 import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.key.RequestKeyer;
 import dev.replayharness.core.store.RecordingBatch;
 import dev.replayharness.core.store.RecordingStore;
 import dev.replayharness.core.store.StoredRecording;
@@ -38,6 +37,7 @@ public final class HarnessSession implements AutoCloseable {
     private final Map<String, RecordingKey.Named> lastReplayed = new ConcurrentHashMap<>();
     private final List<RecordingUse> uses = Collections.synchronizedList(new ArrayList<>());
     private final RecordingBatch batch;
+    private final RequestKeyer keyer;
 
     HarnessSession(Settings settings, String testId) {
         this.settings = settings;
@@ -45,6 +45,7 @@ public final class HarnessSession implements AutoCloseable {
         this.testId = testId;
         this.redactor = new Redactor(settings.secrets());
         this.batch = store.batch();
+        this.keyer = new RequestKeyer(settings.requestHeaders(), settings.requestNormalizers(), redactor, testId);
     }
 
     public Mode mode() {
@@ -90,7 +91,7 @@ public final class HarnessSession implements AutoCloseable {
      * @throws RecordingFormatException when the matching recording file is damaged or misnamed
      */
     public ExchangePlan plan(OutgoingRequest request) {
-        KeyedRequest keyed = RequestPreparer.prepare(request, settings, redactor, testId);
+        KeyedRequest keyed = keyer.key(request);
         if (settings.mode() == Mode.LIVE) {
             use(RecordingUse.Outcome.LIVE, keyed, null);
             return new ExchangePlan.Call(Optional.empty());
@@ -132,8 +133,7 @@ public final class HarnessSession implements AutoCloseable {
     private ExchangePlan record(KeyedRequest keyed, int occurrence) {
         boolean testScoped = settings.scope() == RecordingScope.TEST && keyed.testScoped() != null;
         CanonicalRequest target = testScoped ? keyed.testScoped() : keyed.shared();
-        String source = settings.source().orElseGet(() ->
-                RequestPreparer.isLoopback(URI.create(keyed.recorded().url())) ? "emulator" : "live");
+        String source = settings.source().orElseGet(() -> keyed.loopback() ? "emulator" : "live");
         RecordingBatch.Pending pending = batch.begin(target.key(), occurrence, keyed.recorded().method() + " " + keyed.path());
         return new ExchangePlan.Call(Optional.of(new RecordingAssembler(settings, redactor, target.key(),
                 keyed.recorded(), testScoped ? testId : null, source, recording -> {

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.RecordingFormatException;
-import dev.replayharness.core.internal.Json;
+import dev.replayharness.core.json.Json;
 import dev.replayharness.core.internal.RecordingRedactor;
 import dev.replayharness.core.internal.Redactor;
 import dev.replayharness.core.key.CanonicalRequest;

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.RecordingFormatException;
-import dev.replayharness.core.internal.Json;
+import dev.replayharness.core.json.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

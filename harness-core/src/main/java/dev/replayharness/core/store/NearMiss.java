@@ -3,7 +3,7 @@ package dev.replayharness.core.store;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.replayharness.core.internal.JsonDiff;
+import dev.replayharness.core.json.JsonDiff;
 import dev.replayharness.core.recording.RecordedRequest;
 import tools.jackson.databind.JsonNode;
 

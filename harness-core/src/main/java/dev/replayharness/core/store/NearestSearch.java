@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import dev.replayharness.core.internal.JsonDiff;
+import dev.replayharness.core.json.JsonDiff;
 import dev.replayharness.core.key.KeyedRequest;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.Recording;

@@ -248,7 +248,7 @@ class ApacheAdapterTest {
                 client.execute(post, response -> response.getCode());
             }
             assertThat(RecordingsFolder.read(Harnesses.files(recordings).get(0)).response().body())
-                    .isEqualTo(new Body.Json(dev.replayharness.core.internal.Json.tryParse(ANSWER.getBytes(StandardCharsets.UTF_8)).orElseThrow()));
+                    .isEqualTo(new Body.Json(dev.replayharness.core.json.Json.tryParse(ANSWER.getBytes(StandardCharsets.UTF_8)).orElseThrow()));
         }
     }
 }

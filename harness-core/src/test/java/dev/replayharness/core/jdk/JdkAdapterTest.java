@@ -166,7 +166,7 @@ class JdkAdapterTest {
                 if (mode == Mode.RECORD) {
                     Recording recording = RecordingsFolder.read(Harnesses.files(recordings).get(0));
                     assertThat(recording.response().body()).as("stored decoded: readable, and redactable")
-                            .isEqualTo(new Body.Json(dev.replayharness.core.internal.Json.tryParse(plain).orElseThrow()));
+                            .isEqualTo(new Body.Json(dev.replayharness.core.json.Json.tryParse(plain).orElseThrow()));
                     assertThat(recording.response().headers().first("content-encoding")).contains("gzip");
                 }
             }
