@@ -231,16 +231,63 @@ class HarnessCliTest {
         }
     }
 
-    @Test
-    @DisplayName("import-llama-stack: the six real Bedrock recordings become verifiable recordings")
-    void importLlamaStack() {
-        Path fixtures = Path.of("..", "..", "shared", "fixtures", "llama-stack-bedrock");
-        assumeTrue(Files.isDirectory(fixtures), "../shared/fixtures/llama-stack-bedrock is absent");
-        Path into = root.resolve("bedrock");
-        Result result = run("import-llama-stack", fixtures.toString(), "--into", into.toString());
-        assertThat(result.exit()).isZero();
-        assertThat(result.out()).endsWith("imported 6 recordings into " + into + "\n");
-        assertThat(run("verify", into.toString()).exit()).isZero();
+    @Nested
+    @DisplayName("import-llama-stack")
+    class ImportLlamaStack {
+        Path fixtures;
+
+        @BeforeEach
+        void fixtures() {
+            Path repository = Path.of("").toAbsolutePath();
+            while (repository.getParent() != null && Files.exists(repository.getParent().resolve("pom.xml"))) {
+                repository = repository.getParent();
+            }
+            fixtures = repository.resolve("../shared/fixtures/llama-stack-bedrock").normalize();
+        }
+
+        @Test
+        @DisplayName("imports both real fixture folders, one line per file imported or skipped, and the result verifies")
+        void realFixtures() {
+            assumeTrue(Files.isDirectory(fixtures.resolve("responses")), fixtures + " (with responses/) is absent");
+            Path into = root.resolve("bedrock");
+            Result result = run("import-llama-stack", fixtures.toString(), fixtures.resolve("responses").toString(), "--into", into.toString());
+            assertThat(result.exit()).isZero();
+            List<String> lines = result.out().lines().toList();
+            assertThat(lines).filteredOn(l -> l.startsWith("skipped ")).containsExactly(
+                    "skipped " + fixtures.resolve("LICENSE") + ": not a .json file",
+                    "skipped " + fixtures.resolve("README.md") + ": not a .json file",
+                    "skipped " + fixtures.resolve("responses") + ": a folder (name it as a source of its own to import it)");
+            assertThat(lines).filteredOn(l -> l.startsWith("imported " + fixtures)).hasSize(14);
+            assertThat(lines).filteredOn(l -> l.endsWith(" (test llama-stack:tests/integration/responses/test_basic_responses.py"
+                    + "::test_include_logprobs_streaming[txt=bedrock/openai.gpt-oss-20b-1:0])")).hasSize(1);
+            assertThat(lines).last().isEqualTo("imported 14 recordings into " + into + " (12 shared, 2 test-scoped); skipped 3");
+            assertThat(run("verify", into.toString()).exit()).isZero();
+        }
+
+        @Test
+        @DisplayName("a folder with a bad file: one line naming it and its field, nothing written, exit 1")
+        void badFile() throws Exception {
+            Path source = Files.createDirectories(root.resolve("llama"));
+            Files.writeString(source.resolve("a.json"), "{\"request\":{\"url\":\"https://h/v1/chat/completions\"},"
+                    + "\"response\":{\"body\":{\"id\":\"1\"}}}");
+            Path bad = Files.writeString(source.resolve("b.json"), "{\"request\":{\"url\":\"https://h/v1/chat/completions\"},"
+                    + "\"response\":{\"is_exception\":true,\"exception_data\":{\"status_code\":\"x\"}}}");
+            Path into = root.resolve("out");
+            Result result = run("import-llama-stack", source.toString(), "--into", into.toString());
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.out()).isEqualTo("harness import-llama-stack: Llama Stack import from " + source + " wrote nothing: "
+                    + "1 file cannot be imported.\nRecording " + bad + ": 'response.exception_data.status_code' is \"x\"; "
+                    + "it must be an HTTP status, a whole number from 100 to 599.\n");
+            assertThat(into).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("an unknown --scope is refused with the names that work")
+        void badScope() {
+            Result result = run("import-llama-stack", root.toString(), "--scope", "all");
+            assertThat(result.exit()).isEqualTo(2);
+            assertThat(result.out()).contains("'all' is not a scope; use auto, shared or test");
+        }
     }
 
     @Nested
