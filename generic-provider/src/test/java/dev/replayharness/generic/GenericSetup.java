@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import dev.replayharness.junit.HttpClientWiring;
-import dev.replayharness.junit.Setup;
+import dev.replayharness.setups.Setup;
 
 /**
  * A generic-provider setup: {@code endpoint=loopback} starts {@link LocalChatServer}; {@code endpoint=url}

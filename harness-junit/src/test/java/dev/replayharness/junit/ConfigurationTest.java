@@ -7,11 +7,10 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -26,17 +25,8 @@ import dev.replayharness.junit.support.Upstream;
 class ConfigurationTest {
     @TempDir
     Path workspace;
-    Upstream upstream;
-
-    @BeforeEach
-    void start() throws Exception {
-        upstream = Upstream.start();
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
+    @RegisterExtension
+    final Upstream upstream = Upstream.perTest();
 
     void assertEveryTestFailsWith(EngineExecutionResults results, String message) {
         results.testEvents().assertStatistics(s -> s.started(2).failed(2));

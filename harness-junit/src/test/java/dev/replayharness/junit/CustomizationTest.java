@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -30,17 +28,8 @@ class CustomizationTest {
 
     @TempDir
     Path workspace;
-    Upstream upstream;
-
-    @BeforeEach
-    void start() throws Exception {
-        upstream = Upstream.start();
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
+    @RegisterExtension
+    final Upstream upstream = Upstream.perTest();
 
     String onlyRecording() throws Exception {
         Path recordings = FixtureRun.recordings(workspace);

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.replayharness.junit.support.Calls;
@@ -22,17 +21,8 @@ import dev.replayharness.junit.support.Upstream;
 class FailedTestTest {
     @TempDir
     Path workspace;
-    Upstream upstream;
-
-    @BeforeEach
-    void start() throws Exception {
-        upstream = Upstream.start();
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
+    @RegisterExtension
+    final Upstream upstream = Upstream.perTest();
 
     @Test
     @DisplayName("keeps no recording by default, and the report lists none")

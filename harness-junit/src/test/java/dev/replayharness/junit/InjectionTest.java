@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -33,17 +34,12 @@ import dev.replayharness.junit.support.Upstream;
 class InjectionTest {
     @TempDir
     Path workspace;
-    Upstream upstream;
+    @RegisterExtension
+    final Upstream upstream = Upstream.perTest();
 
     @BeforeEach
-    void start() throws Exception {
-        upstream = Upstream.start();
+    void reset() {
         Calls.ANSWERS.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
     }
 
     EngineExecutionResults run(String mode, Class<?> fixture) {

@@ -6,11 +6,11 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -27,18 +27,13 @@ class ModesTest {
 
     @TempDir
     Path workspace;
-    Upstream upstream;
+    @RegisterExtension
+    final Upstream upstream = Upstream.perTest();
 
     @BeforeEach
-    void start() throws Exception {
-        upstream = Upstream.start();
+    void reset() {
         Calls.ANSWERS.clear();
         AskingFixture.question = "Hi";
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
     }
 
     EngineExecutionResults run(String mode, Class<?> fixture) {

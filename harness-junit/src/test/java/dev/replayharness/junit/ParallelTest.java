@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.replayharness.core.recording.Recording;
@@ -27,17 +27,12 @@ class ParallelTest {
 
     @TempDir
     Path workspace;
-    Upstream upstream;
+    @RegisterExtension
+    final Upstream upstream = Upstream.perTest();
 
     @BeforeEach
-    void start() throws Exception {
-        upstream = Upstream.start();
+    void reset() {
         upstream.delay(Duration.ofMillis(50)); // long enough for requests of different tests to overlap
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
     }
 
     FixtureRun parallel(String mode) {

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.replayharness.core.store.RecordingsFolder;
@@ -33,17 +33,12 @@ class RunReportTest {
 
     @TempDir
     Path workspace;
-    Upstream upstream;
+    @RegisterExtension
+    final Upstream upstream = Upstream.perTest();
 
     @BeforeEach
-    void start() throws Exception {
-        upstream = Upstream.start();
+    void reset() {
         ReportFixture.askSomethingNew = false;
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
     }
 
     FixtureRun run(String mode) {

@@ -6,12 +6,11 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,17 +28,8 @@ class TestIdentityTest {
 
     @TempDir
     Path workspace;
-    Upstream upstream;
-
-    @BeforeEach
-    void start() throws Exception {
-        upstream = Upstream.start();
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
+    @RegisterExtension
+    final Upstream upstream = Upstream.perTest();
 
     List<String> recordAndListIds(Class<?> fixture, int tests) {
         FixtureRun.of(workspace, fixture).mode("record").execute().testEvents()

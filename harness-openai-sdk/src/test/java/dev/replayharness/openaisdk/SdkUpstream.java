@@ -10,7 +10,7 @@ import com.openai.core.ClientOptions;
 import dev.replayharness.bedrock.emulator.BedrockEmulator;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
-import dev.replayharness.junit.Setup;
+import dev.replayharness.setups.Setup;
 
 /**
  * Where a recorded SDK test's requests go. Replay (the default): Bedrock's real URL, which is never

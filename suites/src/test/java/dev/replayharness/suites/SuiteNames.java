@@ -8,7 +8,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.suite.api.Suite;
 import org.junit.platform.suite.api.SuiteDisplayName;
 
-import dev.replayharness.junit.Setup;
+import dev.replayharness.setups.Setup;
 
 /**
  * The suites and setups that exist. A suite is declared once, as a {@code @Suite} class in this

@@ -10,7 +10,7 @@ import dev.replayharness.bedrock.ModelRegistry;
 import dev.replayharness.bedrock.StackConfig;
 import dev.replayharness.bedrock.emulator.BedrockEmulator;
 import dev.replayharness.junit.HttpClientWiring;
-import dev.replayharness.junit.Setup;
+import dev.replayharness.setups.Setup;
 
 /**
  * A Bedrock setup ({@code suites/setups/<name>.properties} with {@code endpoint} {@code aws} or

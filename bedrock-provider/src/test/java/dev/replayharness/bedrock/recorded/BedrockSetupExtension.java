@@ -4,7 +4,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import dev.replayharness.junit.Setup;
+import dev.replayharness.setups.Setup;
 
 /**
  * Resolves a {@link BedrockSetup} parameter: one per run (stored in the root context, so the emulator

@@ -12,6 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -19,30 +23,55 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP server on 127.0.0.1 (ephemeral port). {@code POST /v1/chat} answers
  * {@code {"answer":"reply #n"}}, n counting requests, so a replayed answer can be told from a live one.
  * Fixtures find the running server through {@link #current()}: the outer tests run one at a time.
+ *
+ * <p>A test class takes one per test with {@code @RegisterExtension final Upstream upstream = Upstream.perTest();}:
+ * started before each test, closed after it.
  */
-public final class Upstream implements AutoCloseable {
+public final class Upstream implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     public static final String CHAT = "/v1/chat";
     private static volatile Upstream current;
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private HttpServer server;
+    private ExecutorService executor;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
 
-    private Upstream() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext(CHAT, this::chat);
-        server.start();
+    private Upstream() {
     }
 
     /** Starts a server and makes it the one fixtures call. */
     public static Upstream start() throws IOException {
         Upstream upstream = new Upstream();
-        current = upstream;
+        upstream.open();
         return upstream;
+    }
+
+    /** A server for {@code @RegisterExtension}: started before each test, closed after it. */
+    public static Upstream perTest() {
+        return new Upstream();
+    }
+
+    private void open() throws IOException {
+        requests.set(0);
+        delay = Duration.ZERO;
+        executor = Executors.newCachedThreadPool();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor);
+        server.createContext(CHAT, this::chat);
+        server.start();
+        current = this;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        open();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     public static Upstream current() {

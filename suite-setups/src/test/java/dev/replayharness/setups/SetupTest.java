@@ -1,4 +1,4 @@
-package dev.replayharness.junit;
+package dev.replayharness.setups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.replayharness.junit;
+package dev.replayharness.setups;
 
 import java.io.IOException;
 import java.io.InputStream;
