@@ -37,6 +37,8 @@ public final class RecordingAssembler implements ResponseRecorder {
     private Headers headers = Headers.empty();
     private long startNanos;
     private boolean done;
+    /** Bytes read since the caller closed the body, or -1 while the caller still reads. */
+    private long drained = -1;
 
     /** @param stage called once, when the body ends, with the recording, or {@code null} when there is nothing to write */
     public RecordingAssembler(Settings settings, Redactor redactor, RecordingKey key, RecordedRequest request,
@@ -72,6 +74,24 @@ public final class RecordingAssembler implements ResponseRecorder {
         } else {
             body.write(bytes, offset, length);
         }
+        if (drained >= 0) {
+            drained += length;
+            if (drained > settings.maxDrainBytes()) { // the bytes that crossed the limit are kept, as read
+                truncated();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void callerClosed() {
+        if (drained < 0) {
+            drained = 0;
+        }
+    }
+
+    @Override
+    public synchronized boolean wantsMore() {
+        return !done;
     }
 
     @Override
