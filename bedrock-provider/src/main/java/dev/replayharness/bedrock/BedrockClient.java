@@ -8,6 +8,7 @@ import dev.replayharness.bedrock.internal.Retrier;
 import dev.replayharness.openai.ChatCompletion;
 import dev.replayharness.openai.ChatCompletionRequest;
 import dev.replayharness.openai.ChatCompletionStream;
+import dev.replayharness.openai.Model;
 import dev.replayharness.openai.OpenAiCompatibleClient;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -31,7 +32,8 @@ import java.util.random.RandomGenerator;
  * }</pre>
  *
  * <p>Requests may name a model by its stack id or Bedrock id; it must be registered. Before
- * anything is sent the client refuses tools, unknown models and an expired short-term key.
+ * anything is sent the client refuses unknown models and an expired short-term key; the rest of the
+ * request (tools, tool results, content parts, earlier reasoning) is sent as the caller gave it.
  * Transient failures are retried per {@link RetryPolicy}; every failure is a
  * {@link BedrockException}, except failures while reading a stream, which the returned
  * {@link ChatCompletionStream} reports as the wire client's {@code OpenAiException}s.
@@ -101,9 +103,22 @@ public final class BedrockClient {
         return retrier.call(() -> wire.streamChatCompletion(wireRequest), model.providerResourceId());
     }
 
-    /** The registered models. Makes no network call: Bedrock's endpoint has no {@code /v1/models}. */
+    /** The registered models, the ones requests may name. Makes no network call (see {@link #listModels()}). */
     public List<RegisteredModel> models() {
         return models.models();
+    }
+
+    /**
+     * The models Bedrock offers in this region: {@code GET /openai/v1/models}, sent through the
+     * same HTTP client as chat calls (so it is recorded and replayed like them) and retried like
+     * them. Bedrock's ids carry no version suffix (e.g. {@code openai.gpt-oss-20b}, where chat
+     * requests name {@code openai.gpt-oss-20b-1:0}); a listed model is not necessarily registered.
+     *
+     * @throws BedrockException for every failure
+     */
+    public List<Model> listModels() {
+        keyCheck.beforeRequest();
+        return retrier.call(wire::listModels, null);
     }
 
     /** This client's settings. */

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param connectTimeout connect timeout, used only when the client creates its own HttpClient
  * @param requestTimeout time allowed until response headers arrive
  * @param retryPolicy retries of transient failures
- * @param reasoningPolicy what to do with reasoning in earlier assistant turns
+ * @param reasoningPolicy what to do with reasoning in earlier assistant turns; by default they are sent as given
  */
 public record BedrockConfig(
         BedrockApiKey apiKey,
@@ -105,7 +105,7 @@ public record BedrockConfig(
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofMinutes(2);
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private ReasoningPolicy reasoningPolicy = ReasoningPolicy.DROP_FROM_HISTORY;
+        private ReasoningPolicy reasoningPolicy = ReasoningPolicy.KEEP_IN_HISTORY;
 
         private Builder(BedrockApiKey apiKey) {
             this.apiKey = apiKey;

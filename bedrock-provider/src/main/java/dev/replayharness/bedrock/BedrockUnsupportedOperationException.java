@@ -1,8 +1,9 @@
 package dev.replayharness.bedrock;
 
 /**
- * An operation Bedrock's OpenAI-compatible endpoint does not offer (text completions, embeddings,
- * tool calling). Raised before any request is sent; the message says what to use instead.
+ * An operation Bedrock's OpenAI-compatible endpoint does not offer (text completions, embeddings).
+ * Raised before any request is sent; the message says what to use instead. Tool calling is not
+ * one of them: Bedrock answers requests with {@code tools}, with tool calls where the model makes them.
  */
 public final class BedrockUnsupportedOperationException extends BedrockException {
 

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * A model registered statically, as under {@code registered_resources.models} of a stack
- * configuration. Bedrock's OpenAI-compatible endpoint has no {@code /v1/models}, so this list is
- * the only one there is.
+ * configuration: the models requests may name. What Bedrock itself offers in a region is
+ * {@link BedrockClient#listModels()}.
  *
  * @param modelId the id registered in the stack, e.g. {@code openai.gpt-oss-20b-1:0}
  * @param providerId the provider serving it, e.g. {@code bedrock}

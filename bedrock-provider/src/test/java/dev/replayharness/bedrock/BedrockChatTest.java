@@ -113,18 +113,20 @@ class BedrockChatTest {
         }
 
         @Test
-        @DisplayName("drops earlier reasoning from history by default, keeps it when told to")
+        @DisplayName("sends earlier reasoning in the history as given by default, drops it only when told to")
         void reasoningPolicy() {
             ChatMessage earlier = bedrock.chat(ask("My name is Alice")).message();
-            ChatCompletionRequest followUp = ChatCompletionRequest.builder(STACK_ID)
+            ChatCompletionRequest followUp = ChatCompletionRequest.builder(BEDROCK_ID)
                     .user("My name is Alice").message(earlier).user("What is my name?").build();
 
             bedrock.chat(followUp);
             TestClients.client(emulator, TestClients.KEY,
-                    config -> config.reasoningPolicy(ReasoningPolicy.KEEP_IN_HISTORY), new FakeTime()).chat(followUp);
+                    config -> config.reasoningPolicy(ReasoningPolicy.DROP_FROM_HISTORY), new FakeTime()).chat(followUp);
 
-            assertThat(emulator.requests().get(1).body()).doesNotContain("<reasoning>");
-            assertThat(emulator.requests().get(2).body()).contains("<reasoning>");
+            assertThat(emulator.requests().get(1).body()).isEqualTo(dev.replayharness.openai.OpenAiJson.write(followUp))
+                    .contains("<reasoning>");
+            assertThat(emulator.requests().get(2).body()).doesNotContain("<reasoning>")
+                    .contains("This is the Bedrock emulator's reply.");
         }
 
         @Test

@@ -36,7 +36,7 @@ class ModelsAndUnsupportedTest {
     class Models {
 
         @Test
-        @DisplayName("are listed from the static registration")
+        @DisplayName("models() lists the static registration, without a network call")
         void listing() {
             assertThat(bedrock.models()).extracting(RegisteredModel::stackId, RegisteredModel::providerResourceId)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("bedrock/openai.gpt-oss-20b-1:0",
@@ -98,20 +98,6 @@ class ModelsAndUnsupportedTest {
                     () -> bedrock.embeddings("bedrock/openai.gpt-oss-20b-1:0", List.of("text"))))
                     .hasMessageContaining("Embeddings (/v1/embeddings) are not supported")
                     .hasMessageContaining("native Bedrock embedding model");
-        }
-
-        @Test
-        @DisplayName("tool calling, for plain and streamed requests")
-        void tools() {
-            ChatCompletionRequest withTools = ChatCompletionRequest.builder("bedrock/openai.gpt-oss-20b-1:0")
-                    .user("What's the weather?")
-                    .tools(List.of(Map.of("type", "function", "function", Map.of("name", "weather"))))
-                    .build();
-            assertThat(catchThrowableOfType(BedrockUnsupportedOperationException.class, () -> bedrock.chat(withTools)))
-                    .hasMessageStartingWith("Tool calling is not supported: Bedrock's OpenAI-compatible endpoint does"
-                            + " not accept the tools parameter (such requests time out or are answered HTTP 400)");
-            assertThat(catchThrowableOfType(BedrockUnsupportedOperationException.class,
-                    () -> bedrock.chatStream(withTools))).isNotNull();
         }
     }
 }

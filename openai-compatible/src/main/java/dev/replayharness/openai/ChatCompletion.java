@@ -1,9 +1,14 @@
 package dev.replayharness.openai;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import dev.replayharness.openai.internal.Extras;
 import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
- * A non-streamed chat completion. Unknown fields sent by the server are ignored.
+ * A non-streamed chat completion. Fields the type does not model are kept in {@link #extra()}.
  *
  * <p>The convenience accessors read the first choice, which is the only one unless the request
  * asked for {@code n > 1}.
@@ -16,6 +21,7 @@ import java.util.List;
  * @param usage token accounting; may be null
  * @param systemFingerprint backend configuration fingerprint, if sent
  * @param serviceTier service tier, if sent
+ * @param extra wire fields this type does not model
  */
 public record ChatCompletion(
         String id,
@@ -25,10 +31,18 @@ public record ChatCompletion(
         List<Choice> choices,
         Usage usage,
         String systemFingerprint,
-        String serviceTier) {
+        String serviceTier,
+        @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public ChatCompletion {
         choices = choices == null ? List.of() : List.copyOf(choices);
+        extra = Extras.copy(extra);
+    }
+
+    /** A completion without unmodelled fields. */
+    public ChatCompletion(String id, String object, Long created, String model, List<Choice> choices, Usage usage,
+            String systemFingerprint, String serviceTier) {
+        this(id, object, created, model, choices, usage, systemFingerprint, serviceTier, null);
     }
 
     /** The first choice's message; fails with a clear message when the server sent no choice. */
@@ -51,7 +65,13 @@ public record ChatCompletion(
         return message().rawContent();
     }
 
-    /** Why generation stopped, e.g. {@code stop} or {@code length}. */
+    /** The tool calls of the first choice's message; empty when it calls none. */
+    public List<ToolCall> toolCalls() {
+        List<ToolCall> calls = message().toolCalls();
+        return calls == null ? List.of() : calls;
+    }
+
+    /** Why generation stopped, e.g. {@code stop}, {@code length} or {@code tool_calls}. */
     public String finishReason() {
         return firstChoice().finishReason();
     }

@@ -13,9 +13,17 @@ import java.util.Set;
  * A Chat Completions request. Null parameters are left out of the wire form, so the server applies
  * its own defaults. Build one with {@link #builder(String)}.
  *
- * <p>{@code tools} is modelled only so that a provider which cannot call tools can see it and
- * refuse the request; this client sends it unchanged. Parameters this type does not model go in
- * {@link #extraFields()} and are written as top-level fields.
+ * <p>The wire form is written in declaration order with nulls left out, so a request that does
+ * not use a parameter serializes exactly as it did before that parameter was modelled (the
+ * harness keys recordings by it). Parameters this type does not model go in
+ * {@link #extraFields()} and are written as top-level fields, after the modelled ones.
+ *
+ * <pre>{@code
+ * ChatCompletionRequest.builder("openai.gpt-oss-20b-1:0")
+ *         .user("What is the boiling point of myawesomeliquid?")
+ *         .tools(Tool.function("get_boiling_point", "Boiling point of a liquid", schema))
+ *         .build();
+ * }</pre>
  *
  * @param model the model name as the server knows it
  * @param messages the conversation, oldest first
@@ -28,7 +36,13 @@ import java.util.Set;
  * @param reasoningEffort {@code low}, {@code medium} or {@code high} for reasoning models
  * @param stream whether to stream; the client sets this for you
  * @param streamOptions streaming options such as {@code include_usage}
- * @param tools tool definitions, as JSON-shaped maps
+ * @param tools the tools the model may call
+ * @param toolChoice whether and which tool the model must call
+ * @param parallelToolCalls whether the model may call several tools in one turn
+ * @param responseFormat text, any JSON object, or JSON following a schema
+ * @param logprobs whether to return the log probabilities of the generated tokens
+ * @param topLogprobs how many most likely alternatives to return per token (needs {@code logprobs})
+ * @param serviceTier the service tier to process the request in, e.g. {@code default}
  * @param extraFields further top-level fields, written as they are
  */
 public record ChatCompletionRequest(
@@ -43,13 +57,20 @@ public record ChatCompletionRequest(
         String reasoningEffort,
         Boolean stream,
         StreamOptions streamOptions,
-        List<Map<String, Object>> tools,
+        List<Tool> tools,
+        ToolChoice toolChoice,
+        Boolean parallelToolCalls,
+        ResponseFormat responseFormat,
+        Boolean logprobs,
+        Integer topLogprobs,
+        String serviceTier,
         @JsonAnyGetter @JsonAnySetter Map<String, Object> extraFields) {
 
     /** Wire names of the modelled fields; an extra field may not reuse one. */
     public static final Set<String> MODELLED_FIELDS = Set.of(
             "model", "messages", "temperature", "top_p", "max_tokens", "max_completion_tokens", "stop",
-            "seed", "reasoning_effort", "stream", "stream_options", "tools");
+            "seed", "reasoning_effort", "stream", "stream_options", "tools", "tool_choice", "parallel_tool_calls",
+            "response_format", "logprobs", "top_logprobs", "service_tier");
 
     public ChatCompletionRequest {
         messages = messages == null ? List.of() : List.copyOf(messages);
@@ -80,6 +101,12 @@ public record ChatCompletionRequest(
         builder.stream = stream;
         builder.streamOptions = streamOptions;
         builder.tools = tools;
+        builder.toolChoice = toolChoice;
+        builder.parallelToolCalls = parallelToolCalls;
+        builder.responseFormat = responseFormat;
+        builder.logprobs = logprobs;
+        builder.topLogprobs = topLogprobs;
+        builder.serviceTier = serviceTier;
         builder.extraFields.putAll(extraFields);
         return builder;
     }
@@ -117,7 +144,13 @@ public record ChatCompletionRequest(
         private String reasoningEffort;
         private Boolean stream;
         private StreamOptions streamOptions;
-        private List<Map<String, Object>> tools;
+        private List<Tool> tools;
+        private ToolChoice toolChoice;
+        private Boolean parallelToolCalls;
+        private ResponseFormat responseFormat;
+        private Boolean logprobs;
+        private Integer topLogprobs;
+        private String serviceTier;
         private final Map<String, Object> extraFields = new LinkedHashMap<>();
 
         private Builder() {}
@@ -127,7 +160,12 @@ public record ChatCompletionRequest(
         public Builder messages(List<ChatMessage> values) { messages.clear(); messages.addAll(values); return this; }
         public Builder system(String content) { return message(ChatMessage.system(content)); }
         public Builder user(String content) { return message(ChatMessage.user(content)); }
+        public Builder user(ContentPart... parts) { return message(ChatMessage.user(parts)); }
         public Builder assistant(String content) { return message(ChatMessage.assistant(content)); }
+        /** An assistant turn that called tools; {@code content} may be null. */
+        public Builder assistant(String content, List<ToolCall> toolCalls) { return message(ChatMessage.assistant(content, toolCalls)); }
+        /** The result of the tool call {@code toolCallId}. */
+        public Builder toolResult(String toolCallId, String content) { return message(ChatMessage.tool(toolCallId, content)); }
         public Builder temperature(Double value) { this.temperature = value; return this; }
         public Builder topP(Double value) { this.topP = value; return this; }
         public Builder maxTokens(Integer value) { this.maxTokens = value; return this; }
@@ -138,7 +176,14 @@ public record ChatCompletionRequest(
         public Builder reasoningEffort(String value) { this.reasoningEffort = value; return this; }
         public Builder stream(Boolean value) { this.stream = value; return this; }
         public Builder includeUsage(boolean value) { this.streamOptions = new StreamOptions(value); return this; }
-        public Builder tools(List<Map<String, Object>> values) { this.tools = values; return this; }
+        public Builder tools(List<Tool> values) { this.tools = values; return this; }
+        public Builder tools(Tool... values) { this.tools = List.of(values); return this; }
+        public Builder toolChoice(ToolChoice value) { this.toolChoice = value; return this; }
+        public Builder parallelToolCalls(Boolean value) { this.parallelToolCalls = value; return this; }
+        public Builder responseFormat(ResponseFormat value) { this.responseFormat = value; return this; }
+        public Builder logprobs(Boolean value) { this.logprobs = value; return this; }
+        public Builder topLogprobs(Integer value) { this.topLogprobs = value; return this; }
+        public Builder serviceTier(String value) { this.serviceTier = value; return this; }
 
         /**
          * Adds a top-level field this type does not model.
@@ -167,7 +212,8 @@ public record ChatCompletionRequest(
                 throw new IllegalArgumentException("a chat completion request needs at least one message");
             }
             return new ChatCompletionRequest(model, messages, temperature, topP, maxTokens, maxCompletionTokens,
-                    stop, seed, reasoningEffort, stream, streamOptions, tools, extraFields);
+                    stop, seed, reasoningEffort, stream, streamOptions, tools, toolChoice, parallelToolCalls,
+                    responseFormat, logprobs, topLogprobs, serviceTier, extraFields);
         }
     }
 }

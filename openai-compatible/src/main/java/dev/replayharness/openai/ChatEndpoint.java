@@ -2,7 +2,7 @@ package dev.replayharness.openai;
 
 import java.net.URI;
 
-/** Where the Chat Completions endpoint lives under a base URI. */
+/** Where the Chat Completions (and model list) endpoints live under a base URI. */
 final class ChatEndpoint {
 
     private ChatEndpoint() {}
@@ -27,5 +27,11 @@ final class ChatEndpoint {
                     + " give the API root instead, e.g. " + text.substring(0, text.length() - "/chat/completions".length()));
         }
         return URI.create(text + "/chat/completions");
+    }
+
+    /** {@code base + "/models"}, beside {@code chatCompletions}. */
+    static URI models(URI chatCompletions) {
+        String text = chatCompletions.toString();
+        return URI.create(text.substring(0, text.length() - "/chat/completions".length()) + "/models");
     }
 }

@@ -1,6 +1,7 @@
 package dev.replayharness.openai;
 
 import dev.replayharness.openai.internal.ErrorResponses;
+import dev.replayharness.openai.internal.ModelListJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -33,12 +35,14 @@ import java.util.function.Supplier;
 public final class OpenAiCompatibleClient {
 
     private final URI chatCompletionsUri;
+    private final URI modelsUri;
     private final HttpClient httpClient;
     private final Supplier<Map<String, String>> headers;
     private final Duration requestTimeout;
 
     private OpenAiCompatibleClient(Builder builder) {
         this.chatCompletionsUri = ChatEndpoint.chatCompletions(builder.baseUri);
+        this.modelsUri = ChatEndpoint.models(chatCompletionsUri);
         this.httpClient = Objects.requireNonNull(builder.httpClient, "httpClient");
         this.headers = builder.headers;
         this.requestTimeout = builder.requestTimeout;
@@ -92,6 +96,35 @@ public final class OpenAiCompatibleClient {
         return new ChatCompletionStream(response.body(), endpoint());
     }
 
+    /**
+     * {@code GET /models}: the models the server offers, through the same {@link HttpClient} (so a
+     * recording client records and replays it like any call). Reads OpenAI's
+     * {@code {"object": "list", "data": [...]}} and also a bare list.
+     *
+     * @throws OpenAiHttpException on a non-2xx answer
+     * @throws OpenAiTransportException when no answer arrives
+     * @throws OpenAiProtocolException when the answer is not a model list
+     */
+    public List<Model> listModels() {
+        Map<String, String> sent = headers.get();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(modelsUri).GET().header("Accept", "application/json");
+        if (requestTimeout != null) {
+            builder.timeout(requestTimeout);
+        }
+        sent.forEach(builder::setHeader);
+        HttpResponse<byte[]> response = send(builder.build(), HttpResponse.BodyHandlers.ofByteArray(), "GET " + modelsUri);
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        if (!isSuccess(response.statusCode())) {
+            throw ErrorResponses.toException("GET " + modelsUri, response.statusCode(), response.headers(), body, sent);
+        }
+        return ModelListJson.read(body, "GET " + modelsUri);
+    }
+
+    /** The URI the model list is read from. */
+    public URI modelsUri() {
+        return modelsUri;
+    }
+
     /** The URI requests are posted to. */
     public URI chatCompletionsUri() {
         return chatCompletionsUri;
@@ -116,13 +149,17 @@ public final class OpenAiCompatibleClient {
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return send(request, handler, endpoint());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String endpoint) {
         try {
             return httpClient.send(request, handler);
         } catch (IOException e) {
-            throw new OpenAiTransportException(endpoint() + " failed: " + describe(e), e);
+            throw new OpenAiTransportException(endpoint + " failed: " + describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OpenAiTransportException(endpoint() + " was interrupted while waiting for the answer", e);
+            throw new OpenAiTransportException(endpoint + " was interrupted while waiting for the answer", e);
         }
     }
 

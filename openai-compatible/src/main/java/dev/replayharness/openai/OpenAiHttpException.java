@@ -41,8 +41,19 @@ public final class OpenAiHttpException extends OpenAiException {
     /** The response body exactly as received; empty when there was none. */
     public String errorBody() { return errorBody; }
 
-    /** The error message found in the body ({@code error.message}, {@code message} or {@code Message}). */
+    /**
+     * The error message found in the body ({@code error.message}, {@code message} or {@code Message}),
+     * unwrapped when it is itself a JSON error body.
+     */
     public Optional<String> errorMessage() { return Optional.ofNullable(errorMessage); }
+
+    /**
+     * The {@code error.code} in the body, e.g. {@code validation_error}; when the message was
+     * itself a JSON error body, the inner one's code.
+     */
+    public Optional<String> errorCode() {
+        return Optional.ofNullable(dev.replayharness.openai.internal.ErrorResponses.codeOf(errorBody));
+    }
 
     /** The request id from {@code x-amzn-RequestId}, else {@code x-request-id}. */
     public Optional<String> requestId() { return Optional.ofNullable(requestId); }

@@ -44,11 +44,12 @@ class WireFormatTest {
         @DisplayName("writes extra fields at top level and keeps tools")
         void extraFieldsAndTools() {
             ChatCompletionRequest request = ChatCompletionRequest.builder("m").user("x")
-                    .tools(List.of(Map.of("type", "function")))
+                    .tools(Tool.function("weather", null, (tools.jackson.databind.JsonNode) null))
                     .extraField("n", 1).extraField("logit_bias", Map.of())
                     .build();
             String json = OpenAiJson.write(request);
-            assertThat(json).endsWith(",\"tools\":[{\"type\":\"function\"}],\"n\":1,\"logit_bias\":{}}");
+            assertThat(json).endsWith(",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"weather\"}}],"
+                    + "\"n\":1,\"logit_bias\":{}}");
             assertThat(json).doesNotContain("extra_fields");
         }
 
@@ -108,6 +109,9 @@ class WireFormatTest {
             ChatCompletion ollama = OpenAiJson.readCompletion("""
                     {"choices":[{"message":{"role":"assistant","content":"A","reasoning":"r2"}}]}""");
             assertThat(vllm.reasoning()).isEqualTo("r1");
+            assertThat(vllm.message().reasoningField()).isEqualTo("r1");
+            assertThat(OpenAiJson.write(vllm.message())).as("sent back under the name it came with")
+                    .isEqualTo("{\"role\":\"assistant\",\"content\":\"A\",\"reasoning_content\":\"r1\"}");
             assertThat(ollama.reasoning()).isEqualTo("r2");
             assertThat(ollama.content()).isEqualTo("A");
         }

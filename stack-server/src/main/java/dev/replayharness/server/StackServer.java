@@ -1,13 +1,13 @@
 package dev.replayharness.server;
 
 import dev.replayharness.bedrock.BedrockApiKey;
+import dev.replayharness.bedrock.BedrockResponseNormalizer;
 import dev.replayharness.bedrock.InferenceProvider;
 import dev.replayharness.bedrock.StackConfig;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.RepeatPolicy;
-import dev.replayharness.core.normalize.ResponseNormalizer;
 import dev.replayharness.server.internal.JsonErrorHandler;
 import dev.replayharness.server.internal.Providers;
 import dev.replayharness.server.internal.StackHandler;
@@ -80,7 +80,7 @@ public final class StackServer implements AutoCloseable {
      * build: namespace {@value #NAMESPACE} under {@code recordingsDirectory}; recordings shared by
      * every client (a request's {@value #TEST_HEADER} header still looks for that test's own first);
      * a repeated request replaying its last recording; completions' {@code id} and {@code created}
-     * normalized; every provider's API key registered as a secret; the mode from {@code harness.mode}
+     * normalized and Bedrock's random {@code obfuscation} removed ({@link BedrockResponseNormalizer}); every provider's API key registered as a secret; the mode from {@code harness.mode}
      * / {@code HARNESS_MODE} (default replay) unless set.
      */
     public static Harness.Builder harnessBuilder(StackConfig stack, Path recordingsDirectory) {
@@ -89,7 +89,7 @@ public final class StackServer implements AutoCloseable {
                 .namespace(NAMESPACE)
                 .scope(RecordingScope.SHARED)
                 .repeatPolicy(RepeatPolicy.REUSE_LAST)
-                .responseNormalizer(ResponseNormalizer.openAiCompatible())
+                .responseNormalizer(BedrockResponseNormalizer.create())
                 .recordCommand(testId -> "restart the server with HARNESS_MODE=" + Mode.RECORD_IF_MISSING.value()
                         + " and a live provider (AWS_BEARER_TOKEN_BEDROCK set): ./harness serve " + stack.source());
         for (InferenceProvider provider : stack.inferenceProviders()) {

@@ -29,11 +29,14 @@ public final class ErrorMapper {
         return status == 408 || status == 429 || status >= 500;
     }
 
-    /** A non-2xx answer to a request for {@code model}. */
+    /** A non-2xx answer to a request for {@code model}; a null model means the model list ({@code GET /models}). */
     public BedrockException map(OpenAiHttpException e, String model) {
+        if (model == null) {
+            return mapModelList(e);
+        }
         int status = e.status();
         String requestId = e.requestId().orElse(null);
-        String said = ErrorMessages.quote(e.errorMessage().orElse(null));
+        String said = ErrorMessages.quote(e.errorMessage().orElse(null), e.errorCode().orElse(null));
         String region = config.region();
         return switch (status) {
             case 401 -> isExpiry(e)
@@ -50,11 +53,23 @@ public final class ErrorMapper {
                     + ". Check provider_resource_id in the stack configuration and that " + region
                     + " offers the model (openai.gpt-oss-20b-1:0 is served in us-west-2).", status, requestId, e);
             case 400, 422 -> new BedrockValidationException("Bedrock refused the request for " + model + " as invalid"
-                    + said + ". Fix or remove the parameter it names; Bedrock's OpenAI-compatible endpoint accepts model,"
-                    + " messages and sampling parameters (temperature, top_p, max_tokens, stop, stream).",
-                    status, requestId, e);
+                    + said + ". " + ErrorMessages.validationAdvice(e.errorMessage().orElse("")), status, requestId, e);
             default -> new BedrockServiceException("Bedrock answered HTTP " + status + " for " + model + said + ".",
                     status, requestId, e);
+        };
+    }
+
+    private BedrockException mapModelList(OpenAiHttpException e) {
+        int status = e.status();
+        String said = ErrorMessages.quote(e.errorMessage().orElse(null), e.errorCode().orElse(null));
+        String requestId = e.requestId().orElse(null);
+        return switch (status) {
+            case 401 -> new BedrockAuthenticationException("Bedrock refused the API key when listing models" + said + ". "
+                    + ErrorMessages.checkKey(config.apiKey(), config.region()), isExpiry(e), status, requestId, e);
+            case 403 -> new BedrockAccessDeniedException("Bedrock denied listing the models in " + config.region() + said
+                    + ". Check that the key's permissions allow it.", status, requestId, e);
+            default -> new BedrockServiceException("Bedrock answered HTTP " + status + " to GET /models in "
+                    + config.region() + said + ".", status, requestId, e);
         };
     }
 
@@ -65,7 +80,8 @@ public final class ErrorMapper {
                 ? "Bedrock is throttling this account for " + model + " in " + config.region() + ": send fewer"
                         + " requests at once, ask for a higher quota, or allow more attempts or time in RetryPolicy."
                 : "Bedrock is having transient trouble; try again later, or allow more attempts or time in RetryPolicy.";
-        return new BedrockRetriesExhaustedException("Bedrock kept failing for " + model + ": " + attempts
+        return new BedrockRetriesExhaustedException("Bedrock kept failing for "
+                + (model == null ? "the model list" : model) + ": " + attempts
                 + (attempts == 1 ? " attempt" : " attempts") + " in " + seconds(elapsed) + ", the last answered HTTP "
                 + last.status() + ErrorMessages.quote(last.errorMessage().orElse(null)) + "; gave up because " + reason
                 + ". " + advice, attempts, last.status(), last.requestId().orElse(null), last);

@@ -28,6 +28,23 @@ final class ErrorMessages {
 
     /** Bedrock's own words, quoted, or nothing. */
     static String quote(String bedrockMessage) {
-        return bedrockMessage == null || bedrockMessage.isBlank() ? "" : " (Bedrock said: \"" + bedrockMessage + "\")";
+        return quote(bedrockMessage, null);
+    }
+
+    /** Bedrock's own words and its error code, quoted, or nothing. */
+    static String quote(String bedrockMessage, String code) {
+        if (bedrockMessage == null || bedrockMessage.isBlank()) {
+            return code == null ? "" : " (Bedrock's error code: " + code + ")";
+        }
+        return " (Bedrock said: \"" + bedrockMessage + "\"" + (code == null ? "" : ", code " + code) + ")";
+    }
+
+    /** What to do about a 400: for image parts sent to a text-only model, say so; else fix what Bedrock names. */
+    static String validationAdvice(String bedrockMessage) {
+        if (bedrockMessage.toLowerCase(java.util.Locale.ROOT).contains("image")) {
+            return "The model takes text only (gpt-oss does): send the content as text parts or a string, without"
+                    + " image_url parts, or name a model that accepts images.";
+        }
+        return "Fix or remove the parameter or message part it names.";
     }
 }

@@ -1,6 +1,5 @@
 package dev.replayharness.bedrock.internal;
 
-import dev.replayharness.bedrock.BedrockUnsupportedOperationException;
 import dev.replayharness.bedrock.BedrockValidationException;
 import dev.replayharness.bedrock.ModelRegistry;
 import dev.replayharness.bedrock.ReasoningPolicy;
@@ -10,8 +9,10 @@ import dev.replayharness.openai.ChatMessage;
 import java.util.List;
 
 /**
- * Checks a request against what Bedrock offers, before anything is sent, and rewrites it into
- * what Bedrock expects: the model's Bedrock id, and (by policy) history without reasoning.
+ * Checks a request against the registered models before anything is sent, and puts the model's
+ * Bedrock id on it. Everything else, tools and tool turns included, goes to Bedrock as the caller
+ * gave it (Bedrock answered every recorded request that carried {@code tools}); only the opt-in
+ * {@link ReasoningPolicy#DROP_FROM_HISTORY} rewrites earlier assistant turns.
  */
 public final class RequestGuard {
 
@@ -25,12 +26,6 @@ public final class RequestGuard {
 
     /** The model a request names; fails for unknown and non-chat models. */
     public RegisteredModel chatModel(ChatCompletionRequest request) {
-        if (request.hasTools()) {
-            throw new BedrockUnsupportedOperationException("Tool calling is not supported: Bedrock's OpenAI-compatible"
-                    + " endpoint does not accept the tools parameter (such requests time out or are answered HTTP 400);"
-                    + " no request was sent. Remove tools from the request, or use an API with tool support such as"
-                    + " Bedrock's Converse API.", null, null, null);
-        }
         RegisteredModel model = models.resolve(request.model());
         if (!"llm".equals(model.modelType())) {
             throw new BedrockValidationException("model " + model.stackId() + " is registered as model_type "
@@ -42,7 +37,9 @@ public final class RequestGuard {
 
     /** The request as it goes on the wire to Bedrock. */
     public ChatCompletionRequest prepare(ChatCompletionRequest request, RegisteredModel model) {
-        ChatCompletionRequest named = request.withModel(model.providerResourceId());
+        // withModel would rebuild an equal request; skipping it keeps the caller's object when nothing changes.
+        ChatCompletionRequest named = model.providerResourceId().equals(request.model())
+                ? request : request.withModel(model.providerResourceId());
         if (reasoningPolicy == ReasoningPolicy.KEEP_IN_HISTORY) {
             return named;
         }

@@ -12,6 +12,33 @@ final class Answers {
 
     private Answers() {}
 
+    /** The answer to a conversation: a report of the tool results that end it, else {@link #answer(String, List)}. */
+    static Answer answer(Conversation conversation) {
+        if (conversation.toolResults().isEmpty()) {
+            return answer(conversation.system(), conversation.users());
+        }
+        StringBuilder text = new StringBuilder();
+        for (Conversation.ToolResult result : conversation.toolResults()) {
+            text.append(text.isEmpty() ? "" : " ").append(result.name()).append(" returned ").append(result.content())
+                    .append(subject(result.arguments())).append('.');
+        }
+        return new Answer(List.of("The tools answered. ", "Report what they said."), text.toString());
+    }
+
+    /** " for <the first string argument>", or "" when there is none. */
+    private static String subject(String arguments) {
+        try {
+            for (var value : EmulatorJson.MAPPER.readTree(arguments).values()) {
+                if (value.isString()) {
+                    return " for " + value.asString();
+                }
+            }
+        } catch (tools.jackson.core.JacksonException notJson) {
+            // arguments a client made up: report the result without a subject
+        }
+        return "";
+    }
+
     /**
      * @param system the system message, or ""
      * @param userMessages the user messages, oldest first

@@ -22,10 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback HTTP server that answers {@code POST /openai/v1/chat/completions} the way Bedrock's
- * OpenAI-compatible endpoint does: bearer authentication, 404 for unknown models, 400 for tools
- * and unknown fields, SSE streams of the real shape, {@code x-amzn-RequestId} on every answer,
- * and deterministic answers (see {@link Answers}). Tests script failures with {@link #enqueue},
+ * A loopback HTTP server that answers {@code POST /openai/v1/chat/completions} and
+ * {@code GET /openai/v1/models} the way Bedrock's OpenAI-compatible endpoint does: bearer
+ * authentication, 404 for unknown models, 400 for unknown fields and ill-formed tool turns, the
+ * nested-JSON 400 for image parts (the model is text-only), SSE streams of the real shape (tool-call
+ * fragments, {@code logprobs}, the usage chunk, a random {@code obfuscation} per chunk), tool calls
+ * ({@link ToolPlanner}), {@code x-amzn-RequestId} on every answer, and otherwise deterministic
+ * answers (see {@link Answers}). Tests script failures with {@link #enqueue},
  * slow streams with {@link #slowStreams} and read what arrived with {@link #requests()}.
  *
  * <pre>{@code
@@ -134,18 +137,28 @@ public final class BedrockEmulator implements AutoCloseable {
             ScriptedResponse next = scripted.poll();
             if (next != null) {
                 send(exchange, next);
-            } else if (!"POST".equals(request.method()) || !RequestCheck.CHAT_PATH.equals(request.path())) {
+            } else if (!isChat(request) && !isModelList(request)) {
                 send(exchange, ScriptedResponse.of(404, "{\"Output\":{\"__type\":"
                         + "\"com.amazon.coral.service#UnknownOperationException\"},\"Version\":\"1.0\"}"));
             } else {
                 var refusal = RequestCheck.authentication(request.header("Authorization"), requiredToken);
                 if (refusal.isPresent()) {
                     send(exchange, refusal.get());
+                } else if (isModelList(request)) {
+                    send(exchange, ScriptedResponse.of(200, ModelList.body()));
                 } else {
                     ChatResponder.respond(exchange, body, streamPause, fillerChunks, this::streamAborted);
                 }
             }
         }
+    }
+
+    private static boolean isChat(RecordedRequest request) {
+        return "POST".equals(request.method()) && RequestCheck.CHAT_PATH.equals(request.path());
+    }
+
+    private static boolean isModelList(RecordedRequest request) {
+        return "GET".equals(request.method()) && RequestCheck.MODELS_PATH.equals(request.path());
     }
 
     /** The scripted delay; false if the emulator is shutting down meanwhile. */

@@ -4,11 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -25,26 +21,18 @@ final class ChatResponder {
             return;
         }
         JsonNode body = parsed.body();
-        String system = "";
-        List<String> users = new ArrayList<>();
-        int promptTokens = 3;
-        for (JsonNode message : body.path("messages")) {
-            String content = message.path("content").asString("");
-            promptTokens += 4 + Answer.tokens(content);
-            switch (message.path("role").asString("")) {
-                case "system" -> system = content;
-                case "user" -> users.add(content);
-                default -> { }
-            }
-        }
-        Answer answer = Answers.answer(system, users);
-        String id = "chatcmpl-" + sha256(text).substring(0, 24);
+        Conversation conversation = Conversation.of(body);
+        String id = "chatcmpl-" + ToolCall.sha256(text).substring(0, 24);
+        List<ToolCall> calls = ToolPlanner.plan(body, conversation, id);
+        Answer answer = calls.isEmpty() ? Answers.answer(conversation) : Answer.calling(calls);
         String model = body.path("model").asString();
+        ResponseOptions options = ResponseOptions.of(body);
         if (body.path("stream").asBoolean(false)) {
-            boolean usage = body.path("stream_options").path("include_usage").asBoolean(false);
-            stream(exchange, EmulatorJson.chunks(id, model, answer, promptTokens, usage, fillerChunks), pause, onAbort);
+            stream(exchange, StreamChunks.of(id, model, answer, conversation.promptTokens(), options, fillerChunks),
+                    pause, onAbort);
         } else {
-            BedrockEmulator.send(exchange, ScriptedResponse.of(200, EmulatorJson.completion(id, model, answer, promptTokens)));
+            BedrockEmulator.send(exchange, ScriptedResponse.of(200,
+                    EmulatorJson.completion(id, model, answer, conversation.promptTokens(), options)));
         }
     }
 
@@ -72,13 +60,5 @@ final class ChatResponder {
     private static void write(OutputStream out, String event) throws IOException {
         out.write(event.getBytes(StandardCharsets.UTF_8));
         out.flush(); // each event leaves at once, as Bedrock's do
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.replayharness.bedrock.emulator;
 
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -9,10 +10,13 @@ import tools.jackson.databind.JsonNode;
 final class RequestCheck {
 
     static final String CHAT_PATH = "/openai/v1/chat/completions";
+    static final String MODELS_PATH = "/openai/v1/models";
     static final Set<String> MODELS = Set.of("openai.gpt-oss-20b-1:0", "openai.gpt-oss-120b-1:0");
     private static final Set<String> KNOWN_FIELDS = Set.of("model", "messages", "temperature", "top_p", "max_tokens",
             "max_completion_tokens", "stop", "seed", "reasoning_effort", "stream", "stream_options", "n",
-            "presence_penalty", "frequency_penalty", "logprobs", "top_logprobs", "user");
+            "presence_penalty", "frequency_penalty", "logprobs", "top_logprobs", "user", "tools", "tool_choice",
+            "parallel_tool_calls", "response_format", "service_tier");
+    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
 
     private RequestCheck() {}
 
@@ -44,9 +48,6 @@ final class RequestCheck {
         if (body == null || !body.isObject()) {
             return refused(400, EmulatorJson.error("The request body must be a JSON object.", "invalid_request_error"));
         }
-        if (body.has("tools")) {
-            return refused(400, EmulatorJson.error("tools is not supported by this model.", "invalid_request_error"));
-        }
         for (String field : body.propertyNames()) {
             if (!KNOWN_FIELDS.contains(field)) {
                 return refused(400, EmulatorJson.error("Unrecognized request field: " + field, "invalid_request_error"));
@@ -60,7 +61,45 @@ final class RequestCheck {
         if (!body.path("messages").isArray() || body.path("messages").isEmpty()) {
             return refused(400, EmulatorJson.error("messages must be a non-empty list.", "invalid_request_error"));
         }
+        String problem = problem(body);
+        if (problem != null) {
+            return refused(400, EmulatorJson.error(problem, "invalid_request_error"));
+        }
+        if (Conversation.of(body).hasImage()) {
+            return refused(400, EmulatorJson.nestedValidationError("Model does not support image modality"));
+        }
         return new ParsedOrRefused(body, null);
+    }
+
+    /** What the body gets wrong about messages, tools or logprobs (OpenAI's wording), or null. */
+    private static String problem(JsonNode body) {
+        Set<String> callIds = new HashSet<>();
+        for (JsonNode message : body.path("messages")) {
+            String role = message.path("role").asString("");
+            if (!ROLES.contains(role)) {
+                return "Invalid value for 'role': '" + role + "'. Supported values are: " + ROLES + ".";
+            }
+            message.path("tool_calls").forEach(call -> callIds.add(call.path("id").asString("")));
+            if (role.equals("tool") && !callIds.contains(message.path("tool_call_id").asString(""))) {
+                return "Invalid parameter: messages with role 'tool' must be a response to a preceding message with"
+                        + " 'tool_calls'.";
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (JsonNode tool : body.path("tools")) {
+            if (!"function".equals(tool.path("type").asString("")) || !tool.path("function").path("name").isString()) {
+                return "Invalid tools: each tool must be {\"type\":\"function\",\"function\":{\"name\":…}}.";
+            }
+            names.add(tool.path("function").path("name").asString());
+        }
+        String forced = body.path("tool_choice").path("function").path("name").asString(null);
+        if (forced != null && !names.contains(forced)) {
+            return "Invalid value for 'tool_choice': no function named '" + forced + "' in 'tools'.";
+        }
+        if (body.has("top_logprobs") && !body.path("logprobs").asBoolean(false)) {
+            return "Invalid parameter: 'logprobs' must be set to true when 'top_logprobs' is given.";
+        }
+        return null;
     }
 
     private static ParsedOrRefused refused(int status, String body) {

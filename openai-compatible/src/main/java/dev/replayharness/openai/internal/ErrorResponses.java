@@ -50,21 +50,41 @@ public final class ErrorResponses {
     /**
      * The message in an error body: {@code {"error":{"message":…}}} (OpenAI), {@code {"error":"…"}},
      * {@code {"message":…}} or {@code {"Message":…}} (AWS), {@code {"detail":…}} (FastAPI servers).
-     * Null when the body is not JSON or has none of these.
+     * A message that is itself a JSON error body (Bedrock answers a bad content part with
+     * {@code "message": "{\"error\":{\"message\":\"Model does not support image modality\",…}}"})
+     * is unwrapped to the inner message. Null when the body is not JSON or has none of these.
      */
     public static String messageOf(String body) {
-        if (body == null || body.isBlank()) {
+        return find(body, 0, "message");
+    }
+
+    /**
+     * The {@code error.code} of an error body (the innermost one when the message is itself a JSON
+     * error body), or null.
+     */
+    public static String codeOf(String body) {
+        return find(body, 0, "code");
+    }
+
+    private static String find(String body, int depth, String what) {
+        JsonNode root = objectOrNull(body);
+        if (root == null) {
             return null;
         }
-        JsonNode root;
-        try {
-            root = WireJson.MAPPER.readTree(body);
-        } catch (JacksonException notJson) {
-            return null;
+        String message = topMessage(root);
+        // Bounded: a body nesting itself deeper than this is not worth unwrapping further.
+        String inner = message != null && depth < 3 ? find(message, depth + 1, what) : null;
+        if (inner != null) {
+            return inner;
         }
-        if (root == null || !root.isObject()) {
-            return null;
+        if (what.equals("message")) {
+            return message;
         }
+        JsonNode code = root.path("error").path("code");
+        return code.isString() ? code.asString() : code.isNumber() ? code.asString() : null;
+    }
+
+    private static String topMessage(JsonNode root) {
         JsonNode error = root.path("error");
         if (error.isObject() && error.path("message").isString()) {
             return error.path("message").asString();
@@ -75,5 +95,17 @@ public final class ErrorResponses {
             }
         }
         return null;
+    }
+
+    private static JsonNode objectOrNull(String body) {
+        if (body == null || body.isBlank() || !body.strip().startsWith("{")) {
+            return null;
+        }
+        try {
+            JsonNode root = WireJson.MAPPER.readTree(body);
+            return root != null && root.isObject() ? root : null;
+        } catch (JacksonException notJson) {
+            return null;
+        }
     }
 }
