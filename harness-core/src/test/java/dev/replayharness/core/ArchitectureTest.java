@@ -1,17 +1,23 @@
 package dev.replayharness.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import java.util.Set;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 @DisplayName("Architecture")
 class ArchitectureTest {
-    private static final JavaClasses CORE = new ClassFileImporter()
+    private static final JavaClasses CORE_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.replayharness.core");
 
@@ -20,21 +26,121 @@ class ArchitectureTest {
     void apacheStaysInItsPackage() {
         noClasses().that().resideOutsideOfPackage("dev.replayharness.core.apache..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.hc..")
-                .check(CORE);
+                .check(CORE_CLASSES);
     }
 
     @Test
     @DisplayName("the engine knows no test framework")
     void noJUnit() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("org.junit..").check(CORE);
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.junit..").check(CORE_CLASSES);
     }
 
     @Test
     @DisplayName("adapters use the engine's public SPI, not each other")
     void adaptersIndependent() {
         noClasses().that().resideInAPackage("dev.replayharness.core.jdk..")
-                .should().dependOnClassesThat().resideInAPackage("dev.replayharness.core.apache..").check(CORE);
+                .should().dependOnClassesThat().resideInAPackage("dev.replayharness.core.apache..").check(CORE_CLASSES);
         noClasses().that().resideInAPackage("dev.replayharness.core.apache..")
-                .should().dependOnClassesThat().resideInAPackage("dev.replayharness.core.jdk..").check(CORE);
+                .should().dependOnClassesThat().resideInAPackage("dev.replayharness.core.jdk..").check(CORE_CLASSES);
+    }
+
+    private static final String CORE = "dev.replayharness.core";
+    private static final String[] ADAPTERS = {CORE + ".jdk..", CORE + ".apache.."};
+
+    @Test
+    @DisplayName("the JSON helpers are a leaf: they import no package of the harness")
+    void jsonIsALeaf() {
+        classes().that().resideInAPackage(CORE + ".json..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(CORE + ".json..", "java..", "tools.jackson..",
+                        "org.erdtman..")
+                .check(CORE_CLASSES);
+    }
+
+    @Test
+    @DisplayName("the spine points one way: recording knows no key, store, engine or adapter; key no store, engine or"
+            + " adapter; store no engine or adapter")
+    void spineIsOneWay() {
+        noClasses().that().resideInAPackage(CORE + ".recording..")
+                .should().dependOnClassesThat().resideInAnyPackage(CORE + ".key..", CORE + ".store..", CORE + ".internal..",
+                        CORE + ".normalize..", CORE + ".jdk..", CORE + ".apache..", CORE + ".llamastack..")
+                .check(CORE_CLASSES);
+        noClasses().that().resideInAPackage(CORE + ".key..")
+                .should().dependOnClassesThat().resideInAnyPackage(CORE + ".store..", CORE + ".jdk..", CORE + ".apache..",
+                        CORE + ".llamastack..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".HarnessSession")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".Harness")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".Exchange")
+                .check(CORE_CLASSES);
+        noClasses().that().resideInAPackage(CORE + ".store..")
+                .should().dependOnClassesThat().resideInAnyPackage(CORE + ".jdk..", CORE + ".apache..", CORE + ".llamastack..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".HarnessSession")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".Harness")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".Exchange")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".internal.MissReport")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".internal.RecordingAssembler")
+                .check(CORE_CLASSES);
+    }
+
+    @Test
+    @DisplayName("adapters use only the engine's SPI: no store, key, recording or internal type")
+    void adaptersUseTheSpi() {
+        noClasses().that().resideInAnyPackage(ADAPTERS)
+                .should().dependOnClassesThat().resideInAnyPackage(CORE + ".store..", CORE + ".key..",
+                        CORE + ".recording..", CORE + ".internal..")
+                .check(CORE_CLASSES);
+    }
+
+    @Test
+    @DisplayName("only the store touches recording files (java.nio.file.Files); the Llama Stack importer aside")
+    void onlyTheStoreTouchesFiles() {
+        noClasses().that().resideOutsideOfPackages(CORE + ".store..", CORE + ".llamastack..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+                .check(CORE_CLASSES);
+    }
+
+    /** The engine package's plain value types, which the lower layers use (they sit below them). */
+    private static final Set<String> VALUES = Set.of("Headers", "Headers$Builder", "OutgoingRequest",
+            "RecordingFormatException", "HarnessConfigurationException");
+    /** A replayed response and how its timing waits: built by the store, above the codecs it uses. */
+    private static final Set<String> REPLAYED = Set.of("ReplayedResponse", "ReplayedResponse$ChunkedBody", "Sleeper");
+
+    private static DescribedPredicate<JavaClass> coreClass(String description, Set<String> names, boolean in) {
+        return DescribedPredicate.describe(description, c -> c.getPackageName().equals(CORE)
+                && names.contains(c.getSimpleName().isEmpty() ? c.getName() : c.getName().substring(CORE.length() + 1)) == in);
+    }
+
+    @Test
+    @DisplayName("the spine's layers point one way: json ← values ← recording ← codec, redact ← replayed ← key, normalize"
+            + " ← store ← engine ← adapters")
+    void layers() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("json").definedBy(CORE + ".json..")
+                .layer("values").definedBy(coreClass("the engine's value types", VALUES, true))
+                .layer("recording").definedBy(CORE + ".recording..")
+                .layer("codec").definedBy(CORE + ".codec..", CORE + ".redact..")
+                .layer("replayed").definedBy(coreClass("replayed responses", REPLAYED, true))
+                .layer("key").definedBy(CORE + ".key..", CORE + ".normalize..")
+                .layer("store").definedBy(CORE + ".store..")
+                .layer("engine").definedBy(DescribedPredicate.or(
+                        coreClass("the engine", union(VALUES, REPLAYED), false),
+                        DescribedPredicate.describe("internal, llamastack", (JavaClass c) ->
+                                c.getPackageName().startsWith(CORE + ".internal") || c.getPackageName().startsWith(CORE + ".llamastack"))))
+                .layer("adapters").definedBy(ADAPTERS)
+                .whereLayer("adapters").mayNotBeAccessedByAnyLayer()
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("adapters")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("engine", "adapters")
+                .whereLayer("key").mayOnlyBeAccessedByLayers("store", "engine", "adapters")
+                .whereLayer("replayed").mayOnlyBeAccessedByLayers("key", "store", "engine", "adapters")
+                .whereLayer("codec").mayOnlyBeAccessedByLayers("replayed", "key", "store", "engine", "adapters")
+                .whereLayer("recording").mayOnlyBeAccessedByLayers("codec", "replayed", "key", "store", "engine", "adapters")
+                .whereLayer("values").mayOnlyBeAccessedByLayers("recording", "codec", "replayed", "key", "store", "engine",
+                        "adapters")
+                .check(CORE_CLASSES);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 }

@@ -1,11 +1,17 @@
 package dev.replayharness.core.internal;
 
+import dev.replayharness.core.redact.RecordingRedactor;
+import dev.replayharness.core.redact.Redactor;
+import dev.replayharness.core.codec.SseParser;
+import dev.replayharness.core.codec.SseCodec;
+import dev.replayharness.core.codec.ContentEncoding;
+import dev.replayharness.core.codec.BodyCodec;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.ResponseRecorder;
@@ -19,16 +25,31 @@ import dev.replayharness.core.recording.SseEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Collects a response as it streams past and stages its recording when the body ends. */
+/**
+ * Collects a response as it streams past and stages its recording when the body ends, redacted at one
+ * point ({@link RecordingRedactor#redactResponse}) over every part: headers, JSON, text and binary
+ * bodies, SSE data, id, event and comments, the interruption message.
+ */
 public final class RecordingAssembler implements ResponseRecorder {
-    private final Settings settings;
+    /**
+     * What the assembler reads of the harness's settings.
+     *
+     * @param responseHeaders the response headers a recording keeps (credential headers never are)
+     * @param normalizers applied to each JSON body or event before it is recorded
+     * @param recordTiming whether each server-sent event's offset is recorded
+     * @param maxDrainBytes how much a recording drains after the caller closed the body, before it is truncated
+     */
+    public record Rules(java.util.Set<String> responseHeaders, List<dev.replayharness.core.normalize.ResponseNormalizer> normalizers,
+            boolean recordTiming, long maxDrainBytes) {
+    }
+
+    private final Rules settings;
     private final Redactor redactor;
-    private final Path file;
     private final RecordingKey key;
     private final RecordedRequest request;
     private final String testId;
     private final String source;
-    private final BiConsumer<Path, Recording> stage;
+    private final Consumer<Recording> stage;
 
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final List<SseParser.Block> blocks = new ArrayList<>();
@@ -39,12 +60,14 @@ public final class RecordingAssembler implements ResponseRecorder {
     private Headers headers = Headers.empty();
     private long startNanos;
     private boolean done;
+    /** Bytes read since the caller closed the body, or -1 while the caller still reads. */
+    private long drained = -1;
 
-    public RecordingAssembler(Settings settings, Redactor redactor, Path file, RecordingKey key, RecordedRequest request,
-            String testId, String source, BiConsumer<Path, Recording> stage) {
+    /** @param stage called once, when the body ends, with the recording, or {@code null} when there is nothing to write */
+    public RecordingAssembler(Rules settings, Redactor redactor, RecordingKey key, RecordedRequest request,
+            String testId, String source, Consumer<Recording> stage) {
         this.settings = settings;
         this.redactor = redactor;
-        this.file = file;
         this.key = key;
         this.request = request;
         this.testId = testId;
@@ -74,6 +97,24 @@ public final class RecordingAssembler implements ResponseRecorder {
         } else {
             body.write(bytes, offset, length);
         }
+        if (drained >= 0) {
+            drained += length;
+            if (drained > settings.maxDrainBytes()) { // the bytes that crossed the limit are kept, as read
+                truncated();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void callerClosed() {
+        if (drained < 0) {
+            drained = 0;
+        }
+    }
+
+    @Override
+    public synchronized boolean wantsMore() {
+        return !done;
     }
 
     @Override
@@ -83,7 +124,7 @@ public final class RecordingAssembler implements ResponseRecorder {
 
     @Override
     public void failed(Throwable error) {
-        finish(new Interruption(Interruption.Kind.UPSTREAM_ERROR, redactor.redact(String.valueOf(error))));
+        finish(new Interruption(Interruption.Kind.UPSTREAM_ERROR, String.valueOf(error))); // redacted with the rest
     }
 
     @Override
@@ -98,7 +139,7 @@ public final class RecordingAssembler implements ResponseRecorder {
         }
         done = true;
         if (status == 0) {
-            stage.accept(file, null); // upstream failed before any response: there is nothing to replay
+            stage.accept(null); // upstream failed before any response: there is nothing to replay
             return;
         }
         Body body = recordedBody();
@@ -106,7 +147,9 @@ public final class RecordingAssembler implements ResponseRecorder {
             interruption = new Interruption(Interruption.Kind.UNTERMINATED_EVENT, Interruption.UNTERMINATED_EVENT_MESSAGE);
         }
         RecordedResponse response = new RecordedResponse(status, recordedHeaders(), body, interruption);
-        stage.accept(file, new Recording(Recording.FORMAT_VERSION, testId, source, request, response));
+        // The one point where a response is redacted: every header, body kind, event field and message.
+        stage.accept(RecordingRedactor.redactResponse(new Recording(Recording.FORMAT_VERSION, testId, source, request,
+                response), redactor));
     }
 
     private Headers recordedHeaders() {
@@ -114,7 +157,7 @@ public final class RecordingAssembler implements ResponseRecorder {
         headers.asMap().forEach((name, values) -> {
             if (settings.responseHeaders().contains(name) && !Redactor.isCredentialHeader(name)) {
                 values.forEach(v -> builder.add(name,
-                        Settings.REQUEST_ID_HEADERS.contains(name) ? key.stableId() : redactor.redact(v)));
+                        Settings.REQUEST_ID_HEADERS.contains(name) ? key.stableId() : v));
             }
         });
         return builder.build();
@@ -140,21 +183,21 @@ public final class RecordingAssembler implements ResponseRecorder {
             }
         }
         if (sse == null) {
-            return BodyCodec.encode(bytes, this::normalize, redactor::redact);
+            return BodyCodec.encode(bytes, this::normalize, UnaryOperator.identity());
         }
         blocks.addAll(sse.finish(System.nanoTime()));
         List<SseEvent> events = new ArrayList<>();
         for (SseParser.Block block : blocks) {
             Long offset = settings.recordTiming() ? (block.arrivedNanos() - startNanos) / 1_000_000 : null;
-            events.add(SseCodec.toEvent(block, offset, this::normalize, redactor::redact));
+            events.add(SseCodec.toEvent(block, offset, this::normalize, UnaryOperator.identity()));
         }
         return new Body.EventStream(events);
     }
 
     private JsonNode normalize(JsonNode json) {
         if (json instanceof ObjectNode object) {
-            settings.responseNormalizers().forEach(n -> n.normalize(object, key));
+            settings.normalizers().forEach(n -> n.normalize(object, key));
         }
-        return redactor.redact(json);
+        return json;
     }
 }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import dev.replayharness.core.internal.Json;
-import dev.replayharness.core.internal.Redactor;
+import dev.replayharness.core.json.Json;
+import dev.replayharness.core.redact.Redactor;
 import tools.jackson.databind.JsonNode;
 
 @DisplayName("Redactor: the literal prefilter never skips a credential the patterns alone would find")

@@ -1,5 +1,7 @@
-package dev.replayharness.core.internal;
+package dev.replayharness.core.store;
 
+import dev.replayharness.core.codec.SseCodec;
+import dev.replayharness.core.codec.BodyCodec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,10 +18,6 @@ import dev.replayharness.core.recording.SseEvent;
 /** Rebuilds a response from a recording: one chunk per server-sent event, else one chunk. */
 public final class ReplayRenderer {
     private ReplayRenderer() {
-    }
-
-    public static ReplayedResponse render(Path file, Recording recording, boolean replayTiming) {
-        return Rendered.of(recording).response(file, replayTiming);
     }
 
     private static String describe(Interruption interruption) {
@@ -86,7 +84,7 @@ public final class ReplayRenderer {
         }
 
         /** Bytes held: the chunks, plus a rough allowance for the headers and lists. */
-        long weight() {
+        public long weight() {
             long bytes = 256;
             for (byte[] chunk : chunks) {
                 bytes += chunk.length + 32;
