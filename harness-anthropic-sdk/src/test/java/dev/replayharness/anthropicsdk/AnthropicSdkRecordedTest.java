@@ -36,7 +36,7 @@ import dev.replayharness.junit.Recorded;
  */
 @Recorded(namespace = "anthropic-sdk")
 @DisplayName("The Anthropic Java SDK through the harness (recorded)")
-class AnthropicSdkRecordedTest {
+public class AnthropicSdkRecordedTest {
     private MantleUpstream upstream;
     private AnthropicClient claude;
     private HarnessSession session;

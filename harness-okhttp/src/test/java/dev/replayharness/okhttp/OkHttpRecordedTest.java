@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Recorded(namespace = "okhttp", normalization = OkHttpRecordedTest.Normalization.class)
 @DisplayName("OkHttp through the harness (recorded)")
-class OkHttpRecordedTest {
+public class OkHttpRecordedTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
