@@ -1,5 +1,6 @@
 package dev.replayharness.anthropicsdk.internal;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import com.anthropic.core.RequestOptions;
@@ -7,14 +8,16 @@ import com.anthropic.core.http.HttpClient;
 import com.anthropic.core.http.HttpRequest;
 import com.anthropic.core.http.HttpResponse;
 
-import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.ReplayedResponse;
 import dev.replayharness.core.ResponseRecorder;
 
 /**
- * The SDK's transport with the harness around it. Replay answers without calling {@code upstream};
- * record calls it and tees the body; live calls it. The request's body is buffered first, so the bytes
- * the harness keys are the bytes sent.
+ * The SDK's transport with the harness around it, on the engine's exchange driver: replay answers
+ * without calling {@code upstream}; record calls it and tees the body; live calls it. The request's
+ * body is buffered first, so the bytes the harness keys are the bytes sent.
  */
 public final class HarnessTransport implements HttpClient {
     private final HttpClient upstream;
@@ -28,51 +31,34 @@ public final class HarnessTransport implements HttpClient {
     @Override
     public HttpResponse execute(HttpRequest request, RequestOptions requestOptions) {
         HttpRequest buffered = request.buffered();
-        ExchangePlan plan = session.plan(SdkMessages.outgoing(buffered)); // a ReplayMissError leaves here, untouched
-        if (plan instanceof ExchangePlan.Replay replay) {
-            SdkMessages.close(buffered);
-            return new ReplayedSdkResponse(replay.response().decoded(), session.sleeper());
-        }
-        ResponseRecorder recorder = ((ExchangePlan.Call) plan).recorder().orElse(null);
-        if (recorder == null) {
-            return upstream.execute(buffered, requestOptions);
-        }
-        HttpResponse response;
-        try {
-            response = upstream.execute(buffered, requestOptions);
-        } catch (RuntimeException | Error e) {
-            recorder.failed(e); // before any response: nothing is recorded, and the session stops waiting
-            throw e;
-        }
-        return TeedSdkResponse.of(response, recorder, session.maxDrainBytes());
+        // A ReplayMissError leaves Exchange.run untouched; an upstream failure ends the recorder there.
+        return Exchange.<HttpResponse, RuntimeException, RuntimeException>run(session, SdkMessages.outgoing(buffered),
+                replayed -> replayed(buffered, replayed),
+                recorder -> tee(upstream.execute(buffered, requestOptions), recorder));
     }
 
     @Override
     public CompletableFuture<HttpResponse> executeAsync(HttpRequest request, RequestOptions requestOptions) {
         HttpRequest buffered;
-        ExchangePlan plan;
+        OutgoingRequest outgoing;
         try {
             buffered = request.buffered();
-            plan = session.plan(SdkMessages.outgoing(buffered));
-        } catch (RuntimeException | Error e) { // a ReplayMissError: the future fails with it, as it is
+            outgoing = SdkMessages.outgoing(buffered);
+        } catch (RuntimeException | Error e) {
             return CompletableFuture.failedFuture(e);
         }
-        if (plan instanceof ExchangePlan.Replay replay) {
-            SdkMessages.close(buffered);
-            return CompletableFuture.completedFuture(new ReplayedSdkResponse(replay.response().decoded(), session.sleeper()));
-        }
-        ResponseRecorder recorder = ((ExchangePlan.Call) plan).recorder().orElse(null);
-        CompletableFuture<HttpResponse> sent = upstream.executeAsync(buffered, requestOptions);
-        if (recorder == null) {
-            return sent;
-        }
-        return sent.handle((response, failure) -> {
-            if (failure != null) {
-                recorder.failed(failure);
-                throw failure instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(failure);
-            }
-            return TeedSdkResponse.of(response, recorder, session.maxDrainBytes());
-        });
+        return Exchange.runAsync(session, outgoing,
+                replayed -> CompletableFuture.completedFuture(replayed(buffered, replayed)),
+                recorder -> upstream.executeAsync(buffered, requestOptions).thenApply(response -> tee(response, recorder)));
+    }
+
+    private HttpResponse replayed(HttpRequest request, ReplayedResponse replayed) {
+        SdkMessages.close(request); // never sent
+        return new ReplayedSdkResponse(replayed.decoded(), session.sleeper());
+    }
+
+    private static HttpResponse tee(HttpResponse response, Optional<ResponseRecorder> recorder) {
+        return recorder.<HttpResponse>map(r -> TeedSdkResponse.of(response, r)).orElse(response);
     }
 
     @Override

@@ -20,9 +20,9 @@ final class TeedSdkResponse implements HttpResponse {
         this.body = body;
     }
 
-    static TeedSdkResponse of(HttpResponse upstream, ResponseRecorder recorder, long maxDrainBytes) {
+    static TeedSdkResponse of(HttpResponse upstream, ResponseRecorder recorder) {
         recorder.started(upstream.statusCode(), SdkMessages.harnessHeaders(upstream.headers()));
-        return new TeedSdkResponse(upstream, new RecordingInputStream(upstream.body(), recorder, maxDrainBytes));
+        return new TeedSdkResponse(upstream, new RecordingInputStream(upstream.body(), recorder));
     }
 
     @Override
