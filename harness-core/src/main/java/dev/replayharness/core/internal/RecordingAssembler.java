@@ -20,7 +20,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Collects a response as it streams past and stages its recording when the body ends. */
 public final class RecordingAssembler implements ResponseRecorder {
-    private final Settings settings;
+    /**
+     * What the assembler reads of the harness's settings.
+     *
+     * @param responseHeaders the response headers a recording keeps (credential headers never are)
+     * @param normalizers applied to each JSON body or event before it is recorded
+     * @param recordTiming whether each server-sent event's offset is recorded
+     * @param maxDrainBytes how much a recording drains after the caller closed the body, before it is truncated
+     */
+    public record Rules(java.util.Set<String> responseHeaders, List<dev.replayharness.core.normalize.ResponseNormalizer> normalizers,
+            boolean recordTiming, long maxDrainBytes) {
+    }
+
+    private final Rules settings;
     private final Redactor redactor;
     private final RecordingKey key;
     private final RecordedRequest request;
@@ -41,7 +53,7 @@ public final class RecordingAssembler implements ResponseRecorder {
     private long drained = -1;
 
     /** @param stage called once, when the body ends, with the recording, or {@code null} when there is nothing to write */
-    public RecordingAssembler(Settings settings, Redactor redactor, RecordingKey key, RecordedRequest request,
+    public RecordingAssembler(Rules settings, Redactor redactor, RecordingKey key, RecordedRequest request,
             String testId, String source, Consumer<Recording> stage) {
         this.settings = settings;
         this.redactor = redactor;
@@ -171,7 +183,7 @@ public final class RecordingAssembler implements ResponseRecorder {
 
     private JsonNode normalize(JsonNode json) {
         if (json instanceof ObjectNode object) {
-            settings.responseNormalizers().forEach(n -> n.normalize(object, key));
+            settings.normalizers().forEach(n -> n.normalize(object, key));
         }
         return redactor.redact(json);
     }
