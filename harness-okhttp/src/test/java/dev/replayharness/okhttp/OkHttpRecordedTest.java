@@ -98,10 +98,8 @@ public class OkHttpRecordedTest {
     @DisplayName("a plain OkHttpClient with the interceptor")
     class Plain {
         @Test
-        @DisplayName("non-streaming: the guide's question is answered from the recording")
-        void nonStreaming() throws IOException {
-            OkHttpClient http = HarnessOkHttp.wire(new OkHttpClient.Builder(), session).build();
-
+        @DisplayName("non-streaming: the guide's question is answered from the recording (the OkHttpClient is injected)")
+        void nonStreaming(OkHttpClient http) throws IOException {
             try (Response response = http.newCall(chat("Which planet do humans live on?", false)).execute()) {
                 assertThat(response.code()).isEqualTo(200);
                 JsonNode answer = JSON.readTree(response.body().string());
