@@ -78,11 +78,6 @@ public final class HarnessSession implements AutoCloseable {
         return settings.sleeper();
     }
 
-    /** When a caller closes a body early while recording, how much more an adapter reads to finish the recording. */
-    public long maxDrainBytes() {
-        return settings.maxDrainBytes();
-    }
-
     /**
      * Adapter SPI: decides what to do with a request.
      *

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.ResponseRecorder;
@@ -18,7 +19,11 @@ import dev.replayharness.core.recording.SseEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Collects a response as it streams past and stages its recording when the body ends. */
+/**
+ * Collects a response as it streams past and stages its recording when the body ends, redacted at one
+ * point ({@link RecordingRedactor#redactResponse}) over every part: headers, JSON, text and binary
+ * bodies, SSE data, id, event and comments, the interruption message.
+ */
 public final class RecordingAssembler implements ResponseRecorder {
     /**
      * What the assembler reads of the harness's settings.
@@ -113,7 +118,7 @@ public final class RecordingAssembler implements ResponseRecorder {
 
     @Override
     public void failed(Throwable error) {
-        finish(new Interruption(Interruption.Kind.UPSTREAM_ERROR, redactor.redact(String.valueOf(error))));
+        finish(new Interruption(Interruption.Kind.UPSTREAM_ERROR, String.valueOf(error))); // redacted with the rest
     }
 
     @Override
@@ -136,7 +141,9 @@ public final class RecordingAssembler implements ResponseRecorder {
             interruption = new Interruption(Interruption.Kind.UNTERMINATED_EVENT, Interruption.UNTERMINATED_EVENT_MESSAGE);
         }
         RecordedResponse response = new RecordedResponse(status, recordedHeaders(), body, interruption);
-        stage.accept(new Recording(Recording.FORMAT_VERSION, testId, source, request, response));
+        // The one point where a response is redacted: every header, body kind, event field and message.
+        stage.accept(RecordingRedactor.redactResponse(new Recording(Recording.FORMAT_VERSION, testId, source, request,
+                response), redactor));
     }
 
     private Headers recordedHeaders() {
@@ -144,7 +151,7 @@ public final class RecordingAssembler implements ResponseRecorder {
         headers.asMap().forEach((name, values) -> {
             if (settings.responseHeaders().contains(name) && !Redactor.isCredentialHeader(name)) {
                 values.forEach(v -> builder.add(name,
-                        Settings.REQUEST_ID_HEADERS.contains(name) ? key.stableId() : redactor.redact(v)));
+                        Settings.REQUEST_ID_HEADERS.contains(name) ? key.stableId() : v));
             }
         });
         return builder.build();
@@ -170,13 +177,13 @@ public final class RecordingAssembler implements ResponseRecorder {
             }
         }
         if (sse == null) {
-            return BodyCodec.encode(bytes, this::normalize, redactor::redact);
+            return BodyCodec.encode(bytes, this::normalize, UnaryOperator.identity());
         }
         blocks.addAll(sse.finish(System.nanoTime()));
         List<SseEvent> events = new ArrayList<>();
         for (SseParser.Block block : blocks) {
             Long offset = settings.recordTiming() ? (block.arrivedNanos() - startNanos) / 1_000_000 : null;
-            events.add(SseCodec.toEvent(block, offset, this::normalize, redactor::redact));
+            events.add(SseCodec.toEvent(block, offset, this::normalize, UnaryOperator.identity()));
         }
         return new Body.EventStream(events);
     }
@@ -185,6 +192,6 @@ public final class RecordingAssembler implements ResponseRecorder {
         if (json instanceof ObjectNode object) {
             settings.normalizers().forEach(n -> n.normalize(object, key));
         }
-        return redactor.redact(json);
+        return json;
     }
 }

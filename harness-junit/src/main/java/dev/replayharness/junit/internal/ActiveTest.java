@@ -67,7 +67,7 @@ public final class ActiveTest implements Stores.Closeable {
         if (type == HttpClientWiring.class) {
             return new HttpClientWiring(test.session);
         }
-        return Stores.computeIfAbsent(Stores.of(context), type, t -> InjectedClients.open(t, test.session),
+        return Stores.computeIfAbsent(Stores.of(context), type, t -> InjectedClients.open(t, test.session, context),
                 Stores.Closing.class).value();
     }
 
