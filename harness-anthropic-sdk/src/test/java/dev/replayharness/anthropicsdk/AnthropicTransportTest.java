@@ -144,6 +144,36 @@ class AnthropicTransportTest {
     }
 
     @Nested
+    @DisplayName("the async client")
+    class Async {
+        @Test
+        @DisplayName("records through executeAsync, and the recording replays to the blocking client with no connection")
+        void recordsAsync() throws Exception {
+            try (MessagesEmulator emulator = MessagesEmulator.start(); HarnessSession session = session(Mode.RECORD)) {
+                AnthropicClientAsync client = AnthropicOkHttpClientAsync.builder().baseUrl(emulator.baseUrl()).authToken(KEY)
+                        .addInterceptor(HarnessAnthropic.interceptor(session)).build();
+                try {
+                    assertThat(text(client.messages().create(ask("What's the name of the Sun in latin?")).get(10, TimeUnit.SECONDS)))
+                            .contains("Sol");
+                } finally {
+                    client.close();
+                }
+                assertThat(emulator.requestCount()).isEqualTo(1);
+            }
+            try (ConnectionCountingServer sentinel = new ConnectionCountingServer(); HarnessSession session = session(Mode.REPLAY)) {
+                AnthropicClient client = claude(sentinel.uri("/anthropic").toString(), KEY, session);
+                try {
+                    assertThat(text(client.messages().create(ask("What's the name of the Sun in latin?"))))
+                            .isEqualTo("The Sun is called Sol in Latin (genitive Solis).");
+                } finally {
+                    client.close();
+                }
+                assertThat(sentinel.acceptedConnections()).isZero();
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("credentials and telemetry")
     class Credentials {
         @Test

@@ -148,6 +148,62 @@ class HarnessInterceptorTest {
     }
 
     @Nested
+    @DisplayName("compressed answers")
+    class Compressed {
+        private static final String ANSWER = "{\"answer\":\"" + "compressible ".repeat(50) + "\"}";
+
+        private LoopbackServer gzipping() {
+            return LoopbackServer.start(exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+                    gzip.write(ANSWER.getBytes(StandardCharsets.UTF_8));
+                }
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+                exchange.sendResponseHeaders(200, zipped.size());
+                exchange.getResponseBody().write(zipped.toByteArray());
+            });
+        }
+
+        @Test
+        @DisplayName("OkHttp's transparent gzip: recorded decoded, replayed decoded")
+        void transparent() throws IOException {
+            try (LoopbackServer upstream = gzipping(); HarnessSession session = Sessions.open(recordings, Mode.RECORD);
+                    Response response = HarnessOkHttp.client(session).newCall(post(upstream.url() + "/v1/chat")).execute()) {
+                assertThat(response.body().string()).isEqualTo(ANSWER);
+            }
+            try (HarnessSession session = Sessions.open(recordings, Mode.REPLAY);
+                    Response response = HarnessOkHttp.client(session).newCall(post("http://127.0.0.1:9/v1/chat")).execute()) {
+                assertThat(response.header("Content-Encoding")).isNull();
+                assertThat(response.body().string()).isEqualTo(ANSWER);
+            }
+        }
+
+        @Test
+        @DisplayName("Accept-Encoding set by the caller: the caller gets gzip bytes when recording and when replaying")
+        void askedForByTheCaller() throws IOException {
+            Request request = post("http://127.0.0.1:9/v1/chat").newBuilder().header("Accept-Encoding", "gzip").build();
+            try (LoopbackServer upstream = gzipping(); HarnessSession session = Sessions.open(recordings, Mode.RECORD);
+                    Response response = HarnessOkHttp.client(session).newCall(request.newBuilder().url(upstream.url() + "/v1/chat").build())
+                            .execute()) {
+                assertThat(gunzip(response.body().bytes())).isEqualTo(ANSWER);
+            }
+            try (HarnessSession session = Sessions.open(recordings, Mode.REPLAY);
+                    Response response = HarnessOkHttp.client(session).newCall(request).execute()) {
+                assertThat(response.header("Content-Encoding")).isEqualTo("gzip");
+                assertThat(gunzip(response.body().bytes())).isEqualTo(ANSWER);
+            }
+        }
+
+        private static String gunzip(byte[] bytes) throws IOException {
+            try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("credentials and telemetry")
     class Credentials {
         @Test
