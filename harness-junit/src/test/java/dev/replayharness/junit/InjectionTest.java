@@ -30,6 +30,7 @@ import dev.replayharness.core.RecordingUse;
 import dev.replayharness.junit.support.Calls;
 import dev.replayharness.junit.support.Fixture;
 import dev.replayharness.junit.support.FixtureRun;
+import dev.replayharness.junit.support.ProvidedClient;
 import dev.replayharness.junit.support.Upstream;
 
 @DisplayName("Injected parameters")
@@ -102,6 +103,17 @@ class InjectionTest {
         void session() {
             run("record", SessionFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
             assertThat(Calls.ANSWERS).containsEntry("uses", "[RECORDED POST /v1/chat]");
+        }
+    }
+
+    @Nested
+    @DisplayName("a client type of an InjectedClient provider on the classpath")
+    class Provided {
+        @Test
+        @DisplayName("is made from the test's session, shared with @BeforeEach, and closed once when the invocation ends")
+        void provided() {
+            run("record", ProvidedFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+            assertThat(ProvidedFixture.client.closed()).isTrue();
         }
     }
 
@@ -193,6 +205,26 @@ class InjectionTest {
             List<String> uses = session.uses().stream()
                     .map((RecordingUse u) -> u.outcome() + " " + u.method() + " " + u.path()).toList();
             Calls.ANSWERS.put("uses", uses.toString());
+        }
+    }
+
+    @Fixture
+    @Recorded
+    static class ProvidedFixture {
+        static volatile ProvidedClient client;
+        ProvidedClient fromBeforeEach;
+
+        @BeforeEach
+        void setUp(ProvidedClient provided) {
+            fromBeforeEach = provided;
+        }
+
+        @Test
+        void takes(ProvidedClient provided, HarnessSession session) {
+            client = provided;
+            assertSame(fromBeforeEach, provided);
+            assertSame(session, provided.session());
+            assertThat(provided.closed()).isFalse();
         }
     }
 

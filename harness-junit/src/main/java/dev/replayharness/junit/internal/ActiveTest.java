@@ -72,7 +72,7 @@ public final class ActiveTest implements Stores.Closeable {
     }
 
     public static boolean injects(Class<?> type) {
-        return InjectedClients.TYPES.contains(type);
+        return InjectedClients.injects(type);
     }
 
     private synchronized void finish(boolean discard) {

@@ -1,0 +1,54 @@
+package dev.replayharness.okhttp.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import dev.replayharness.core.Exchange;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.RecordingInputStream;
+import dev.replayharness.core.ResponseRecorder;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The harness as an OkHttp application interceptor, on the engine's exchange driver: replay answers
+ * without {@code proceed}; record proceeds and tees the body; live proceeds. Application interceptors
+ * run before OkHttp's bridge, so it sees the caller's headers (not OkHttp's {@code User-Agent} or
+ * {@code Accept-Encoding}) and a body that OkHttp has already gunzipped when it asked for gzip itself.
+ */
+public final class HarnessInterceptor implements Interceptor {
+    private final HarnessSession session;
+
+    public HarnessInterceptor(HarnessSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        byte[] body = OkHttpMessages.bodyBytes(request);
+        OutgoingRequest outgoing = new OutgoingRequest(request.method(), request.url().uri(),
+                OkHttpMessages.requestHeaders(request), body);
+        Request forward = OkHttpMessages.withBufferedBody(request, body); // the original body may be one-shot
+        // A ReplayMissError leaves Exchange.run untouched; an upstream failure ends the recorder there.
+        return Exchange.<Response, IOException, RuntimeException>run(session, outgoing,
+                replayed -> OkHttpMessages.replayed(request, replayed, session.sleeper()),
+                recorder -> tee(chain.proceed(forward), recorder));
+    }
+
+    private static Response tee(Response response, Optional<ResponseRecorder> recorder) {
+        if (recorder.isEmpty()) {
+            return response;
+        }
+        recorder.get().started(response.code(), OkHttpMessages.responseHeaders(response));
+        RecordingInputStream body = new RecordingInputStream(response.body().byteStream(), recorder.get());
+        return response.newBuilder().body(OkHttpMessages.streamingBody(response.body(), body)).build();
+    }
+
+    @Override
+    public String toString() {
+        return "HarnessInterceptor[" + session + "]";
+    }
+}

@@ -1,0 +1,29 @@
+package dev.replayharness.okhttp.internal;
+
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.junit.InjectedClient;
+import dev.replayharness.okhttp.HarnessOkHttp;
+import okhttp3.OkHttpClient;
+
+/**
+ * Lets {@code @Recorded} tests take an {@link OkHttpClient} parameter: {@link HarnessOkHttp#client} for the
+ * test's session, its threads and connections released after the test. Registered as a
+ * {@code dev.replayharness.junit.InjectedClient} service; read only when harness-junit is on the classpath.
+ */
+public final class OkHttpInjection implements InjectedClient<OkHttpClient> {
+    @Override
+    public Class<OkHttpClient> type() {
+        return OkHttpClient.class;
+    }
+
+    @Override
+    public OkHttpClient open(HarnessSession session) {
+        return HarnessOkHttp.client(session);
+    }
+
+    @Override
+    public void close(OkHttpClient client) {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.replayharness.okhttp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** A real HTTP server on 127.0.0.1 and an ephemeral port, answering every request with {@code handler}. */
+final class LoopbackServer implements AutoCloseable {
+    interface Handler {
+        void handle(HttpExchange exchange) throws Exception;
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+
+    private LoopbackServer(Handler handler) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                handler.handle(exchange);
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        });
+        server.start();
+    }
+
+    static LoopbackServer start(Handler handler) {
+        try {
+            return new LoopbackServer(handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
