@@ -65,15 +65,17 @@ class NativeEmulatorStreamTest {
         }
     }
 
-    Streamed converseStream(String prompt, List<ConverseStreamOutput> events) {
-        ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder().subscriber(events::add).build();
+    Streamed converseStream(String prompt) throws InterruptedException {
+        EventCollector<ConverseStreamOutput> collector = new EventCollector<>();
+        ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder().subscriber(() -> collector).build();
+        Throwable error = null;
         try {
             client.converseStream(r -> r.modelId(MODEL).messages(Message.builder().role(ConversationRole.USER)
                     .content(ContentBlock.fromText(prompt)).build()), handler).join();
-            return new Streamed(events, null);
         } catch (CompletionException e) {
-            return new Streamed(events, e.getCause());
+            error = e.getCause();
         }
+        return new Streamed(collector.awaitEnd(), error);
     }
 
     @Nested
@@ -81,8 +83,8 @@ class NativeEmulatorStreamTest {
     class ConverseStream {
         @Test
         @DisplayName("streams messageStart, reasoning and text deltas, contentBlockStop, messageStop and metadata")
-        void events() {
-            Streamed streamed = converseStream(EARTH, new CopyOnWriteArrayList<>());
+        void events() throws InterruptedException {
+            Streamed streamed = converseStream(EARTH);
             assertThat(streamed.error()).isNull();
             List<ConverseStreamOutput.EventType> types = streamed.events().stream().map(ConverseStreamOutput::sdkEventType).toList();
             assertThat(types.get(0)).isEqualTo(ConverseStreamOutput.EventType.MESSAGE_START);
@@ -101,9 +103,9 @@ class NativeEmulatorStreamTest {
 
         @Test
         @DisplayName("an exception frame mid-way: the events before it, then the SDK's typed ThrottlingException")
-        void failsMidway() {
+        void failsMidway() throws InterruptedException {
             emulator.enqueue(NativeFault.midStream(NativeFault.Kind.THROTTLING, 3));
-            Streamed streamed = converseStream(EARTH, new CopyOnWriteArrayList<>());
+            Streamed streamed = converseStream(EARTH);
             assertThat(streamed.events()).hasSize(3);
             assertThat(streamed.error()).isInstanceOf(ThrottlingException.class)
                     .hasMessageContaining("Too many requests, please wait before trying again.");
@@ -155,18 +157,17 @@ class NativeEmulatorStreamTest {
 
         @Test
         @DisplayName("an exception frame mid-way: the chunks before it, then ModelStreamErrorException")
-        void failsMidway() {
+        void failsMidway() throws InterruptedException {
             emulator.enqueue(NativeFault.midStream(NativeFault.Kind.MODEL_STREAM_ERROR, 2));
-            List<PayloadPart> parts = new CopyOnWriteArrayList<>();
-            var handler = InvokeModelWithResponseStreamResponseHandler.builder().subscriber(
-                    InvokeModelWithResponseStreamResponseHandler.Visitor.builder().onChunk(parts::add).build()).build();
+            EventCollector<software.amazon.awssdk.services.bedrockruntime.model.ResponseStream> collector = new EventCollector<>();
+            var handler = InvokeModelWithResponseStreamResponseHandler.builder().subscriber(() -> collector).build();
             Throwable error = null;
             try {
                 client.invokeModelWithResponseStream(r -> r.modelId(MODEL).body(SdkBytes.fromUtf8String(body)), handler).join();
             } catch (CompletionException e) {
                 error = e.getCause();
             }
-            assertThat(parts).hasSize(2);
+            assertThat(collector.awaitEnd()).hasSize(2).allMatch(PayloadPart.class::isInstance);
             assertThat(error).isInstanceOf(ModelStreamErrorException.class);
         }
     }
