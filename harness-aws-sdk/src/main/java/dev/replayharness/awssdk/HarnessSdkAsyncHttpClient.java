@@ -1,10 +1,11 @@
 package dev.replayharness.awssdk;
 
-import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.ReplayedResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
@@ -25,43 +26,26 @@ final class HarnessSdkAsyncHttpClient implements SdkAsyncHttpClient {
     @Override
     public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
         SdkAsyncHttpResponseHandler handler = request.responseHandler();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        RequestBody.collect(request.requestContentPublisher()).thenCompose(body -> {
-            ExchangePlan plan = session.plan(SdkMessages.outgoing(request.request(), body));
-            if (plan instanceof ExchangePlan.Replay replay) {
-                return replay(replay.response().encodedForWire(), handler);
-            }
-            ExchangePlan.Call call = (ExchangePlan.Call) plan;
-            RecordingHandler recording = call.recorder().map(r -> new RecordingHandler(handler, r, session.maxDrainBytes())).orElse(null);
-            AsyncExecuteRequest.Builder again = AsyncExecuteRequest.builder().request(request.request())
-                    .requestContentPublisher(RequestBody.of(body)).fullDuplex(request.fullDuplex())
-                    .httpExecutionAttributes(request.httpExecutionAttributes())
-                    .responseHandler(recording == null ? handler : recording);
-            request.metricCollector().ifPresent(again::metricCollector);
-            CompletableFuture<Void> upstream;
-            try {
-                upstream = delegate.execute(again.build());
-            } catch (RuntimeException e) {
-                if (recording != null) {
-                    recording.upstreamFailed(e);
-                }
-                throw e;
-            }
-            return upstream.whenComplete((ok, error) -> {
-                if (error != null && recording != null) {
-                    recording.upstreamFailed(error); // a no-op if the stream or the handler already ended the recording
-                }
-            });
-        }).whenComplete((ok, error) -> {
-            if (error == null) {
-                done.complete(null);
-            } else {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                done.completeExceptionally(cause);
-            }
-        });
-        return done;
+        return RequestBody.collect(request.requestContentPublisher())
+                .thenCompose(body -> Exchange.runAsync(session, SdkMessages.outgoing(request.request(), body),
+                        replayed -> replay(replayed.encodedForWire(), handler),
+                        recorder -> upstream(request, body, recorder.<SdkAsyncHttpResponseHandler>map(
+                                r -> new RecordingHandler(handler, r)).orElse(handler))))
+                .handle((ok, error) -> {
+                    if (error != null) {
+                        // the SDK expects the HTTP client's own failure, not the CompletionException of a stage
+                        throw error instanceof CompletionException wrapped ? wrapped : new CompletionException(error);
+                    }
+                    return ok;
+                });
+    }
+
+    private CompletableFuture<Void> upstream(AsyncExecuteRequest request, byte[] body, SdkAsyncHttpResponseHandler handler) {
+        AsyncExecuteRequest.Builder again = AsyncExecuteRequest.builder().request(request.request())
+                .requestContentPublisher(RequestBody.of(body)).fullDuplex(request.fullDuplex())
+                .httpExecutionAttributes(request.httpExecutionAttributes()).responseHandler(handler);
+        request.metricCollector().ifPresent(again::metricCollector);
+        return delegate.execute(again.build());
     }
 
     /** Hands the recorded response to the SDK's handler; the future completes when its body has been published. */

@@ -1,6 +1,6 @@
 package dev.replayharness.awssdk;
 
-import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.OutgoingRequest;
 import dev.replayharness.core.RecordingInputStream;
@@ -9,6 +9,7 @@ import dev.replayharness.core.ResponseRecorder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -30,7 +31,7 @@ final class HarnessSdkHttpClient implements SdkHttpClient {
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         byte[] body = request.contentStreamProvider().map(HarnessSdkHttpClient::read).orElse(new byte[0]);
         OutgoingRequest outgoing = SdkMessages.outgoing(request.httpRequest(), body);
-        return new Exchange(request, outgoing, body);
+        return new SdkCall(request, outgoing, body);
     }
 
     private static byte[] read(ContentStreamProvider provider) {
@@ -51,14 +52,14 @@ final class HarnessSdkHttpClient implements SdkHttpClient {
         delegate.close();
     }
 
-    /** One call: planned when it runs, so a prepared but never called request costs no recording. */
-    private final class Exchange implements ExecutableHttpRequest {
+    /** One call, run by the harness's exchange driver when it is called (a prepared but never called request costs no recording). */
+    private final class SdkCall implements ExecutableHttpRequest {
         private final HttpExecuteRequest request;
         private final OutgoingRequest outgoing;
         private final byte[] body;
         private volatile ExecutableHttpRequest upstream;
 
-        Exchange(HttpExecuteRequest request, OutgoingRequest outgoing, byte[] body) {
+        SdkCall(HttpExecuteRequest request, OutgoingRequest outgoing, byte[] body) {
             this.request = request;
             this.outgoing = outgoing;
             this.body = body;
@@ -66,37 +67,34 @@ final class HarnessSdkHttpClient implements SdkHttpClient {
 
         @Override
         public HttpExecuteResponse call() throws IOException {
-            ExchangePlan plan = session.plan(outgoing);
-            if (plan instanceof ExchangePlan.Replay replay) {
-                ReplayedResponse response = replay.response().encodedForWire(); // the SDK decodes bodies itself
-                return HttpExecuteResponse.builder().response(SdkMessages.response(response))
-                        .responseBody(AbortableInputStream.create(response.openBody(session.sleeper()))).build();
-            }
-            ExchangePlan.Call call = (ExchangePlan.Call) plan;
+            return Exchange.<HttpExecuteResponse, IOException, RuntimeException>run(session, outgoing, this::replayed, this::upstream);
+        }
+
+        private HttpExecuteResponse replayed(ReplayedResponse recorded) {
+            ReplayedResponse response = recorded.encodedForWire(); // the SDK decodes bodies itself
+            return HttpExecuteResponse.builder().response(SdkMessages.response(response))
+                    .responseBody(AbortableInputStream.create(response.openBody(session.sleeper()))).build();
+        }
+
+        private HttpExecuteResponse upstream(Optional<ResponseRecorder> recording) throws IOException {
             HttpExecuteRequest.Builder again = HttpExecuteRequest.builder().request(request.httpRequest());
             request.metricCollector().ifPresent(again::metricCollector);
             if (request.contentStreamProvider().isPresent()) {
                 again.contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(body)); // the body was read once
             }
-            HttpExecuteResponse response;
-            try {
-                upstream = delegate.prepareRequest(again.build());
-                response = upstream.call();
-            } catch (IOException | RuntimeException e) {
-                call.recorder().ifPresent(r -> r.failed(e)); // no response: nothing recorded, but the recorder ends
-                throw e;
-            }
-            if (call.recorder().isEmpty()) {
+            upstream = delegate.prepareRequest(again.build());
+            HttpExecuteResponse response = upstream.call();
+            if (recording.isEmpty()) {
                 return response;
             }
-            ResponseRecorder recorder = call.recorder().get();
+            ResponseRecorder recorder = recording.get();
             recorder.started(response.httpResponse().statusCode(), SdkMessages.headers(response.httpResponse()));
             if (response.responseBody().isEmpty()) {
                 recorder.completed();
                 return response;
             }
             AbortableInputStream original = response.responseBody().get();
-            InputStream teed = new RecordingInputStream(original, recorder, session.maxDrainBytes());
+            InputStream teed = new RecordingInputStream(original, recorder); // drains on an early close, as far as the recorder wants
             return HttpExecuteResponse.builder().response(response.httpResponse())
                     .responseBody(AbortableInputStream.create(teed, original)).build();
         }

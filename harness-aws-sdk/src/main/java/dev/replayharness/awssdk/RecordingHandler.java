@@ -2,32 +2,29 @@ package dev.replayharness.awssdk;
 
 import dev.replayharness.core.ResponseRecorder;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
 
 /**
  * The SDK's response handler with the recorder beside it: every buffer goes to the SDK at once and a copy to the
- * recorder (frames pass through as they arrive). The recorder ends once: completed, or failed. When the caller
- * cancels (the SDK does after an exception frame), the rest is drained into the recording, as the sync adapters do;
- * past the drain limit the upstream is cancelled and the recording marked truncated.
+ * recorder (frames pass through as they arrive). When the caller cancels (the SDK does after an exception frame),
+ * the rest is drained into the recording while the recorder wants more (it owns the drain limit and ends itself as
+ * truncated past it); then the upstream is cancelled. The recorder ends itself only once, so every path may end it.
  */
 final class RecordingHandler implements SdkAsyncHttpResponseHandler {
     private final SdkAsyncHttpResponseHandler handler;
     private final ResponseRecorder recorder;
-    private final long maxDrainBytes;
-    private final AtomicBoolean ended = new AtomicBoolean();
 
-    RecordingHandler(SdkAsyncHttpResponseHandler handler, ResponseRecorder recorder, long maxDrainBytes) {
+    RecordingHandler(SdkAsyncHttpResponseHandler handler, ResponseRecorder recorder) {
         this.handler = handler;
         this.recorder = recorder;
-        this.maxDrainBytes = maxDrainBytes;
     }
 
     @Override
-    public void onHeaders(software.amazon.awssdk.http.SdkHttpResponse headers) {
+    public void onHeaders(SdkHttpResponse headers) {
         recorder.started(headers.statusCode(), SdkMessages.headers(headers));
         handler.onHeaders(headers);
     }
@@ -39,19 +36,8 @@ final class RecordingHandler implements SdkAsyncHttpResponseHandler {
 
     @Override
     public void onError(Throwable error) {
-        end(() -> recorder.failed(error));
+        recorder.failed(error);
         handler.onError(error);
-    }
-
-    /** The wrapped client's call failed: ends the recording unless it has ended already. */
-    void upstreamFailed(Throwable error) {
-        end(() -> recorder.failed(error));
-    }
-
-    private void end(Runnable ending) {
-        if (ended.compareAndSet(false, true)) {
-            ending.run();
-        }
     }
 
     /** Copies each buffer to the recorder before the SDK reads it (its position must not move). */
@@ -59,7 +45,6 @@ final class RecordingHandler implements SdkAsyncHttpResponseHandler {
         private final Subscriber<? super ByteBuffer> subscriber;
         private volatile Subscription upstream;
         private volatile boolean draining;
-        private long drained;
 
         Tee(Subscriber<? super ByteBuffer> subscriber) {
             this.subscriber = subscriber;
@@ -78,9 +63,15 @@ final class RecordingHandler implements SdkAsyncHttpResponseHandler {
 
                 @Override
                 public void cancel() {
-                    if (!draining && !ended.get()) {
-                        draining = true; // the caller is done; the recording reads on to the end
-                        subscription.request(Long.MAX_VALUE);
+                    if (draining) {
+                        return;
+                    }
+                    draining = true;
+                    recorder.callerClosed();
+                    if (recorder.wantsMore()) {
+                        subscription.request(Long.MAX_VALUE); // the caller is done; the recording reads on
+                    } else {
+                        subscription.cancel();
                     }
                 }
             });
@@ -91,23 +82,17 @@ final class RecordingHandler implements SdkAsyncHttpResponseHandler {
             ByteBuffer copy = buffer.duplicate();
             byte[] bytes = new byte[copy.remaining()];
             copy.get(bytes);
-            if (draining) {
-                drained += bytes.length;
-                if (drained > maxDrainBytes) {
-                    end(recorder::truncated);
-                    upstream.cancel();
-                    return;
-                }
-                recorder.chunk(bytes, 0, bytes.length);
-                return;
-            }
             recorder.chunk(bytes, 0, bytes.length);
-            subscriber.onNext(buffer);
+            if (!draining) {
+                subscriber.onNext(buffer);
+            } else if (!recorder.wantsMore()) {
+                upstream.cancel(); // past the drain limit: the recorder ended itself as truncated
+            }
         }
 
         @Override
         public void onError(Throwable error) {
-            end(() -> recorder.failed(error));
+            recorder.failed(error);
             if (!draining) {
                 subscriber.onError(error);
             }
@@ -115,7 +100,7 @@ final class RecordingHandler implements SdkAsyncHttpResponseHandler {
 
         @Override
         public void onComplete() {
-            end(recorder::completed);
+            recorder.completed();
             if (!draining) {
                 subscriber.onComplete();
             }
