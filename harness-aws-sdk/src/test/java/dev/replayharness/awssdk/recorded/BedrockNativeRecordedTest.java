@@ -155,6 +155,16 @@ public class BedrockNativeRecordedTest {
     }
 
     @Test
+    @DisplayName("LangChain4j's BedrockChatModel over the wrapped client answers the guide's first prompt")
+    void langChain4j() {
+        // The wiring: LangChain4j takes the SDK client, whose HTTP client is the harness's (setup.sync does
+        // BedrockRuntimeClient.builder().httpClient(HarnessAws.wrap(ApacheHttpClient.create(), session))).
+        dev.langchain4j.model.chat.ChatModel chat = dev.langchain4j.model.bedrock.BedrockChatModel.builder()
+                .client(client).modelId(model).build();
+        assertThat(chat.chat("Which planet do humans live on?")).contains("Earth");
+    }
+
+    @Test
     @DisplayName("invokeModel answers gpt-oss's chat-completions body")
     void invokeModel() {
         String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"Which planet do humans live on?\"}],\"max_completion_tokens\":500}";
