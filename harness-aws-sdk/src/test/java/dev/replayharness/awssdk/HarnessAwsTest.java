@@ -208,6 +208,30 @@ class HarnessAwsTest {
         }
 
         @Test
+        @DisplayName("while recording, frames pass through as they arrive: the caller sees frame 1 while upstream holds frame 2")
+        void passesFramesThrough() throws Exception {
+            emulator.gate().holdAfter(1);
+            java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+            List<ConverseStreamOutput> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (HarnessSession session = harness(Mode.RECORD).sharedSession();
+                    BedrockRuntimeAsyncClient client = client(session, emulator.endpoint(), AwsClients.CANARY)) {
+                var done = client.converseStream(r -> r.modelId(MODEL).messages(user(EARTH)),
+                        ConverseStreamResponseHandler.builder().subscriber(event -> {
+                            events.add(event);
+                            first.countDown();
+                        }).build());
+                assertThat(first.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("frame 1 reached the caller").isTrue();
+                assertThat(events).hasSize(1);
+                emulator.gate().release();
+                done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            try (HarnessSession session = harness(Mode.REPLAY).sharedSession();
+                    BedrockRuntimeAsyncClient client = client(session, emulator.endpoint(), AwsClients.DUMMY)) {
+                assertThat(converseStream(client, EARTH).text()).isEqualTo(EARTH_ANSWER);
+            }
+        }
+
+        @Test
         @DisplayName("a stream that failed mid-way replays the frames before the failure, then the typed exception")
         void failedMidway() throws Exception {
             emulator.enqueue(NativeFault.midStream(NativeFault.Kind.THROTTLING, 3));
