@@ -7,6 +7,7 @@
 #   benchmarks/compare.sh [--quick|--full] <old-commit> [<new-commit>]     (new: HEAD by default)
 #
 #   --quick  1 fork, 1 warm-up and 2 measured iterations of 1 s, fewer sizes: a smoke test, ~10 minutes on 2 cores.
+#   --medium 1 fork, 3 warm-up and 5 measured iterations of 2 s, all sizes: ~20 minutes, when --full does not fit.
 #   --full   the benchmarks' own settings (RESULTS.md): the figures to report, ~30 minutes. The default.
 #
 # The selection: replay (cached and uncached, java.net.http and Apache, 10 and 10,000 recordings), record-mode
@@ -17,10 +18,11 @@ set -eu
 mode=full
 case "${1:-}" in
   --quick) mode=quick; shift ;;
+  --medium) mode=medium; shift ;;
   --full) shift ;;
 esac
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-  echo "usage: benchmarks/compare.sh [--quick|--full] <old-commit> [<new-commit>]" >&2
+  echo "usage: benchmarks/compare.sh [--quick|--medium|--full] <old-commit> [<new-commit>]" >&2
   exit 2
 fi
 cd "$(dirname "$0")/.."
@@ -56,6 +58,9 @@ build new "$new"
 if [ "$mode" = quick ]; then
   settings="-f 1 -wi 1 -w 1s -i 2 -r 1s"
   hash_sizes="-p bodyBytes=1024,10485760"
+elif [ "$mode" = medium ]; then
+  settings="-f 1 -wi 3 -w 2s -i 5 -r 2s"
+  hash_sizes=""
 else
   settings=""
   hash_sizes=""
@@ -85,6 +90,9 @@ if [ "$mode" = full ]; then
   group miss-cold '\.MissBenchmark\.cold' -p recordings=10000
 fi
 group junit '\.JunitExtensionBenchmark\.'
+# The client seams' replay cost per exchange, each beside java.net.http's in the same benchmark (new jar only
+# until a commit has them).
+group seams '\.(ClientSeamReplayBenchmark|AdapterReplayBenchmark)\.'
 
 {
   sh "$repo/benchmarks/machine.sh" "benchmarks/compare.sh --$mode $old $new"
