@@ -1,0 +1,109 @@
+package dev.replayharness.langchain4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+
+import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.ResponseRecorder;
+
+/**
+ * A LangChain4j {@link HttpClient} that asks the session what to do with each request: answer from the
+ * recording (the delegate is not called), or send with the delegate and tee what comes back into the
+ * recorder. Server-sent events reach the listener as they arrive in either case.
+ */
+final class HarnessHttpClient implements HttpClient {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Replayed streams are delivered on their own thread, as the SPI promises ("returns immediately"). */
+    private static final ExecutorService REPLAYERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "harness-langchain4j-replay-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final HarnessSession session;
+    private final HttpClient delegate;
+
+    HarnessHttpClient(HarnessSession session, HttpClient delegate) {
+        this.session = session;
+        this.delegate = delegate;
+    }
+
+    /** @throws dev.replayharness.core.ReplayMissError in replay mode when no recording matches */
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        ExchangePlan plan = session.plan(Messages.outgoing(request));
+        if (plan instanceof ExchangePlan.Replay replay) {
+            return Messages.answer(replay.response().decoded());
+        }
+        Optional<ResponseRecorder> recorder = ((ExchangePlan.Call) plan).recorder();
+        return recorder.isEmpty() ? delegate.execute(request) : RecordedCalls.execute(delegate, request, recorder.get());
+    }
+
+    /**
+     * Like every LangChain4j client, returns at once and reports to {@code listener} on another thread; but a
+     * replay miss is thrown here, to the caller of the model, so that no listener can swallow it.
+     *
+     * @throws dev.replayharness.core.ReplayMissError in replay mode when no recording matches
+     */
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        ExchangePlan plan = session.plan(Messages.outgoing(request));
+        if (plan instanceof ExchangePlan.Replay replay) {
+            ReplayedResponse response = replay.response().decoded();
+            REPLAYERS.execute(() -> replay(response, parser, listener));
+            return;
+        }
+        Optional<ResponseRecorder> recorder = ((ExchangePlan.Call) plan).recorder();
+        if (recorder.isEmpty()) {
+            delegate.execute(request, parser, listener);
+        } else {
+            RecordedCalls.stream(delegate, request, parser, listener, recorder.get(), session.maxDrainBytes());
+        }
+    }
+
+    /** What the delegate client does with a response, from the recording: open, parse every event, close. */
+    private void replay(ReplayedResponse response, ServerSentEventParser parser, ServerSentEventListener listener) {
+        if (!Messages.successful(response.status())) {
+            quietly(() -> listener.onError(new HttpException(response.status(),
+                    new String(response.bodyBytes(), java.nio.charset.StandardCharsets.UTF_8))));
+            return;
+        }
+        quietly(() -> listener.onOpen(Messages.opened(response)));
+        try (InputStream body = response.openBody(session.sleeper())) {
+            parser.parse(body, listener);
+        } catch (IOException closing) {
+            // a replayed body holds no resource to fail on close
+        } catch (RuntimeException parsing) {
+            quietly(() -> listener.onError(parsing));
+            return;
+        }
+        quietly(listener::onClose);
+    }
+
+    /** As LangChain4j's own clients do: a listener that throws does not stop the others. */
+    static void quietly(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException ignored) {
+            // the listener's own failure; LangChain4j's clients log and ignore it too
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HarnessHttpClient[" + session + ", delegate=" + delegate.getClass().getName() + "]";
+    }
+}
