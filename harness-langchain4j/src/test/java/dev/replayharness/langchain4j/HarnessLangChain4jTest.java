@@ -33,7 +33,6 @@ import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.jdk.JdkHarness;
-import dev.replayharness.core.normalize.ResponseNormalizer;
 
 @DisplayName("HarnessLangChain4j")
 class HarnessLangChain4jTest {
@@ -45,7 +44,7 @@ class HarnessLangChain4jTest {
 
     private HarnessSession session(Mode mode, String test) {
         return Harness.builder().recordingsDirectory(recordings).namespace("lc4j").mode(mode)
-                .responseNormalizer(ResponseNormalizer.openAiCompatible()).build().session("HarnessLangChain4jTest#" + test);
+                .responseNormalizer(dev.replayharness.bedrock.BedrockResponseNormalizer.create()).build().session("HarnessLangChain4jTest#" + test);
     }
 
     private static OpenAiChatModel chat(HarnessSession session, String baseUrl, String key, int maxRetries) {

@@ -24,7 +24,7 @@ import dev.langchain4j.service.AiServices;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.RecordingUse;
-import dev.replayharness.core.normalize.ResponseNormalizer;
+import dev.replayharness.bedrock.BedrockResponseNormalizer;
 import dev.replayharness.junit.HarnessCustomizer;
 import dev.replayharness.junit.Recorded;
 
@@ -37,11 +37,11 @@ import dev.replayharness.junit.Recorded;
 @DisplayName("LangChain4j through the harness (recorded)")
 class LangChain4jRecordedTest {
 
-    /** Chat completion ids and timestamps become rec-<key> and 0, so re-recording changes nothing. */
+    /** Chat completion ids and timestamps become rec-<key> and 0 and Bedrock's random padding is dropped, so re-recording changes nothing. */
     public static final class Normalization implements HarnessCustomizer {
         @Override
         public void customize(Harness.Builder harness) {
-            harness.responseNormalizer(ResponseNormalizer.openAiCompatible());
+            harness.responseNormalizer(BedrockResponseNormalizer.create());
         }
     }
 

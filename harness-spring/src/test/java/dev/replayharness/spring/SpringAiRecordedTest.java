@@ -18,7 +18,7 @@ import org.springframework.ai.chat.prompt.Prompt;
 
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.normalize.ResponseNormalizer;
+import dev.replayharness.bedrock.BedrockResponseNormalizer;
 import dev.replayharness.junit.HarnessCustomizer;
 import dev.replayharness.junit.Recorded;
 
@@ -32,11 +32,11 @@ import dev.replayharness.junit.Recorded;
 @DisplayName("Spring AI through the harness (recorded)")
 class SpringAiRecordedTest {
 
-    /** Chat completion ids and timestamps become rec-<key> and 0, so re-recording changes nothing. */
+    /** Chat completion ids and timestamps become rec-<key> and 0 and Bedrock's random padding is dropped, so re-recording changes nothing. */
     public static final class Normalization implements HarnessCustomizer {
         @Override
         public void customize(Harness.Builder harness) {
-            harness.responseNormalizer(ResponseNormalizer.openAiCompatible());
+            harness.responseNormalizer(BedrockResponseNormalizer.create());
         }
     }
 
