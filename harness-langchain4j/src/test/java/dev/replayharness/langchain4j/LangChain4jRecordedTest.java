@@ -35,7 +35,7 @@ import dev.replayharness.junit.Recorded;
  */
 @Recorded(namespace = "langchain4j", normalization = LangChain4jRecordedTest.Normalization.class)
 @DisplayName("LangChain4j through the harness (recorded)")
-class LangChain4jRecordedTest {
+public class LangChain4jRecordedTest {
 
     /** Chat completion ids and timestamps become rec-<key> and 0 and Bedrock's random padding is dropped, so re-recording changes nothing. */
     public static final class Normalization implements HarnessCustomizer {

@@ -30,7 +30,7 @@ import dev.replayharness.junit.Recorded;
  */
 @Recorded(namespace = "spring-ai", normalization = SpringAiRecordedTest.Normalization.class)
 @DisplayName("Spring AI through the harness (recorded)")
-class SpringAiRecordedTest {
+public class SpringAiRecordedTest {
 
     /** Chat completion ids and timestamps become rec-<key> and 0 and Bedrock's random padding is dropped, so re-recording changes nothing. */
     public static final class Normalization implements HarnessCustomizer {
