@@ -1,0 +1,27 @@
+package dev.replayharness.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("AdapterReplayBenchmark measures replay: every adapter answers the recorded body")
+class AdapterReplayBenchmarkTest {
+
+    @Test
+    @DisplayName("jdk, langchain4j, springRestClient and springWebClient return the same recorded bytes")
+    void everyAdapterReplaysTheRecording() throws Exception {
+        AdapterReplayBenchmark benchmark = new AdapterReplayBenchmark();
+        benchmark.recordings = 10;
+        benchmark.setUp();
+
+        byte[] reference = benchmark.jdk();
+
+        assertThat(new String(reference, StandardCharsets.UTF_8)).contains("\"choices\"");
+        assertThat(benchmark.langchain4j()).isEqualTo(reference);
+        assertThat(benchmark.springRestClient()).isEqualTo(reference);
+        assertThat(benchmark.springWebClient()).isEqualTo(reference);
+    }
+}
