@@ -184,6 +184,35 @@ class InjectionTest {
         }
     }
 
+    @Nested
+    @DisplayName("a SessionParameter registered with ServiceLoader")
+    class Provided {
+        @Test
+        @DisplayName("is injected, made from the test's own session once per invocation, and closed when it ends")
+        void injected() {
+            run("replay", ProvidedFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+            assertThat(ProvidedFixture.note.isClosed()).isTrue();
+        }
+    }
+
+    @Fixture
+    @Recorded
+    static class ProvidedFixture {
+        static volatile dev.replayharness.junit.support.SessionNote note;
+
+        @BeforeEach
+        void before(dev.replayharness.junit.support.SessionNote first) {
+            note = first;
+        }
+
+        @Test
+        void takes(dev.replayharness.junit.support.SessionNote again, HarnessSession session) {
+            assertSame(note, again);
+            assertSame(session, again.session());
+            assertThat(again.isClosed()).isFalse();
+        }
+    }
+
     @Fixture
     @Recorded
     static class BeforeAllFixture {

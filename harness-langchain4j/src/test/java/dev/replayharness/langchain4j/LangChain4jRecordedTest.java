@@ -17,6 +17,7 @@ import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.AiServices;
@@ -67,9 +68,9 @@ public class LangChain4jRecordedTest {
     @DisplayName("OpenAiChatModel, the guide's prompts")
     class Plain {
         @Test
-        @DisplayName("simple chat: which planet humans live on")
-        void simpleChat() {
-            String answer = upstream.chat(session).build().chat("Which planet do humans live on?");
+        @DisplayName("simple chat: which planet humans live on (the HttpClientBuilder injected as a test parameter)")
+        void simpleChat(HttpClientBuilder http) {
+            String answer = upstream.chat(http).build().chat("Which planet do humans live on?");
 
             assertThat(answer.toLowerCase(Locale.ROOT)).contains("earth");
         }

@@ -65,8 +65,12 @@ final class Upstream implements AutoCloseable {
 
     /** maxRetries(0): a recorded test should see each answer as it came; a replay miss is never retried anyway. */
     OpenAiChatModel.OpenAiChatModelBuilder chat(HarnessSession session) {
-        return OpenAiChatModel.builder().httpClientBuilder(HarnessLangChain4j.builder(session))
-                .baseUrl(baseUrl).apiKey(apiKey).modelName(MODEL).maxRetries(0);
+        return chat(HarnessLangChain4j.builder(session));
+    }
+
+    /** The same over {@code http}: the {@code HttpClientBuilder} a {@code @Recorded} test takes as a parameter. */
+    OpenAiChatModel.OpenAiChatModelBuilder chat(dev.langchain4j.http.client.HttpClientBuilder http) {
+        return OpenAiChatModel.builder().httpClientBuilder(http).baseUrl(baseUrl).apiKey(apiKey).modelName(MODEL).maxRetries(0);
     }
 
     OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder streaming(HarnessSession session) {

@@ -15,6 +15,10 @@ import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.api.OpenAiApi;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
@@ -62,9 +66,12 @@ public class SpringAiRecordedTest {
     @DisplayName("non-streaming (RestClient), the guide's prompts")
     class Plain {
         @Test
-        @DisplayName("simple chat: which planet humans live on")
-        void simpleChat() {
-            String answer = upstream.model(session).call("Which planet do humans live on?");
+        @DisplayName("simple chat: which planet humans live on (RestClient.Builder and WebClient.Builder injected as test parameters)")
+        void simpleChat(RestClient.Builder rest, WebClient.Builder web) {
+            OpenAiApi api = OpenAiApi.builder().baseUrl(upstream.baseUrl()).apiKey(upstream.apiKey())
+                    .restClientBuilder(rest).webClientBuilder(web).build();
+            String answer = OpenAiChatModel.builder().openAiApi(api).defaultOptions(Upstream.options().build()).build()
+                    .call("Which planet do humans live on?");
 
             assertThat(answer.toLowerCase(Locale.ROOT)).contains("earth");
         }

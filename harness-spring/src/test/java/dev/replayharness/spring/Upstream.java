@@ -89,6 +89,10 @@ final class Upstream implements AutoCloseable {
         return baseUrl;
     }
 
+    String apiKey() {
+        return apiKey;
+    }
+
     @Override
     public void close() {
         if (emulator != null) {

@@ -67,12 +67,12 @@ public final class ActiveTest implements Stores.Closeable {
         if (type == HttpClientWiring.class) {
             return new HttpClientWiring(test.session);
         }
-        return Stores.computeIfAbsent(Stores.of(context), type, t -> InjectedClients.open(t, test.session),
-                Stores.Closing.class).value();
+        return Stores.computeIfAbsent(Stores.of(context), type, t -> InjectedClients.TYPES.contains(t)
+                ? InjectedClients.open(t, test.session) : SessionParameters.open(t, test.session), Stores.Closing.class).value();
     }
 
     public static boolean injects(Class<?> type) {
-        return InjectedClients.TYPES.contains(type);
+        return InjectedClients.TYPES.contains(type) || SessionParameters.provides(type);
     }
 
     private synchronized void finish(boolean discard) {
