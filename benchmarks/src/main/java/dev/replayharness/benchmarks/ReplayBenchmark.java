@@ -42,7 +42,7 @@ import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 
 /**
  * In-process replay of one ~2 KB chat completion, with 10, 1,000 or 10,000 recordings in the store.
@@ -80,7 +80,7 @@ public class ReplayBenchmark {
     private Harness uncachedHarness;
     private Harness reuseLastHarness;
     private HarnessSession longSession;
-    private Path namespaceDirectory;
+    private dev.replayharness.core.store.RecordingStore store;
     private RecordedRequest recordedRequest;
     private HttpClient jdkDelegate;
     private HttpRequest jdkRequest;
@@ -95,7 +95,7 @@ public class ReplayBenchmark {
         harness = Harnesses.replay(root, RepeatPolicy.SEQUENCE);
         reuseLastHarness = Harnesses.replay(root, RepeatPolicy.REUSE_LAST);
         uncachedHarness = Harnesses.replayUncached(root);
-        namespaceDirectory = harness.namespaceDirectory();
+        store = harness.store();
         recordedRequest = ChatExchange.recording(0).request();
         requestBody = ChatExchange.requestBytes(0);
         jdkDelegate = Clients.jdk();
@@ -124,8 +124,7 @@ public class ReplayBenchmark {
 
     @Benchmark
     public Recording floor() {
-        String file = CanonicalRequest.of(recordedRequest, ChatExchange.TEST_ID).key().fileName(1);
-        return RecordingFiles.readIfExists(namespaceDirectory.resolve(file)).orElseThrow();
+        return RecordingsFolder.read(store.locate(CanonicalRequest.of(recordedRequest, ChatExchange.TEST_ID).key(), 1));
     }
 
     @Benchmark

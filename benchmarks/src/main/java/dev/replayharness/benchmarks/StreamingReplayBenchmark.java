@@ -36,7 +36,7 @@ import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.FileRecordingStore;
 
 /**
  * Replay of a {@value StreamExchange#EVENTS}-event server-sent-event recording, read to the end as a
@@ -62,8 +62,7 @@ public class StreamingReplayBenchmark {
     public void setUp() throws IOException {
         root = Files.createTempDirectory("replay-harness-bench-stream");
         Recording recording = StreamExchange.recording();
-        RecordingFiles.write(root.resolve(ChatExchange.NAMESPACE).resolve(ChatExchange.key(recording).fileName(1)),
-                recording);
+        new FileRecordingStore(root, ChatExchange.NAMESPACE, null).save(ChatExchange.key(recording), 1, recording);
         harness = Harnesses.replay(root, RepeatPolicy.SEQUENCE);
         jdkDelegate = Clients.jdk();
         jdkRequest = Clients.jdkPost(URI_NEVER_CALLED, StreamExchange.requestBytes(), "text/event-stream");

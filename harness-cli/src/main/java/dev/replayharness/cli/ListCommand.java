@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 
 import dev.replayharness.core.RecordingFormatException;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -25,10 +25,10 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int count = 0;
-        for (Path file : RecordingTree.jsonFiles(root)) {
+        for (Path file : RecordingsFolder.at(root).jsonEntries()) {
             count++;
             try {
-                Recording r = RecordingFiles.read(file);
+                Recording r = RecordingsFolder.read(file);
                 out.printf("%s  %s %s  %d  %s  %s  %s%n", root.relativize(file), r.request().method(),
                         URI.create(r.request().url()).getRawPath(), r.response().status(), BodyText.summary(r.response().body()),
                         r.source(), r.testId() == null ? "(shared)" : r.testId());

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.RecordingKey;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,14 +35,14 @@ final class RehashCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int renamed = 0;
         int conflicts = 0;
-        for (Path file : RecordingTree.jsonFiles(root)) {
-            Optional<RecordingKey.Named> named = RecordingKey.parseFileName(file.getFileName().toString());
+        for (Path file : RecordingsFolder.at(root).jsonEntries()) {
+            Optional<RecordingKey.Named> named = RecordingsFolder.name(file);
             if (named.isEmpty()) {
                 continue;
             }
             RecordingKey key;
             try {
-                Recording recording = RecordingFiles.read(file);
+                Recording recording = RecordingsFolder.read(file);
                 key = CanonicalRequest.of(recording.request(), recording.testId()).key();
             } catch (RuntimeException e) {
                 out.println(file + ": left as it is, it cannot be read or keyed: " + e.getMessage());
@@ -52,7 +52,7 @@ final class RehashCommand implements Callable<Integer> {
             if (key.equals(named.get().key())) {
                 continue;
             }
-            Path target = file.resolveSibling(key.fileName(named.get().occurrence()));
+            Path target = RecordingsFolder.sibling(file, key, named.get().occurrence());
             if (Files.exists(target)) {
                 out.println(file + ": cannot rename to " + target.getFileName() + ", which exists; keep one of the two");
                 conflicts++;

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,7 +24,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Recording r = RecordingFiles.read(file);
+        Recording r = RecordingsFolder.read(file);
         out.println("Recording " + file);
         out.println("  format " + r.format() + ", source " + r.source() + ", test " + (r.testId() == null ? "(shared)" : r.testId()));
         out.println();

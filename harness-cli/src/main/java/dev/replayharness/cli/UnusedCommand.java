@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,8 +54,9 @@ final class UnusedCommand implements Callable<Integer> {
             used.addAll(recordingPaths(report));
         }
         List<Path> unused = new ArrayList<>();
-        for (Path file : RecordingTree.jsonFiles(root)) {
-            if (RecordingKey.parseFileName(file.getFileName().toString()).isPresent()
+        List<Path> recordings = RecordingsFolder.at(root).jsonEntries();
+        for (Path file : recordings) {
+            if (RecordingsFolder.name(file).isPresent()
                     && !used.contains(root.relativize(file).toString().replace('\\', '/'))) {
                 unused.add(file);
             }
@@ -67,7 +68,7 @@ final class UnusedCommand implements Callable<Integer> {
                 Files.delete(file);
             }
         }
-        out.println("unused: " + unused.size() + " of " + RecordingTree.jsonFiles(root).size() + " recordings"
+        out.println("unused: " + unused.size() + " of " + recordings.size() + " recordings"
                 + (delete ? " deleted" : "") + " (reports: " + found.size() + ")");
         return unused.isEmpty() || delete ? 0 : 1;
     }

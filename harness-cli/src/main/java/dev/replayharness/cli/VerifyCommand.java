@@ -1,6 +1,5 @@
 package dev.replayharness.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,7 @@ import dev.replayharness.core.RecordingFormatException;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.RecordingKey;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -39,7 +38,12 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (Path file : RecordingTree.entries(root)) {
+        RecordingsFolder folder = RecordingsFolder.at(root);
+        // A stale temporary file of a write killed midway is debris: swept (a fresh one is named below).
+        for (Path swept : folder.sweepTemporaries()) {
+            out.println(swept + ": deleted, the temporary file of an interrupted write");
+        }
+        for (Path file : folder.entries()) {
             checked++;
             problems.addAll(check(file));
         }
@@ -68,8 +72,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     static List<String> check(Path file) {
         List<String> problems = new ArrayList<>();
-        String name = file.getFileName().toString();
-        if (RecordingFiles.TEMP_FILE.matcher(name).matches()) {
+        if (RecordingsFolder.isTemporary(file)) {
             problems.add(file + ": a temporary file left by a recording write that was killed before it finished (kill -9);"
                     + " delete it. Recording into this folder also deletes it once it is "
                     + AtomicFiles.STALE_AFTER.toMinutes() + " minutes old");
@@ -84,15 +87,20 @@ final class VerifyCommand implements Callable<Integer> {
                     + " with the recording file, or delete it and re-record");
             return problems;
         }
-        Optional<RecordingKey.Named> named = RecordingKey.parseFileName(name);
+        Optional<RecordingKey.Named> named = RecordingsFolder.name(file);
         if (named.isEmpty()) {
             problems.add(file + ": not a recording file name (<64 hex digits>[-<n>].json); move or delete it");
             return problems;
         }
+        byte[] bytes;
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            bytes = RecordingsFolder.bytes(file); // as replay reads it
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (RecordingFormatException e) {
+            problems.add(file + ": " + e.getMessage().substring(("Recording " + file + ": ").length()));
+            return problems;
+        } catch (java.nio.charset.CharacterCodingException e) {
             problems.add(file + ": cannot be read as UTF-8 (" + e.getMessage() + ")");
             return problems;
         }
@@ -101,7 +109,7 @@ final class VerifyCommand implements Callable<Integer> {
                     + " credential if it is real)");
         }
         try {
-            Recording recording = RecordingFiles.parse(file, text.getBytes(StandardCharsets.UTF_8));
+            Recording recording = RecordingsFolder.parse(file, bytes);
             if (holdsCredential(recording.request().body(), Headers.empty())) {
                 problems.add(file + ": request.body.base64 " + HIDDEN_CREDENTIAL);
             }

@@ -25,6 +25,7 @@ import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.OutgoingRequest;
 import dev.replayharness.core.ResponseRecorder;
+import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;
 
 @DisplayName("The recordings toolbox")
@@ -56,7 +57,7 @@ class HarnessCliTest {
             feed(session, "{\"q\":\"stream\"}", "text/event-stream",
                     "data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\ndata: {\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}\n\ndata: [DONE]\n\n");
         }
-        List<Path> files = RecordingTree.jsonFiles(root);
+        List<Path> files = RecordingsFolder.at(root).jsonEntries();
         assertThat(files).hasSize(2);
         json = files.stream().filter(f -> read(f).contains("\"answer\"")).findFirst().orElseThrow();
         stream = files.stream().filter(f -> !f.equals(json)).findFirst().orElseThrow();
@@ -119,6 +120,46 @@ class HarnessCliTest {
                             + "Upgrade Replay Harness, or re-record the file.",
                     root.resolve("demo").resolve("notes.txt") + ": not a recording file name (<64 hex digits>[-<n>].json); move or delete it",
                     "verify: 3 problem(s) in 3 files in " + root);
+        }
+
+        @Test
+        @DisplayName("fails a <key>.json that is a folder or a link loop with the message replay gives")
+        void notARegularFile() throws Exception {
+            Files.delete(json);
+            Files.createDirectory(json);
+            Files.delete(stream);
+            Files.createSymbolicLink(stream, stream.getFileName());
+            Result result = run("verify", root.toString());
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.out().lines()).hasSize(3)
+                    .contains(json + ": is a directory, not a recording file; delete or move it, then re-record")
+                    .contains(stream + ": is a symbolic link that cannot be followed (a loop, or a missing target); replace it"
+                            + " with the recording file, or delete it and re-record")
+                    .contains("verify: 2 problem(s) in 2 files in " + root);
+        }
+
+        @Test
+        @DisplayName("sweeps the stale temporary file a killed recording left instead of failing on it")
+        void sweepsTemporaryFile() throws Exception {
+            Path temporary = json.resolveSibling("." + json.getFileName() + "123456789.tmp");
+            Files.writeString(temporary, "{\"format\": 1, \"sourc");
+            Files.setLastModifiedTime(temporary, java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minus(RecordingsFolder.STALE_TEMPORARY).minusSeconds(1)));
+            Result result = run("verify", root.toString());
+            assertThat(result.exit()).isZero();
+            assertThat(result.out()).isEqualTo(temporary + ": deleted, the temporary file of an interrupted write\n"
+                    + "verify: 2 recordings OK in " + root + "\n");
+            assertThat(temporary).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("names a recordings path that is a file as a file")
+        void fileNotFolder() throws Exception {
+            Path plain = Files.writeString(root.resolve("plain"), "x");
+            Result result = run("verify", plain.toString());
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.out()).isEqualTo("harness verify: " + plain.toAbsolutePath()
+                    + " is a file, not a folder. Run from the repository root, or name the recordings folder.\n");
         }
 
         @Test

@@ -25,7 +25,7 @@ import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.RecordedResponse;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 
 /** What `harness verify` says about the leaks and faults of issue 13 it used to pass or misname. */
 @DisplayName("harness verify, on what the adversarial run found")
@@ -62,7 +62,7 @@ class VerifyLeaksAndFaultsTest {
     Path recording(String path, Headers headers, Body body) {
         RecordedRequest request = new RecordedRequest("GET", "http://127.0.0.1" + path, null, null, List.of());
         Path file = folder.resolve(CanonicalRequest.of(request, null).key().fileName(1));
-        RecordingFiles.write(file, new Recording(1, null, "emulator", request, new RecordedResponse(200, headers, body, null)));
+        RecordingsFolder.write(file, new Recording(1, null, "emulator", request, new RecordedResponse(200, headers, body, null)));
         return file;
     }
 

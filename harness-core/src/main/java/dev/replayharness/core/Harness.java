@@ -12,11 +12,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import dev.replayharness.core.internal.RecordingCache;
 import dev.replayharness.core.internal.Redactor;
 import dev.replayharness.core.internal.Settings;
+import dev.replayharness.core.key.NormalizerRule;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.normalize.ResponseNormalizer;
+import dev.replayharness.core.store.FileRecordingStore;
+import dev.replayharness.core.store.RecordingCache;
+import dev.replayharness.core.store.RecordingStore;
 
 /**
  * The record/replay engine for one namespace of recordings ({@code <recordings>/<namespace>/}).
@@ -58,6 +61,11 @@ public final class Harness {
         return settings.namespaceDirectory();
     }
 
+    /** The store of this harness's recordings: the one place that knows where and how they are kept. */
+    public RecordingStore store() {
+        return settings.store();
+    }
+
     /** A session for one test; its recordings are keyed by {@code testId} when the scope is {@link RecordingScope#TEST}. */
     public HarnessSession session(String testId) {
         return new HarnessSession(settings, Objects.requireNonNull(testId, "testId"));
@@ -89,7 +97,7 @@ public final class Harness {
         private ConfigurationSource environment = ConfigurationSource.environment();
         private RecordingScope scope = RecordingScope.TEST;
         private RepeatPolicy repeatPolicy = RepeatPolicy.SEQUENCE;
-        private final List<Settings.NormalizerRule> requestNormalizers = new ArrayList<>();
+        private final List<NormalizerRule> requestNormalizers = new ArrayList<>();
         private final List<ResponseNormalizer> responseNormalizers = new ArrayList<>();
         private final Set<String> requestHeaders = new LinkedHashSet<>(Settings.DEFAULT_REQUEST_HEADERS);
         private final Set<String> responseHeaders = new LinkedHashSet<>(Settings.DEFAULT_RESPONSE_HEADERS);
@@ -102,11 +110,22 @@ public final class Harness {
         private long maxDrainBytes = 16L * 1024 * 1024;
         private java.time.Duration awaitRecordings = java.time.Duration.ofSeconds(30);
         private boolean replayCache = true;
+        private RecordingStore store;
 
         private Builder() {
         }
 
-        /** The root recordings folder; the harness uses its {@code <namespace>} subfolder. Required. */
+        /**
+         * Where recordings are kept, instead of files below {@link #recordingsDirectory}: for tests of code
+         * built on the harness (an {@link dev.replayharness.core.store.InMemoryRecordingStore}). The namespace
+         * is the store's.
+         */
+        public Builder recordingStore(RecordingStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** The root recordings folder; the harness uses its {@code <namespace>} subfolder. Required unless a store is given. */
         public Builder recordingsDirectory(Path directory) {
             this.recordingsDirectory = Objects.requireNonNull(directory, "directory");
             return this;
@@ -160,8 +179,8 @@ public final class Harness {
          * @param pathGlob the paths it applies to; {@code *} matches any run of characters
          */
         public Builder requestNormalizer(String method, String pathGlob, RequestNormalizer normalizer) {
-            requestNormalizers.add(new Settings.NormalizerRule(method == null ? null : method.toUpperCase(Locale.ROOT),
-                    Settings.glob(pathGlob), Objects.requireNonNull(normalizer, "normalizer")));
+            requestNormalizers.add(new NormalizerRule(method == null ? null : method.toUpperCase(Locale.ROOT),
+                    NormalizerRule.glob(pathGlob), Objects.requireNonNull(normalizer, "normalizer")));
             return this;
         }
 
@@ -262,7 +281,9 @@ public final class Harness {
          *     that does not exist or cannot be written in a mode that records
          */
         public Harness build() {
-            if (recordingsDirectory == null) {
+            if (store != null) {
+                namespace = store.namespace();
+            } else if (recordingsDirectory == null) {
                 throw new HarnessConfigurationException("No recordings directory set. Call recordingsDirectory(Path).");
             }
             if (!NAMESPACE.matcher(namespace).matches()) {
@@ -270,18 +291,23 @@ public final class Harness {
                         + "': use letters, digits, '.', '_' and '-', starting with a letter or digit (it names a folder).");
             }
             Mode resolved = Mode.resolve(Optional.ofNullable(mode), configuration, environment);
-            if (resolved == Mode.RECORD || resolved == Mode.RECORD_IF_MISSING) {
+            if (store == null && (resolved == Mode.RECORD || resolved == Mode.RECORD_IF_MISSING)) {
                 checkWritable(recordingsDirectory, resolved);
             }
-            return new Harness(new Settings(recordingsDirectory, namespace, resolved, scope, repeatPolicy,
+            RecordingStore recordings = store != null ? store
+                    : new FileRecordingStore(recordingsDirectory, namespace, replayCache ? RecordingCache.shared() : null);
+            return new Harness(new Settings(recordings, namespace, resolved, scope, repeatPolicy,
                     List.copyOf(requestNormalizers), List.copyOf(responseNormalizers), Set.copyOf(requestHeaders),
                     Set.copyOf(responseHeaders), List.copyOf(secrets), Optional.ofNullable(source), recordTiming,
-                    replayTiming, sleeper, recordCommand, maxDrainBytes, awaitRecordings,
-                    replayCache ? RecordingCache.shared() : null));
+                    replayTiming, sleeper, recordCommand, maxDrainBytes, awaitRecordings));
         }
 
         private static void checkWritable(Path directory, Mode mode) {
             Path absolute = directory.toAbsolutePath().normalize();
+            if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+                throw new HarnessConfigurationException("Recordings directory " + absolute + " is a file, not a folder, so"
+                        + " mode " + mode + " cannot write recordings. Point harness.recordings-dir at the recordings folder.");
+            }
             if (!Files.isDirectory(absolute)) {
                 throw new HarnessConfigurationException("Recordings directory " + absolute + " does not exist, so mode "
                         + mode + " cannot write recordings. Create it (mkdir -p " + absolute

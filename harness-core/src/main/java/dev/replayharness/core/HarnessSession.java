@@ -3,28 +3,24 @@ package dev.replayharness.core;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import dev.replayharness.core.internal.MissReport;
-import dev.replayharness.core.internal.RecordingCache;
+import dev.replayharness.core.internal.RecordingAssembler;
 import dev.replayharness.core.internal.RecordingRedactor;
 import dev.replayharness.core.internal.Redactor;
-import dev.replayharness.core.internal.ReplayRenderer;
-import dev.replayharness.core.internal.RecordingAssembler;
-import dev.replayharness.core.internal.RequestPreparer;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.CanonicalRequest;
+import dev.replayharness.core.key.KeyedRequest;
 import dev.replayharness.core.key.RecordingKey;
-import dev.replayharness.core.recording.RecordedRequest;
-import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.key.RequestKeyer;
+import dev.replayharness.core.store.RecordingBatch;
+import dev.replayharness.core.store.RecordingStore;
+import dev.replayharness.core.store.StoredRecording;
 
 /**
  * The harness as one test sees it: decides, request by request, whether to replay or call upstream,
@@ -33,21 +29,23 @@ import dev.replayharness.core.recording.RecordingFiles;
  */
 public final class HarnessSession implements AutoCloseable {
     private final Settings settings;
+    private final RecordingStore store;
     private final String testId;
     private final Redactor redactor;
     private final Map<String, AtomicInteger> occurrences = new ConcurrentHashMap<>();
-    private final Map<String, Path> lastReplayed = new ConcurrentHashMap<>();
+    /** Per request (its primary key), the key and occurrence last replayed, for {@link RepeatPolicy#REUSE_LAST}. */
+    private final Map<String, RecordingKey.Named> lastReplayed = new ConcurrentHashMap<>();
     private final List<RecordingUse> uses = Collections.synchronizedList(new ArrayList<>());
-    private final Map<Path, Recording> staged = new LinkedHashMap<>();
-    /** Recordings whose response body is still streaming: target file → "METHOD path", for the error if it never ends. */
-    private final Map<Path, String> inFlight = new LinkedHashMap<>();
-    private boolean closed;
-    private boolean discarded;
+    private final RecordingBatch batch;
+    private final RequestKeyer keyer;
 
     HarnessSession(Settings settings, String testId) {
         this.settings = settings;
+        this.store = settings.store();
         this.testId = testId;
         this.redactor = new Redactor(settings.secrets());
+        this.batch = store.batch();
+        this.keyer = new RequestKeyer(settings.requestHeaders(), settings.requestNormalizers(), redactor, testId);
     }
 
     public Mode mode() {
@@ -93,140 +91,60 @@ public final class HarnessSession implements AutoCloseable {
      * @throws RecordingFormatException when the matching recording file is damaged or misnamed
      */
     public ExchangePlan plan(OutgoingRequest request) {
-        RequestPreparer.Prepared prepared = RequestPreparer.prepare(request, settings, redactor, testId);
+        KeyedRequest keyed = keyer.key(request);
         if (settings.mode() == Mode.LIVE) {
-            uses.add(new RecordingUse(RecordingUse.Outcome.LIVE, prepared.recorded().method(), prepared.path(), null));
+            use(RecordingUse.Outcome.LIVE, keyed, null);
             return new ExchangePlan.Call(Optional.empty());
         }
-        String primary = prepared.primary().key().hex();
+        String primary = keyed.primary().key().hex();
         int occurrence = occurrences.computeIfAbsent(primary, k -> new AtomicInteger()).incrementAndGet();
         if (settings.mode() != Mode.RECORD) {
-            List<Path> lookedFor = new ArrayList<>();
-            Optional<ExchangePlan> replay = replay(prepared, primary, occurrence, lookedFor);
-            if (replay.isPresent()) {
-                return replay.get();
+            Optional<StoredRecording> found = replay(keyed, primary, occurrence);
+            if (found.isPresent()) {
+                use(RecordingUse.Outcome.REPLAYED, keyed, found.get().location());
+                return new ExchangePlan.Replay(found.get().response(settings.replayTiming()));
             }
             if (settings.mode() == Mode.REPLAY) {
-                uses.add(new RecordingUse(RecordingUse.Outcome.MISSED, prepared.recorded().method(), prepared.path(), null));
-                throw MissReport.build(settings, prepared, testId, occurrence, lookedFor, redactor);
+                use(RecordingUse.Outcome.MISSED, keyed, null);
+                List<Path> lookedFor = keyed.lookupOrder().stream().map(f -> store.locate(f.key(), occurrence)).toList();
+                throw MissReport.build(settings, keyed, testId, occurrence, lookedFor, redactor);
             }
         }
-        return record(prepared, occurrence);
+        return record(keyed, occurrence);
     }
 
-    private Optional<ExchangePlan> replay(RequestPreparer.Prepared prepared, String primary, int occurrence,
-            List<Path> lookedFor) {
-        for (CanonicalRequest form : candidates(prepared)) {
-            Path file = settings.namespaceDirectory().resolve(form.key().fileName(occurrence));
-            lookedFor.add(file);
-            Optional<RecordingCache.Verified> recording = load(file, form, prepared.recorded(),
-                    form == prepared.testScoped() ? testId : null);
-            if (recording.isPresent()) {
-                return Optional.of(replayed(file, recording.get(), prepared, primary));
+    private Optional<StoredRecording> replay(KeyedRequest keyed, String primary, int occurrence) {
+        for (CanonicalRequest form : keyed.lookupOrder()) {
+            Optional<StoredRecording> found = store.find(form.key(), occurrence, keyed.recorded(),
+                    form == keyed.testScoped() ? testId : null);
+            if (found.isPresent()) {
+                lastReplayed.put(primary, new RecordingKey.Named(form.key(), occurrence));
+                return found;
             }
         }
-        Path last = lastReplayed.get(primary);
+        RecordingKey.Named last = lastReplayed.get(primary);
         if (settings.repeatPolicy() == RepeatPolicy.REUSE_LAST && last != null) {
-            RecordingKey key = RecordingKey.parseFileName(last.getFileName().toString()).orElseThrow().key();
-            RecordingCache.Verified recording = load(last, key)
-                    .orElseThrow(() -> new RecordingFormatException(last, "does not exist."));
-            return Optional.of(replayed(last, recording, prepared, primary));
+            return Optional.of(store.find(last.key(), last.occurrence(), null, null).orElseThrow(() ->
+                    new RecordingFormatException(store.locate(last.key(), last.occurrence()), "does not exist.")));
         }
         return Optional.empty();
     }
 
-    /** The recording at {@code file} checked against the key its name says, from the cache when it is current. */
-    private Optional<RecordingCache.Verified> load(Path file, RecordingKey expected) {
-        return load(file, expected, recording -> verify(file, expected, recording));
+    private ExchangePlan record(KeyedRequest keyed, int occurrence) {
+        boolean testScoped = settings.scope() == RecordingScope.TEST && keyed.testScoped() != null;
+        CanonicalRequest target = testScoped ? keyed.testScoped() : keyed.shared();
+        String source = settings.source().orElseGet(() -> keyed.loopback() ? "emulator" : "live");
+        RecordingBatch.Pending pending = batch.begin(target.key(), occurrence, keyed.recorded().method() + " " + keyed.path());
+        return new ExchangePlan.Call(Optional.of(new RecordingAssembler(settings, redactor, target.key(),
+                keyed.recorded(), testScoped ? testId : null, source, recording -> {
+                    if (pending.stage(recording)) {
+                        use(RecordingUse.Outcome.RECORDED, keyed, pending.location());
+                    }
+                })));
     }
 
-    /**
-     * The recording at {@code file}, named by {@code form}'s key, checked against {@code sent} (the request
-     * {@code form} was computed from, with {@code sentTestId}) or else against its key.
-     */
-    private Optional<RecordingCache.Verified> load(Path file, CanonicalRequest form, RecordedRequest sent, String sentTestId) {
-        return load(file, form.key(), recording -> sameKeyInput(recording, sent, sentTestId)
-                // The file holds exactly what the key of the request being answered was computed from, so
-                // its key is that key: no need to canonicalize and hash it again.
-                ? new RecordingCache.Verified(form.key(), ReplayRenderer.Rendered.of(recording))
-                : verify(file, form.key(), recording));
-    }
-
-    private Optional<RecordingCache.Verified> load(Path file, RecordingKey expected,
-            Function<Recording, RecordingCache.Verified> verify) {
-        RecordingCache cache = settings.recordingCache();
-        if (cache == null) {
-            return RecordingFiles.readIfExists(file).map(verify);
-        }
-        return cache.load(file, expected, verify);
-    }
-
-    private RecordingCache.Verified verify(Path file, RecordingKey expected, Recording recording) {
-        RecordingKey actual;
-        try {
-            actual = CanonicalRequest.of(recording.request(), recording.testId()).key();
-        } catch (RuntimeException e) { // a hand-edited url or normalizer spec
-            throw new RecordingFormatException(file, "its request cannot be keyed (" + redactor.redact(e.getMessage())
-                    + "). Fix request.url and request.normalizers, or delete the file and re-record.", e);
-        }
-        if (!actual.equals(expected)) {
-            throw new RecordingFormatException(file, "its name says key " + expected + " but its request hashes to "
-                    + actual + ": the file was renamed, or its request or testId edited. Rename it to " + actual.fileName(1)
-                    + " if the edit was deliberate, or delete it and re-record.");
-        }
-        return new RecordingCache.Verified(actual, ReplayRenderer.Rendered.of(recording));
-    }
-
-    /**
-     * Whether the recording's key input (method, URL, body, normalizers, test identity) is equal, value for value,
-     * to that of {@code sent}. Equal values have one canonical form: a JSON body in {@code sent} is always keyed
-     * as JSON, where member order does not count (as for Jackson's equality), because the preparer turns a body
-     * that is not I-JSON into bytes. Unequal values may still share a form (0.7 and 0.70), so false only means
-     * "hash it to know".
-     */
-    private static boolean sameKeyInput(Recording recording, RecordedRequest sent, String sentTestId) {
-        RecordedRequest recorded = recording.request();
-        return Objects.equals(recording.testId(), sentTestId) && recorded.method().equals(sent.method())
-                && recorded.url().equals(sent.url()) && recorded.normalizers().equals(sent.normalizers())
-                && Objects.equals(recorded.body(), sent.body());
-    }
-
-    private ExchangePlan replayed(Path file, RecordingCache.Verified recording, RequestPreparer.Prepared prepared,
-            String primary) {
-        lastReplayed.put(primary, file);
-        uses.add(new RecordingUse(RecordingUse.Outcome.REPLAYED, prepared.recorded().method(), prepared.path(), file));
-        return new ExchangePlan.Replay(recording.rendered().response(file, settings.replayTiming()));
-    }
-
-    private List<CanonicalRequest> candidates(RequestPreparer.Prepared prepared) {
-        return prepared.testScoped() == null ? List.of(prepared.shared()) : List.of(prepared.testScoped(), prepared.shared());
-    }
-
-    private ExchangePlan record(RequestPreparer.Prepared prepared, int occurrence) {
-        boolean testScoped = settings.scope() == RecordingScope.TEST && prepared.testScoped() != null;
-        CanonicalRequest target = testScoped ? prepared.testScoped() : prepared.shared();
-        Path file = settings.namespaceDirectory().resolve(target.key().fileName(occurrence));
-        String source = settings.source().orElseGet(() ->
-                RequestPreparer.isLoopback(java.net.URI.create(prepared.recorded().url())) ? "emulator" : "live");
-        synchronized (staged) {
-            inFlight.put(file, prepared.recorded().method() + " " + prepared.path());
-        }
-        return new ExchangePlan.Call(Optional.of(new RecordingAssembler(settings, redactor, file, target.key(),
-                prepared.recorded(), testScoped ? testId : null, source, this::stage)));
-    }
-
-    /** Called once per recorder when its body ends; {@code recording} is null when there is nothing to write. */
-    private void stage(Path file, Recording recording) {
-        synchronized (staged) {
-            inFlight.remove(file);
-            staged.notifyAll();
-            if (recording == null || closed || discarded) {
-                return; // after close the session has already reported this body as never finished
-            }
-            staged.put(file, recording);
-        }
-        uses.add(new RecordingUse(RecordingUse.Outcome.RECORDED, recording.request().method(),
-                java.net.URI.create(recording.request().url()).getRawPath(), file));
+    private void use(RecordingUse.Outcome outcome, KeyedRequest keyed, Path location) {
+        uses.add(new RecordingUse(outcome, keyed.recorded().method(), keyed.path(), location));
     }
 
     /**
@@ -236,12 +154,7 @@ public final class HarnessSession implements AutoCloseable {
      * @return the recordings dropped so far
      */
     public List<Path> discard() {
-        List<Path> dropped;
-        synchronized (staged) {
-            discarded = true;
-            dropped = List.copyOf(staged.keySet());
-            staged.clear();
-        }
+        List<Path> dropped = batch.discard();
         uses.removeIf(u -> u.outcome() == RecordingUse.Outcome.RECORDED && dropped.contains(u.file()));
         return dropped;
     }
@@ -256,50 +169,7 @@ public final class HarnessSession implements AutoCloseable {
      */
     @Override
     public void close() {
-        Map<Path, Recording> toWrite;
-        Map<Path, String> unfinished;
-        synchronized (staged) {
-            long deadline = System.nanoTime() + settings.awaitRecordings().toNanos();
-            while (!inFlight.isEmpty() && !discarded && System.nanoTime() < deadline) {
-                try {
-                    staged.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            closed = true;
-            toWrite = new LinkedHashMap<>(staged);
-            unfinished = discarded ? Map.of() : new LinkedHashMap<>(inFlight);
-            staged.clear();
-        }
-        RuntimeException failure = null;
-        for (Map.Entry<Path, Recording> e : toWrite.entrySet()) {
-            try {
-                RecordingFiles.write(e.getKey(), RecordingRedactor.redactResponse(e.getValue(), redactor));
-            } catch (RuntimeException ex) {
-                if (failure == null) {
-                    failure = ex;
-                } else {
-                    failure.addSuppressed(ex);
-                }
-            }
-        }
-        if (!unfinished.isEmpty()) {
-            IllegalStateException neverFinished = new IllegalStateException(redactor.redact("Replay Harness: the response body of "
-                    + String.join(", ", unfinished.values()) + " was never read to its end or closed within "
-                    + settings.awaitRecordings().toSeconds() + " s of the test's end, so its recording ("
-                    + unfinished.keySet().stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
-                    + ") was not written. Read or close every response body (try-with-resources), "
-                    + "or give the harness longer (Harness.Builder.awaitRecordings)."));
-            if (failure != null) {
-                neverFinished.addSuppressed(failure);
-            }
-            throw neverFinished;
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        batch.commit(settings.awaitRecordings(), r -> RecordingRedactor.redactResponse(r, redactor), redactor::redact);
     }
 
     @Override

@@ -7,18 +7,24 @@ import java.io.InputStream;
 /**
  * Adapter SPI: an upstream body stream that hands every byte to its reader at once and copies it
  * to a {@link ResponseRecorder}. End of stream completes the recording; a read failure records the
- * interruption and is rethrown; closing early drains the rest into the recording (up to a limit,
- * past which the recording is marked truncated).
+ * interruption and is rethrown; closing early drains the rest into the recording for as long as the
+ * recorder wants it (it ends itself as truncated past the harness's drain limit).
  */
 public final class RecordingInputStream extends FilterInputStream {
     private final ResponseRecorder recorder;
-    private final long maxDrainBytes;
-    private boolean finished;
 
-    public RecordingInputStream(InputStream upstream, ResponseRecorder recorder, long maxDrainBytes) {
+    public RecordingInputStream(InputStream upstream, ResponseRecorder recorder) {
         super(upstream);
         this.recorder = recorder;
-        this.maxDrainBytes = maxDrainBytes;
+    }
+
+    /**
+     * As {@link #RecordingInputStream(InputStream, ResponseRecorder)}: the drain limit is the recorder's
+     * (the harness's {@code maxDrainBytes}), whatever {@code maxDrainBytes} says.
+     */
+    @Deprecated
+    public RecordingInputStream(InputStream upstream, ResponseRecorder recorder, long maxDrainBytes) {
+        this(upstream, recorder);
     }
 
     @Override
@@ -55,7 +61,7 @@ public final class RecordingInputStream extends FilterInputStream {
     @Override
     public void close() throws IOException {
         try {
-            if (!finished) {
+            if (recorder.wantsMore()) {
                 drain();
             }
         } finally {
@@ -64,30 +70,23 @@ public final class RecordingInputStream extends FilterInputStream {
     }
 
     private void drain() {
+        recorder.callerClosed();
         byte[] buffer = new byte[8192];
-        long drained = 0;
         try {
-            while (drained <= maxDrainBytes) {
+            while (recorder.wantsMore()) {
                 int n = super.read(buffer, 0, buffer.length);
                 if (n < 0) {
-                    finish(null);
+                    recorder.completed();
                     return;
                 }
                 recorder.chunk(buffer, 0, n);
-                drained += n;
             }
-            finished = true;
-            recorder.truncated();
         } catch (IOException | RuntimeException e) {
-            finish(e);
+            recorder.failed(e);
         }
     }
 
     private void finish(Exception error) {
-        if (finished) {
-            return;
-        }
-        finished = true;
         if (error == null) {
             recorder.completed();
         } else {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import dev.replayharness.core.HarnessConfigurationException;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.junit.support.Calls;
 import dev.replayharness.junit.support.Fixture;
 import dev.replayharness.junit.support.FixtureRun;
@@ -98,7 +98,7 @@ class ConfigurationTest {
 
             Path recordings = FixtureRun.recordings(workspace);
             assertThat(FixtureRun.files(recordings)).hasSize(2).allSatisfy(f -> assertThat(
-                    RecordingFiles.read(recordings.resolve(f)).source()).isEqualTo("staging"));
+                    RecordingsFolder.read(recordings.resolve(f)).source()).isEqualTo("staging"));
         }
     }
 

@@ -16,7 +16,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessConfigurationException;
 import dev.replayharness.core.Mode;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.junit.support.Calls;
 import dev.replayharness.junit.support.Fixture;
 import dev.replayharness.junit.support.FixtureRun;
@@ -71,7 +71,7 @@ class CustomizationTest {
                     .assertStatistics(s -> s.succeeded(1));
             String file = onlyRecording();
             assertThat(file).startsWith("registered/");
-            assertThat(RecordingFiles.read(FixtureRun.recordings(workspace).resolve(file)).source()).isEqualTo("builder");
+            assertThat(RecordingsFolder.read(FixtureRun.recordings(workspace).resolve(file)).source()).isEqualTo("builder");
         }
 
         @Test

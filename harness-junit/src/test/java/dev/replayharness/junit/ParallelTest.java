@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.junit.support.Calls;
 import dev.replayharness.junit.support.Fixture;
 import dev.replayharness.junit.support.FixtureRun;
@@ -51,7 +51,7 @@ class ParallelTest {
 
         Path recordings = FixtureRun.recordings(workspace);
         List<Recording> written = FixtureRun.files(recordings).stream()
-                .map(f -> RecordingFiles.read(recordings.resolve(f))).toList();
+                .map(f -> RecordingsFolder.read(recordings.resolve(f))).toList();
         assertThat(written).hasSize(TESTS);
         assertThat(written).extracting(Recording::testId).doesNotHaveDuplicates()
                 .allMatch(id -> id.matches("dev\\.replayharness\\.junit\\.ParallelTest\\$ConcurrentFixture#asks\\[\\d+]"));

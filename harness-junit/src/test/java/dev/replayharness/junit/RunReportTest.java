@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.junit.support.Calls;
 import dev.replayharness.junit.support.Fixture;
 import dev.replayharness.junit.support.FixtureRun;
@@ -49,7 +49,7 @@ class RunReportTest {
     Map<String, List<String>> filesByTest() {
         Path recordings = FixtureRun.recordings(workspace);
         return FixtureRun.files(recordings).stream().collect(Collectors.groupingBy(
-                f -> RecordingFiles.read(recordings.resolve(f)).testId(), Collectors.toList()));
+                f -> RecordingsFolder.read(recordings.resolve(f)).testId(), Collectors.toList()));
     }
 
     @Test

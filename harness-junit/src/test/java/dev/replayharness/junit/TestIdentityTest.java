@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.junit.support.Calls;
 import dev.replayharness.junit.support.Fixture;
 import dev.replayharness.junit.support.FixtureRun;
@@ -42,7 +42,7 @@ class TestIdentityTest {
     void plain() {
         assertThat(recordAndListIds(ParameterizedFixture.class, 3)).contains(PREFIX + "ParameterizedFixture#plain");
         Path recordings = FixtureRun.recordings(workspace);
-        assertThat(FixtureRun.files(recordings)).extracting(f -> RecordingFiles.read(recordings.resolve(f)).testId())
+        assertThat(FixtureRun.files(recordings)).extracting(f -> RecordingsFolder.read(recordings.resolve(f)).testId())
                 .contains(PREFIX + "ParameterizedFixture#plain");
     }
 

@@ -1,6 +1,13 @@
 package dev.replayharness.proxy;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -53,5 +60,15 @@ final class JsonBodies {
 
     static String write(ObjectNode node) {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+    }
+
+    /** Answers with {@code body} as JSON, with {@code headers}. */
+    static void send(Response response, Callback callback, int status, ObjectNode body, Map<String, String> headers) {
+        byte[] bytes = write(body).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        headers.forEach((name, value) -> response.getHeaders().put(name, value));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 }

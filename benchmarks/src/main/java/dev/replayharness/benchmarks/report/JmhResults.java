@@ -22,14 +22,32 @@ final class JmhResults {
      * @param p99 the 99th percentile, or NaN outside sample mode
      * @param samples how many operations were timed (sample mode), else iterations
      * @param threads how many benchmark threads ran it ({@code -t})
+     * @param mode JMH's mode ({@code sample}, {@code avgt}, {@code ss}, {@code thrpt})
+     * @param unit the score's unit, e.g. {@code us/op}
      */
-    record Score(double median, double mean, double error, double p90, double p99, long samples, int threads) {
+    record Score(double median, double mean, double error, double p90, double p99, long samples, int threads,
+            String mode, String unit) {
     }
 
     private final Map<String, Score> scores = new LinkedHashMap<>();
 
     static JmhResults read(Path file) throws IOException {
+        return read(java.util.List.of(file));
+    }
+
+    /** The scores of several result files (of disjoint runs) together; missing files are skipped. */
+    static JmhResults read(java.util.List<Path> files) throws IOException {
         JmhResults results = new JmhResults();
+        for (Path file : files) {
+            if (Files.exists(file)) {
+                results.add(file);
+            }
+        }
+        return results;
+    }
+
+    private void add(Path file) throws IOException {
+        JmhResults results = this;
         for (JsonNode run : JsonMapper.shared().readTree(Files.readAllBytes(file))) {
             String name = run.get("benchmark").stringValue();
             name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1); // Class.method
@@ -55,9 +73,14 @@ final class JmhResults {
             results.scores.put(key(name, param), new Score(
                     sampled ? percentiles.get("50.0").doubleValue() : mean, mean, error,
                     sampled ? percentiles.get("90.0").doubleValue() : Double.NaN,
-                    sampled ? percentiles.get("99.0").doubleValue() : Double.NaN, samples, run.get("threads").intValue()));
+                    sampled ? percentiles.get("99.0").doubleValue() : Double.NaN, samples, run.get("threads").intValue(),
+                    run.get("mode").stringValue(), metric.get("scoreUnit").stringValue()));
         }
-        return results;
+    }
+
+    /** Every score, keyed {@code Class.method|params} in the order read. */
+    Map<String, Score> all() {
+        return java.util.Collections.unmodifiableMap(scores);
     }
 
     /** Parameter values joined by commas, in the order of their names. */

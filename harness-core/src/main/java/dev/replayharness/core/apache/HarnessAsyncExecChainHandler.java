@@ -22,7 +22,7 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
 import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 
-import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.OutgoingRequest;
 import dev.replayharness.core.ReplayedResponse;
@@ -46,21 +46,16 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
     public void execute(HttpRequest request, AsyncEntityProducer entityProducer, AsyncExecChain.Scope scope,
             AsyncExecChain chain, AsyncExecCallback callback) throws HttpException, IOException {
         byte[] body = entityProducer == null ? new byte[0] : collect(entityProducer);
-        ExchangePlan plan = session.plan(new OutgoingRequest(request.getMethod(),
-                ApacheMessages.uri(request, scope.route.getTargetHost()), ApacheMessages.headers(request.getHeaders()), body));
-        if (plan instanceof ExchangePlan.Replay replay) {
-            replay(replay.response().decoded(), callback); // as HttpClient's own decompression would hand it over
-            return;
-        }
-        AsyncEntityProducer producer = entityProducer == null ? null : replayable(body, entityProducer);
-        ExchangePlan.Call call = (ExchangePlan.Call) plan;
-        try {
-            chain.proceed(request, producer, scope,
-                    call.recorder().<AsyncExecCallback>map(r -> new TeeCallback(callback, r)).orElse(callback));
-        } catch (IOException | HttpException | RuntimeException e) {
-            call.recorder().ifPresent(r -> r.failed(e));
-            throw e;
-        }
+        OutgoingRequest outgoing = new OutgoingRequest(request.getMethod(),
+                ApacheMessages.uri(request, scope.route.getTargetHost()), ApacheMessages.headers(request.getHeaders()), body);
+        Exchange.<Void, HttpException, IOException>run(session, outgoing, replayed -> {
+            replay(replayed.decoded(), callback); // as HttpClient's own decompression would hand it over
+            return null;
+        }, recorder -> {
+            chain.proceed(request, entityProducer == null ? null : replayable(body, entityProducer), scope,
+                    recorder.<AsyncExecCallback>map(r -> new TeeCallback(callback, r)).orElse(callback));
+            return null;
+        });
     }
 
     /** The collected body as a producer that can run again, keeping content type, encoding and chunking. */
@@ -152,7 +147,6 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
     private static final class TeeCallback implements AsyncExecCallback {
         private final AsyncExecCallback callback;
         private final ResponseRecorder recorder;
-        private boolean finished;
 
         TeeCallback(AsyncExecCallback callback, ResponseRecorder recorder) {
             this.callback = callback;
@@ -212,11 +206,7 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
             callback.failed(cause);
         }
 
-        private synchronized void finish(Exception error) {
-            if (finished) {
-                return;
-            }
-            finished = true;
+        private void finish(Exception error) { // the recorder ends once, whichever of these comes first
             if (error == null) {
                 recorder.completed();
             } else {

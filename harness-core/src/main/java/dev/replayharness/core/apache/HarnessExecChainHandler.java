@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
@@ -17,7 +18,7 @@ import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 
-import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.OutgoingRequest;
 import dev.replayharness.core.RecordingInputStream;
@@ -51,27 +52,20 @@ final class HarnessExecChainHandler implements ExecChainHandler {
         }
         OutgoingRequest outgoing = new OutgoingRequest(request.getMethod(),
                 ApacheMessages.uri(request, scope.route.getTargetHost()), ApacheMessages.headers(request.getHeaders()), body);
-        ExchangePlan plan = session.plan(outgoing);
-        if (plan instanceof ExchangePlan.Replay replay) {
-            return replayed(replay.response().decoded()); // as HttpClient's own decompression would hand it over
-        }
-        ExchangePlan.Call call = (ExchangePlan.Call) plan;
-        ClassicHttpResponse response;
-        try {
-            response = chain.proceed(request, scope);
-        } catch (IOException | HttpException | RuntimeException e) {
-            call.recorder().ifPresent(r -> r.failed(e)); // no response: nothing is recorded, but the recorder must end
-            throw e;
-        }
-        if (call.recorder().isPresent()) {
-            ResponseRecorder recorder = call.recorder().get();
-            recorder.started(response.getCode(), ApacheMessages.headers(response.getHeaders()));
+        return Exchange.<ClassicHttpResponse, IOException, HttpException>run(session, outgoing,
+                replayed -> replayed(replayed.decoded()), // as HttpClient's own decompression would hand it over
+                recorder -> teed(chain.proceed(request, scope), recorder));
+    }
+
+    private static ClassicHttpResponse teed(ClassicHttpResponse response, Optional<ResponseRecorder> recorder) {
+        recorder.ifPresent(r -> {
+            r.started(response.getCode(), ApacheMessages.headers(response.getHeaders()));
             if (response.getEntity() == null) {
-                recorder.completed();
+                r.completed();
             } else {
-                response.setEntity(new RecordingEntity(response.getEntity(), recorder, session.maxDrainBytes()));
+                response.setEntity(new RecordingEntity(response.getEntity(), r));
             }
-        }
+        });
         return response;
     }
 
@@ -104,19 +98,17 @@ final class HarnessExecChainHandler implements ExecChainHandler {
     /** The upstream entity, read through a {@link RecordingInputStream}; closing it unread still records it. */
     private static final class RecordingEntity extends HttpEntityWrapper {
         private final ResponseRecorder recorder;
-        private final long maxDrainBytes;
         private RecordingInputStream content;
 
-        RecordingEntity(HttpEntity wrapped, ResponseRecorder recorder, long maxDrainBytes) {
+        RecordingEntity(HttpEntity wrapped, ResponseRecorder recorder) {
             super(wrapped);
             this.recorder = recorder;
-            this.maxDrainBytes = maxDrainBytes;
         }
 
         @Override
         public synchronized InputStream getContent() throws IOException {
             if (content == null) {
-                content = new RecordingInputStream(super.getContent(), recorder, maxDrainBytes);
+                content = new RecordingInputStream(super.getContent(), recorder);
             }
             return content;
         }

@@ -1,5 +1,6 @@
 package dev.replayharness.core.internal;
 
+import dev.replayharness.core.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

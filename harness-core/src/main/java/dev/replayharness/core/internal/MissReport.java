@@ -1,24 +1,18 @@
 package dev.replayharness.core.internal;
 
-import java.io.IOException;
+import dev.replayharness.core.json.Json;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 
-import dev.replayharness.core.RecordingFormatException;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.key.CanonicalRequest;
+import dev.replayharness.core.key.KeyedRequest;
 import dev.replayharness.core.key.RecordingKey;
-import dev.replayharness.core.recording.Body;
-import dev.replayharness.core.recording.RecordedRequest;
-import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.StringNode;
+import dev.replayharness.core.store.NearMiss;
+import dev.replayharness.core.store.RecordingStore;
 
 /** Builds the replay-miss failure: what was asked, where we looked, what is nearest, how to record it. */
 public final class MissReport {
@@ -29,10 +23,7 @@ public final class MissReport {
     private MissReport() {
     }
 
-    private record Candidate(Path file, Recording recording, boolean sameTest, List<JsonDiff.Difference> differences) {
-    }
-
-    public static ReplayMissError build(Settings settings, RequestPreparer.Prepared request, String testId,
+    public static ReplayMissError build(Settings settings, KeyedRequest request, String testId,
             int occurrence, List<Path> lookedFor, Redactor redactor) {
         StringBuilder message = new StringBuilder();
         message.append("Replay Harness: no recording for this request (mode replay, namespace '")
@@ -46,42 +37,34 @@ public final class MissReport {
         }
         message.append("Looked for:\n");
         lookedFor.forEach(p -> message.append("  ").append(p.toAbsolutePath()).append('\n'));
-        List<Candidate> nearest = nearest(settings.namespaceDirectory(), request, testId);
-        appendNearest(message, settings.namespaceDirectory(), request, testId, nearest);
+        RecordingStore store = settings.store();
+        List<NearMiss> nearest = store.nearest(request, testId, NEAREST);
+        appendNearest(message, store, request, testId, nearest);
         message.append("To record it: ").append(settings.recordCommand().apply(testId)).append('\n');
         String text = redactor.redact(message.toString());
         if (nearest.isEmpty()) {
             return new ReplayMissError(text);
         }
-        return new ReplayMissError(text, Json.pretty(bodyTree(nearest.get(0).recording().request())),
-                Json.pretty(bodyTree(request.recorded())));
+        return new ReplayMissError(text, Json.pretty(nearest.get(0).body()),
+                Json.pretty(wantedBody(request)));
     }
 
-    private static void appendNearest(StringBuilder message, Path directory, RequestPreparer.Prepared request,
-            String testId, List<Candidate> nearest) {
-        if (!Files.isDirectory(directory)) {
-            Path existing = directory.toAbsolutePath();
-            while (existing != null && !Files.exists(existing)) {
-                existing = existing.getParent();
-            }
-            if (existing != null && !Files.isDirectory(existing)) { // not missing: in the way
-                message.append("Nearest recordings: none; ").append(existing).append(" is a file, not a folder: point"
-                        + " harness.recordings-dir (Harness.Builder.recordingsDirectory) at the recordings folder.\n");
-                return;
-            }
-            message.append("Nearest recordings: none; ").append(directory.toAbsolutePath())
-                    .append(" does not exist (check harness.recordings-dir and the namespace).\n");
+    private static void appendNearest(StringBuilder message, RecordingStore store, KeyedRequest request,
+            String testId, List<NearMiss> nearest) {
+        Optional<String> absence = store.absence();
+        if (absence.isPresent()) {
+            message.append("Nearest recordings: none; ").append(absence.get()).append(".\n");
             return;
         }
         if (nearest.isEmpty()) {
-            message.append("Nearest recordings: none; no recording in ").append(directory.toAbsolutePath())
+            message.append("Nearest recordings: none; no recording in ").append(store.location().toAbsolutePath())
                     .append(" is a ").append(request.recorded().method()).append(' ').append(request.path()).append(".\n");
             return;
         }
         message.append("Nearest recordings (same endpoint):\n");
-        for (Candidate c : nearest) {
-            String owner = c.recording().testId() == null ? "shared" : c.sameTest() ? "same test" : "other test: " + c.recording().testId();
-            message.append("  ").append(c.file().toAbsolutePath()).append(" (").append(owner).append("), ")
+        for (NearMiss c : nearest) {
+            String owner = c.testId() == null ? "shared" : c.sameTest() ? "same test" : "other test: " + c.testId();
+            message.append("  ").append(c.location().toAbsolutePath()).append(" (").append(owner).append("), ")
                     .append(c.differences().size()).append(c.differences().size() == 1 ? " difference" : " differences")
                     .append(c.differences().isEmpty() ? " in the body (" + sameBodyReason(c, request, testId) + ")" : "").append('\n');
             c.differences().stream().limit(DIFFERENCES_SHOWN).forEach(d -> message.append("    ").append(d).append('\n'));
@@ -95,68 +78,33 @@ public final class MissReport {
      * Why a recording of the same endpoint and body does not answer: it is this very request's recording for
      * another occurrence; else every part of the key that differs (query, normalizers, test).
      */
-    private static String sameBodyReason(Candidate c, RequestPreparer.Prepared request, String testId) {
-        RecordingKey.Named named = RecordingKey.parseFileName(c.file().getFileName().toString()).orElse(null);
+    private static String sameBodyReason(NearMiss c, KeyedRequest request, String testId) {
+        RecordingKey.Named named = RecordingKey.parseFileName(c.location().getFileName().toString()).orElse(null);
         if (named != null && (named.key().equals(request.shared().key())
                 || request.testScoped() != null && named.key().equals(request.testScoped().key()))) {
             return "it is this request's recording #" + named.occurrence();
         }
         List<String> reasons = new ArrayList<>();
-        String recordedQuery = URI.create(c.recording().request().url()).getRawQuery();
+        String recordedQuery = URI.create(c.request().url()).getRawQuery();
         String sentQuery = URI.create(request.recorded().url()).getRawQuery();
         if (!CanonicalRequest.queryPairs(recordedQuery).equals(CanonicalRequest.queryPairs(sentQuery))) {
             reasons.add("the query differs: this request has " + (sentQuery == null ? "none" : "'" + sentQuery + "'")
                     + ", the recording has " + (recordedQuery == null ? "none" : "'" + recordedQuery + "'"));
         }
-        List<String> recordedNormalizers = c.recording().request().normalizers();
+        List<String> recordedNormalizers = c.request().normalizers();
         if (!recordedNormalizers.equals(request.recorded().normalizers())) {
             reasons.add("the request normalizers differ: this request has " + request.recorded().normalizers()
                     + ", the recording has " + recordedNormalizers);
         }
-        if (c.recording().testId() != null && !c.recording().testId().equals(testId)) {
+        if (c.testId() != null && !c.testId().equals(testId)) {
             reasons.add("the test identity differs");
         }
         return reasons.isEmpty() ? "the canonical forms differ" : String.join("; ", reasons);
     }
 
-    private static List<Candidate> nearest(Path directory, RequestPreparer.Prepared request, String testId) {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        JsonNode wanted = bodyTree(request.recorded());
-        List<Candidate> candidates = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            files.filter(f -> RecordingKey.parseFileName(f.getFileName().toString()).isPresent()).forEach(file -> {
-                try {
-                    Recording recording = RecordingFiles.read(file);
-                    RecordedRequest r = recording.request();
-                    if (r.method().equals(request.recorded().method()) && request.path().equals(URI.create(r.url()).getRawPath())) {
-                        candidates.add(new Candidate(file, recording, testId != null && testId.equals(recording.testId()),
-                                JsonDiff.diff(wanted, bodyTree(r))));
-                    }
-                } catch (RecordingFormatException | IllegalArgumentException e) {
-                    // an unreadable file is reported when it is replayed or verified, not here
-                }
-            });
-        } catch (IOException e) {
-            return List.of();
-        }
-        candidates.sort(Comparator.comparing((Candidate c) -> !c.sameTest()).thenComparingInt(c -> c.differences().size())
-                .thenComparing(c -> c.file().getFileName().toString()));
-        return candidates.subList(0, Math.min(NEAREST, candidates.size()));
-    }
-
-    /** The body as the key sees it (normalized), for diffing; non-JSON bodies as a string. */
-    private static JsonNode bodyTree(RecordedRequest request) {
-        Body body = request.body();
-        if (body == null) {
-            return null;
-        }
-        if (body instanceof Body.Json json) {
-            return CanonicalRequest.normalize(json.value(),
-                    request.normalizers().stream().map(dev.replayharness.core.normalize.RequestNormalizer::parse).toList());
-        }
-        return StringNode.valueOf(new String(BodyCodec.decode(body), java.nio.charset.StandardCharsets.UTF_8));
+    /** This request's body as the key sees it, as the nearest recording's is shown. */
+    private static tools.jackson.databind.JsonNode wantedBody(KeyedRequest request) {
+        return dev.replayharness.core.store.NearMiss.keyedBody(request.recorded());
     }
 
     private static String truncate(String text) {

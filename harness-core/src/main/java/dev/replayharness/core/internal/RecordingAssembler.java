@@ -1,11 +1,10 @@
 package dev.replayharness.core.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.ResponseRecorder;
@@ -23,12 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RecordingAssembler implements ResponseRecorder {
     private final Settings settings;
     private final Redactor redactor;
-    private final Path file;
     private final RecordingKey key;
     private final RecordedRequest request;
     private final String testId;
     private final String source;
-    private final BiConsumer<Path, Recording> stage;
+    private final Consumer<Recording> stage;
 
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final List<SseParser.Block> blocks = new ArrayList<>();
@@ -39,12 +37,14 @@ public final class RecordingAssembler implements ResponseRecorder {
     private Headers headers = Headers.empty();
     private long startNanos;
     private boolean done;
+    /** Bytes read since the caller closed the body, or -1 while the caller still reads. */
+    private long drained = -1;
 
-    public RecordingAssembler(Settings settings, Redactor redactor, Path file, RecordingKey key, RecordedRequest request,
-            String testId, String source, BiConsumer<Path, Recording> stage) {
+    /** @param stage called once, when the body ends, with the recording, or {@code null} when there is nothing to write */
+    public RecordingAssembler(Settings settings, Redactor redactor, RecordingKey key, RecordedRequest request,
+            String testId, String source, Consumer<Recording> stage) {
         this.settings = settings;
         this.redactor = redactor;
-        this.file = file;
         this.key = key;
         this.request = request;
         this.testId = testId;
@@ -74,6 +74,24 @@ public final class RecordingAssembler implements ResponseRecorder {
         } else {
             body.write(bytes, offset, length);
         }
+        if (drained >= 0) {
+            drained += length;
+            if (drained > settings.maxDrainBytes()) { // the bytes that crossed the limit are kept, as read
+                truncated();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void callerClosed() {
+        if (drained < 0) {
+            drained = 0;
+        }
+    }
+
+    @Override
+    public synchronized boolean wantsMore() {
+        return !done;
     }
 
     @Override
@@ -98,7 +116,7 @@ public final class RecordingAssembler implements ResponseRecorder {
         }
         done = true;
         if (status == 0) {
-            stage.accept(file, null); // upstream failed before any response: there is nothing to replay
+            stage.accept(null); // upstream failed before any response: there is nothing to replay
             return;
         }
         Body body = recordedBody();
@@ -106,7 +124,7 @@ public final class RecordingAssembler implements ResponseRecorder {
             interruption = new Interruption(Interruption.Kind.UNTERMINATED_EVENT, Interruption.UNTERMINATED_EVENT_MESSAGE);
         }
         RecordedResponse response = new RecordedResponse(status, recordedHeaders(), body, interruption);
-        stage.accept(file, new Recording(Recording.FORMAT_VERSION, testId, source, request, response));
+        stage.accept(new Recording(Recording.FORMAT_VERSION, testId, source, request, response));
     }
 
     private Headers recordedHeaders() {

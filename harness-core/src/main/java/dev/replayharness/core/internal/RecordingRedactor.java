@@ -43,7 +43,7 @@ public final class RecordingRedactor {
     }
 
     private static Headers headers(Headers headers, Redactor redactor) {
-        return RequestPreparer.redactValues(headers, redactor);
+        return redactor.redactValues(headers);
     }
 
     private static Body body(Body body, Redactor redactor) {

@@ -1,5 +1,6 @@
 package dev.replayharness.core.internal;
 
+import dev.replayharness.core.json.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -219,6 +220,13 @@ public final class Redactor {
     }
 
     /** Whether {@link #redact} would change the text. */
+    /** Every header value redacted. */
+    public dev.replayharness.core.Headers redactValues(dev.replayharness.core.Headers headers) {
+        dev.replayharness.core.Headers.Builder builder = dev.replayharness.core.Headers.builder();
+        headers.asMap().forEach((name, values) -> values.forEach(v -> builder.add(name, redact(v))));
+        return builder.build();
+    }
+
     public boolean containsSecret(String text) {
         if (text == null) {
             return false;

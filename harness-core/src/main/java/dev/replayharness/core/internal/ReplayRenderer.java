@@ -86,7 +86,7 @@ public final class ReplayRenderer {
         }
 
         /** Bytes held: the chunks, plus a rough allowance for the headers and lists. */
-        long weight() {
+        public long weight() {
             long bytes = 256;
             for (byte[] chunk : chunks) {
                 bytes += chunk.length + 32;

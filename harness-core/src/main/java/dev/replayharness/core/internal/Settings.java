@@ -5,21 +5,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.core.Sleeper;
-import dev.replayharness.core.normalize.RequestNormalizer;
+import dev.replayharness.core.key.NormalizerRule;
 import dev.replayharness.core.normalize.ResponseNormalizer;
+import dev.replayharness.core.store.RecordingStore;
 
-/** Everything a {@code Harness} was built with; {@code recordingCache} is null when replay reads every file afresh. */
-public record Settings(Path recordingsDirectory, String namespace, Mode mode, RecordingScope scope,
+/** Everything a {@code Harness} was built with; {@code store} holds its namespace's recordings. */
+public record Settings(RecordingStore store, String namespace, Mode mode, RecordingScope scope,
         RepeatPolicy repeatPolicy, List<NormalizerRule> requestNormalizers, List<ResponseNormalizer> responseNormalizers,
         Set<String> requestHeaders, Set<String> responseHeaders, List<String> secrets, Optional<String> source,
         boolean recordTiming, boolean replayTiming, Sleeper sleeper, Function<String, String> recordCommand,
-        long maxDrainBytes, java.time.Duration awaitRecordings, RecordingCache recordingCache) {
+        long maxDrainBytes, java.time.Duration awaitRecordings) {
 
     public static final Set<String> DEFAULT_REQUEST_HEADERS = Set.of("content-type", "accept");
     public static final Set<String> DEFAULT_RESPONSE_HEADERS = Set.of("content-type", "content-encoding", "location", "retry-after",
@@ -27,34 +27,8 @@ public record Settings(Path recordingsDirectory, String namespace, Mode mode, Re
     /** Response headers whose value changes every call: recorded as the stable id of the key. */
     public static final Set<String> REQUEST_ID_HEADERS = Set.of("x-amzn-requestid", "x-request-id");
 
-    /** A request normalizer and the endpoints it applies to. */
-    public record NormalizerRule(String method, Pattern path, RequestNormalizer normalizer) {
-        public boolean applies(String requestMethod, String requestPath) {
-            return (method == null || method.equals(requestMethod)) && path.matcher(requestPath).matches();
-        }
-    }
-
     public Path namespaceDirectory() {
-        return recordingsDirectory.resolve(namespace);
-    }
-
-    public List<RequestNormalizer> normalizersFor(String method, String path) {
-        return requestNormalizers.stream().filter(r -> r.applies(method, path)).map(NormalizerRule::normalizer).toList();
-    }
-
-    /** A glob where {@code *} matches any run of characters. */
-    public static Pattern glob(String glob) {
-        String[] parts = glob.split("\\*", -1);
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                regex.append(".*");
-            }
-            if (!parts[i].isEmpty()) {
-                regex.append(Pattern.quote(parts[i]));
-            }
-        }
-        return Pattern.compile(regex.toString());
+        return store.location();
     }
 
     public static String defaultRecordCommand(String testId) {

@@ -1,5 +1,6 @@
 package dev.replayharness.core.internal;
 
+import dev.replayharness.core.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

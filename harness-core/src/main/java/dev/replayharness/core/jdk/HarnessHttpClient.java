@@ -18,7 +18,7 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
-import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.Exchange;
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.OutgoingRequest;
@@ -38,21 +38,13 @@ final class HarnessHttpClient extends HttpClient {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
         byte[] body = RequestBodies.collect(request);
-        ExchangePlan plan = session.plan(toOutgoing(request, body));
-        if (plan instanceof ExchangePlan.Replay replay) {
+        return Exchange.<HttpResponse<T>, IOException, InterruptedException>run(session, toOutgoing(request, body), replayed -> {
             try {
-                return ReplayedHttpResponse.deliver(request, replay.response(), handler, session).get();
+                return ReplayedHttpResponse.deliver(request, replayed, handler, session).get();
             } catch (ExecutionException e) {
                 throw unwrap(e.getCause());
             }
-        }
-        ExchangePlan.Call call = (ExchangePlan.Call) plan;
-        try {
-            return delegate.send(RequestBodies.withBody(request, body), teeing(handler, call));
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            call.recorder().ifPresent(r -> r.failed(e)); // no response: nothing is recorded, but the recorder must end
-            throw e;
-        }
+        }, recorder -> delegate.send(RequestBodies.withBody(request, body), teeing(handler, recorder)));
     }
 
     @Override
@@ -64,41 +56,35 @@ final class HarnessHttpClient extends HttpClient {
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
             HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
         byte[] body;
-        ExchangePlan plan;
         try {
             body = RequestBodies.collect(request);
-            plan = session.plan(toOutgoing(request, body));
         } catch (IOException | RuntimeException | Error e) {
             return CompletableFuture.failedFuture(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(e);
         }
-        if (plan instanceof ExchangePlan.Replay replay) {
-            return CompletableFuture.supplyAsync(() -> ReplayedHttpResponse.deliver(request, replay.response(), handler,
-                    session), delegate.executor().orElse(CompletableFuture.completedFuture(null).defaultExecutor()))
-                    .thenCompose(f -> f);
-        }
-        HttpRequest outgoing = RequestBodies.withBody(request, body);
-        ExchangePlan.Call call = (ExchangePlan.Call) plan;
-        HttpResponse.BodyHandler<T> tee = teeing(handler, call);
-        CompletableFuture<HttpResponse<T>> response = pushPromiseHandler == null ? delegate.sendAsync(outgoing, tee)
-                : delegate.sendAsync(outgoing, tee, pushPromiseHandler);
-        return response.whenComplete((r, error) -> {
-            if (error != null) {
-                call.recorder().ifPresent(rec -> rec.failed(error));
-            }
-        });
+        return Exchange.runAsync(session, toOutgoing(request, body),
+                replayed -> CompletableFuture.supplyAsync(() -> ReplayedHttpResponse.deliver(request, replayed, handler,
+                        session), delegate.executor().orElse(CompletableFuture.completedFuture(null).defaultExecutor()))
+                        .thenCompose(f -> f),
+                recorder -> {
+                    HttpRequest outgoing = RequestBodies.withBody(request, body);
+                    HttpResponse.BodyHandler<T> tee = teeing(handler, recorder);
+                    return pushPromiseHandler == null ? delegate.sendAsync(outgoing, tee)
+                            : delegate.sendAsync(outgoing, tee, pushPromiseHandler);
+                });
     }
 
-    private <T> HttpResponse.BodyHandler<T> teeing(HttpResponse.BodyHandler<T> handler, ExchangePlan.Call call) {
-        if (call.recorder().isEmpty()) {
+    private static <T> HttpResponse.BodyHandler<T> teeing(HttpResponse.BodyHandler<T> handler,
+            Optional<ResponseRecorder> recorder) {
+        if (recorder.isEmpty()) {
             return handler;
         }
-        ResponseRecorder recorder = call.recorder().get();
+        ResponseRecorder r = recorder.get();
         return info -> {
-            recorder.started(info.statusCode(), Headers.of(info.headers().map()));
-            return new TeeSubscriber<>(handler.apply(info), recorder, session.maxDrainBytes());
+            r.started(info.statusCode(), Headers.of(info.headers().map()));
+            return new TeeSubscriber<>(handler.apply(info), r);
         };
     }
 

@@ -16,16 +16,12 @@ import dev.replayharness.core.ResponseRecorder;
 final class TeeSubscriber<T> implements HttpResponse.BodySubscriber<T> {
     private final HttpResponse.BodySubscriber<T> caller;
     private final ResponseRecorder recorder;
-    private final long maxDrainBytes;
     private volatile Flow.Subscription upstream;
     private volatile boolean callerCancelled;
-    private long drained;
-    private boolean finished;
 
-    TeeSubscriber(HttpResponse.BodySubscriber<T> caller, ResponseRecorder recorder, long maxDrainBytes) {
+    TeeSubscriber(HttpResponse.BodySubscriber<T> caller, ResponseRecorder recorder) {
         this.caller = caller;
         this.recorder = recorder;
-        this.maxDrainBytes = maxDrainBytes;
     }
 
     @Override
@@ -47,43 +43,33 @@ final class TeeSubscriber<T> implements HttpResponse.BodySubscriber<T> {
             @Override
             public void cancel() {
                 callerCancelled = true;
-                upstream.request(Long.MAX_VALUE); // drain the rest into the recording
+                recorder.callerClosed();
+                upstream.request(Long.MAX_VALUE); // drain the rest into the recording, while it wants it
             }
         });
     }
 
     @Override
     public void onNext(List<ByteBuffer> items) {
-        long size = 0;
         List<byte[]> copies = new java.util.ArrayList<>(items.size());
         for (ByteBuffer item : items) {
             ByteBuffer copy = item.duplicate();
             byte[] bytes = new byte[copy.remaining()];
             copy.get(bytes);
-            size += bytes.length;
             copies.add(bytes);
         }
         if (!callerCancelled) {
             caller.onNext(items); // the caller first: recording (SSE parsing) must not delay what it sees
         }
         copies.forEach(bytes -> recorder.chunk(bytes, 0, bytes.length));
-        if (!callerCancelled) {
-            return;
-        }
-        drained += size;
-        if (drained > maxDrainBytes && !finished) {
-            finished = true;
-            upstream.cancel();
-            recorder.truncated();
+        if (callerCancelled && !recorder.wantsMore()) {
+            upstream.cancel(); // drained past the limit: the recorder has ended as truncated
         }
     }
 
     @Override
     public void onError(Throwable throwable) {
-        if (!finished) {
-            finished = true;
-            recorder.failed(throwable);
-        }
+        recorder.failed(throwable); // ignored if the recording already ended
         if (!callerCancelled) {
             caller.onError(throwable);
         }
@@ -91,10 +77,7 @@ final class TeeSubscriber<T> implements HttpResponse.BodySubscriber<T> {
 
     @Override
     public void onComplete() {
-        if (!finished) {
-            finished = true;
-            recorder.completed();
-        }
+        recorder.completed();
         if (!callerCancelled) {
             caller.onComplete();
         }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.replayharness.core.internal.BodyCodec;
-import dev.replayharness.core.internal.Jcs;
-import dev.replayharness.core.internal.Json;
+import dev.replayharness.core.json.Jcs;
+import dev.replayharness.core.json.Json;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedRequest;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 
 /**
  * A validated Llama Stack import, nothing written yet: what each file becomes, and what is skipped and why.
@@ -47,7 +47,7 @@ public final class ImportPlan {
                 Path target = e.getKey();
                 createParents(target.toAbsolutePath().getParent(), createdDirectories);
                 before.put(target, Files.exists(target) ? Files.readAllBytes(target) : null);
-                RecordingFiles.write(target, e.getValue());
+                RecordingsFolder.write(target, e.getValue()); // atomic, as the store writes
             }
         } catch (IOException | RuntimeException e) {
             undo(before, createdDirectories, e);

@@ -16,6 +16,7 @@ import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.RecordingKey;
 import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.FileRecordingStore;
 
 /** Decides each exchange's scope and target, and finds what collides. */
 record ImportPlanner(Path directory, ImportScope scope, List<RecordingFormatException> problems) {
@@ -42,7 +43,7 @@ record ImportPlanner(Path directory, ImportScope scope, List<RecordingFormatExce
                         + "other. Import one of them."));
                 continue;
             }
-            Path target = directory.resolve(key.fileName(1));
+            Path target = FileRecordingStore.inFolder(directory).locate(key, 1); // the store names recordings
             if (differs(target, recording)) {
                 problems.add(new RecordingFormatException(e.file(), "would be written to " + target + ", which already holds "
                         + "a different recording. Delete that file, or import into another folder."));

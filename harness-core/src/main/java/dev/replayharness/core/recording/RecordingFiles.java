@@ -1,65 +1,26 @@
 package dev.replayharness.core.recording;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.RecordingFormatException;
-import dev.replayharness.core.internal.AtomicFiles;
-import dev.replayharness.core.internal.Json;
+import dev.replayharness.core.json.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads and writes recording files (format version {@value Recording#FORMAT_VERSION}): UTF-8,
- * pretty-printed, fixed key order, trailing newline. Writes are atomic: a reader sees the old file
- * or the new one, never a part.
+ * The recording file format (version {@value Recording#FORMAT_VERSION}): UTF-8, pretty-printed, fixed
+ * key order, trailing newline. Parses and prints only; where files are and how they are read and
+ * written is the store's ({@code dev.replayharness.core.store.FileRecordingStore}).
  */
 public final class RecordingFiles {
-    /** The name {@link AtomicFiles} gives the temporary file of a recording: {@code .<key>[-<n>].json<digits>.tmp}. */
-    public static final java.util.regex.Pattern TEMP_FILE = java.util.regex.Pattern.compile("\\.[0-9a-f]{64}(-[0-9]+)?\\.json-?[0-9]+\\.tmp");
-
     private RecordingFiles() {
-    }
-
-    /** Reads a recording, or empty when the file does not exist. One file read, nothing else. */
-    public static Optional<Recording> readIfExists(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return Optional.empty(); // a dangling link included: nothing is there to replay, as for a missing file
-        } catch (IOException e) {
-            if (Files.isDirectory(file)) {
-                throw new RecordingFormatException(file, "is a directory, not a recording file. Delete or move it, then re-record.", e);
-            }
-            if (Files.isSymbolicLink(file)) { // a loop
-                throw unfollowableLink(file, e);
-            }
-            throw new RecordingFormatException(file, "cannot be read (" + e + "). Check its permissions.", e);
-        }
-        return Optional.of(parse(file, bytes));
-    }
-
-    private static RecordingFormatException unfollowableLink(Path file, IOException e) {
-        return new RecordingFormatException(file, "is a symbolic link that cannot be followed (a loop)."
-                + " Replace it with the recording file, or delete it and re-record.", e);
-    }
-
-    /** Reads a recording that must exist. */
-    public static Recording read(Path file) {
-        return readIfExists(file).orElseThrow(() -> new RecordingFormatException(file, "does not exist."));
     }
 
     /** Parses a recording's bytes; {@code file} is only used in error messages. */
@@ -82,17 +43,6 @@ public final class RecordingFiles {
     /** The file's exact text. */
     public static String toJson(Recording recording) {
         return Json.pretty(Writer.recording(recording));
-    }
-
-    /** Writes atomically: a temporary file in the same folder, then an atomic move over the target. */
-    public static void write(Path file, Recording recording) {
-        try {
-            AtomicFiles.sweepStaleOnce(file.toAbsolutePath().getParent(), TEMP_FILE);
-            AtomicFiles.write(file, toJson(recording).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write recording " + file + ": " + e.getMessage()
-                    + ". Check that the recordings directory is writable.", e);
-        }
     }
 
     /** Builds the file's JSON tree; key order is fixed here. */

@@ -45,7 +45,7 @@ import dev.replayharness.core.Mode;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.core.recording.Body;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.core.testing.ConnectionCountingServer;
 import dev.replayharness.core.testing.Harnesses;
 import dev.replayharness.core.testing.LoopbackUpstream;
@@ -196,7 +196,7 @@ class ApacheAdapterTest {
             List<String> recorded = lines(Harnesses.of(recordings, Mode.RECORD), pausing::callerSawFirst);
             assertThat(pausing.waitedInVain()).as("upstream had to send chunk 2 before the caller saw chunk 1").isFalse();
             assertThat(recorded).containsExactly("data: {\"n\":1}", "", "data: [DONE]", "");
-            assertThat(RecordingFiles.read(Harnesses.files(recordings).get(0)).response().body()).isInstanceOf(Body.EventStream.class);
+            assertThat(RecordingsFolder.read(Harnesses.files(recordings).get(0)).response().body()).isInstanceOf(Body.EventStream.class);
             assertThat(lines(Harnesses.of(recordings, Mode.REPLAY), () -> { })).isEqualTo(recorded);
         }
 
@@ -230,7 +230,7 @@ class ApacheAdapterTest {
                 out.close();
             });
             assertThat(async(Harnesses.of(recordings, Mode.RECORD), upstream.uri(CHAT))).isEqualTo(wire);
-            Body.EventStream events = (Body.EventStream) RecordingFiles.read(Harnesses.files(recordings).get(0)).response().body();
+            Body.EventStream events = (Body.EventStream) RecordingsFolder.read(Harnesses.files(recordings).get(0)).response().body();
             assertThat(events.events()).hasSize(3);
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer()) {
                 assertThat(async(Harnesses.of(recordings, Mode.REPLAY), sentinel.uri(CHAT))).isEqualTo(wire);
@@ -247,8 +247,8 @@ class ApacheAdapterTest {
                 post.setEntity(new StringEntity(QUESTION, ContentType.APPLICATION_JSON));
                 client.execute(post, response -> response.getCode());
             }
-            assertThat(RecordingFiles.read(Harnesses.files(recordings).get(0)).response().body())
-                    .isEqualTo(new Body.Json(dev.replayharness.core.internal.Json.tryParse(ANSWER.getBytes(StandardCharsets.UTF_8)).orElseThrow()));
+            assertThat(RecordingsFolder.read(Harnesses.files(recordings).get(0)).response().body())
+                    .isEqualTo(new Body.Json(dev.replayharness.core.json.Json.tryParse(ANSWER.getBytes(StandardCharsets.UTF_8)).orElseThrow()));
         }
     }
 }

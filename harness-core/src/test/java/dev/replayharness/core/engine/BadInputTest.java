@@ -193,7 +193,9 @@ class BadInputTest {
         void fileNotDirectory() throws IOException {
             Path plain = Files.writeString(recordings.resolve("plain.txt"), "x");
             assertThatThrownBy(() -> Harnesses.of(plain, Mode.RECORD_IF_MISSING))
-                    .isInstanceOf(HarnessConfigurationException.class).hasMessageContaining("does not exist, so mode record-if-missing");
+                    .isInstanceOf(HarnessConfigurationException.class)
+                    .hasMessageContaining(plain.toAbsolutePath() + " is a file, not a folder, so mode record-if-missing")
+                    .hasMessageNotContaining("does not exist");
         }
 
         @Test

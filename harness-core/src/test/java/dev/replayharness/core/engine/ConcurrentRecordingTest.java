@@ -28,7 +28,7 @@ import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.RecordingKey;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.core.testing.Harnesses;
 import dev.replayharness.core.testing.LoopbackUpstream;
 
@@ -73,7 +73,7 @@ class ConcurrentRecordingTest {
 
     static void assertAllValid(List<Path> files) {
         for (Path file : files) {
-            Recording recording = RecordingFiles.read(file);
+            Recording recording = RecordingsFolder.read(file);
             RecordingKey named = RecordingKey.parseFileName(file.getFileName().toString()).orElseThrow().key();
             assertThat(CanonicalRequest.of(recording.request(), recording.testId()).key()).as(file.toString()).isEqualTo(named);
         }

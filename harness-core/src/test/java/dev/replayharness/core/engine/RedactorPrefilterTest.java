@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import dev.replayharness.core.internal.Json;
+import dev.replayharness.core.json.Json;
 import dev.replayharness.core.internal.Redactor;
 import tools.jackson.databind.JsonNode;
 

@@ -136,4 +136,16 @@ class ReplayMissTest {
         assertThat(miss.getMessage()).contains("Nearest recordings: none; " + recordings.resolve("bedrokc").toAbsolutePath()
                 + " does not exist (check harness.recordings-dir and the namespace).");
     }
+
+    @Test
+    @DisplayName("a namespace path that is a file is named as a file, not as missing")
+    void namespaceIsAFile() throws Exception {
+        Path file = Files.writeString(recordings.resolve("plain"), "not a folder");
+        Harness replay = Harnesses.builder(recordings, Mode.REPLAY).namespace("plain").build();
+        ReplayMissError miss = catchThrowableOfType(ReplayMissError.class, () -> send(replay, "Miss#planets", "x", 1));
+        assertThat(miss.getMessage()).contains("Nearest recordings: none; " + file.toAbsolutePath()
+                + " is a file, not a folder: point harness.recordings-dir (Harness.Builder.recordingsDirectory) at the"
+                + " recordings folder.\n")
+                .doesNotContain("does not exist");
+    }
 }

@@ -20,7 +20,7 @@ import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.jdk.JdkHarness;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.core.testing.Harnesses;
 import dev.replayharness.core.testing.LoopbackUpstream;
 
@@ -54,7 +54,7 @@ class ScopeTest {
     void order() throws Exception {
         Harness shared = Harnesses.builder(recordings, Mode.RECORD).scope(RecordingScope.SHARED).build();
         assertThat(call(shared, "A#records")).isEqualTo("{\"answer\":1}");
-        assertThat(RecordingFiles.read(Harnesses.files(recordings).get(0)).testId()).as("shared: no test id").isNull();
+        assertThat(RecordingsFolder.read(Harnesses.files(recordings).get(0)).testId()).as("shared: no test id").isNull();
 
         Harness replay = Harnesses.of(recordings, Mode.REPLAY);
         assertThat(call(replay, "B#anyOtherTest")).isEqualTo("{\"answer\":1}");

@@ -29,7 +29,7 @@ import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.core.testing.Harnesses;
 import dev.replayharness.core.testing.LoopbackUpstream;
 
@@ -104,7 +104,7 @@ class FaultTest {
                 }
             });
             assertThat(get(Harnesses.of(recordings, Mode.RECORD), "/v1/z").body()).isEqualTo(corrupt);
-            assertThat(RecordingFiles.read(fileFor("/v1/z")).response().body())
+            assertThat(RecordingsFolder.read(fileFor("/v1/z")).response().body())
                     .isEqualTo(new dev.replayharness.core.recording.Body.Binary(corrupt));
 
             HttpResponse<byte[]> replayed = get(Harnesses.of(recordings, Mode.REPLAY), "/v1/z");
@@ -167,7 +167,7 @@ class FaultTest {
             });
             assertThat(new String(get(Harnesses.of(recordings, Mode.RECORD), "/v1/s").body(), StandardCharsets.UTF_8))
                     .isEqualTo(wire);
-            Recording recording = RecordingFiles.read(fileFor("/v1/s"));
+            Recording recording = RecordingsFolder.read(fileFor("/v1/s"));
             assertThat(recording.response().interruption().kind().value()).isEqualTo("unterminated-event");
             assertThat(recording.response().interruption().message()).isEqualTo(
                     "the upstream ended the event stream in the middle of an event: its last event has no blank line after it");
@@ -187,7 +187,7 @@ class FaultTest {
             });
             get(Harnesses.of(recordings, Mode.RECORD), "/v1/t");
 
-            assertThat(RecordingFiles.read(fileFor("/v1/t")).response().interruption()).isNull();
+            assertThat(RecordingsFolder.read(fileFor("/v1/t")).response().interruption()).isNull();
         }
     }
 }

@@ -40,7 +40,7 @@ import dev.replayharness.core.normalize.ResponseNormalizer;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.Interruption;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.core.testing.ConnectionCountingServer;
 import dev.replayharness.core.testing.DroppingServer;
 import dev.replayharness.core.testing.Harnesses;
@@ -90,7 +90,7 @@ class JdkAdapterTest {
 
             List<Path> files = Harnesses.files(recordings);
             assertThat(files).hasSize(1);
-            Recording recording = RecordingFiles.read(files.get(0));
+            Recording recording = RecordingsFolder.read(files.get(0));
             assertThat(recording.source()).isEqualTo("emulator");
             assertThat(recording.testId()).isEqualTo("T#t");
             assertThat(recording.request().url()).isEqualTo("http://127.0.0.1" + CHAT);
@@ -164,9 +164,9 @@ class JdkAdapterTest {
                             .as(mode.value()).isEqualTo(plain);
                 }
                 if (mode == Mode.RECORD) {
-                    Recording recording = RecordingFiles.read(Harnesses.files(recordings).get(0));
+                    Recording recording = RecordingsFolder.read(Harnesses.files(recordings).get(0));
                     assertThat(recording.response().body()).as("stored decoded: readable, and redactable")
-                            .isEqualTo(new Body.Json(dev.replayharness.core.internal.Json.tryParse(plain).orElseThrow()));
+                            .isEqualTo(new Body.Json(dev.replayharness.core.json.Json.tryParse(plain).orElseThrow()));
                     assertThat(recording.response().headers().first("content-encoding")).contains("gzip");
                 }
             }
@@ -308,7 +308,7 @@ class JdkAdapterTest {
             }
             assertThat(pausing.waitedInVain()).as("upstream had to send chunk 2 before the caller saw chunk 1").isFalse();
             assertThat(lines).containsExactly("data: {\"n\":1}", "", "data: {\"n\":2}", "", "data: [DONE]", "");
-            Recording recording = RecordingFiles.read(Harnesses.files(recordings).get(0));
+            Recording recording = RecordingsFolder.read(Harnesses.files(recordings).get(0));
             Body.EventStream events = (Body.EventStream) recording.response().body();
             assertThat(events.events()).extracting(e -> e.data().toString()).containsExactly("{\"n\":1}", "{\"n\":2}", "\"[DONE]\"");
             assertThat(events.events()).allSatisfy(e -> assertThat(e.offsetMs()).isNull());
@@ -349,7 +349,7 @@ class JdkAdapterTest {
                     assertThat(body.read()).isEqualTo('d');
                 }
             }
-            Recording recording = RecordingFiles.read(Harnesses.files(recordings).get(0));
+            Recording recording = RecordingsFolder.read(Harnesses.files(recordings).get(0));
             assertThat(recording.response().complete()).isTrue();
             assertThat(((Body.EventStream) recording.response().body()).events()).hasSize(5);
         }
@@ -362,7 +362,7 @@ class JdkAdapterTest {
                     HarnessSession session = Harnesses.of(recordings, Mode.RECORD).session("T#m")) {
                 assertThat(readLinesUntilFailure(session, dropping.uri(CHAT), seen)).isNotNull();
             }
-            Recording recording = RecordingFiles.read(Harnesses.files(recordings).get(0));
+            Recording recording = RecordingsFolder.read(Harnesses.files(recordings).get(0));
             assertThat(recording.response().interruption()).extracting(Interruption::kind).isEqualTo(Interruption.Kind.UPSTREAM_ERROR);
             assertThat(((Body.EventStream) recording.response().body()).events()).hasSize(2);
 

@@ -24,7 +24,7 @@ import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingUse;
-import dev.replayharness.core.internal.Json;
+import dev.replayharness.core.json.Json;
 import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.core.testing.ConnectionCountingServer;
 import dev.replayharness.core.testing.Harnesses;

@@ -17,7 +17,7 @@ import dev.replayharness.core.RecordingFormatException;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.store.RecordingsFolder;
 
 @DisplayName("Importing Llama Stack's recordings")
 class LlamaStackImporterTest {
@@ -216,7 +216,7 @@ class LlamaStackImporterTest {
             LlamaStackImporter.Imported imported = LlamaStackImporter.importDirectory(source, out).get(0);
             assertThat(Files.readString(imported.to())).doesNotContain("sk-proj-abcdefghijklmnopqrstuvwx").doesNotContain("key=abc") // canary
                     .contains("/openai/v1/chat/completions?key=REDACTED");
-            Recording recording = RecordingFiles.read(imported.to());
+            Recording recording = RecordingsFolder.read(imported.to());
             assertThat(recording.source()).isEqualTo("imported");
             assertThat(CanonicalRequest.of(recording.request(), null).key()).isEqualTo(imported.key());
             assertThat(imported.to().getFileName().toString()).isEqualTo(imported.key().fileName(1));
@@ -239,7 +239,7 @@ class LlamaStackImporterTest {
             assertThat(imported).extracting(LlamaStackImporter.Imported::testId)
                     .containsExactly("llama-stack:tests/x.py::test_a[p]", "llama-stack:tests/x.py::test_b[p]", null);
             for (LlamaStackImporter.Imported one : imported) {
-                Recording recording = RecordingFiles.read(one.to());
+                Recording recording = RecordingsFolder.read(one.to());
                 assertThat(recording.testId()).isEqualTo(one.testId());
                 assertThat(CanonicalRequest.of(recording.request(), recording.testId()).key()).isEqualTo(one.key());
             }

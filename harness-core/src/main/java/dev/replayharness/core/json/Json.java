@@ -1,4 +1,4 @@
-package dev.replayharness.core.internal;
+package dev.replayharness.core.json;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.replayharness.core.internal;
+package dev.replayharness.core.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
 
 import dev.replayharness.core.key.RecordingKey;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.internal.ReplayRenderer;
 
 /**
  * Parsed, verified recordings in wire form, so that replaying a recording a second time neither reads,
@@ -85,7 +85,7 @@ public final class RecordingCache {
      * @throws dev.replayharness.core.RecordingFormatException from reading or from {@code verify}
      */
     public Optional<Verified> load(Path file, RecordingKey expected, Function<Recording, Verified> verify) {
-        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // one lstat; a link loop goes on to fail the read
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a link loop exists, and fails as unreadable below
             forget(file);
             return Optional.empty(); // no exception on a miss: REUSE_LAST and shared lookups miss on every exchange
         }
@@ -113,7 +113,7 @@ public final class RecordingCache {
         Optional<Recording> recording;
         Verified verified;
         try {
-            recording = RecordingFiles.readIfExists(file);
+            recording = FileRecordingStore.readIfExists(file);
             verified = recording.isEmpty() ? null : verify.apply(recording.get());
         } catch (RuntimeException e) {
             forget(file);

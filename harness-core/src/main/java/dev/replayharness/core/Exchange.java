@@ -1,0 +1,92 @@
+package dev.replayharness.core;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Adapter SPI: the one exchange driver. It plans a request with the session (replay, record or live) and
+ * then either answers it from the recording or calls upstream, ending the recorder if that call fails
+ * before a response, so that every adapter makes the same choices in the same order. An adapter only
+ * translates its client's message model: it builds the {@link OutgoingRequest}, turns a
+ * {@link ReplayedResponse} into its client's response, and, when calling upstream with a recorder, tees
+ * the response into it ({@link ResponseRecorder#started}, {@link ResponseRecorder#chunk}, one ending; a
+ * {@link RecordingInputStream} does it for a blocking body stream). Adapters built on it: the
+ * {@code java.net.http} and Apache HttpClient (classic and async) adapters, the OpenAI SDK transport (through
+ * the first) and the proxy.
+ *
+ * <pre>{@code
+ * return Exchange.run(session, outgoing,
+ *         replayed -> toClientResponse(replayed),
+ *         recorder -> teeInto(recorder, client.execute(request)));
+ * }</pre>
+ */
+public final class Exchange {
+    private Exchange() {
+    }
+
+    /** How an adapter answers from a recording. */
+    @FunctionalInterface
+    public interface Replay<R, X1 extends Exception, X2 extends Exception> {
+        R answer(ReplayedResponse response) throws X1, X2;
+    }
+
+    /** How an adapter calls upstream; with a recorder present, it tees the response into it. */
+    @FunctionalInterface
+    public interface Upstream<R, X1 extends Exception, X2 extends Exception> {
+        R call(Optional<ResponseRecorder> recorder) throws X1, X2;
+    }
+
+    /**
+     * Runs one blocking exchange.
+     *
+     * @throws ReplayMissError in replay mode when no recording matches
+     * @throws RecordingFormatException when the matching recording is damaged or misnamed
+     * @throws X1 what the adapter's replay or upstream call throws, after the recorder was ended as failed
+     */
+    public static <R, X1 extends Exception, X2 extends Exception> R run(HarnessSession session, OutgoingRequest request,
+            Replay<R, X1, X2> replay, Upstream<R, X1, X2> upstream) throws X1, X2 {
+        ExchangePlan plan = session.plan(request);
+        if (plan instanceof ExchangePlan.Replay replayed) {
+            return replay.answer(replayed.response());
+        }
+        Optional<ResponseRecorder> recorder = ((ExchangePlan.Call) plan).recorder();
+        try {
+            return upstream.call(recorder);
+        } catch (Throwable e) {
+            recorder.ifPresent(r -> r.failed(e)); // no response: nothing is recorded, but the recorder must end
+            throw e;
+        }
+    }
+
+    /**
+     * Runs one asynchronous exchange: a failure to plan is a failed future, and a failed upstream future
+     * ends the recorder.
+     */
+    public static <R> CompletableFuture<R> runAsync(HarnessSession session, OutgoingRequest request,
+            Function<ReplayedResponse, CompletableFuture<R>> replay,
+            Function<Optional<ResponseRecorder>, CompletableFuture<R>> upstream) {
+        ExchangePlan plan;
+        try {
+            plan = session.plan(request);
+        } catch (RuntimeException | Error e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (plan instanceof ExchangePlan.Replay replayed) {
+            return replay.apply(replayed.response());
+        }
+        Optional<ResponseRecorder> recorder = ((ExchangePlan.Call) plan).recorder();
+        CompletableFuture<R> response;
+        try {
+            response = upstream.apply(recorder);
+        } catch (RuntimeException | Error e) {
+            recorder.ifPresent(r -> r.failed(e));
+            throw e;
+        }
+        return response.whenComplete((r, error) -> {
+            if (error != null) {
+                recorder.ifPresent(rec -> rec.failed(error));
+            }
+        });
+    }
+}

@@ -1,0 +1,255 @@
+package dev.replayharness.proxy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import dev.replayharness.core.Exchange;
+import dev.replayharness.core.Harness;
+import dev.replayharness.core.Headers;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.RecordingInputStream;
+import dev.replayharness.core.ReplayMissError;
+import dev.replayharness.core.ResponseRecorder;
+
+/**
+ * A proxied exchange, run by the engine's {@link Exchange} driver: a replay (written chunk by chunk, one
+ * write and flush per recorded chunk) or an upstream call through {@code java.net.http} (each chunk
+ * written to the client as it arrives and teed into the recording by a {@link RecordingInputStream}).
+ * This class only translates between Jetty's request and response and the harness's.
+ *
+ * <p>Logs name the method, the redacted path and the test id; never a header value or a body.
+ */
+final class ProxiedExchange {
+    private static final System.Logger LOG = System.getLogger(ReplayProxy.class.getName());
+    private static final int BUFFER = 16 * 1024;
+
+    private static final String TESTS_PREFIX = ReplayProxy.CONTROL_PREFIX + "tests/";
+
+    private final Harness harness;
+    private final URI upstream;
+    private final String upstreamBasePath;
+    private final HttpClient client;
+    private final TestSessions sessions;
+    private final int missStatus;
+    private final ProxyErrors errors;
+
+    ProxiedExchange(Harness harness, URI upstream, HttpClient client, TestSessions sessions, int missStatus) {
+        this.harness = harness;
+        this.upstream = upstream;
+        String basePath = upstream.getRawPath() == null ? "" : upstream.getRawPath();
+        this.upstreamBasePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+        this.client = client;
+        this.sessions = sessions;
+        this.missStatus = missStatus;
+        this.errors = new ProxyErrors(harness, upstream, missStatus);
+    }
+
+    void handle(Request request, Response response, Callback callback) {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        // Read the whole body first, even for an answer that does not need it: an unread body makes Jetty close
+        // the connection after the response, which a client reusing it would see as a broken next request.
+        byte[] body;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            callback.failed(e); // the client went away while sending
+            return;
+        }
+        List<String> testHeader = request.getHeaders().getValuesList(ReplayProxy.TEST_HEADER);
+        String testId = testHeader.isEmpty() ? null : testHeader.get(0).trim();
+        if (testId != null && testId.isEmpty()) {
+            JsonBodies.send(response, callback, 400, JsonBodies.error("invalid_request_error", "Replay Harness proxy: the "
+                    + ReplayProxy.TEST_HEADER + " header is empty. Send the test id (e.g. com.example.ChatTest#answers), "
+                    + "or leave the header out to use the shared scope."), Map.of());
+            return;
+        }
+        URI target;
+        try {
+            String query = request.getHttpURI().getQuery();
+            target = URI.create(upstream.getScheme() + "://" + upstream.getRawAuthority() + upstreamBasePath
+                    + request.getHttpURI().getPath() + (query == null ? "" : "?" + query));
+        } catch (IllegalArgumentException e) {
+            JsonBodies.send(response, callback, 400, JsonBodies.error("invalid_request_error", "Replay Harness proxy: the request "
+                    + "target is not a valid URI (" + harnessRedact(e.getMessage()) + "). Percent-encode the path and query."),
+                    Map.of());
+            return;
+        }
+        Headers headers = forwardedHeaders(request);
+        TestSessions.Lease lease;
+        try {
+            lease = sessions.acquire(testId);
+        } catch (IllegalStateException shuttingDown) {
+            JsonBodies.send(response, callback, 503, JsonBodies.error("proxy_shutting_down",
+                    "Replay Harness proxy: shutting down; no new exchanges."), Map.of("X-Should-Retry", "false"));
+            return;
+        }
+        try {
+            HarnessSession session = lease.session;
+            OutgoingRequest outgoing = new OutgoingRequest(method, target, headers, body);
+            try {
+                Exchange.<Void, RuntimeException, RuntimeException>run(session, outgoing, replayed -> {
+                    ReplayedAnswer.write(request, response, callback, harness.namespace(), () -> redactedPath(request, session),
+                            session, replayed);
+                    return null;
+                }, recorder -> {
+                    call(request, response, callback, session, target, headers, body, recorder, testId);
+                    return null;
+                });
+            } catch (ReplayMissError miss) {
+                errors.miss(response, callback, request.getMethod().toUpperCase(Locale.ROOT) + " " + redactedPath(request, session),
+                        testId, miss);
+            } catch (RecordingFormatException damaged) {
+                LOG.log(Level.WARNING, "Replay Harness proxy: damaged recording for " + method + " " + redactedPath(request, session)
+                        + testSuffix(testId));
+                JsonBodies.send(response, callback, missStatus, JsonBodies.error("recording_format_error", damaged.getMessage()),
+                        Map.of(ReplayProxy.ERROR_HEADER, "recording-format", "X-Should-Retry", "false"));
+            }
+        } finally {
+            sessions.release(lease);
+        }
+    }
+
+    /** The client's headers minus hop-by-hop ones and the harness's own; credentials stay (they go upstream). */
+    private static Headers forwardedHeaders(Request request) {
+        Set<String> connectionNamed = HopByHop.namedByConnection(request.getHeaders().getValuesList(HttpHeader.CONNECTION));
+        Headers.Builder builder = Headers.builder();
+        for (HttpField field : request.getHeaders()) {
+            if (!HopByHop.isDropped(field.getName(), connectionNamed)) {
+                builder.add(field.getName(), field.getValue());
+            }
+        }
+        return builder.build();
+    }
+
+    private void call(Request request, Response response, Callback callback, HarnessSession session, URI target,
+            Headers headers, byte[] body, Optional<ResponseRecorder> recorder, String testId) {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        HttpResponse<InputStream> answer;
+        try {
+            answer = client.send(upstreamRequest(method, target, headers, body), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException | RuntimeException e) {
+            recorder.ifPresent(r -> r.failed(e)); // nothing is recorded, but the recorder must end
+            errors.unreachable(response, callback, request.getMethod().toUpperCase(Locale.ROOT) + " "
+                    + redactedPath(request, session), session, e, testId);
+            return;
+        } catch (InterruptedException e) {
+            recorder.ifPresent(r -> r.failed(e));
+            Thread.currentThread().interrupt();
+            callback.failed(e);
+            return;
+        }
+        recorder.ifPresent(r -> r.started(answer.statusCode(), Headers.of(answer.headers().map())));
+        InputStream upstreamBody = recorder.<InputStream>map(r -> new RecordingInputStream(answer.body(), r))
+                .orElse(answer.body());
+        response.setStatus(answer.statusCode());
+        Set<String> connectionNamed = HopByHop.namedByConnection(answer.headers().allValues("connection"));
+        answer.headers().map().forEach((name, values) -> {
+            if (!HopByHop.isDropped(name, connectionNamed)) {
+                values.forEach(value -> response.getHeaders().add(name, value));
+            }
+        });
+        if (!method.equals("HEAD")) { // the bytes pass unchanged, so the upstream's length holds
+            answer.headers().firstValue("content-length").ifPresent(length -> response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length));
+        }
+        byte[] buffer = new byte[BUFFER];
+        IOException clientGone = null;
+        try (InputStream in = upstreamBody) { // closing early drains the rest into the recording
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer, 0, buffer.length);
+                } catch (IOException upstreamFailed) { // recorded as interrupted by the RecordingInputStream
+                    String message = "Replay Harness proxy: the upstream " + upstream + " failed mid-response for " + method + " "
+                            + redactedPath(request, session) + ": " + session.redact(String.valueOf(upstreamFailed));
+                    LOG.log(Level.WARNING, message + testSuffix(testId));
+                    ReplayedAnswer.failMidBody(response, callback, upstreamFailed, message);
+                    return;
+                }
+                if (n < 0) {
+                    break;
+                }
+                if (n == 0) {
+                    continue;
+                }
+                try {
+                    Content.Sink.write(response, false, ByteBuffer.wrap(buffer, 0, n)); // blocks until sent: a flush per chunk
+                } catch (IOException e) {
+                    clientGone = e;
+                    if (recorder.isPresent()) {
+                        LOG.log(Level.INFO, "Replay Harness proxy: the client left during " + method + " "
+                                + redactedPath(request, session) + testSuffix(testId)
+                                + "; draining the rest of the upstream response into the recording");
+                    }
+                    break;
+                }
+            }
+        } catch (IOException closeFailed) {
+            LOG.log(Level.DEBUG, () -> "Replay Harness proxy: closing the upstream body failed: " + closeFailed.getClass().getName());
+        }
+        if (clientGone != null) {
+            callback.failed(clientGone);
+        } else {
+            callback.succeeded();
+        }
+    }
+
+    /**
+     * A body that fails: once bytes were sent, the connection is cut (the client sees a broken body, as it
+     * would from the upstream); before that, a 502 says what happened.
+     */
+    private static HttpRequest upstreamRequest(String method, URI target, Headers headers, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).method(method,
+                body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.asMap().forEach((name, values) -> {
+            for (String value : values) {
+                try {
+                    builder.header(name, value);
+                } catch (IllegalArgumentException restricted) { // a header java.net.http sets itself
+                    LOG.log(Level.DEBUG, () -> "Replay Harness proxy: not forwarding header " + name
+                            + " (java.net.http does not allow it)");
+                }
+            }
+        });
+        return builder.build();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String redactedPath(Request request) {
+        return harnessRedact(String.valueOf(request.getHttpURI().getPath()));
+    }
+
+    /** The path redacted by the session too, which knows the credentials this test has sent (headers, query). */
+    private String redactedPath(Request request, HarnessSession session) {
+        return session.redact(redactedPath(request));
+    }
+
+    private String harnessRedact(String text) {
+        return harness.redact(text);
+    }
+
+    static String testSuffix(String testId) {
+        return testId == null ? "" : " (test " + testId + ")";
+    }
+
+}
