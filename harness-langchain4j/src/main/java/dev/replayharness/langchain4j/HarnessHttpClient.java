@@ -2,7 +2,6 @@ package dev.replayharness.langchain4j;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,15 +13,14 @@ import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 
-import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.ReplayedResponse;
-import dev.replayharness.core.ResponseRecorder;
 
 /**
- * A LangChain4j {@link HttpClient} that asks the session what to do with each request: answer from the
- * recording (the delegate is not called), or send with the delegate and tee what comes back into the
- * recorder. Server-sent events reach the listener as they arrive in either case.
+ * A LangChain4j {@link HttpClient} on the engine's exchange driver ({@link Exchange}): each request is
+ * answered from the recording (the delegate is not called), or sent with the delegate while what comes back
+ * is teed into the recorder. Server-sent events reach the listener as they arrive in either case.
  */
 final class HarnessHttpClient implements HttpClient {
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -44,12 +42,9 @@ final class HarnessHttpClient implements HttpClient {
     /** @throws dev.replayharness.core.ReplayMissError in replay mode when no recording matches */
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        ExchangePlan plan = session.plan(Messages.outgoing(request));
-        if (plan instanceof ExchangePlan.Replay replay) {
-            return Messages.answer(replay.response().decoded());
-        }
-        Optional<ResponseRecorder> recorder = ((ExchangePlan.Call) plan).recorder();
-        return recorder.isEmpty() ? delegate.execute(request) : RecordedCalls.execute(delegate, request, recorder.get());
+        return Exchange.<SuccessfulHttpResponse, RuntimeException, RuntimeException>run(session, Messages.outgoing(request),
+                replayed -> Messages.answer(replayed.decoded()),
+                recorder -> recorder.isEmpty() ? delegate.execute(request) : RecordedCalls.execute(delegate, request, recorder.get()));
     }
 
     /**
@@ -60,18 +55,18 @@ final class HarnessHttpClient implements HttpClient {
      */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        ExchangePlan plan = session.plan(Messages.outgoing(request));
-        if (plan instanceof ExchangePlan.Replay replay) {
-            ReplayedResponse response = replay.response().decoded();
+        Exchange.<Void, RuntimeException, RuntimeException>run(session, Messages.outgoing(request), replayed -> {
+            ReplayedResponse response = replayed.decoded();
             REPLAYERS.execute(() -> replay(response, parser, listener));
-            return;
-        }
-        Optional<ResponseRecorder> recorder = ((ExchangePlan.Call) plan).recorder();
-        if (recorder.isEmpty()) {
-            delegate.execute(request, parser, listener);
-        } else {
-            RecordedCalls.stream(delegate, request, parser, listener, recorder.get(), session.maxDrainBytes());
-        }
+            return null;
+        }, recorder -> {
+            if (recorder.isEmpty()) {
+                delegate.execute(request, parser, listener);
+            } else {
+                RecordedCalls.stream(delegate, request, parser, listener, recorder.get());
+            }
+            return null;
+        });
     }
 
     /** What the delegate client does with a response, from the recording: open, parse every event, close. */

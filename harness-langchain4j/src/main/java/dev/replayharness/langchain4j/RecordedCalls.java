@@ -2,6 +2,7 @@ package dev.replayharness.langchain4j;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpClient;
@@ -22,62 +23,58 @@ final class RecordedCalls {
     private RecordedCalls() {
     }
 
+    /** A failure before any response ends the recorder in the driver ({@code Exchange.run}). */
     static SuccessfulHttpResponse execute(HttpClient delegate, HttpRequest request, ResponseRecorder recorder) {
-        OnceRecorder once = new OnceRecorder(recorder);
+        SuccessfulHttpResponse response;
         try {
-            SuccessfulHttpResponse response = delegate.execute(request);
-            once.started(response.statusCode(), Messages.headers(response.headers()));
-            byte[] body = response.bodyBytes();
-            if (body != null) {
-                once.chunk(body, 0, body.length);
-            }
-            once.completed();
-            return response;
+            response = delegate.execute(request);
         } catch (HttpException e) {
-            recordError(once, e); // a 4xx/5xx answer is a recording too: replay throws it again
-            throw e;
-        } catch (RuntimeException | Error e) {
-            once.failed(e);
+            recordError(recorder, e); // a 4xx/5xx answer is a recording too: replay throws it again
             throw e;
         }
+        recorder.started(response.statusCode(), Messages.headers(response.headers()));
+        byte[] body = response.bodyBytes();
+        if (body != null) {
+            recorder.chunk(body, 0, body.length);
+        }
+        recorder.completed();
+        return response;
     }
 
     static void stream(HttpClient delegate, HttpRequest request, ServerSentEventParser parser,
-            ServerSentEventListener listener, ResponseRecorder recorder, long maxDrainBytes) {
-        OnceRecorder once = new OnceRecorder(recorder);
-        try {
-            delegate.execute(request, new TeeParser(parser, once, maxDrainBytes), new TeeListener(listener, once));
-        } catch (RuntimeException | Error e) {
-            once.failed(e);
-            throw e;
-        }
+            ServerSentEventListener listener, ResponseRecorder recorder) {
+        delegate.execute(request, new TeeParser(parser, recorder), new TeeListener(listener, recorder, new AtomicBoolean()));
     }
 
     /**
      * The delegate's clients report a 4xx/5xx as an {@link HttpException} holding the body only (its headers are
      * lost on their side), so such a recording has the status and the body.
      */
-    private static void recordError(OnceRecorder once, HttpException e) {
+    private static void recordError(ResponseRecorder recorder, HttpException e) {
         byte[] body = e.getMessage() == null ? new byte[0] : e.getMessage().getBytes(StandardCharsets.UTF_8);
-        once.started(e.statusCode(), Headers.empty());
-        once.chunk(body, 0, body.length);
-        once.completed();
+        recorder.started(e.statusCode(), Headers.empty());
+        recorder.chunk(body, 0, body.length);
+        recorder.completed();
     }
 
     /** Hands the parser the body as it arrives, copying every byte to the recorder on the way. */
-    private record TeeParser(ServerSentEventParser parser, OnceRecorder recorder, long maxDrainBytes)
-            implements ServerSentEventParser {
+    private record TeeParser(ServerSentEventParser parser, ResponseRecorder recorder) implements ServerSentEventParser {
         @Override
         public void parse(InputStream body, ServerSentEventListener listener) {
             // Closed by the parser at the end (or on cancel, which drains the rest into the recording).
-            parser.parse(new RecordingInputStream(body, recorder, maxDrainBytes), listener);
+            parser.parse(new RecordingInputStream(body, recorder), listener);
         }
     }
 
-    /** Records the status line and headers when the stream opens, and a failure before or instead of a body. */
-    private record TeeListener(ServerSentEventListener listener, OnceRecorder recorder) implements ServerSentEventListener {
+    /**
+     * Records the status line and headers when the stream opens, and a failure before or instead of a body
+     * (the recorder ignores an ending after the body stream's own).
+     */
+    private record TeeListener(ServerSentEventListener listener, ResponseRecorder recorder, AtomicBoolean opened)
+            implements ServerSentEventListener {
         @Override
         public void onOpen(SuccessfulHttpResponse response) {
+            opened.set(true);
             recorder.started(response.statusCode(), Messages.headers(response.headers()));
             listener.onOpen(response);
         }
@@ -94,7 +91,7 @@ final class RecordedCalls {
 
         @Override
         public void onError(Throwable error) {
-            if (!recorder.isStarted() && error instanceof HttpException http) {
+            if (!opened.get() && error instanceof HttpException http) {
                 recordError(recorder, http);
             } else {
                 recorder.failed(error); // no-op when the body stream already ended the recording

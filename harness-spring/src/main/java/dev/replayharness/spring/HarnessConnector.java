@@ -1,7 +1,8 @@
 package dev.replayharness.spring;
 
 import java.net.URI;
-import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.springframework.http.HttpMethod;
@@ -9,13 +10,13 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ClientHttpResponse;
 
-import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.OutgoingRequest;
 import dev.replayharness.core.ResponseRecorder;
 import reactor.core.publisher.Mono;
 
-/** The {@link ClientHttpConnector} of {@link HarnessWebClient}. */
+/** The {@link ClientHttpConnector} of {@link HarnessWebClient}, on the engine's exchange driver ({@link Exchange}). */
 final class HarnessConnector implements ClientHttpConnector {
     private final HarnessSession session;
     private final ClientHttpConnector delegate;
@@ -33,24 +34,26 @@ final class HarnessConnector implements ClientHttpConnector {
     }
 
     private Mono<ClientHttpResponse> exchange(CapturedRequest captured) {
-        ExchangePlan plan = session.plan(new OutgoingRequest(captured.getMethod().name(), captured.getURI(),
-                SpringHeaders.toHarness(captured.getHeaders()), captured.body()));
-        if (plan instanceof ExchangePlan.Replay replay) {
-            return Mono.just(new ReplayedReactiveResponse(replay.response().decoded(), session.sleeper()));
-        }
-        Optional<ResponseRecorder> recorder = ((ExchangePlan.Call) plan).recorder();
-        Mono<ClientHttpResponse> upstream = delegate.connect(captured.getMethod(), captured.getURI(), captured::replayOnto);
-        if (recorder.isEmpty()) {
-            return upstream;
-        }
-        OnceRecorder once = new OnceRecorder(recorder.get());
+        OutgoingRequest outgoing = new OutgoingRequest(captured.getMethod().name(), captured.getURI(),
+                SpringHeaders.toHarness(captured.getHeaders()), captured.body());
+        return Exchange.<Mono<ClientHttpResponse>, RuntimeException, RuntimeException>run(session, outgoing,
+                replayed -> Mono.just(new ReplayedReactiveResponse(replayed.decoded(), session.sleeper())),
+                recorder -> {
+                    Mono<ClientHttpResponse> upstream = delegate.connect(captured.getMethod(), captured.getURI(), captured::replayOnto);
+                    return recorder.isEmpty() ? upstream : teed(upstream, recorder.get());
+                });
+    }
+
+    /** The recorder sees the response when it arrives; a failure or cancellation before it ends the recorder. */
+    private static Mono<ClientHttpResponse> teed(Mono<ClientHttpResponse> upstream, ResponseRecorder recorder) {
+        AtomicBoolean started = new AtomicBoolean();
         return upstream.<ClientHttpResponse>map(response -> {
-            once.started(response.getStatusCode().value(), SpringHeaders.toHarness(response.getHeaders()));
-            return new TeedReactiveResponse(response, once);
-        }).doOnError(once::failed).doOnCancel(() -> {
-            if (!once.isStarted()) { // a Mono may also be cancelled after its value: the body then ends the recording
-                once.failed(new java.util.concurrent.CancellationException(
-                        "the caller cancelled the exchange before the response arrived"));
+            started.set(true);
+            recorder.started(response.getStatusCode().value(), SpringHeaders.toHarness(response.getHeaders()));
+            return new TeedReactiveResponse(response, recorder);
+        }).doOnError(recorder::failed).doOnCancel(() -> {
+            if (!started.get()) { // a Mono may also be cancelled after its value: the body then ends the recording
+                recorder.failed(new CancellationException("the caller cancelled the exchange before the response arrived"));
             }
         });
     }

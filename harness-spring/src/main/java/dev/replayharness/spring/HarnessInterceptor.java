@@ -2,7 +2,6 @@ package dev.replayharness.spring;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
@@ -11,14 +10,14 @@ import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
-import dev.replayharness.core.ExchangePlan;
+import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.OutgoingRequest;
 import dev.replayharness.core.RecordingInputStream;
 import dev.replayharness.core.ReplayedResponse;
 import dev.replayharness.core.ResponseRecorder;
 
-/** The {@link ClientHttpRequestInterceptor} of {@link HarnessRestClient}. */
+/** The {@link ClientHttpRequestInterceptor} of {@link HarnessRestClient}, on the engine's exchange driver ({@link Exchange}). */
 final class HarnessInterceptor implements ClientHttpRequestInterceptor {
     private final HarnessSession session;
 
@@ -29,26 +28,17 @@ final class HarnessInterceptor implements ClientHttpRequestInterceptor {
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
-        ExchangePlan plan = session.plan(new OutgoingRequest(request.getMethod().name(), request.getURI(),
-                SpringHeaders.toHarness(request.getHeaders()), body));
-        if (plan instanceof ExchangePlan.Replay replay) {
-            // Decoded: Spring's converters read the body as the request factories hand it over, decompressed.
-            return new Replayed(replay.response().decoded(), session);
-        }
-        Optional<ResponseRecorder> recorder = ((ExchangePlan.Call) plan).recorder();
-        if (recorder.isEmpty()) {
-            return execution.execute(request, body);
-        }
-        OnceRecorder once = new OnceRecorder(recorder.get());
-        ClientHttpResponse response;
-        try {
-            response = execution.execute(request, body);
-            once.started(response.getStatusCode().value(), SpringHeaders.toHarness(response.getHeaders()));
-        } catch (IOException | RuntimeException | Error e) {
-            once.failed(e);
-            throw e;
-        }
-        return new Teed(response, once, session.maxDrainBytes());
+        OutgoingRequest outgoing = new OutgoingRequest(request.getMethod().name(), request.getURI(),
+                SpringHeaders.toHarness(request.getHeaders()), body);
+        return Exchange.<ClientHttpResponse, IOException, RuntimeException>run(session, outgoing,
+                // Decoded: Spring's converters read the body as the request factories hand it over, decompressed.
+                replayed -> new Replayed(replayed.decoded(), session),
+                recorder -> recorder.isEmpty() ? execution.execute(request, body) : teed(execution.execute(request, body), recorder.get()));
+    }
+
+    private static ClientHttpResponse teed(ClientHttpResponse response, ResponseRecorder recorder) throws IOException {
+        recorder.started(response.getStatusCode().value(), SpringHeaders.toHarness(response.getHeaders()));
+        return new Teed(response, recorder);
     }
 
     /** A response from the recording. */
@@ -92,14 +82,12 @@ final class HarnessInterceptor implements ClientHttpRequestInterceptor {
     /** An upstream response whose body is copied into the recording as it is read (and drained when closed early). */
     private static final class Teed implements ClientHttpResponse {
         private final ClientHttpResponse response;
-        private final OnceRecorder recorder;
-        private final long maxDrainBytes;
+        private final ResponseRecorder recorder;
         private RecordingInputStream body;
 
-        Teed(ClientHttpResponse response, OnceRecorder recorder, long maxDrainBytes) {
+        Teed(ClientHttpResponse response, ResponseRecorder recorder) {
             this.response = response;
             this.recorder = recorder;
-            this.maxDrainBytes = maxDrainBytes;
         }
 
         @Override
@@ -121,7 +109,7 @@ final class HarnessInterceptor implements ClientHttpRequestInterceptor {
         public synchronized InputStream getBody() throws IOException {
             if (body == null) {
                 try {
-                    body = new RecordingInputStream(response.getBody(), recorder, maxDrainBytes);
+                    body = new RecordingInputStream(response.getBody(), recorder);
                 } catch (IOException | RuntimeException e) {
                     recorder.failed(e);
                     throw e;

@@ -7,6 +7,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.http.client.reactive.ClientHttpResponse;
 import org.springframework.util.MultiValueMap;
 
+import dev.replayharness.core.ResponseRecorder;
 import reactor.core.publisher.Flux;
 
 /**
@@ -16,9 +17,9 @@ import reactor.core.publisher.Flux;
  */
 final class TeedReactiveResponse implements ClientHttpResponse {
     private final ClientHttpResponse response;
-    private final OnceRecorder recorder;
+    private final ResponseRecorder recorder;
 
-    TeedReactiveResponse(ClientHttpResponse response, OnceRecorder recorder) {
+    TeedReactiveResponse(ClientHttpResponse response, ResponseRecorder recorder) {
         this.response = response;
         this.recorder = recorder;
     }
