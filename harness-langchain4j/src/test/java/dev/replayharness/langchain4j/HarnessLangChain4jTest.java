@@ -219,6 +219,21 @@ class HarnessLangChain4jTest {
     }
 
     @Test
+    @DisplayName("a stream answered with an error status is recorded and replayed: the handler gets the same exception")
+    void streamErrorStatus() throws Exception {
+        try (Upstream emulator = Upstream.emulator(); HarnessSession session = session(Mode.RECORD, "streamError")) {
+            emulator.bedrockEmulator().enqueue(ScriptedResponse.of(400, "{\"error\":{\"message\":\"bad stream\"}}"));
+            assertThatThrownBy(() -> Streams.chat(streaming(session, emulator.baseUrl(), CANARY_KEY), PROMPT))
+                    .hasCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("bad stream");
+        }
+        try (HarnessSession session = session(Mode.REPLAY, "streamError")) {
+            assertThatThrownBy(() -> Streams.chat(streaming(session, Upstream.BEDROCK, "k"), PROMPT))
+                    .hasCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("bad stream");
+            assertThat(session.uses()).extracting(RecordingUse::outcome).containsExactly(RecordingUse.Outcome.REPLAYED);
+        }
+    }
+
+    @Test
     @DisplayName("seam independence: a recording made through LangChain4j replays through the java.net.http adapter")
     void replaysAtTheJdkAdapter() throws Exception {
         String body;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.retry.NonTransientAiException;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.api.OpenAiApi;
 import org.springframework.http.MediaType;
@@ -27,6 +28,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.client.RestTemplate;
 
 import dev.replayharness.bedrock.BedrockResponseNormalizer;
+import dev.replayharness.bedrock.emulator.ScriptedResponse;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
@@ -215,6 +217,21 @@ class HarnessSpringTest {
         assertThat(events.get(0)).contains(GatedSseServer.FIRST);
         assertThat(events.get(1)).contains(GatedSseServer.SECOND);
         assertThat(allRecordings()).contains(GatedSseServer.FIRST, GatedSseServer.SECOND, "[DONE]");
+    }
+
+    @Test
+    @DisplayName("an error status is recorded and replayed: Spring AI raises the same NonTransientAiException, once")
+    void errorStatus() {
+        try (Upstream emulator = Upstream.emulator(); HarnessSession session = session(Mode.RECORD, "error")) {
+            emulator.bedrockEmulator().enqueue(ScriptedResponse.of(400, "{\"error\":{\"message\":\"bad prompt\"}}"));
+            assertThatThrownBy(() -> model(session, emulator.baseUrl(), CANARY_KEY).call(PROMPT))
+                    .isInstanceOf(NonTransientAiException.class).hasMessageContaining("bad prompt");
+        }
+        try (HarnessSession session = session(Mode.REPLAY, "error")) {
+            assertThatThrownBy(() -> model(session, Upstream.BEDROCK, "k").call(PROMPT))
+                    .isInstanceOf(NonTransientAiException.class).hasMessageContaining("bad prompt");
+            assertThat(session.uses()).extracting(RecordingUse::outcome).containsExactly(RecordingUse.Outcome.REPLAYED);
+        }
     }
 
     @Test
