@@ -205,6 +205,38 @@ class HarnessLangChain4jTest {
     }
 
     @Test
+    @DisplayName("a stream the caller cancels while recording is drained into a complete recording")
+    void cancelledWhileRecording() throws Exception {
+        Streams whole = recordStream("whole");
+        try (Upstream emulator = Upstream.emulator(); HarnessSession session = session(Mode.RECORD, "cancelled")) {
+            CompletableFuture<String> first = new CompletableFuture<>();
+            streaming(session, emulator.baseUrl(), CANARY_KEY).chat("Write a haiku about coding", new StreamingChatResponseHandler() {
+                @Override
+                public void onPartialResponse(dev.langchain4j.model.chat.response.PartialResponse partial,
+                        dev.langchain4j.model.chat.response.PartialResponseContext context) {
+                    context.streamingHandle().cancel(); // the caller has seen enough
+                    first.complete(partial.text());
+                }
+
+                @Override
+                public void onCompleteResponse(ChatResponse response) {
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    first.completeExceptionally(error);
+                }
+            });
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(whole.partials().get(0));
+        } // closing the session waits for the drained recording
+        try (HarnessSession session = session(Mode.REPLAY, "cancelled")) {
+            Streams replayed = Streams.chat(streaming(session, Upstream.BEDROCK, "k"), "Write a haiku about coding");
+
+            assertThat(replayed.partials()).isEqualTo(whole.partials());
+        }
+    }
+
+    @Test
     @DisplayName("an error status is recorded and replayed: LangChain4j maps it to the same exception")
     void errorStatus() throws Exception {
         try (Upstream emulator = Upstream.emulator(); HarnessSession session = session(Mode.RECORD, "error")) {
