@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.replayharness.core.CredentialScanner;
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.internal.AtomicFiles;
 import dev.replayharness.core.internal.ContentEncoding;

@@ -1,6 +1,5 @@
 package dev.replayharness.core;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -292,7 +291,7 @@ public final class Harness {
             }
             Mode resolved = Mode.resolve(Optional.ofNullable(mode), configuration, environment);
             if (store == null && (resolved == Mode.RECORD || resolved == Mode.RECORD_IF_MISSING)) {
-                checkWritable(recordingsDirectory, resolved);
+                FileRecordingStore.requireWritable(recordingsDirectory, resolved.toString());
             }
             RecordingStore recordings = store != null ? store
                     : new FileRecordingStore(recordingsDirectory, namespace, replayCache ? RecordingCache.shared() : null);
@@ -300,23 +299,6 @@ public final class Harness {
                     List.copyOf(requestNormalizers), List.copyOf(responseNormalizers), Set.copyOf(requestHeaders),
                     Set.copyOf(responseHeaders), List.copyOf(secrets), Optional.ofNullable(source), recordTiming,
                     replayTiming, sleeper, recordCommand, maxDrainBytes, awaitRecordings));
-        }
-
-        private static void checkWritable(Path directory, Mode mode) {
-            Path absolute = directory.toAbsolutePath().normalize();
-            if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-                throw new HarnessConfigurationException("Recordings directory " + absolute + " is a file, not a folder, so"
-                        + " mode " + mode + " cannot write recordings. Point harness.recordings-dir at the recordings folder.");
-            }
-            if (!Files.isDirectory(absolute)) {
-                throw new HarnessConfigurationException("Recordings directory " + absolute + " does not exist, so mode "
-                        + mode + " cannot write recordings. Create it (mkdir -p " + absolute
-                        + ") or point harness.recordings-dir at the right folder.");
-            }
-            if (!Files.isWritable(absolute)) {
-                throw new HarnessConfigurationException("Recordings directory " + absolute + " is not writable, so mode "
-                        + mode + " cannot write recordings. Fix its permissions or use mode replay.");
-            }
         }
     }
 }

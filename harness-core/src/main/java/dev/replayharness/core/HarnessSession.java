@@ -13,10 +13,10 @@ import dev.replayharness.core.internal.MissReport;
 import dev.replayharness.core.internal.RecordingAssembler;
 import dev.replayharness.core.internal.RecordingRedactor;
 import dev.replayharness.core.internal.Redactor;
+import dev.replayharness.core.internal.Replays;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.KeyedRequest;
-import dev.replayharness.core.key.RecordingKey;
 import dev.replayharness.core.key.RequestKeyer;
 import dev.replayharness.core.store.RecordingBatch;
 import dev.replayharness.core.store.RecordingStore;
@@ -33,11 +33,10 @@ public final class HarnessSession implements AutoCloseable {
     private final String testId;
     private final Redactor redactor;
     private final Map<String, AtomicInteger> occurrences = new ConcurrentHashMap<>();
-    /** Per request (its primary key), the key and occurrence last replayed, for {@link RepeatPolicy#REUSE_LAST}. */
-    private final Map<String, RecordingKey.Named> lastReplayed = new ConcurrentHashMap<>();
     private final List<RecordingUse> uses = Collections.synchronizedList(new ArrayList<>());
     private final RecordingBatch batch;
     private final RequestKeyer keyer;
+    private final Replays replays;
 
     HarnessSession(Settings settings, String testId) {
         this.settings = settings;
@@ -46,6 +45,7 @@ public final class HarnessSession implements AutoCloseable {
         this.redactor = new Redactor(settings.secrets());
         this.batch = store.batch();
         this.keyer = new RequestKeyer(settings.requestHeaders(), settings.requestNormalizers(), redactor, testId);
+        this.replays = new Replays(store, settings.repeatPolicy(), testId);
     }
 
     public Mode mode() {
@@ -78,11 +78,6 @@ public final class HarnessSession implements AutoCloseable {
         return settings.sleeper();
     }
 
-    /** When a caller closes a body early while recording, how much more an adapter reads to finish the recording. */
-    public long maxDrainBytes() {
-        return settings.maxDrainBytes();
-    }
-
     /**
      * Adapter SPI: decides what to do with a request.
      *
@@ -96,10 +91,9 @@ public final class HarnessSession implements AutoCloseable {
             use(RecordingUse.Outcome.LIVE, keyed, null);
             return new ExchangePlan.Call(Optional.empty());
         }
-        String primary = keyed.primary().key().hex();
-        int occurrence = occurrences.computeIfAbsent(primary, k -> new AtomicInteger()).incrementAndGet();
+        int occurrence = occurrences.computeIfAbsent(keyed.primary().key().hex(), k -> new AtomicInteger()).incrementAndGet();
         if (settings.mode() != Mode.RECORD) {
-            Optional<StoredRecording> found = replay(keyed, primary, occurrence);
+            Optional<StoredRecording> found = replays.find(keyed, occurrence);
             if (found.isPresent()) {
                 use(RecordingUse.Outcome.REPLAYED, keyed, found.get().location());
                 return new ExchangePlan.Replay(found.get().response(settings.replayTiming()));
@@ -107,27 +101,10 @@ public final class HarnessSession implements AutoCloseable {
             if (settings.mode() == Mode.REPLAY) {
                 use(RecordingUse.Outcome.MISSED, keyed, null);
                 List<Path> lookedFor = keyed.lookupOrder().stream().map(f -> store.locate(f.key(), occurrence)).toList();
-                throw MissReport.build(settings, keyed, testId, occurrence, lookedFor, redactor);
+                throw MissReport.build(store, settings.recordCommand(), keyed, testId, occurrence, lookedFor, redactor);
             }
         }
         return record(keyed, occurrence);
-    }
-
-    private Optional<StoredRecording> replay(KeyedRequest keyed, String primary, int occurrence) {
-        for (CanonicalRequest form : keyed.lookupOrder()) {
-            Optional<StoredRecording> found = store.find(form.key(), occurrence, keyed.recorded(),
-                    form == keyed.testScoped() ? testId : null);
-            if (found.isPresent()) {
-                lastReplayed.put(primary, new RecordingKey.Named(form.key(), occurrence));
-                return found;
-            }
-        }
-        RecordingKey.Named last = lastReplayed.get(primary);
-        if (settings.repeatPolicy() == RepeatPolicy.REUSE_LAST && last != null) {
-            return Optional.of(store.find(last.key(), last.occurrence(), null, null).orElseThrow(() ->
-                    new RecordingFormatException(store.locate(last.key(), last.occurrence()), "does not exist.")));
-        }
-        return Optional.empty();
     }
 
     private ExchangePlan record(KeyedRequest keyed, int occurrence) {
@@ -135,7 +112,7 @@ public final class HarnessSession implements AutoCloseable {
         CanonicalRequest target = testScoped ? keyed.testScoped() : keyed.shared();
         String source = settings.source().orElseGet(() -> keyed.loopback() ? "emulator" : "live");
         RecordingBatch.Pending pending = batch.begin(target.key(), occurrence, keyed.recorded().method() + " " + keyed.path());
-        return new ExchangePlan.Call(Optional.of(new RecordingAssembler(settings, redactor, target.key(),
+        return new ExchangePlan.Call(Optional.of(new RecordingAssembler(settings.responseRules(), redactor, target.key(),
                 keyed.recorded(), testScoped ? testId : null, source, recording -> {
                     if (pending.stage(recording)) {
                         use(RecordingUse.Outcome.RECORDED, keyed, pending.location());

@@ -1,5 +1,6 @@
 package dev.replayharness.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.junit.jupiter.api.DisplayName;
@@ -11,7 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 @DisplayName("Architecture")
 class ArchitectureTest {
-    private static final JavaClasses CORE = new ClassFileImporter()
+    private static final JavaClasses CORE_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.replayharness.core");
 
@@ -20,21 +21,76 @@ class ArchitectureTest {
     void apacheStaysInItsPackage() {
         noClasses().that().resideOutsideOfPackage("dev.replayharness.core.apache..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.hc..")
-                .check(CORE);
+                .check(CORE_CLASSES);
     }
 
     @Test
     @DisplayName("the engine knows no test framework")
     void noJUnit() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("org.junit..").check(CORE);
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.junit..").check(CORE_CLASSES);
     }
 
     @Test
     @DisplayName("adapters use the engine's public SPI, not each other")
     void adaptersIndependent() {
         noClasses().that().resideInAPackage("dev.replayharness.core.jdk..")
-                .should().dependOnClassesThat().resideInAPackage("dev.replayharness.core.apache..").check(CORE);
+                .should().dependOnClassesThat().resideInAPackage("dev.replayharness.core.apache..").check(CORE_CLASSES);
         noClasses().that().resideInAPackage("dev.replayharness.core.apache..")
-                .should().dependOnClassesThat().resideInAPackage("dev.replayharness.core.jdk..").check(CORE);
+                .should().dependOnClassesThat().resideInAPackage("dev.replayharness.core.jdk..").check(CORE_CLASSES);
+    }
+
+    private static final String CORE = "dev.replayharness.core";
+    private static final String[] ADAPTERS = {CORE + ".jdk..", CORE + ".apache.."};
+
+    @Test
+    @DisplayName("the JSON helpers are a leaf: they import no package of the harness")
+    void jsonIsALeaf() {
+        classes().that().resideInAPackage(CORE + ".json..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(CORE + ".json..", "java..", "tools.jackson..",
+                        "org.erdtman..")
+                .check(CORE_CLASSES);
+    }
+
+    @Test
+    @DisplayName("the spine points one way: recording knows no key, store, engine or adapter; key no store, engine or"
+            + " adapter; store no engine or adapter")
+    void spineIsOneWay() {
+        noClasses().that().resideInAPackage(CORE + ".recording..")
+                .should().dependOnClassesThat().resideInAnyPackage(CORE + ".key..", CORE + ".store..", CORE + ".internal..",
+                        CORE + ".normalize..", CORE + ".jdk..", CORE + ".apache..", CORE + ".llamastack..")
+                .check(CORE_CLASSES);
+        noClasses().that().resideInAPackage(CORE + ".key..")
+                .should().dependOnClassesThat().resideInAnyPackage(CORE + ".store..", CORE + ".jdk..", CORE + ".apache..",
+                        CORE + ".llamastack..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".HarnessSession")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".Harness")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".Exchange")
+                .check(CORE_CLASSES);
+        noClasses().that().resideInAPackage(CORE + ".store..")
+                .should().dependOnClassesThat().resideInAnyPackage(CORE + ".jdk..", CORE + ".apache..", CORE + ".llamastack..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".HarnessSession")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".Harness")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".Exchange")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".internal.MissReport")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".internal.RecordingAssembler")
+                .check(CORE_CLASSES);
+    }
+
+    @Test
+    @DisplayName("adapters use only the engine's SPI: no store, key, recording or internal type")
+    void adaptersUseTheSpi() {
+        noClasses().that().resideInAnyPackage(ADAPTERS)
+                .should().dependOnClassesThat().resideInAnyPackage(CORE + ".store..", CORE + ".key..",
+                        CORE + ".recording..", CORE + ".internal..")
+                .check(CORE_CLASSES);
+    }
+
+    @Test
+    @DisplayName("only the store touches recording files (java.nio.file.Files); the importer and the atomic writer aside")
+    void onlyTheStoreTouchesFiles() {
+        noClasses().that().resideOutsideOfPackages(CORE + ".store..", CORE + ".llamastack..")
+                .and().doNotHaveFullyQualifiedName(CORE + ".internal.AtomicFiles")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+                .check(CORE_CLASSES);
     }
 }

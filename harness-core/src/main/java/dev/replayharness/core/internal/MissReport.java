@@ -23,11 +23,15 @@ public final class MissReport {
     private MissReport() {
     }
 
-    public static ReplayMissError build(Settings settings, KeyedRequest request, String testId,
-            int occurrence, List<Path> lookedFor, Redactor redactor) {
+    /**
+     * @param store where the nearest recordings come from
+     * @param recordCommand the command that records the missing one, given the test id
+     */
+    public static ReplayMissError build(RecordingStore store, java.util.function.Function<String, String> recordCommand,
+            KeyedRequest request, String testId, int occurrence, List<Path> lookedFor, Redactor redactor) {
         StringBuilder message = new StringBuilder();
         message.append("Replay Harness: no recording for this request (mode replay, namespace '")
-                .append(settings.namespace()).append("'").append(testId == null ? "" : ", test '" + testId + "'")
+                .append(store.namespace()).append("'").append(testId == null ? "" : ", test '" + testId + "'")
                 .append(").\n");
         message.append("Request: ").append(request.recorded().method()).append(' ').append(request.path()).append('\n');
         message.append("Canonical form (redacted): ").append(truncate(request.primary().json())).append('\n');
@@ -37,10 +41,9 @@ public final class MissReport {
         }
         message.append("Looked for:\n");
         lookedFor.forEach(p -> message.append("  ").append(p.toAbsolutePath()).append('\n'));
-        RecordingStore store = settings.store();
         List<NearMiss> nearest = store.nearest(request, testId, NEAREST);
         appendNearest(message, store, request, testId, nearest);
-        message.append("To record it: ").append(settings.recordCommand().apply(testId)).append('\n');
+        message.append("To record it: ").append(recordCommand.apply(testId)).append('\n');
         String text = redactor.redact(message.toString());
         if (nearest.isEmpty()) {
             return new ReplayMissError(text);

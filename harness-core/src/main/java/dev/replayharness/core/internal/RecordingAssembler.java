@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.ResponseRecorder;
@@ -18,9 +19,25 @@ import dev.replayharness.core.recording.SseEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Collects a response as it streams past and stages its recording when the body ends. */
+/**
+ * Collects a response as it streams past and stages its recording when the body ends, redacted at one
+ * point ({@link RecordingRedactor#redactResponse}) over every part: headers, JSON, text and binary
+ * bodies, SSE data, id, event and comments, the interruption message.
+ */
 public final class RecordingAssembler implements ResponseRecorder {
-    private final Settings settings;
+    /**
+     * What the assembler reads of the harness's settings.
+     *
+     * @param responseHeaders the response headers a recording keeps (credential headers never are)
+     * @param normalizers applied to each JSON body or event before it is recorded
+     * @param recordTiming whether each server-sent event's offset is recorded
+     * @param maxDrainBytes how much a recording drains after the caller closed the body, before it is truncated
+     */
+    public record Rules(java.util.Set<String> responseHeaders, List<dev.replayharness.core.normalize.ResponseNormalizer> normalizers,
+            boolean recordTiming, long maxDrainBytes) {
+    }
+
+    private final Rules settings;
     private final Redactor redactor;
     private final RecordingKey key;
     private final RecordedRequest request;
@@ -41,7 +58,7 @@ public final class RecordingAssembler implements ResponseRecorder {
     private long drained = -1;
 
     /** @param stage called once, when the body ends, with the recording, or {@code null} when there is nothing to write */
-    public RecordingAssembler(Settings settings, Redactor redactor, RecordingKey key, RecordedRequest request,
+    public RecordingAssembler(Rules settings, Redactor redactor, RecordingKey key, RecordedRequest request,
             String testId, String source, Consumer<Recording> stage) {
         this.settings = settings;
         this.redactor = redactor;
@@ -101,7 +118,7 @@ public final class RecordingAssembler implements ResponseRecorder {
 
     @Override
     public void failed(Throwable error) {
-        finish(new Interruption(Interruption.Kind.UPSTREAM_ERROR, redactor.redact(String.valueOf(error))));
+        finish(new Interruption(Interruption.Kind.UPSTREAM_ERROR, String.valueOf(error))); // redacted with the rest
     }
 
     @Override
@@ -124,7 +141,9 @@ public final class RecordingAssembler implements ResponseRecorder {
             interruption = new Interruption(Interruption.Kind.UNTERMINATED_EVENT, Interruption.UNTERMINATED_EVENT_MESSAGE);
         }
         RecordedResponse response = new RecordedResponse(status, recordedHeaders(), body, interruption);
-        stage.accept(new Recording(Recording.FORMAT_VERSION, testId, source, request, response));
+        // The one point where a response is redacted: every header, body kind, event field and message.
+        stage.accept(RecordingRedactor.redactResponse(new Recording(Recording.FORMAT_VERSION, testId, source, request,
+                response), redactor));
     }
 
     private Headers recordedHeaders() {
@@ -132,7 +151,7 @@ public final class RecordingAssembler implements ResponseRecorder {
         headers.asMap().forEach((name, values) -> {
             if (settings.responseHeaders().contains(name) && !Redactor.isCredentialHeader(name)) {
                 values.forEach(v -> builder.add(name,
-                        Settings.REQUEST_ID_HEADERS.contains(name) ? key.stableId() : redactor.redact(v)));
+                        Settings.REQUEST_ID_HEADERS.contains(name) ? key.stableId() : v));
             }
         });
         return builder.build();
@@ -158,21 +177,21 @@ public final class RecordingAssembler implements ResponseRecorder {
             }
         }
         if (sse == null) {
-            return BodyCodec.encode(bytes, this::normalize, redactor::redact);
+            return BodyCodec.encode(bytes, this::normalize, UnaryOperator.identity());
         }
         blocks.addAll(sse.finish(System.nanoTime()));
         List<SseEvent> events = new ArrayList<>();
         for (SseParser.Block block : blocks) {
             Long offset = settings.recordTiming() ? (block.arrivedNanos() - startNanos) / 1_000_000 : null;
-            events.add(SseCodec.toEvent(block, offset, this::normalize, redactor::redact));
+            events.add(SseCodec.toEvent(block, offset, this::normalize, UnaryOperator.identity()));
         }
         return new Body.EventStream(events);
     }
 
     private JsonNode normalize(JsonNode json) {
         if (json instanceof ObjectNode object) {
-            settings.responseNormalizers().forEach(n -> n.normalize(object, key));
+            settings.normalizers().forEach(n -> n.normalize(object, key));
         }
-        return redactor.redact(json);
+        return json;
     }
 }

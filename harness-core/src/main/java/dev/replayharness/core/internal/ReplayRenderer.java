@@ -18,10 +18,6 @@ public final class ReplayRenderer {
     private ReplayRenderer() {
     }
 
-    public static ReplayedResponse render(Path file, Recording recording, boolean replayTiming) {
-        return Rendered.of(recording).response(file, replayTiming);
-    }
-
     private static String describe(Interruption interruption) {
         return switch (interruption.kind()) {
             case UPSTREAM_ERROR -> "Upstream failed mid-response when this was recorded: " + interruption.message();

@@ -27,6 +27,11 @@ public record Settings(RecordingStore store, String namespace, Mode mode, Record
     /** Response headers whose value changes every call: recorded as the stable id of the key. */
     public static final Set<String> REQUEST_ID_HEADERS = Set.of("x-amzn-requestid", "x-request-id");
 
+    /** What recording a response reads. */
+    public RecordingAssembler.Rules responseRules() {
+        return new RecordingAssembler.Rules(responseHeaders, responseNormalizers, recordTiming, maxDrainBytes);
+    }
+
     public Path namespaceDirectory() {
         return store.location();
     }

@@ -50,6 +50,30 @@ public final class FileRecordingStore implements RecordingStore {
         return new FileRecordingStore(parent == null ? absolute : parent, absolute.getFileName().toString(), null);
     }
 
+    /**
+     * Checks, before anything is recorded, that {@code recordingsRoot} is a writable folder.
+     *
+     * @param mode the mode that needs to write, for the message
+     * @throws dev.replayharness.core.HarnessConfigurationException naming the folder, what is wrong and the fix
+     */
+    public static void requireWritable(Path recordingsRoot, String mode) {
+        Path absolute = recordingsRoot.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new dev.replayharness.core.HarnessConfigurationException("Recordings directory " + absolute
+                    + " is a file, not a folder, so mode " + mode + " cannot write recordings. Point harness.recordings-dir"
+                    + " at the recordings folder.");
+        }
+        if (!Files.isDirectory(absolute)) {
+            throw new dev.replayharness.core.HarnessConfigurationException("Recordings directory " + absolute
+                    + " does not exist, so mode " + mode + " cannot write recordings. Create it (mkdir -p " + absolute
+                    + ") or point harness.recordings-dir at the right folder.");
+        }
+        if (!Files.isWritable(absolute)) {
+            throw new dev.replayharness.core.HarnessConfigurationException("Recordings directory " + absolute
+                    + " is not writable, so mode " + mode + " cannot write recordings. Fix its permissions or use mode replay.");
+        }
+    }
+
     @Override
     public String namespace() {
         return namespace;

@@ -160,11 +160,6 @@ public final class RecordingsFolder {
         return dev.replayharness.core.recording.RecordingFiles.parse(file, bytes);
     }
 
-    /** The key {@code recording}'s request hashes to. */
-    public static RecordingKey keyOf(Path file, Recording recording) {
-        return RecordingChecks.keyOf(file, recording);
-    }
-
     /** The name the {@code occurrence}-th recording of {@code key} has beside {@code file}. */
     public static Path sibling(Path file, RecordingKey key, int occurrence) {
         return file.resolveSibling(key.fileName(occurrence));
