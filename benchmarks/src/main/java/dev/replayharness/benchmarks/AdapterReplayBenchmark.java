@@ -141,7 +141,7 @@ public class AdapterReplayBenchmark {
     }
 
     /** Replay never calls upstream: a delegate that says so if it ever is. */
-    private static final class NeverCalled implements HttpClientBuilder {
+    static final class NeverCalled implements HttpClientBuilder {
         @Override
         public Duration connectTimeout() {
             return null;

@@ -24,4 +24,20 @@ class AdapterReplayBenchmarkTest {
         assertThat(benchmark.springRestClient()).isEqualTo(reference);
         assertThat(benchmark.springWebClient()).isEqualTo(reference);
     }
+
+    @Test
+    @DisplayName("AdapterStreamingReplayBenchmark: every adapter reads the whole recorded stream")
+    void everyAdapterReplaysTheStream() throws Exception {
+        AdapterStreamingReplayBenchmark benchmark = new AdapterStreamingReplayBenchmark();
+        benchmark.setUp();
+        try {
+            long bytes = benchmark.jdk();
+            assertThat(bytes).isEqualTo(java.util.stream.IntStream.range(0, dev.replayharness.benchmarks.fixtures.StreamExchange.EVENTS)
+                    .mapToLong(i -> dev.replayharness.benchmarks.fixtures.StreamExchange.wire(i).length).sum());
+            assertThat(benchmark.langchain4j()).isEqualTo(dev.replayharness.benchmarks.fixtures.StreamExchange.EVENTS);
+            assertThat(benchmark.springWebClient()).isEqualTo(dev.replayharness.benchmarks.fixtures.StreamExchange.EVENTS);
+        } finally {
+            benchmark.tearDown();
+        }
+    }
 }
