@@ -60,7 +60,7 @@ public final class Harness {
         return settings.namespaceDirectory();
     }
 
-    /** The store of this harness's recordings: the one place that knows where and how they are kept. */
+    /** Where this harness's recordings are kept: the one place that knows where and how. */
     public RecordingStore store() {
         return settings.store();
     }
@@ -114,11 +114,7 @@ public final class Harness {
         private Builder() {
         }
 
-        /**
-         * Where recordings are kept, instead of files below {@link #recordingsDirectory}: for tests of code
-         * built on the harness (an {@link dev.replayharness.core.store.InMemoryRecordingStore}). The namespace
-         * is the store's.
-         */
+        /** Keep recordings in {@code store} (e.g. an in-memory one, in tests), not below a folder; its namespace wins. */
         public Builder recordingStore(RecordingStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;

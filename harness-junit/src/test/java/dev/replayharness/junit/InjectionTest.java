@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import dev.replayharness.core.HarnessSession;
@@ -66,6 +68,20 @@ class InjectionTest {
     }
 
     @Nested
+    @DisplayName("java.net.http clients")
+    class SharedDelegate {
+        @Test
+        @DisplayName("of every test in a run go upstream through one shared client (one connection pool, not one per test)")
+        void oneConnectionPool() {
+            run("record", ManyJdkTestsFixture.class).testEvents().assertStatistics(s -> s.started(8).succeeded(8));
+            assertThat(upstream.requestCount()).isEqualTo(8);
+            assertThat(upstream.connectionCount()).isEqualTo(1);
+            assertThat(Calls.ANSWERS).hasSize(8);
+            assertThat(Calls.ANSWERS.values()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Nested
     @DisplayName("clients")
     class Closing {
         @Test
@@ -101,6 +117,16 @@ class InjectionTest {
             assertThat(failure).hasMessageStartingWith("Replay Harness injects java.net.http.HttpClient into test "
                     + "methods and their @BeforeEach and @AfterEach methods, one per test invocation; ")
                     .hasMessageEndingWith(" is not one of them. Take it as a parameter of the test method instead.");
+        }
+    }
+
+    @Fixture
+    @Recorded
+    static class ManyJdkTestsFixture {
+        @ParameterizedTest
+        @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+        void asks(int n, HttpClient client, HarnessSession session) throws Exception {
+            Calls.ANSWERS.put(session.testId().orElseThrow() + "#" + n, Calls.ask(client, "question " + n));
         }
     }
 

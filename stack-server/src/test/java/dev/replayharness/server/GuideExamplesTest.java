@@ -46,33 +46,18 @@ class GuideExamplesTest {
     static void start() {
         stack = TestStack.start(dir, null, TestStack.repositoryRecordings(), builder -> builder.onRecordingUse(use -> {
             if (use.file() != null) {
-                USES.add(TestStack.repositoryRecordings().relativize(use.file().toAbsolutePath()).toString());
+                ReplayReport.used(GuideExamplesTest.class, use.file());
             }
         }));
     }
 
-    private static final java.util.Set<String> USES = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    /**
-     * Writes target/harness-report.json, as the JUnit extension does for in-process tests, so that
-     * {@code harness unused} counts the recordings the server replayed as used.
-     */
+    /** Writes the run report, so that {@code harness unused} counts the recordings the server replayed as used. */
     @AfterAll
     static void stop() throws IOException {
         if (stack != null) {
             stack.close();
+            ReplayReport.write(stack.server.harness().mode().value());
         }
-        tools.jackson.databind.node.ObjectNode report = JSON.createObjectNode();
-        report.put("formatVersion", 1);
-        report.put("recordingsDirectory", TestStack.repositoryRecordings().toString());
-        tools.jackson.databind.node.ObjectNode test = report.putArray("tests").addObject();
-        test.put("testId", GuideExamplesTest.class.getName() + " (through the stack server)");
-        test.put("namespace", StackServer.NAMESPACE);
-        test.put("mode", stack.server.harness().mode().value());
-        tools.jackson.databind.node.ArrayNode recordings = test.putArray("recordings");
-        USES.stream().sorted().forEach(file -> recordings.addObject().put("file", file));
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/harness-report.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     }
 
     private static String script(String name) throws IOException {

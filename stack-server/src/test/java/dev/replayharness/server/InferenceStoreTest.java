@@ -43,6 +43,33 @@ class InferenceStoreTest {
         }
     }
 
+    /** The table as the first version of the server made it; tools needed no new column. */
+    @Test
+    void aStoreMadeByTheFirstVersionKeepsToolCallsAndContentPartsAsTheyWere() throws Exception {
+        Path db = dir.resolve("old.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            connection.createStatement().execute("CREATE TABLE inference_store (id TEXT PRIMARY KEY, created INTEGER NOT NULL,"
+                    + " model TEXT NOT NULL, choices TEXT NOT NULL, usage TEXT, input_messages TEXT NOT NULL)");
+            connection.createStatement().execute("INSERT INTO inference_store VALUES ('old', 0, 'm', '[]', NULL, '[]')");
+        }
+        StoredCompletion withTools = new StoredCompletion("rec-38500ff506af", 0L, "openai.gpt-oss-20b-1:0",
+                "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":"
+                        + "\"chatcmpl-tool-1\",\"type\":\"function\",\"function\":{\"name\":\"get_boiling_point\","
+                        + "\"arguments\":\"{\\\"liquid_name\\\":\\\"x\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]",
+                "{\"prompt_tokens\":81,\"completion_tokens\":5,\"total_tokens\":86,\"prompt_tokens_details\":"
+                        + "{\"audio_tokens\":0,\"cached_tokens\":64}}",
+                "[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Hi\"},{\"type\":\"image_url\","
+                        + "\"image_url\":{\"url\":\"https://example.com/a.jpg\"}}]},{\"role\":\"tool\",\"tool_call_id\":"
+                        + "\"chatcmpl-tool-1\",\"content\":[{\"type\":\"text\",\"text\":\"-100\"}]}]");
+        try (InferenceStore store = InferenceStore.open(db, "inference_store")) {
+            store.save(withTools);
+        }
+        try (InferenceStore store = InferenceStore.open(db, "inference_store")) {
+            assertThat(store.count()).isEqualTo(2);
+            assertThat(store.get("rec-38500ff506af")).contains(withTools);
+        }
+    }
+
     @Test
     void savingAnIdAgainReplacesItInsteadOfDuplicating() {
         try (InferenceStore store = InferenceStore.open(dir.resolve("s.db"), "inference_store")) {

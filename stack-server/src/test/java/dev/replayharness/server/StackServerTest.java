@@ -263,7 +263,9 @@ class StackServerTest {
     @Test
     void gracefulShutdownLetsAStreamFinishAndKeepsItsCompletion() throws Exception {
         recording();
-        stack.emulator.slowStreams(Duration.ofMillis(20), 25);
+        // Pauses longer than the 100 ms in which idle connections are closed once stopping: the stream
+        // is not idle, its provider is thinking (Bedrock pauses that long while it reasons).
+        stack.emulator.slowStreams(Duration.ofMillis(300), 3);
         Path db = stack.server.store().file();
         java.net.URI models = stack.uri("/v1/models");
         HttpResponse<InputStream> response = stack.client.send(HttpRequest.newBuilder(stack.uri("/v1/chat/completions"))

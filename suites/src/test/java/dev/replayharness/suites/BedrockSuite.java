@@ -6,6 +6,8 @@ import org.junit.platform.suite.api.Suite;
 import org.junit.platform.suite.api.SuiteDisplayName;
 
 import dev.replayharness.bedrock.recorded.BedrockRecordedChatTest;
+import dev.replayharness.bedrock.recorded.BedrockRecordedToolsTest;
+import dev.replayharness.bedrock.recorded.LlamaStackFixturesThroughClientTest;
 import dev.replayharness.bedrock.recorded.RealBedrockReplayTest;
 
 /**
@@ -15,7 +17,8 @@ import dev.replayharness.bedrock.recorded.RealBedrockReplayTest;
  */
 @Suite(failIfNoTests = false) // a suite not named by -Dsuite runs nothing; the name itself is checked by SuiteSelection
 @SuiteDisplayName("bedrock")
-@SelectClasses({BedrockRecordedChatTest.class, RealBedrockReplayTest.class})
+@SelectClasses({BedrockRecordedChatTest.class, BedrockRecordedToolsTest.class, RealBedrockReplayTest.class,
+        LlamaStackFixturesThroughClientTest.class})
 @ConfigurationParameter(key = SuiteNames.DEFAULT_SETUP_KEY, value = "bedrock")
 public class BedrockSuite {
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -262,6 +264,23 @@ class BedrockEmulatorTest {
                     + "{\"name\":\"fly\"}},\"tools\":" + TOOLS), "k");
             assertThat(absent.statusCode()).isEqualTo(400);
             assertThat(absent.body()).contains("no function named 'fly'");
+        }
+    }
+
+    @Nested
+    @DisplayName("takes a call's subjects from the prompt")
+    class Subjects {
+
+        @ParameterizedTest(name = "{0} → {1}")
+        @CsvSource(delimiter = '|', value = {
+                "What is the boiling point of myawesomeliquid?|myawesomeliquid",
+                "What is the boiling point of water, ethanol and mercury?|water;ethanol;mercury",
+                "What's the weather in Paris and Tokyo?|Paris;Tokyo",
+                "Look up the population for the city of Lyon.|Lyon",
+                "Greet everyone|everyone"})
+        @DisplayName("after the last of/in/for/about, split on commas and 'and'; else the last word")
+        void subjects(String prompt, String subjects) {
+            assertThat(ToolPlanner.subjects(prompt)).containsExactly(subjects.split(";"));
         }
     }
 

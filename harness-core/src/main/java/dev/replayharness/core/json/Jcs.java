@@ -1,11 +1,9 @@
 package dev.replayharness.core.json;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -19,11 +17,11 @@ import tools.jackson.databind.JsonNode;
  * serialized as the IEEE-754 double it denotes in ECMAScript Number.toString form (so 0.7, 0.70
  * and 7e-1 are all {@code 0.7}).
  *
- * <p>The form is written as UTF-8 straight into an {@link Output}, which feeds a digest a buffer at a
+ * <p>The form is written as UTF-8 straight into an {@link JcsOutput}, which feeds a digest a buffer at a
  * time: keying a 10 MB body never builds a 10 MB string, nor encodes one.
  */
 public final class Jcs {
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** Integers up to 2^53 are exact doubles, so their ECMAScript form is their decimal digits. */
     private static final long MAX_EXACT = 1L << 53;
 
@@ -39,64 +37,15 @@ public final class Jcs {
         }
     }
 
-    /**
-     * Whether {@link #write} can write {@code node}: no number beyond double range and, when
-     * {@code checkStrings}, no lone UTF-16 surrogate in a string or member name (a caller that knows the
-     * text had no escape knows there is none). One walk of the tree, no output.
-     */
-    public static boolean canonicalizable(JsonNode node, boolean checkStrings) {
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> member : node.properties()) {
-                if (checkStrings && hasLoneSurrogate(member.getKey()) || !canonicalizable(member.getValue(), checkStrings)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                if (!canonicalizable(node.get(i), checkStrings)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (node.isString()) {
-            return !checkStrings || !hasLoneSurrogate(node.stringValue());
-        }
-        if (node.isNumber()) {
-            if (node.isBigDecimal()) {
-                return Double.isFinite(node.decimalValue().doubleValue());
-            }
-            if (node.isBigInteger()) {
-                return Double.isFinite(node.bigIntegerValue().doubleValue());
-            }
-            return !node.isFloatingPointNumber() || Double.isFinite(node.doubleValue());
-        }
-        return node.isBoolean() || node.isNull();
-    }
-
-    private static boolean hasLoneSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The canonical form as a string. */
     public static String canonicalize(JsonNode node) {
-        Output out = Output.collecting();
+        JcsOutput out = JcsOutput.collecting();
         write(node, out);
         return out.text();
     }
 
     /** Writes the canonical form of {@code node} to {@code out}. */
-    public static void write(JsonNode node, Output out) {
+    public static void write(JsonNode node, JcsOutput out) {
         if (node.isObject()) {
             writeObject(node, out);
         } else if (node.isArray()) {
@@ -123,7 +72,7 @@ public final class Jcs {
     }
 
     @SuppressWarnings("unchecked")
-    private static void writeObject(JsonNode node, Output out) {
+    private static void writeObject(JsonNode node, JcsOutput out) {
         Map.Entry<String, JsonNode>[] members = new Map.Entry[node.size()];
         int count = 0;
         for (Map.Entry<String, JsonNode> member : node.properties()) { // cheaper than Set.toArray's generic copy
@@ -154,11 +103,11 @@ public final class Jcs {
     }
 
     /** Writes a JSON string as JSON.stringify escapes it, encoded as UTF-8. */
-    public static void writeString(String s, Output out) {
+    public static void writeString(String s, JcsOutput out) {
         out.string(s);
     }
 
-    private static void writeNumber(JsonNode node, Output out) {
+    private static void writeNumber(JsonNode node, JcsOutput out) {
         // BigDecimal/BigInteger.doubleValue give ±Infinity beyond double range, which number() refuses;
         // Jackson's JsonNode.doubleValue() would throw its own exception instead.
         if (node.isBigDecimal()) {
@@ -184,7 +133,7 @@ public final class Jcs {
      * nearest double, so that double's shortest form is the decimal's own digits; between 1e-6 and 1e21
      * ECMAScript writes them without an exponent. Everything else goes through {@link #number(double)}.
      */
-    static boolean writeShortDecimal(BigDecimal value, Output out) {
+    static boolean writeShortDecimal(BigDecimal value, JcsOutput out) {
         if (value.signum() == 0) {
             out.ascii('0'); // -0 too, as ECMAScript writes it
             return true;
@@ -222,7 +171,7 @@ public final class Jcs {
         return true;
     }
 
-    private static void zeros(int count, Output out) {
+    private static void zeros(int count, JcsOutput out) {
         for (int i = 0; i < count; i++) {
             out.ascii('0');
         }
@@ -236,188 +185,6 @@ public final class Jcs {
             return NumberToJSON.serializeNumber(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * UTF-8 bytes of a canonical form, buffered and handed a buffer at a time to a digest (for keys) or
-     * a byte sink (for the text). Not thread-safe; one per form.
-     */
-    public static final class Output {
-        private static final int SIZE = 2048; // small: one is allocated per key, and zeroing 8 KB showed in profiles
-        private static final int MAX_WRITE = 6; // the longest write of one character: \\u00xx
-
-        private final byte[] buffer = new byte[SIZE];
-        private final char[] chars = new char[512];
-        /** ASCII characters written as themselves: not a control character, quote or backslash. */
-        private static final boolean[] PLAIN = plain();
-        private MessageDigest digest;
-        private final ByteArrayOutputStream text;
-        private int position;
-
-        private Output(MessageDigest digest, ByteArrayOutputStream text) {
-            this.digest = digest;
-            this.text = text;
-        }
-
-        private static boolean[] plain() {
-            boolean[] plain = new boolean[0x80];
-            for (char c = 0x20; c < 0x80; c++) {
-                plain[c] = c != '"' && c != '\\';
-            }
-            return plain;
-        }
-
-        /** Feeds {@code digest}; call {@link #flush()} before reading the digest. */
-        public static Output digesting(MessageDigest digest) {
-            return new Output(digest, null);
-        }
-
-        /** Collects the bytes; read them with {@link #text()}. */
-        public static Output collecting() {
-            return new Output(null, new ByteArrayOutputStream(256));
-        }
-
-        /** Hands what is buffered to the current digest, and everything after to {@code next}. */
-        public void switchDigest(MessageDigest next) {
-            flush();
-            digest = next;
-        }
-
-        /** Writes bytes as they are (pre-encoded ASCII such as {@code ,"method":}). */
-        public void raw(byte[] bytes) {
-            if (bytes.length > SIZE - position) {
-                flush();
-            }
-            if (bytes.length > SIZE) {
-                handOn(bytes, bytes.length);
-                return;
-            }
-            System.arraycopy(bytes, 0, buffer, position, bytes.length);
-            position += bytes.length;
-        }
-
-        public void ascii(char c) {
-            if (position == SIZE) {
-                flush();
-            }
-            buffer[position++] = (byte) c;
-        }
-
-        /** Writes text known to be ASCII (member names, literals, number forms). */
-        public void ascii(String s) {
-            ascii(s, 0, s.length());
-        }
-
-        void ascii(String s, int from, int to) {
-            for (int i = from; i < to; i++) {
-                ascii(s.charAt(i));
-            }
-        }
-
-        /**
-         * A JSON string, escaped as JSON.stringify does, in UTF-8. Copies the chars out a slice at a time
-         * and encodes them in one loop over local variables: String.charAt per character costs a bounds
-         * and coder check each, which dominated keying large bodies.
-         */
-        void string(String s) {
-            ascii('"');
-            int length = s.length();
-            for (int from = 0; from < length; ) {
-                int to = Math.min(length, from + chars.length);
-                if (to < length && Character.isHighSurrogate(s.charAt(to - 1))) {
-                    to--; // keep a surrogate pair in one slice
-                }
-                s.getChars(from, to, chars, 0);
-                encode(to - from);
-                from = to;
-            }
-            ascii('"');
-        }
-
-        private void encode(int count) {
-            char[] in = chars;
-            byte[] buf = buffer;
-            boolean[] plain = PLAIN;
-            int pos = position;
-            int i = 0;
-            while (i < count) {
-                if (SIZE - pos < MAX_WRITE * 16) {
-                    position = pos;
-                    flush();
-                    pos = 0;
-                }
-                // Up to here every character fits without checking for room.
-                int end = Math.min(count, i + (SIZE - pos) / MAX_WRITE);
-                while (i < end) {
-                    char c = in[i++];
-                    if (c < 0x80) {
-                        if (plain[c]) {
-                            buf[pos++] = (byte) c;
-                        } else {
-                            pos = escape(c, buf, pos);
-                        }
-                    } else if (c < 0x800) {
-                        buf[pos++] = (byte) (0xc0 | c >> 6);
-                        buf[pos++] = (byte) (0x80 | c & 0x3f);
-                    } else if (!Character.isSurrogate(c)) {
-                        buf[pos++] = (byte) (0xe0 | c >> 12);
-                        buf[pos++] = (byte) (0x80 | c >> 6 & 0x3f);
-                        buf[pos++] = (byte) (0x80 | c & 0x3f);
-                    } else if (Character.isHighSurrogate(c) && i < count && Character.isLowSurrogate(in[i])) {
-                        int cp = Character.toCodePoint(c, in[i++]);
-                        buf[pos++] = (byte) (0xf0 | cp >> 18);
-                        buf[pos++] = (byte) (0x80 | cp >> 12 & 0x3f);
-                        buf[pos++] = (byte) (0x80 | cp >> 6 & 0x3f);
-                        buf[pos++] = (byte) (0x80 | cp & 0x3f);
-                    } else {
-                        position = pos;
-                        throw new NotCanonicalizableException("string holds a lone UTF-16 surrogate");
-                    }
-                }
-            }
-            position = pos;
-        }
-
-        private static int escape(char c, byte[] buf, int pos) {
-            buf[pos++] = '\\';
-            switch (c) {
-                case '"' -> buf[pos++] = '"';
-                case '\\' -> buf[pos++] = '\\';
-                case '\b' -> buf[pos++] = 'b';
-                case '\f' -> buf[pos++] = 'f';
-                case '\n' -> buf[pos++] = 'n';
-                case '\r' -> buf[pos++] = 'r';
-                case '\t' -> buf[pos++] = 't';
-                default -> {
-                    buf[pos++] = 'u';
-                    buf[pos++] = '0';
-                    buf[pos++] = '0';
-                    buf[pos++] = HEX[c >> 4];
-                    buf[pos++] = HEX[c & 0xf];
-                }
-            }
-            return pos;
-        }
-
-        /** Hands the buffered bytes on. */
-        public void flush() {
-            handOn(buffer, position);
-            position = 0;
-        }
-
-        private void handOn(byte[] bytes, int length) {
-            if (digest != null) {
-                digest.update(bytes, 0, length);
-            } else {
-                text.write(bytes, 0, length);
-            }
-        }
-
-        /** The collected form as a string. */
-        public String text() {
-            flush();
-            return text.toString(StandardCharsets.UTF_8);
         }
     }
 }

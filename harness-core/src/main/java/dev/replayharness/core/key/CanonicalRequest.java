@@ -1,6 +1,5 @@
 package dev.replayharness.core.key;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,10 +8,10 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.replayharness.core.internal.BodyCodec;
 import dev.replayharness.core.json.Jcs;
+import dev.replayharness.core.json.JcsOutput;
 import dev.replayharness.core.json.Json;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.recording.Body;
@@ -53,7 +52,7 @@ public final class CanonicalRequest {
     private volatile String json;
 
     /** Finishes a form whose members up to where {@code test} goes were written through {@code out} into {@code digest}. */
-    private CanonicalRequest(Parts parts, String testId, Jcs.Output out, MessageDigest digest) {
+    private CanonicalRequest(Parts parts, String testId, JcsOutput out, MessageDigest digest) {
         this.parts = parts;
         this.testId = testId;
         if (testId != null) {
@@ -88,7 +87,7 @@ public final class CanonicalRequest {
     /** Both forms of a recorded request, hashing the body once. */
     public static Forms forms(RecordedRequest request, String testId) {
         Prefix prefix = Prefix.of(parts(request));
-        Jcs.Output out = prefix.out();
+        JcsOutput out = prefix.out();
         if (testId == null) {
             return new Forms(new CanonicalRequest(prefix.parts(), null, out, prefix.digest()), null);
         }
@@ -120,30 +119,6 @@ public final class CanonicalRequest {
         List<RequestNormalizer> normalizers = request.normalizers().isEmpty() ? List.of()
                 : request.normalizers().stream().map(RequestNormalizer::parse).toList();
         return parts(request.method(), url.rawPath(), url.rawQuery(), request.body(), normalizers);
-    }
-
-    /**
-     * The raw path and query of a URL, as {@link URI} parses them. A suite calls a handful of URLs over and
-     * over, and parsing one was a tenth of a cached replay, so the last few hundred are remembered (by their
-     * exact text, so the answer is the parser's own; an invalid URL is never remembered and throws as
-     * {@link URI#create} does).
-     */
-    private record PathAndQuery(String rawPath, String rawQuery) {
-        private static final int REMEMBERED = 256;
-        private static final ConcurrentHashMap<String, PathAndQuery> PARSED = new ConcurrentHashMap<>();
-
-        static PathAndQuery of(String url) {
-            PathAndQuery parts = PARSED.get(url);
-            if (parts == null) {
-                URI uri = URI.create(url);
-                parts = new PathAndQuery(uri.getRawPath(), uri.getRawQuery());
-                if (PARSED.size() >= REMEMBERED) {
-                    PARSED.clear(); // bounded: a suite with more distinct URLs just parses more often
-                }
-                PARSED.put(url, parts);
-            }
-            return parts;
-        }
     }
 
     private static Parts parts(String method, String rawPath, String rawQuery, Body body,
@@ -200,7 +175,7 @@ public final class CanonicalRequest {
     public String json() {
         String text = json;
         if (text == null) {
-            Jcs.Output out = Jcs.Output.collecting();
+            JcsOutput out = JcsOutput.collecting();
             parts.writeWithoutTest(out);
             if (testId != null) {
                 writeTest(testId, out);
@@ -217,7 +192,7 @@ public final class CanonicalRequest {
         return key;
     }
 
-    private static void writeTest(String testId, Jcs.Output out) {
+    private static void writeTest(String testId, JcsOutput out) {
         out.raw(TEST);
         Jcs.writeString(testId, out);
     }
@@ -263,10 +238,10 @@ public final class CanonicalRequest {
      * buffered in {@code out}). A JSON body that is not I-JSON (a lone surrogate, a number beyond double
      * range) is keyed as {@code bodyBase64} of its compact bytes instead.
      */
-    private record Prefix(Parts parts, Jcs.Output out, MessageDigest digest) {
+    private record Prefix(Parts parts, JcsOutput out, MessageDigest digest) {
         static Prefix of(Parts parts) {
             MessageDigest digest = copy(SHA_256);
-            Jcs.Output out = Jcs.Output.digesting(digest);
+            JcsOutput out = JcsOutput.digesting(digest);
             try {
                 parts.writeWithoutTest(out);
                 return new Prefix(parts, out, digest);
@@ -282,7 +257,7 @@ public final class CanonicalRequest {
     /** The members of the form; {@code json} or {@code base64} (or neither) is the body. */
     private record Parts(String method, String path, List<List<String>> query, JsonNode json, String base64) {
 
-        void writeWithoutTest(Jcs.Output out) {
+        void writeWithoutTest(JcsOutput out) {
             if (json != null) {
                 out.raw(BODY);
                 Jcs.write(json, out);

@@ -10,7 +10,7 @@ import dev.replayharness.core.Headers;
 import dev.replayharness.core.OutgoingRequest;
 import dev.replayharness.core.internal.BodyCodec;
 import dev.replayharness.core.internal.Redactor;
-import dev.replayharness.core.json.Jcs;
+import dev.replayharness.core.json.IJson;
 import dev.replayharness.core.json.Json;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.recording.Body;
@@ -73,7 +73,7 @@ public final class RequestKeyer {
      */
     private Body body(byte[] bytes) {
         Body body = BodyCodec.encode(bytes, json -> redactJson(json, bytes), redactor::redact);
-        if (body instanceof Body.Json json && !Jcs.canonicalizable(json.value(), hasBackslash(bytes))) {
+        if (body instanceof Body.Json json && !IJson.canonicalizable(json.value(), hasBackslash(bytes))) {
             return new Body.Binary(Json.compact(json.value())); // its strings are redacted already
         }
         if (body instanceof Body.Binary binary) {

@@ -68,7 +68,8 @@ public final class ActiveTest implements Stores.Closeable {
             return new HttpClientWiring(test.session);
         }
         return Stores.computeIfAbsent(Stores.of(context), type, t -> InjectedClients.TYPES.contains(t)
-                ? InjectedClients.open(t, test.session) : SessionParameters.open(t, test.session), Stores.Closing.class).value();
+                ? InjectedClients.open(t, test.session, context) : SessionParameters.open(t, test.session),
+                Stores.Closing.class).value();
     }
 
     public static boolean injects(Class<?> type) {

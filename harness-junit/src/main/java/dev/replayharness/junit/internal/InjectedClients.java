@@ -7,6 +7,7 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.apache.ApacheHarness;
@@ -23,8 +24,11 @@ final class InjectedClients {
     private InjectedClients() {
     }
 
-    /** A new client of {@code type} (one of {@link #CLIENT_TYPES}) routed through {@code session}. */
-    static Stores.Closing<?> open(Class<?> type, HarnessSession session) {
+    /**
+     * A new client of {@code type} (one of {@link #CLIENT_TYPES}) routed through {@code session}. The
+     * {@code java.net.http} clients of a run share one delegate (see {@link SharedJdkClient}).
+     */
+    static Stores.Closing<?> open(Class<?> type, HarnessSession session, ExtensionContext context) {
         if (type == CloseableHttpClient.class) {
             CloseableHttpClient client = ApacheHarness.wire(HttpClients.custom(), session).build();
             return new Stores.Closing<>(client, client);
@@ -35,10 +39,8 @@ final class InjectedClients {
             return new Stores.Closing<>(client, client);
         }
         if (type == HttpClient.class) {
-            HttpClient delegate = HttpClient.newHttpClient();
-            // HttpClient is AutoCloseable from Java 21 on; on 17 its threads end when it is collected.
-            AutoCloseable closer = delegate instanceof AutoCloseable c ? c : () -> { };
-            return new Stores.Closing<>(JdkHarness.wrap(delegate, session), closer);
+            // The wrapper is per test; nothing of the shared delegate is closed with the test.
+            return new Stores.Closing<>(JdkHarness.wrap(SharedJdkClient.of(context), session), () -> { });
         }
         throw new IllegalArgumentException("not a client type: " + type);
     }

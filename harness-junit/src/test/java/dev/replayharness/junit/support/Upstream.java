@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +36,7 @@ public final class Upstream implements AutoCloseable, BeforeEachCallback, AfterE
     private HttpServer server;
     private ExecutorService executor;
     private final AtomicInteger requests = new AtomicInteger();
+    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
@@ -55,6 +58,7 @@ public final class Upstream implements AutoCloseable, BeforeEachCallback, AfterE
 
     private void open() throws IOException {
         requests.set(0);
+        clientPorts.clear();
         delay = Duration.ZERO;
         executor = Executors.newCachedThreadPool();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -81,6 +85,7 @@ public final class Upstream implements AutoCloseable, BeforeEachCallback, AfterE
     private void chat(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
+            clientPorts.add(exchange.getRemoteAddress().getPort());
             int n = requests.incrementAndGet();
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
@@ -106,6 +111,11 @@ public final class Upstream implements AutoCloseable, BeforeEachCallback, AfterE
     /** How long each answer takes: lets concurrent requests overlap. */
     public void delay(Duration delay) {
         this.delay = delay;
+    }
+
+    /** How many TCP connections the requests came on (distinct client ports). */
+    public int connectionCount() {
+        return clientPorts.size();
     }
 
     public int requestCount() {

@@ -3,16 +3,18 @@ package dev.replayharness.server.internal;
 import dev.replayharness.openai.ChatCompletionRequest;
 import dev.replayharness.openai.OpenAiJson;
 import dev.replayharness.openai.OpenAiProtocolException;
+import java.util.HashSet;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Checks a {@code POST /v1/chat/completions} body field by field, so a client learns which field is
- * wrong and what it should be, before anything is sent upstream.
+ * wrong and what it should be, before anything is sent upstream. Messages are checked by
+ * {@link MessageCheck}; tools, tool choice and logprobs here.
  */
 public final class ChatRequestParser {
 
-    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
+    private static final Set<String> TOOL_CHOICES = Set.of("none", "auto", "required");
 
     private ChatRequestParser() {}
 
@@ -42,9 +44,7 @@ public final class ChatRequestParser {
             throw ApiError.invalidRequest("messages", "\"messages\" must be a non-empty list of {\"role\", \"content\"}"
                     + " objects, not " + kind(messages) + ".");
         }
-        for (int i = 0; i < messages.size(); i++) {
-            checkMessage(messages.get(i), "messages[" + i + "]");
-        }
+        MessageCheck.check(messages);
         boolean stream = false;
         JsonNode streamNode = body.get("stream");
         if (streamNode != null && !streamNode.isNull()) {
@@ -58,6 +58,13 @@ public final class ChatRequestParser {
         integer(body, "max_tokens");
         integer(body, "max_completion_tokens");
         integer(body, "seed");
+        tools(body);
+        bool(body, "logprobs");
+        JsonNode top = body.get("top_logprobs");
+        if (top != null && !top.isNull() && (!top.isIntegralNumber() || top.asInt() < 0 || top.asInt() > 20)) {
+            throw ApiError.invalidRequest("top_logprobs", "\"top_logprobs\" must be an integer from 0 to 20, not "
+                    + kind(top) + ".");
+        }
         JsonNode stop = body.get("stop");
         if (stop != null && !stop.isNull() && !stop.isString() && !(stop.isArray() && allStrings(stop))) {
             throw ApiError.invalidRequest("stop", "\"stop\" must be a string or a list of strings, not " + kind(stop) + ".");
@@ -77,27 +84,43 @@ public final class ChatRequestParser {
         return new Parsed(request, stream, messages);
     }
 
-    private static void checkMessage(JsonNode message, String where) {
-        if (!message.isObject()) {
-            throw ApiError.invalidRequest(where, where + " must be an object with \"role\" and \"content\", not "
-                    + kind(message) + ".");
-        }
-        JsonNode role = message.get("role");
-        if (role == null || !role.isString() || !ROLES.contains(role.asString())) {
-            throw ApiError.invalidRequest(where + ".role", where + ".role must be one of " + ROLES.stream().sorted().toList()
-                    + ", not " + (role == null ? "missing" : kind(role)) + ".");
-        }
-        JsonNode content = message.get("content");
-        boolean assistant = role.asString().equals("assistant");
-        if (content == null || content.isNull()) {
-            if (!assistant) {
-                throw ApiError.invalidRequest(where + ".content", where + ".content is missing; a "
-                        + role.asString() + " message needs text content.");
+    /** {@code tools}, {@code tool_choice} (naming one of the tools), and {@code parallel_tool_calls}. */
+    private static void tools(JsonNode body) {
+        Set<String> names = new HashSet<>();
+        JsonNode tools = body.get("tools");
+        if (tools != null && !tools.isNull()) {
+            if (!tools.isArray()) {
+                throw ApiError.invalidRequest("tools", "\"tools\" must be a list of {\"type\": \"function\", \"function\":"
+                        + " {\"name\", \"description\", \"parameters\"}}, not " + kind(tools) + ".");
             }
-        } else if (!content.isString()) {
-            throw ApiError.invalidRequest(where + ".content", where + ".content must be a string, not " + kind(content)
-                    + (content.isArray() ? " (content parts are not supported by this server; send the text as one"
-                            + " string)" : "") + ".");
+            for (int i = 0; i < tools.size(); i++) {
+                JsonNode tool = tools.get(i);
+                if (!"function".equals(tool.path("type").asString(null)) || !tool.path("function").path("name").isString()) {
+                    throw ApiError.invalidRequest("tools[" + i + "]", "tools[" + i + "] must be {\"type\": \"function\","
+                            + " \"function\": {\"name\": …}}; a function tool with a name.");
+                }
+                names.add(tool.path("function").path("name").asString());
+            }
+        }
+        JsonNode choice = body.get("tool_choice");
+        if (choice != null && !choice.isNull()) {
+            if (choice.isString() && !TOOL_CHOICES.contains(choice.asString()) || !choice.isString() && !choice.isObject()) {
+                throw ApiError.invalidRequest("tool_choice", "\"tool_choice\" must be \"none\", \"auto\", \"required\" or"
+                        + " {\"type\": \"function\", \"function\": {\"name\": …}}, not " + kind(choice) + ".");
+            }
+            String forced = choice.path("function").path("name").asString(null);
+            if (choice.isObject() && (forced == null || !names.contains(forced))) {
+                throw ApiError.invalidRequest("tool_choice", "\"tool_choice\" names the function " + forced + ", which is"
+                        + " not in \"tools\" " + names.stream().sorted().toList() + ".");
+            }
+        }
+        bool(body, "parallel_tool_calls");
+    }
+
+    private static void bool(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value != null && !value.isNull() && !value.isBoolean()) {
+            throw ApiError.invalidRequest(field, "\"" + field + "\" must be true or false, not " + kind(value) + ".");
         }
     }
 

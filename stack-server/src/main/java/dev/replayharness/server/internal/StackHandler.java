@@ -1,14 +1,7 @@
 package dev.replayharness.server.internal;
 
-import dev.replayharness.bedrock.BedrockAccessDeniedException;
-import dev.replayharness.bedrock.BedrockAuthenticationException;
 import dev.replayharness.bedrock.BedrockClient;
 import dev.replayharness.bedrock.BedrockException;
-import dev.replayharness.bedrock.BedrockModelNotFoundException;
-import dev.replayharness.bedrock.BedrockRetriesExhaustedException;
-import dev.replayharness.bedrock.BedrockServiceException;
-import dev.replayharness.bedrock.BedrockUnsupportedOperationException;
-import dev.replayharness.bedrock.BedrockValidationException;
 import dev.replayharness.bedrock.RegisteredModel;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.RecordingUse;
@@ -22,14 +15,12 @@ import dev.replayharness.openai.StreamAccumulator;
 import dev.replayharness.server.InferenceStore;
 import dev.replayharness.server.StoredCompletion;
 import java.io.IOException;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -53,18 +44,21 @@ public final class StackHandler extends Handler.Abstract {
     private final UnaryOperator<String> redact;
 
     private final Consumer<RecordingUse> recordingUses;
+    private final StoreRoutes storeRoutes;
 
     public StackHandler(Providers providers, InferenceStore store, long maxRequestBytes,
             Consumer<RecordingUse> recordingUses) {
         this.recordingUses = recordingUses;
         this.providers = providers;
         this.store = store;
+        this.storeRoutes = new StoreRoutes(store);
         this.maxRequestBytes = maxRequestBytes;
         this.redact = providers.harness()::redact;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        request.addIdleTimeoutListener(timeout -> keepWhileStopping(request));
         Exchange exchange = new Exchange(request, response, callback);
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
@@ -92,13 +86,27 @@ public final class StackHandler extends Handler.Abstract {
         return true;
     }
 
+    /**
+     * Once stopping, Jetty gives every connection a 100 ms idle timeout, so that idle keep-alive
+     * connections close at once; a request in flight whose provider pauses longer (Bedrock does, while
+     * it reasons) was cut off. Such a request is not idle but waiting: its connection gets the stop
+     * timeout instead, and the idle timeout is ignored. Otherwise it fails the request, as by default.
+     */
+    private boolean keepWhileStopping(Request request) {
+        if (getServer() == null || !getServer().isStopping()) {
+            return true;
+        }
+        request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(getServer().getStopTimeout());
+        return false;
+    }
+
     private void route(Exchange exchange, String method, String path) throws IOException {
         switch (path) {
             case CHAT -> {
                 if (method.equals("POST")) {
                     chatCompletion(exchange);
                 } else if (method.equals("GET")) {
-                    listCompletions(exchange);
+                    storeRoutes.list(exchange);
                 } else {
                     throw ApiError.methodNotAllowed(method, path, "GET, POST");
                 }
@@ -120,7 +128,7 @@ public final class StackHandler extends Handler.Abstract {
             default -> {
                 if (path.startsWith(CHAT_PREFIX) && path.indexOf('/', CHAT_PREFIX.length()) < 0) {
                     requireMethod(method, path, "GET");
-                    getCompletion(exchange, path.substring(CHAT_PREFIX.length()));
+                    storeRoutes.get(exchange, path.substring(CHAT_PREFIX.length()));
                 } else {
                     throw new ApiError(404, "invalid_request_error", "not_found", null, "No endpoint " + method + " "
                             + path + ". This server offers POST/GET " + CHAT + ", GET " + CHAT + "/{id}, GET /v1/models"
@@ -175,7 +183,7 @@ public final class StackHandler extends Handler.Abstract {
                     exchange.json(200, json);
                 }
             } catch (BedrockException e) {
-                throw mapped(e);
+                throw ProviderErrors.mapped(e);
             }
         } finally {
             session.uses().forEach(recordingUses);
@@ -249,92 +257,5 @@ public final class StackHandler extends Handler.Abstract {
         return new StoredCompletion(id, completion.path("created").asLong(0), completion.path("model").asString(""),
                 ServerJson.write(completion.path("choices")), usage == null || usage.isNull() ? null : ServerJson.write(usage),
                 ServerJson.write(messages));
-    }
-
-    private static ApiError mapped(BedrockException e) {
-        String message = e.getMessage();
-        int upstream = e.httpStatus().orElse(0);
-        if (e instanceof BedrockAuthenticationException) {
-            return new ApiError(401, "authentication_error", "invalid_api_key", null, message);
-        }
-        if (e instanceof BedrockAccessDeniedException) {
-            return new ApiError(403, "permission_error", "access_denied", null, message);
-        }
-        if (e instanceof BedrockModelNotFoundException) {
-            return new ApiError(404, "invalid_request_error", "model_not_found", "model", message);
-        }
-        if (e instanceof BedrockValidationException) {
-            return new ApiError(400, "invalid_request_error", "invalid_request", null, message);
-        }
-        if (e instanceof BedrockUnsupportedOperationException) {
-            return new ApiError(400, "invalid_request_error", "unsupported", null, message);
-        }
-        if (e instanceof BedrockRetriesExhaustedException) {
-            return upstream == 429 ? new ApiError(429, "rate_limit_error", "rate_limited", null, message)
-                    : new ApiError(503, "api_error", "upstream_unavailable", null, message);
-        }
-        if (e instanceof BedrockServiceException) {
-            return new ApiError(upstream >= 400 && upstream < 500 ? upstream : 502, "api_error", "upstream_error", null,
-                    message);
-        }
-        return new ApiError(502, "api_connection_error", "upstream_unreachable", null, message); // BedrockTransportException
-    }
-
-    private void listCompletions(Exchange exchange) {
-        Fields query = Request.extractQueryParameters(exchange.request());
-        String after = query.getValue("after");
-        String model = query.getValue("model");
-        String order = query.getValue("order") == null ? "desc" : query.getValue("order");
-        if (!order.equals("asc") && !order.equals("desc")) {
-            throw ApiError.invalidRequest("order", "order must be asc or desc, not '" + order + "'.");
-        }
-        int limit = 20;
-        String limitText = query.getValue("limit");
-        if (limitText != null) {
-            try {
-                limit = Integer.parseInt(limitText);
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > 1000) {
-                throw ApiError.invalidRequest("limit", "limit must be an integer from 1 to 1000, not '" + limitText + "'.");
-            }
-        }
-        InferenceStore.Page page;
-        try {
-            page = store.list(after, limit, model, order.equals("desc"));
-        } catch (IllegalArgumentException e) {
-            throw ApiError.invalidRequest("after", "after: " + e.getMessage() + "; pass the last_id of the previous page.");
-        }
-        ArrayNode data = JsonNodeFactory.instance.arrayNode();
-        page.data().forEach(completion -> data.add(json(completion)));
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("object", "list");
-        root.set("data", data);
-        List<StoredCompletion> rows = page.data();
-        root.put("first_id", rows.isEmpty() ? null : rows.get(0).id());
-        root.put("last_id", rows.isEmpty() ? null : rows.get(rows.size() - 1).id());
-        root.put("has_more", page.hasMore());
-        exchange.json(200, root);
-    }
-
-    private void getCompletion(Exchange exchange, String id) {
-        StoredCompletion completion = store.get(id).orElseThrow(() -> new ApiError(404, "invalid_request_error",
-                "not_found", "id", "No stored chat completion has id '" + id + "'. GET " + CHAT + " lists the stored ones."));
-        exchange.json(200, json(completion));
-    }
-
-    private static ObjectNode json(StoredCompletion completion) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("id", completion.id());
-        node.put("object", "chat.completion");
-        node.put("created", completion.created());
-        node.put("model", completion.model());
-        node.set("choices", ServerJson.MAPPER.readTree(completion.choicesJson()));
-        if (completion.usageJson() != null) {
-            node.set("usage", ServerJson.MAPPER.readTree(completion.usageJson()));
-        }
-        node.set("input_messages", ServerJson.MAPPER.readTree(completion.inputMessagesJson()));
-        return node;
     }
 }
