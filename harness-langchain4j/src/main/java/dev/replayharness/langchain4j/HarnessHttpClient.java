@@ -32,9 +32,9 @@ final class HarnessHttpClient implements HttpClient {
     });
 
     private final HarnessSession session;
-    private final HttpClient delegate;
+    private final LazyClient delegate;
 
-    HarnessHttpClient(HarnessSession session, HttpClient delegate) {
+    HarnessHttpClient(HarnessSession session, LazyClient delegate) {
         this.session = session;
         this.delegate = delegate;
     }
@@ -44,7 +44,8 @@ final class HarnessHttpClient implements HttpClient {
     public SuccessfulHttpResponse execute(HttpRequest request) {
         return Exchange.<SuccessfulHttpResponse, RuntimeException, RuntimeException>run(session, Messages.outgoing(request),
                 replayed -> Messages.answer(replayed.decoded()),
-                recorder -> recorder.isEmpty() ? delegate.execute(request) : RecordedCalls.execute(delegate, request, recorder.get()));
+                recorder -> recorder.isEmpty() ? delegate.get().execute(request)
+                        : RecordedCalls.execute(delegate.get(), request, recorder.get()));
     }
 
     /**
@@ -61,9 +62,9 @@ final class HarnessHttpClient implements HttpClient {
             return null;
         }, recorder -> {
             if (recorder.isEmpty()) {
-                delegate.execute(request, parser, listener);
+                delegate.get().execute(request, parser, listener);
             } else {
-                RecordedCalls.stream(delegate, request, parser, listener, recorder.get());
+                RecordedCalls.stream(delegate.get(), request, parser, listener, recorder.get());
             }
             return null;
         });
@@ -99,6 +100,6 @@ final class HarnessHttpClient implements HttpClient {
 
     @Override
     public String toString() {
-        return "HarnessHttpClient[" + session + ", delegate=" + delegate.getClass().getName() + "]";
+        return "HarnessHttpClient[" + session + ", delegate=" + delegate.describe() + "]";
     }
 }

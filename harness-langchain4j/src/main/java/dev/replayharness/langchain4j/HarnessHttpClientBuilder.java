@@ -42,9 +42,14 @@ public final class HarnessHttpClientBuilder implements HttpClientBuilder {
         return this;
     }
 
+    /**
+     * The delegate's client is built on first use, when a request goes upstream: replay builds none (a
+     * {@code java.net.http} client per model would otherwise cost a selector thread each, on Java 17 one that
+     * never ends).
+     */
     @Override
     public HttpClient build() {
-        return new HarnessHttpClient(session, delegate.build());
+        return new HarnessHttpClient(session, new LazyClient(delegate));
     }
 
     @Override

@@ -94,6 +94,27 @@ class HarnessLangChain4jTest {
         }
 
         @Test
+        @DisplayName("the delegate client is never even built (no java.net.http client, no selector thread)")
+        void noDelegateBuilt() throws Exception {
+            String recorded = recordPlain("lazy");
+            java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+            dev.langchain4j.http.client.HttpClientBuilder counting = new dev.langchain4j.http.client.jdk.JdkHttpClientBuilder() {
+                @Override
+                public dev.langchain4j.http.client.jdk.JdkHttpClient build() {
+                    built.incrementAndGet();
+                    return super.build();
+                }
+            };
+            try (HarnessSession session = session(Mode.REPLAY, "lazy")) {
+                OpenAiChatModel model = OpenAiChatModel.builder().httpClientBuilder(HarnessLangChain4j.builder(session, counting))
+                        .baseUrl(Upstream.BEDROCK).apiKey("k").modelName(Upstream.MODEL).build();
+
+                assertThat(model.chat(PROMPT)).isEqualTo(recorded);
+                assertThat(built).hasValue(0);
+            }
+        }
+
+        @Test
         @DisplayName("a stream replays the recorded chunks, in order, one partial response each")
         void stream() throws Exception {
             Streams recorded = recordStream("stream");
