@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -19,9 +20,10 @@ import reactor.core.publisher.Mono;
 /** The {@link ClientHttpConnector} of {@link HarnessWebClient}, on the engine's exchange driver ({@link Exchange}). */
 final class HarnessConnector implements ClientHttpConnector {
     private final HarnessSession session;
-    private final ClientHttpConnector delegate;
+    private final Supplier<ClientHttpConnector> delegate;
 
-    HarnessConnector(HarnessSession session, ClientHttpConnector delegate) {
+    /** @param delegate the upstream connector, asked for only when a request goes upstream */
+    HarnessConnector(HarnessSession session, Supplier<ClientHttpConnector> delegate) {
         this.session = session;
         this.delegate = delegate;
     }
@@ -39,7 +41,8 @@ final class HarnessConnector implements ClientHttpConnector {
         return Exchange.<Mono<ClientHttpResponse>, RuntimeException, RuntimeException>run(session, outgoing,
                 replayed -> Mono.just(new ReplayedReactiveResponse(replayed.decoded(), session.sleeper())),
                 recorder -> {
-                    Mono<ClientHttpResponse> upstream = delegate.connect(captured.getMethod(), captured.getURI(), captured::replayOnto);
+                    Mono<ClientHttpResponse> upstream = delegate.get().connect(captured.getMethod(), captured.getURI(),
+                            captured::replayOnto);
                     return recorder.isEmpty() ? upstream : teed(upstream, recorder.get());
                 });
     }

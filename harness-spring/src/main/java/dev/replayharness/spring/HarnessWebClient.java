@@ -32,19 +32,25 @@ public final class HarnessWebClient {
     private HarnessWebClient() {
     }
 
-    /** A connector that routes through {@code session} and calls upstream with Spring's JDK connector. */
+    /**
+     * A connector that routes through {@code session} and calls upstream with Spring's JDK connector, made on
+     * first use: replay makes none (each would start a {@code java.net.http} selector thread).
+     */
     public static ClientHttpConnector connector(HarnessSession session) {
-        return connector(session, new JdkClientHttpConnector());
+        Objects.requireNonNull(session, "session");
+        return new HarnessConnector(session, new Lazy<>(JdkClientHttpConnector::new));
     }
 
     /** A connector that routes through {@code session} and calls upstream with {@code delegate}. */
     public static ClientHttpConnector connector(HarnessSession session, ClientHttpConnector delegate) {
-        return new HarnessConnector(Objects.requireNonNull(session, "session"), Objects.requireNonNull(delegate, "delegate"));
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(delegate, "delegate");
+        return new HarnessConnector(session, () -> delegate);
     }
 
     /** Sets {@link #connector(HarnessSession)} and the unwrapping filter on {@code builder}; returns the builder. */
     public static WebClient.Builder wire(WebClient.Builder builder, HarnessSession session) {
-        return wire(builder, session, new JdkClientHttpConnector());
+        return builder.clientConnector(connector(session)).filter(harnessErrors());
     }
 
     /** The same, calling upstream with {@code delegate} (Reactor Netty's connector, say). */
