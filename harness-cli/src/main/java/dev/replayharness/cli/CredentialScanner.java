@@ -3,7 +3,7 @@ package dev.replayharness.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.replayharness.core.internal.Redactor;
+import dev.replayharness.core.redact.Redactor;
 
 /**
  * The check behind {@code harness verify}: finds credential-looking strings ({@code Bearer …}, {@code bedrock-api-key-…}, {@code ABSK…},

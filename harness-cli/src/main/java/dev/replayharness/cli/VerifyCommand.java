@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.replayharness.core.Headers;
-import dev.replayharness.core.internal.AtomicFiles;
-import dev.replayharness.core.internal.ContentEncoding;
+import dev.replayharness.core.store.AtomicFiles;
+import dev.replayharness.core.codec.ContentEncoding;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.RecordingFormatException;
 import dev.replayharness.core.key.CanonicalRequest;

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import dev.replayharness.core.internal.Redactor;
+import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.NormalizerRule;
 import dev.replayharness.core.normalize.RequestNormalizer;

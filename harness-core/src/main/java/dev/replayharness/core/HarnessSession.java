@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.replayharness.core.internal.MissReport;
 import dev.replayharness.core.internal.RecordingAssembler;
-import dev.replayharness.core.internal.RecordingRedactor;
-import dev.replayharness.core.internal.Redactor;
+import dev.replayharness.core.redact.RecordingRedactor;
+import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.internal.Replays;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.CanonicalRequest;

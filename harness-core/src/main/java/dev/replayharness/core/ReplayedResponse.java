@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import dev.replayharness.core.internal.ContentEncoding;
+import dev.replayharness.core.codec.ContentEncoding;
 
 /**
  * A response rebuilt from a recording, ready for an adapter to hand to its caller.

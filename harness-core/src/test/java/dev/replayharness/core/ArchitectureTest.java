@@ -2,10 +2,15 @@ package dev.replayharness.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import java.util.Set;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -86,11 +91,56 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("only the store touches recording files (java.nio.file.Files); the importer and the atomic writer aside")
+    @DisplayName("only the store touches recording files (java.nio.file.Files); the Llama Stack importer aside")
     void onlyTheStoreTouchesFiles() {
         noClasses().that().resideOutsideOfPackages(CORE + ".store..", CORE + ".llamastack..")
-                .and().doNotHaveFullyQualifiedName(CORE + ".internal.AtomicFiles")
                 .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
                 .check(CORE_CLASSES);
+    }
+
+    /** The engine package's plain value types, which the lower layers use (they sit below them). */
+    private static final Set<String> VALUES = Set.of("Headers", "Headers$Builder", "OutgoingRequest",
+            "RecordingFormatException", "HarnessConfigurationException");
+    /** A replayed response and how its timing waits: built by the store, above the codecs it uses. */
+    private static final Set<String> REPLAYED = Set.of("ReplayedResponse", "ReplayedResponse$ChunkedBody", "Sleeper");
+
+    private static DescribedPredicate<JavaClass> coreClass(String description, Set<String> names, boolean in) {
+        return DescribedPredicate.describe(description, c -> c.getPackageName().equals(CORE)
+                && names.contains(c.getSimpleName().isEmpty() ? c.getName() : c.getName().substring(CORE.length() + 1)) == in);
+    }
+
+    @Test
+    @DisplayName("the spine's layers point one way: json ← values ← recording ← codec, redact ← replayed ← key, normalize"
+            + " ← store ← engine ← adapters")
+    void layers() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("json").definedBy(CORE + ".json..")
+                .layer("values").definedBy(coreClass("the engine's value types", VALUES, true))
+                .layer("recording").definedBy(CORE + ".recording..")
+                .layer("codec").definedBy(CORE + ".codec..", CORE + ".redact..")
+                .layer("replayed").definedBy(coreClass("replayed responses", REPLAYED, true))
+                .layer("key").definedBy(CORE + ".key..", CORE + ".normalize..")
+                .layer("store").definedBy(CORE + ".store..")
+                .layer("engine").definedBy(DescribedPredicate.or(
+                        coreClass("the engine", union(VALUES, REPLAYED), false),
+                        DescribedPredicate.describe("internal, llamastack", (JavaClass c) ->
+                                c.getPackageName().startsWith(CORE + ".internal") || c.getPackageName().startsWith(CORE + ".llamastack"))))
+                .layer("adapters").definedBy(ADAPTERS)
+                .whereLayer("adapters").mayNotBeAccessedByAnyLayer()
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("adapters")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("engine", "adapters")
+                .whereLayer("key").mayOnlyBeAccessedByLayers("store", "engine", "adapters")
+                .whereLayer("replayed").mayOnlyBeAccessedByLayers("key", "store", "engine", "adapters")
+                .whereLayer("codec").mayOnlyBeAccessedByLayers("replayed", "key", "store", "engine", "adapters")
+                .whereLayer("recording").mayOnlyBeAccessedByLayers("codec", "replayed", "key", "store", "engine", "adapters")
+                .whereLayer("values").mayOnlyBeAccessedByLayers("recording", "codec", "replayed", "key", "store", "engine",
+                        "adapters")
+                .check(CORE_CLASSES);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 }

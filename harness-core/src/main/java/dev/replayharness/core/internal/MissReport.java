@@ -1,5 +1,6 @@
 package dev.replayharness.core.internal;
 
+import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.json.Json;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,5 +1,11 @@
 package dev.replayharness.core.internal;
 
+import dev.replayharness.core.redact.RecordingRedactor;
+import dev.replayharness.core.redact.Redactor;
+import dev.replayharness.core.codec.SseParser;
+import dev.replayharness.core.codec.SseCodec;
+import dev.replayharness.core.codec.ContentEncoding;
+import dev.replayharness.core.codec.BodyCodec;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

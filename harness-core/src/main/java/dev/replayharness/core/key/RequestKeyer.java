@@ -8,8 +8,8 @@ import java.util.Set;
 
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.OutgoingRequest;
-import dev.replayharness.core.internal.BodyCodec;
-import dev.replayharness.core.internal.Redactor;
+import dev.replayharness.core.codec.BodyCodec;
+import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.json.IJson;
 import dev.replayharness.core.json.Json;
 import dev.replayharness.core.normalize.RequestNormalizer;

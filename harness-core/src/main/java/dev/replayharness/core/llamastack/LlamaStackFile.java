@@ -10,7 +10,7 @@ import java.util.List;
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.RecordingFormatException;
 import dev.replayharness.core.json.Json;
-import dev.replayharness.core.internal.Redactor;
+import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.RecordedResponse;

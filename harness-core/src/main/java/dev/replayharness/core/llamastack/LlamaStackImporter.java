@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.replayharness.core.RecordingFormatException;
-import dev.replayharness.core.internal.RecordingRedactor;
-import dev.replayharness.core.internal.Redactor;
+import dev.replayharness.core.redact.RecordingRedactor;
+import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.key.RecordingKey;
 import dev.replayharness.core.recording.Recording;
 

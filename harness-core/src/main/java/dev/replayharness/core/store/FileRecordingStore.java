@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.replayharness.core.RecordingFormatException;
-import dev.replayharness.core.internal.AtomicFiles;
 import dev.replayharness.core.key.KeyedRequest;
 import dev.replayharness.core.key.RecordingKey;
 import dev.replayharness.core.recording.RecordedRequest;

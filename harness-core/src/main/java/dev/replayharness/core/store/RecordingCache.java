@@ -15,7 +15,6 @@ import java.util.function.LongSupplier;
 
 import dev.replayharness.core.key.RecordingKey;
 import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.internal.ReplayRenderer;
 
 /**
  * Parsed, verified recordings in wire form, so that replaying a recording a second time neither reads,

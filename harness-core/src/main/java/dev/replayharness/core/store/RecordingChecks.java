@@ -4,9 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 import dev.replayharness.core.RecordingFormatException;
-import dev.replayharness.core.internal.BodyCodec;
-import dev.replayharness.core.internal.Redactor;
-import dev.replayharness.core.internal.ReplayRenderer;
+import dev.replayharness.core.codec.BodyCodec;
+import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.RecordingKey;
 import dev.replayharness.core.normalize.RequestNormalizer;

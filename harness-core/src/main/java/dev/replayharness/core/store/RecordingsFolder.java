@@ -26,7 +26,7 @@ public final class RecordingsFolder {
     /** The name an atomic write gives the temporary file of a recording: {@code .<key>[-<n>].json<digits>.tmp}. */
     public static final Pattern TEMPORARY = Pattern.compile("\\.[0-9a-f]{64}(-[0-9]+)?\\.json-?[0-9]+\\.tmp");
     /** A temporary file younger than this may belong to a write in progress in another process. */
-    public static final Duration STALE_TEMPORARY = dev.replayharness.core.internal.AtomicFiles.STALE_AFTER;
+    public static final Duration STALE_TEMPORARY = dev.replayharness.core.store.AtomicFiles.STALE_AFTER;
 
     private final Path root;
 

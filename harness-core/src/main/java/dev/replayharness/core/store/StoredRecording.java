@@ -3,7 +3,6 @@ package dev.replayharness.core.store;
 import java.nio.file.Path;
 
 import dev.replayharness.core.ReplayedResponse;
-import dev.replayharness.core.internal.ReplayRenderer;
 import dev.replayharness.core.key.RecordingKey;
 
 /**

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
-import dev.replayharness.core.internal.Redactor;
+import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.core.testing.Harnesses;
 import dev.replayharness.core.testing.LoopbackUpstream;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import dev.replayharness.core.json.Json;
-import dev.replayharness.core.internal.Redactor;
+import dev.replayharness.core.redact.Redactor;
 import tools.jackson.databind.JsonNode;
 
 @DisplayName("Redactor: the literal prefilter never skips a credential the patterns alone would find")

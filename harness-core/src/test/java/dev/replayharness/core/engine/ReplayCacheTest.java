@@ -34,7 +34,7 @@ import dev.replayharness.core.Headers;
 import dev.replayharness.core.RecordingFormatException;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.store.RecordingCache;
-import dev.replayharness.core.internal.ReplayRenderer;
+import dev.replayharness.core.store.ReplayRenderer;
 import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.core.key.RecordingKey;
 import dev.replayharness.core.testing.Harnesses;

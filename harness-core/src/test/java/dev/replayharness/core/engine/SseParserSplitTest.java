@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import dev.replayharness.core.internal.SseParser;
+import dev.replayharness.core.codec.SseParser;
 
 @DisplayName("SseParser: the same events whatever the line ends and however the bytes are split")
 class SseParserSplitTest {

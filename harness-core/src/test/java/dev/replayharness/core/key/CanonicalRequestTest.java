@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.replayharness.core.Headers;
-import dev.replayharness.core.internal.BodyCodec;
+import dev.replayharness.core.codec.BodyCodec;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.recording.RecordedRequest;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.replayharness.core.Headers;
 import dev.replayharness.core.OutgoingRequest;
-import dev.replayharness.core.internal.Redactor;
+import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.json.Json;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.recording.Body;

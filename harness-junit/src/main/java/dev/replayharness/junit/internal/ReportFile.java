@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.replayharness.core.HarnessConfigurationException;
-import dev.replayharness.core.internal.AtomicFiles;
+import dev.replayharness.core.store.AtomicFiles;
 import dev.replayharness.core.RecordingUse;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

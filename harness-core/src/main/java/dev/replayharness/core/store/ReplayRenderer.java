@@ -1,5 +1,7 @@
-package dev.replayharness.core.internal;
+package dev.replayharness.core.store;
 
+import dev.replayharness.core.codec.SseCodec;
+import dev.replayharness.core.codec.BodyCodec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

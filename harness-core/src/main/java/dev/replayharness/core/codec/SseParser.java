@@ -1,4 +1,4 @@
-package dev.replayharness.core.internal;
+package dev.replayharness.core.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

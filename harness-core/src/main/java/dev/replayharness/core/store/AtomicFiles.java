@@ -1,4 +1,4 @@
-package dev.replayharness.core.internal;
+package dev.replayharness.core.store;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

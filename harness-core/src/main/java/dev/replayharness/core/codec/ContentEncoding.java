@@ -1,4 +1,4 @@
-package dev.replayharness.core.internal;
+package dev.replayharness.core.codec;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.replayharness.core.internal;
+package dev.replayharness.core.codec;
 
 import dev.replayharness.core.json.Json;
 import java.nio.ByteBuffer;
