@@ -107,7 +107,7 @@ class InjectionTest {
     }
 
     @Nested
-    @DisplayName("a client type of an InjectedClient provider on the classpath")
+    @DisplayName("a type of a SessionParameter provider on the classpath (ServiceLoader)")
     class Provided {
         @Test
         @DisplayName("is made from the test's session, shared with @BeforeEach, and closed once when the invocation ends")

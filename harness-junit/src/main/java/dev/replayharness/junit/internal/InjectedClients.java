@@ -3,6 +3,7 @@ package dev.replayharness.junit.internal;
 import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -17,11 +18,11 @@ import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.apache.ApacheHarness;
 import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.junit.HttpClientWiring;
-import dev.replayharness.junit.InjectedClient;
+import dev.replayharness.junit.SessionParameter;
 
 /**
  * The parameter types the extension injects, and how each client is made and closed: its own, and those of
- * the {@link InjectedClient} providers on the classpath.
+ * the {@link SessionParameter} providers on the classpath.
  */
 final class InjectedClients {
     static final Set<Class<?>> CLIENT_TYPES = Set.of(CloseableHttpClient.class, CloseableHttpAsyncClient.class,
@@ -33,10 +34,10 @@ final class InjectedClients {
     }
 
     /** The providers on the classpath by type; loaded on first use (a misregistration fails every use, naming it). */
-    private static volatile Map<Class<?>, InjectedClient<?>> providers;
+    private static volatile Map<Class<?>, SessionParameter<?>> providers;
 
-    private static Map<Class<?>, InjectedClient<?>> providers() {
-        Map<Class<?>, InjectedClient<?>> loaded = providers;
+    private static Map<Class<?>, SessionParameter<?>> providers() {
+        Map<Class<?>, SessionParameter<?>> loaded = providers;
         if (loaded == null) {
             loaded = loadProviders(); // two threads may both load: the same result
             providers = loaded;
@@ -44,17 +45,26 @@ final class InjectedClients {
         return loaded;
     }
 
-    private static Map<Class<?>, InjectedClient<?>> loadProviders() {
-        Map<Class<?>, InjectedClient<?>> byType = new HashMap<>();
-        for (InjectedClient<?> provider : ServiceLoader.load(InjectedClient.class, InjectedClients.class.getClassLoader())) {
+    private static Map<Class<?>, SessionParameter<?>> loadProviders() {
+        Map<Class<?>, SessionParameter<?>> byType = new HashMap<>();
+        ServiceLoader<SessionParameter> loader =
+                ServiceLoader.load(SessionParameter.class, InjectedClients.class.getClassLoader());
+        for (ServiceLoader.Provider<SessionParameter> registered : loader.stream().toList()) {
+            SessionParameter<?> provider;
+            try {
+                provider = registered.get();
+                provider.type();
+            } catch (ServiceConfigurationError | LinkageError absent) {
+                continue; // the provider's library is not on the classpath: its type cannot be a parameter either
+            }
             if (TYPES.contains(provider.type())) {
                 throw new ParameterResolutionException(provider.getClass().getName() + " registers "
                         + provider.type().getName() + ", which Replay Harness injects itself: remove it from"
-                        + " META-INF/services/" + InjectedClient.class.getName() + ".");
+                        + " META-INF/services/" + SessionParameter.class.getName() + ".");
             }
-            InjectedClient<?> other = byType.putIfAbsent(provider.type(), provider);
+            SessionParameter<?> other = byType.putIfAbsent(provider.type(), provider);
             if (other != null) {
-                throw new ParameterResolutionException("Two InjectedClient providers make " + provider.type().getName()
+                throw new ParameterResolutionException("Two SessionParameter providers make " + provider.type().getName()
                         + ": " + other.getClass().getName() + " and " + provider.getClass().getName() + ". Keep one on the classpath.");
             }
         }
@@ -66,9 +76,9 @@ final class InjectedClients {
         return TYPES.contains(type) || providers().containsKey(type);
     }
 
-    private static <T> Stores.Closing<T> open(InjectedClient<T> provider, HarnessSession session) {
-        T client = provider.open(session);
-        return new Stores.Closing<>(client, () -> provider.close(client));
+    private static <T> Stores.Closing<T> open(SessionParameter<T> provider, HarnessSession session) {
+        T value = provider.create(session);
+        return new Stores.Closing<>(value, () -> provider.close(value));
     }
 
     /**
@@ -89,7 +99,7 @@ final class InjectedClients {
             // The wrapper is per test; nothing of the shared delegate is closed with the test.
             return new Stores.Closing<>(JdkHarness.wrap(SharedJdkClient.of(context), session), () -> { });
         }
-        InjectedClient<?> provider = providers().get(type);
+        SessionParameter<?> provider = providers().get(type);
         if (provider != null) {
             return open(provider, session);
         }

@@ -3,9 +3,9 @@ package dev.replayharness.junit.support;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.junit.InjectedClient;
+import dev.replayharness.junit.SessionParameter;
 
-/** A client of "another library", injected through the {@link InjectedClient} SPI (registered in this module's test resources). */
+/** A client of "another library", injected through the {@link SessionParameter} SPI (registered in this module's test resources). */
 public final class ProvidedClient {
     private final HarnessSession session;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -23,14 +23,14 @@ public final class ProvidedClient {
     }
 
     /** The provider: one client per test invocation, closed after it. */
-    public static final class Provider implements InjectedClient<ProvidedClient> {
+    public static final class Provider implements SessionParameter<ProvidedClient> {
         @Override
         public Class<ProvidedClient> type() {
             return ProvidedClient.class;
         }
 
         @Override
-        public ProvidedClient open(HarnessSession session) {
+        public ProvidedClient create(HarnessSession session) {
             return new ProvidedClient(session);
         }
 

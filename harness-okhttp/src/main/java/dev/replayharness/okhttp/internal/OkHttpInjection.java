@@ -1,23 +1,23 @@
 package dev.replayharness.okhttp.internal;
 
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.junit.InjectedClient;
+import dev.replayharness.junit.SessionParameter;
 import dev.replayharness.okhttp.HarnessOkHttp;
 import okhttp3.OkHttpClient;
 
 /**
  * Lets {@code @Recorded} tests take an {@link OkHttpClient} parameter: {@link HarnessOkHttp#client} for the
  * test's session, its threads and connections released after the test. Registered as a
- * {@code dev.replayharness.junit.InjectedClient} service; read only when harness-junit is on the classpath.
+ * {@code dev.replayharness.junit.SessionParameter} service; read only when harness-junit is on the classpath.
  */
-public final class OkHttpInjection implements InjectedClient<OkHttpClient> {
+public final class OkHttpInjection implements SessionParameter<OkHttpClient> {
     @Override
     public Class<OkHttpClient> type() {
         return OkHttpClient.class;
     }
 
     @Override
-    public OkHttpClient open(HarnessSession session) {
+    public OkHttpClient create(HarnessSession session) {
         return HarnessOkHttp.client(session);
     }
 
