@@ -1,5 +1,8 @@
 package dev.replayharness.core;
 
+import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.replay.ReplayedResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;

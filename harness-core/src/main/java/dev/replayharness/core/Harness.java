@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import dev.replayharness.core.config.HarnessConfigurationException;
+import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.NormalizerRule;

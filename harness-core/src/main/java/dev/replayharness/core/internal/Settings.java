@@ -9,7 +9,7 @@ import java.util.function.Function;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.RepeatPolicy;
-import dev.replayharness.core.Sleeper;
+import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.key.NormalizerRule;
 import dev.replayharness.core.normalize.ResponseNormalizer;
 import dev.replayharness.core.store.RecordingStore;
