@@ -99,17 +99,16 @@ class ArchitectureTest {
     void spineIsOneWay() {
         noClasses().that().resideInAPackage(CORE + ".recording..")
                 .should().dependOnClassesThat().resideInAnyPackage(CORE + ".key..", CORE + ".store..", CORE + ".internal..",
-                        CORE + ".normalize..", CORE + ".jdk..", CORE + ".apache..", CORE + ".llamastack..")
+                        CORE + ".normalize..", CORE + ".jdk..", CORE + ".apache..")
                 .check(CORE_CLASSES);
         noClasses().that().resideInAPackage(CORE + ".key..")
-                .should().dependOnClassesThat().resideInAnyPackage(CORE + ".store..", CORE + ".jdk..", CORE + ".apache..",
-                        CORE + ".llamastack..")
+                .should().dependOnClassesThat().resideInAnyPackage(CORE + ".store..", CORE + ".jdk..", CORE + ".apache..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".HarnessSession")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".Harness")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".Exchange")
                 .check(CORE_CLASSES);
         noClasses().that().resideInAPackage(CORE + ".store..")
-                .should().dependOnClassesThat().resideInAnyPackage(CORE + ".jdk..", CORE + ".apache..", CORE + ".llamastack..")
+                .should().dependOnClassesThat().resideInAnyPackage(CORE + ".jdk..", CORE + ".apache..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".HarnessSession")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".Harness")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(CORE + ".Exchange")
@@ -128,9 +127,9 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("only the store touches recording files (java.nio.file.Files); the Llama Stack importer aside")
+    @DisplayName("only the store touches recording files (java.nio.file.Files)")
     void onlyTheStoreTouchesFiles() {
-        noClasses().that().resideOutsideOfPackages(CORE + ".store..", CORE + ".llamastack..")
+        noClasses().that().resideOutsideOfPackage(CORE + ".store..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
                 .check(CORE_CLASSES);
     }
@@ -147,9 +146,8 @@ class ArchitectureTest {
                 .layer("replayed").definedBy(CORE + ".replay..")
                 .layer("key").definedBy(CORE + ".key..", CORE + ".normalize..")
                 .layer("store").definedBy(CORE + ".store..")
-                .layer("engine").definedBy(DescribedPredicate.describe("the engine: core, internal, llamastack",
-                        (JavaClass c) -> c.getPackageName().equals(CORE) || c.getPackageName().startsWith(CORE + ".internal")
-                                || c.getPackageName().startsWith(CORE + ".llamastack")))
+                .layer("engine").definedBy(DescribedPredicate.describe("the engine: core, internal",
+                        (JavaClass c) -> c.getPackageName().equals(CORE) || c.getPackageName().startsWith(CORE + ".internal")))
                 .layer("adapters").definedBy(ADAPTERS)
                 .whereLayer("adapters").mayNotBeAccessedByAnyLayer()
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("adapters")
