@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.replayharness.benchmarks.fixtures.ChatExchange;
 import dev.replayharness.benchmarks.fixtures.JsonBodies;
 import dev.replayharness.core.key.CanonicalRequest;
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Body;
 
 /**

@@ -1,6 +1,6 @@
 package dev.replayharness.awssdk;
 
-import dev.replayharness.core.Sleeper;
+import dev.replayharness.core.replay.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;

@@ -2,7 +2,7 @@ package dev.replayharness.awssdk;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.replay.ReplayedResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

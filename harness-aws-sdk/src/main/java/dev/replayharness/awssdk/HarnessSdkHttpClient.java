@@ -2,9 +2,9 @@ package dev.replayharness.awssdk;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.RecordingInputStream;
-import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.replay.ReplayedResponse;
 import dev.replayharness.core.ResponseRecorder;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package dev.replayharness.awssdk;
 
-import dev.replayharness.core.Headers;
-import dev.replayharness.core.OutgoingRequest;
-import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.replay.ReplayedResponse;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 

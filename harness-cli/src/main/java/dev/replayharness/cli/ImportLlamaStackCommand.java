@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import dev.replayharness.core.llamastack.ImportPlan;
-import dev.replayharness.core.llamastack.ImportScope;
-import dev.replayharness.core.llamastack.LlamaStackImporter;
+import dev.replayharness.llamastack.ImportPlan;
+import dev.replayharness.llamastack.ImportScope;
+import dev.replayharness.llamastack.LlamaStackImporter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;

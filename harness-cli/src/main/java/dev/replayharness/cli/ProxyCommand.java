@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import dev.replayharness.core.Harness;
-import dev.replayharness.core.HarnessConfigurationException;
+import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.normalize.ResponseNormalizer;

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.replayharness.core.Headers;
+import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.store.AtomicFiles;
 import dev.replayharness.core.codec.ContentEncoding;
 import dev.replayharness.core.recording.Body;
-import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.key.CanonicalRequest;
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;

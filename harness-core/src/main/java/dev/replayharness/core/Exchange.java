@@ -1,5 +1,8 @@
 package dev.replayharness.core;
 
+import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.replay.ReplayedResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -11,9 +14,9 @@ import java.util.function.Function;
  * translates its client's message model: it builds the {@link OutgoingRequest}, turns a
  * {@link ReplayedResponse} into its client's response, and, when calling upstream with a recorder, tees
  * the response into it ({@link ResponseRecorder#started}, {@link ResponseRecorder#chunk}, one ending; a
- * {@link RecordingInputStream} does it for a blocking body stream). Adapters built on it: the
- * {@code java.net.http} and Apache HttpClient (classic and async) adapters, the OpenAI SDK transport (through
- * the first) and the proxy.
+ * {@link RecordingInputStream} does it for a blocking body stream). Every adapter, in this module or
+ * another (an HTTP client's interceptor, an SDK's transport, the proxy), records and replays through it, so
+ * a new adapter adds a translation and no policy.
  *
  * <pre>{@code
  * return Exchange.run(session, outgoing,

@@ -1,5 +1,6 @@
 package dev.replayharness.core;
 
+import dev.replayharness.core.replay.ReplayedResponse;
 import java.util.Optional;
 
 /**

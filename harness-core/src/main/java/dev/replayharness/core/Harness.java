@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
+import dev.replayharness.core.config.HarnessConfigurationException;
+import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.NormalizerRule;
@@ -87,8 +88,6 @@ public final class Harness {
 
     /** Settings of a {@link Harness}. Only the recordings directory is required. */
     public static final class Builder {
-        private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-
         private Path recordingsDirectory;
         private String namespace = "default";
         private Mode mode;
@@ -281,10 +280,7 @@ public final class Harness {
             } else if (recordingsDirectory == null) {
                 throw new HarnessConfigurationException("No recordings directory set. Call recordingsDirectory(Path).");
             }
-            if (!NAMESPACE.matcher(namespace).matches()) {
-                throw new HarnessConfigurationException("Invalid namespace '" + namespace
-                        + "': use letters, digits, '.', '_' and '-', starting with a letter or digit (it names a folder).");
-            }
+            Settings.checkNamespace(namespace);
             Mode resolved = Mode.resolve(Optional.ofNullable(mode), configuration, environment);
             if (store == null && (resolved == Mode.RECORD || resolved == Mode.RECORD_IF_MISSING)) {
                 FileRecordingStore.requireWritable(recordingsDirectory, resolved.toString());

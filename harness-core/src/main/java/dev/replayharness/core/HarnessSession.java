@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.internal.MissReport;
 import dev.replayharness.core.internal.RecordingAssembler;
 import dev.replayharness.core.redact.RecordingRedactor;

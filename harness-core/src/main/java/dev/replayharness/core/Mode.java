@@ -1,5 +1,6 @@
 package dev.replayharness.core;
 
+import dev.replayharness.core.config.HarnessConfigurationException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.replayharness.core;
 
+import dev.replayharness.core.http.Headers;
+
 /**
  * Adapter SPI: receives an upstream response as it streams past, and stages the recording when it
  * ends. Calls come in order: {@link #started}, any number of {@link #chunk}, then one of

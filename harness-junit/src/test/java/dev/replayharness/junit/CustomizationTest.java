@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import dev.replayharness.core.Harness;
-import dev.replayharness.core.HarnessConfigurationException;
+import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.junit.support.Calls;

@@ -15,7 +15,7 @@ import dev.langchain4j.http.client.sse.ServerSentEventParser;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /**
  * A LangChain4j {@link HttpClient} on the engine's exchange driver ({@link Exchange}): each request is

@@ -11,9 +11,9 @@ import dev.langchain4j.http.client.FormDataFile;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 
-import dev.replayharness.core.Headers;
-import dev.replayharness.core.OutgoingRequest;
-import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /** Translates between LangChain4j's HTTP message model and the harness's. */
 final class Messages {

@@ -13,7 +13,7 @@ import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 
-import dev.replayharness.core.Headers;
+import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.RecordingInputStream;
 import dev.replayharness.core.ResponseRecorder;
 

@@ -20,7 +20,7 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
-import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.http.OutgoingRequest;
 
 @DisplayName("form-data requests (audio transcription, image edits)")
 class FormDataTest {

@@ -2,13 +2,9 @@ package dev.replayharness.openaisdk;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.openai.core.RequestOptions;
 import com.openai.core.Timeout;
-import com.openai.core.http.Headers;
 import com.openai.core.http.HttpClient;
 import com.openai.core.http.HttpRequest;
 import com.openai.core.http.HttpRequestBody;
@@ -76,8 +71,6 @@ import dev.replayharness.core.jdk.JdkHarness;
  * {@code OpenAIClient} is closed.
  */
 public final class HarnessOpenAiTransport implements HttpClient {
-    /** Headers {@code java.net.http} manages itself and refuses from callers. */
-    private static final Set<String> JDK_MANAGED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final AtomicInteger WRITER_THREADS = new AtomicInteger();
 
     private final java.net.http.HttpClient http;
@@ -132,17 +125,17 @@ public final class HarnessOpenAiTransport implements HttpClient {
     public HttpResponse execute(HttpRequest request, RequestOptions requestOptions) {
         Objects.requireNonNull(request, "request");
         try {
-            Exchange exchange = prepare(request, requestOptions);
+            SdkExchange exchange = prepare(request, requestOptions);
             java.net.http.HttpResponse<InputStream> response;
             try {
-                response = http.send(exchange.request, exchange.body.handler());
+                response = http.send(exchange.request(), exchange.body().handler());
             } catch (IOException e) {
                 throw ioFailure(exchange, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new OpenAIException("Interrupted while waiting for the response to " + exchange.what, e);
+                throw new OpenAIException("Interrupted while waiting for the response to " + exchange.what(), e);
             }
-            return new Response(response);
+            return new SdkResponse(response);
         } finally {
             closeQuietly(request.body());
         }
@@ -152,11 +145,11 @@ public final class HarnessOpenAiTransport implements HttpClient {
     public CompletableFuture<HttpResponse> executeAsync(HttpRequest request, RequestOptions requestOptions) {
         Objects.requireNonNull(request, "request");
         CompletableFuture<HttpResponse> result = new CompletableFuture<>();
-        Exchange exchange;
+        SdkExchange exchange;
         CompletableFuture<java.net.http.HttpResponse<InputStream>> sent;
         try {
             exchange = prepare(request, requestOptions);
-            sent = http.sendAsync(exchange.request, exchange.body.handler());
+            sent = http.sendAsync(exchange.request(), exchange.body().handler());
         } catch (RuntimeException | Error e) { // e.g. a ReplayMissError thrown before the future exists
             closeQuietly(request.body());
             result.completeExceptionally(e);
@@ -165,8 +158,8 @@ public final class HarnessOpenAiTransport implements HttpClient {
         sent.whenComplete((response, failure) -> {
             closeQuietly(request.body());
             if (failure == null) {
-                if (!result.complete(new Response(response))) {
-                    exchange.body.close(); // cancelled meanwhile: nobody will read it
+                if (!result.complete(new SdkResponse(response))) {
+                    exchange.body().close(); // cancelled meanwhile: nobody will read it
                 }
                 return;
             }
@@ -202,58 +195,17 @@ public final class HarnessOpenAiTransport implements HttpClient {
         return "HarnessOpenAiTransport[" + description + (closed.get() ? ", closed" : "") + "]";
     }
 
-    /** One attempt: the JDK request, the stream its response body will arrive in, and "METHOD scheme://host/path" for messages. */
-    private record Exchange(java.net.http.HttpRequest request, StreamingBody body, String what) {
-    }
-
-    private Exchange prepare(HttpRequest request, RequestOptions requestOptions) {
+    private SdkExchange prepare(HttpRequest request, RequestOptions requestOptions) {
         if (closed.get()) {
             throw new IllegalStateException("This HarnessOpenAiTransport is closed (the OpenAIClient using it was closed):"
                     + " build a new client with a new transport.");
         }
-        URI uri = SdkRequestUri.of(request);
-        String what = request.method() + " " + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + uri.getRawPath(); // no user info, no query: nothing that could hold a credential
-        Timeout timeout = requestOptions == null || requestOptions.getTimeout() == null ? Timeout.builder().build()
-                : requestOptions.getTimeout();
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(uri);
-        Headers headers = request.headers();
-        for (String name : headers.names()) {
-            if (JDK_MANAGED.contains(name.toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            for (String value : headers.values(name)) {
-                builder.header(name, value);
-            }
-        }
-        HttpRequestBody body = request.body();
-        if (body != null && body.contentType() != null && headers.values("Content-Type").isEmpty()) {
-            builder.header("Content-Type", body.contentType());
-        }
-        builder.method(request.method().name(), publisher(body));
-        if (isPositive(timeout.request())) {
-            builder.timeout(timeout.request());
-        }
-        return new Exchange(builder.build(), new StreamingBody(timeout.read(), what), what);
+        return SdkExchange.of(request, requestOptions, bodyWriters);
     }
 
-    private java.net.http.HttpRequest.BodyPublisher publisher(HttpRequestBody body) {
-        if (body == null) {
-            return java.net.http.HttpRequest.BodyPublishers.noBody();
-        }
-        if (body.contentLength() == 0) {
-            return java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[0]);
-        }
-        return new WriteToBodyPublisher(body, bodyWriters);
-    }
-
-    private static boolean isPositive(Duration duration) {
-        return duration != null && !duration.isZero() && !duration.isNegative();
-    }
-
-    private static OpenAIIoException ioFailure(Exchange exchange, IOException e) {
+    private static OpenAIIoException ioFailure(SdkExchange exchange, IOException e) {
         String kind = e instanceof HttpTimeoutException ? "timed out" : "failed";
-        return new OpenAIIoException(exchange.what + " " + kind + ": " + e, e);
+        return new OpenAIIoException(exchange.what() + " " + kind + ": " + e, e);
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -270,49 +222,4 @@ public final class HarnessOpenAiTransport implements HttpClient {
         }
     }
 
-    /** The SDK's view of a {@code java.net.http} response. */
-    private static final class Response implements HttpResponse {
-        private final int status;
-        private final Headers headers;
-        private final InputStream body;
-
-        Response(java.net.http.HttpResponse<InputStream> response) {
-            this.status = response.statusCode();
-            Headers.Builder builder = Headers.builder();
-            for (Map.Entry<String, java.util.List<String>> header : response.headers().map().entrySet()) {
-                builder.put(header.getKey(), header.getValue());
-            }
-            this.headers = builder.build();
-            this.body = response.body();
-        }
-
-        @Override
-        public int statusCode() {
-            return status;
-        }
-
-        @Override
-        public Headers headers() {
-            return headers;
-        }
-
-        @Override
-        public InputStream body() {
-            return body;
-        }
-
-        @Override
-        public void close() {
-            try {
-                body.close();
-            } catch (IOException e) {
-                throw new OpenAIIoException("Could not close the response body: " + e, e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "HarnessOpenAiTransport.Response[status=" + status + "]";
-        }
-    }
 }

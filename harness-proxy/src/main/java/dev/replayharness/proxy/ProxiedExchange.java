@@ -23,10 +23,10 @@ import org.eclipse.jetty.util.Callback;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.Harness;
-import dev.replayharness.core.Headers;
+import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.OutgoingRequest;
-import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.RecordingInputStream;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.ResponseRecorder;

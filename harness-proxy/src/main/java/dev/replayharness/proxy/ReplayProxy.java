@@ -1,24 +1,14 @@
 package dev.replayharness.proxy;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
-import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.Mode;
@@ -74,7 +64,6 @@ public final class ReplayProxy implements AutoCloseable {
 
     static final String HEADER_PREFIX = "x-replay-harness-";
     private static final System.Logger LOG = System.getLogger(ReplayProxy.class.getName());
-    private static final Set<Integer> RETRIED = Set.of(408, 409, 429);
 
     private final Harness harness;
     private final URI upstream;
@@ -97,11 +86,7 @@ public final class ReplayProxy implements AutoCloseable {
         this.awaitExchanges = builder.awaitExchanges;
         this.idleTimeout = builder.idleTimeout;
         this.missStatus = builder.missStatus;
-        this.client = builder.client != null ? builder.client : HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER) // redirects go back to the client, as a proxy should
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        this.client = builder.client != null ? builder.client : ProxyServer.defaultUpstreamClient();
         this.sessions = new TestSessions(harness, awaitExchanges);
     }
 
@@ -114,26 +99,7 @@ public final class ReplayProxy implements AutoCloseable {
      * @throws IllegalArgumentException when {@code upstream} is not such a URL (the message says why)
      */
     public static Builder builder(Harness harness, URI upstream) {
-        return new Builder(Objects.requireNonNull(harness, "harness"), checkUpstream(upstream));
-    }
-
-    private static URI checkUpstream(URI upstream) {
-        Objects.requireNonNull(upstream, "upstream");
-        String scheme = upstream.getScheme() == null ? "" : upstream.getScheme().toLowerCase(Locale.ROOT);
-        String problem = !scheme.equals("http") && !scheme.equals("https") ? "it is not an absolute http or https URL"
-                : upstream.getHost() == null ? "it has no host"
-                : upstream.getRawUserInfo() != null ? "it has user info (credentials do not belong in the URL; the client sends them)"
-                : upstream.getRawQuery() != null ? "it has a query"
-                : upstream.getRawFragment() != null ? "it has a fragment"
-                : null;
-        if (problem != null) {
-            // Never echo user info: it may be a credential.
-            String shown = upstream.getRawUserInfo() == null ? upstream.toString()
-                    : scheme + "://" + upstream.getHost() + (upstream.getPort() < 0 ? "" : ":" + upstream.getPort());
-            throw new IllegalArgumentException("Invalid upstream '" + shown + "': " + problem
-                    + ". Give a base URL such as https://api.openai.com or http://127.0.0.1:8081/openai.");
-        }
-        return upstream;
+        return new Builder(Objects.requireNonNull(harness, "harness"), ProxyChecks.upstream(upstream));
     }
 
     /**
@@ -148,36 +114,11 @@ public final class ReplayProxy implements AutoCloseable {
             throw new IllegalStateException("This ReplayProxy was already started" + (closed ? " and closed" : "")
                     + "; build a new one.");
         }
-        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
-        threads.setName("replay-proxy");
-        threads.setDaemon(true);
-        Server jetty = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(false); // the upstream's Date passes through; a replay has none
-        http.setUriCompliance(UriCompliance.LEGACY); // pass %2F and friends upstream as they came (Bedrock model ARNs)
-        ServerConnector listening = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        listening.setHost(host);
-        listening.setPort(port);
-        listening.setIdleTimeout(idleTimeout.toMillis());
-        jetty.addConnector(listening);
-        GracefulHandler graceful = new GracefulHandler(new ProxyHandler(harness, upstream, client, sessions, missStatus));
-        graceful.setShutdownIdleTimeout(100); // once stopping, idle keep-alive connections close at once; exchanges in flight finish
-        jetty.setHandler(graceful);
-        jetty.setStopTimeout(awaitExchanges.toMillis());
-        jetty.setStopAtShutdown(false); // close() (or the CLI's shutdown hook) stops it, after which sessions are closed
-        try {
-            jetty.start();
-        } catch (Exception e) {
-            stopQuietly(jetty);
-            Throwable cause = e instanceof IOException && e.getCause() instanceof BindException ? e.getCause() : e;
-            String message = "Replay Harness proxy: cannot listen on " + host + ":" + port + " (" + cause.getMessage()
-                    + "). Another process may use the port: choose another (port(...), --port) or 0 for a free one.";
-            throw new UncheckedIOException(message, e instanceof IOException io ? io : new IOException(message, e));
-        }
-        server = jetty;
+        ProxyServer.Running running = ProxyServer.start(host, port, idleTimeout, awaitExchanges,
+                new ProxyHandler(harness, upstream, client, sessions, missStatus));
+        server = running.server();
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
-        baseUri = URI.create("http://" + shownHost + ":" + listening.getLocalPort() + "/");
+        baseUri = URI.create("http://" + shownHost + ":" + running.port() + "/");
         LOG.log(Level.INFO, "Replay Harness proxy on " + baseUri() + " for " + upstream + " (mode " + harness.mode().value()
                 + ", namespace " + harness.namespace() + ", recordings " + harness.namespaceDirectory().toAbsolutePath() + ")");
         return this;
@@ -247,18 +188,10 @@ public final class ReplayProxy implements AutoCloseable {
             running = server;
         }
         if (running != null) {
-            stopQuietly(running);
+            ProxyServer.stopQuietly(running);
         }
         List<TestSummary> summaries = sessions.closeAll();
         LOG.log(Level.INFO, "Replay Harness proxy stopped; " + summaries.size() + " session(s) closed");
-    }
-
-    private static void stopQuietly(Server jetty) {
-        try {
-            jetty.stop();
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "Replay Harness proxy: stopping the server: " + e.getClass().getName() + ": " + e.getMessage());
-        }
     }
 
     @Override
@@ -291,10 +224,7 @@ public final class ReplayProxy implements AutoCloseable {
 
         /** The port to listen on; {@code 0} (the default) picks a free one, see {@link ReplayProxy#port()}. */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("Invalid port " + port + ": use 0 (any free port) to 65535.");
-            }
-            this.port = port;
+            this.port = ProxyChecks.port(port);
             return this;
         }
 
@@ -313,11 +243,7 @@ public final class ReplayProxy implements AutoCloseable {
          * @throws IllegalArgumentException for a status SDKs retry (408, 409, 429, 5xx) or that is not 4xx
          */
         public Builder missStatus(int status) {
-            if (status < 400 || status > 499 || RETRIED.contains(status)) {
-                throw new IllegalArgumentException("Invalid miss status " + status + ": use a 4xx status that SDKs do not "
-                        + "retry (not 408, 409 or 429); the default is " + DEFAULT_MISS_STATUS + ".");
-            }
-            this.missStatus = status;
+            this.missStatus = ProxyChecks.missStatus(status);
             return this;
         }
 

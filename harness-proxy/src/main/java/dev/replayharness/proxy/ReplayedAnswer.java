@@ -15,7 +15,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /** A replayed response written to the proxy's client: headers, then one write and flush per recorded chunk. */
 final class ReplayedAnswer {

@@ -13,7 +13,7 @@ import org.springframework.http.client.reactive.ClientHttpResponse;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.ResponseRecorder;
 import reactor.core.publisher.Mono;
 

@@ -12,9 +12,9 @@ import org.springframework.http.client.ClientHttpResponse;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.RecordingInputStream;
-import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.replay.ReplayedResponse;
 import dev.replayharness.core.ResponseRecorder;
 
 /** The {@link ClientHttpRequestInterceptor} of {@link HarnessRestClient}, on the engine's exchange driver ({@link Exchange}). */

@@ -13,8 +13,8 @@ import org.springframework.http.client.reactive.ClientHttpResponse;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-import dev.replayharness.core.ReplayedResponse;
-import dev.replayharness.core.Sleeper;
+import dev.replayharness.core.replay.ReplayedResponse;
+import dev.replayharness.core.replay.Sleeper;
 import reactor.core.publisher.Flux;
 
 /** A reactive response from a recording: one buffer per recorded chunk (one per server-sent event). */

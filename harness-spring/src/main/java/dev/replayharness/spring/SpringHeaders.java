@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.http.HttpHeaders;
 
-import dev.replayharness.core.Headers;
+import dev.replayharness.core.http.Headers;
 
 /** Spring's headers as the harness's, and back. */
 final class SpringHeaders {

@@ -1,13 +1,7 @@
 package dev.replayharness.server;
 
-import dev.replayharness.bedrock.BedrockApiKey;
-import dev.replayharness.bedrock.BedrockResponseNormalizer;
-import dev.replayharness.bedrock.InferenceProvider;
 import dev.replayharness.bedrock.StackConfig;
 import dev.replayharness.core.Harness;
-import dev.replayharness.core.Mode;
-import dev.replayharness.core.RecordingScope;
-import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.server.internal.JsonErrorHandler;
 import dev.replayharness.server.internal.Providers;
 import dev.replayharness.server.internal.StackHandler;
@@ -80,25 +74,11 @@ public final class StackServer implements AutoCloseable {
      * build: namespace {@value #NAMESPACE} under {@code recordingsDirectory}; recordings shared by
      * every client (a request's {@value #TEST_HEADER} header still looks for that test's own first);
      * a repeated request replaying its last recording; completions' {@code id} and {@code created}
-     * normalized and Bedrock's random {@code obfuscation} removed ({@link BedrockResponseNormalizer}); every provider's API key registered as a secret; the mode from {@code harness.mode}
+     * normalized and Bedrock's random {@code obfuscation} removed ({@link dev.replayharness.bedrock.BedrockResponseNormalizer}); every provider's API key registered as a secret; the mode from {@code harness.mode}
      * / {@code HARNESS_MODE} (default replay) unless set.
      */
     public static Harness.Builder harnessBuilder(StackConfig stack, Path recordingsDirectory) {
-        Harness.Builder harness = Harness.builder()
-                .recordingsDirectory(recordingsDirectory)
-                .namespace(NAMESPACE)
-                .scope(RecordingScope.SHARED)
-                .repeatPolicy(RepeatPolicy.REUSE_LAST)
-                .responseNormalizer(BedrockResponseNormalizer.create())
-                .recordCommand(testId -> "restart the server with HARNESS_MODE=" + Mode.RECORD_IF_MISSING.value()
-                        + " and a live provider (AWS_BEARER_TOKEN_BEDROCK set): ./harness serve " + stack.source());
-        for (InferenceProvider provider : stack.inferenceProviders()) {
-            BedrockApiKey key = provider.config().apiKey();
-            if (!key.isReplayDummy()) {
-                harness.secret(key.reveal());
-            }
-        }
-        return harness;
+        return StackHarness.builder(stack, recordingsDirectory);
     }
 
     /**

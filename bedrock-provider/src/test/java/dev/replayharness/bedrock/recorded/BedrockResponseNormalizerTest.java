@@ -8,7 +8,7 @@ import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.jdk.JdkHarness;
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.normalize.ResponseNormalizer;
 import java.io.IOException;
 import java.net.URI;

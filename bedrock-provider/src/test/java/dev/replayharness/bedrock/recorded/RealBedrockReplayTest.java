@@ -25,7 +25,7 @@ import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.core.jdk.JdkHarness;
-import dev.replayharness.core.llamastack.LlamaStackImporter;
+import dev.replayharness.llamastack.LlamaStackImporter;
 import dev.replayharness.openai.ChatCompletionChunk;
 import dev.replayharness.openai.ChatCompletionRequest;
 import dev.replayharness.openai.ChatCompletionStream;

@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import com.anthropic.core.http.Headers;
 import com.anthropic.core.http.HttpResponse;
 
-import dev.replayharness.core.ReplayedResponse;
-import dev.replayharness.core.Sleeper;
+import dev.replayharness.core.replay.ReplayedResponse;
+import dev.replayharness.core.replay.Sleeper;
 
 /** A recorded response as the SDK reads it: one recorded chunk (one server-sent event) per read. */
 final class ReplayedSdkResponse implements HttpResponse {

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import com.anthropic.core.http.HttpRequest;
 import com.anthropic.core.http.HttpRequestBody;
 
-import dev.replayharness.core.Headers;
-import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.http.OutgoingRequest;
 
 /** Translates the SDK's requests and headers into the harness's. */
 final class SdkMessages {

@@ -10,8 +10,8 @@ import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.message.BasicHttpResponse;
 import org.apache.hc.core5.net.URIBuilder;
 
-import dev.replayharness.core.Headers;
-import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /** Conversions between Apache messages and the harness's. */
 final class ApacheMessages {

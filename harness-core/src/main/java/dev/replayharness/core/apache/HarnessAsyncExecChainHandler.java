@@ -24,8 +24,8 @@ import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.OutgoingRequest;
-import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.replay.ReplayedResponse;
 import dev.replayharness.core.ResponseRecorder;
 
 /**

@@ -12,7 +12,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.InflaterInputStream;
 
-import dev.replayharness.core.Headers;
+import dev.replayharness.core.http.Headers;
 
 /**
  * The {@code Content-Encoding}s the harness can undo (gzip, deflate), so that recordings hold readable,

@@ -11,7 +11,7 @@ import java.util.Optional;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.KeyedRequest;
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.store.NearMiss;
 import dev.replayharness.core.store.RecordingStore;
 

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-import dev.replayharness.core.Headers;
+import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.ResponseRecorder;
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.Interruption;
 import dev.replayharness.core.recording.RecordedRequest;

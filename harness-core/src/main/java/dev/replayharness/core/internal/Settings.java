@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.RepeatPolicy;
-import dev.replayharness.core.Sleeper;
+import dev.replayharness.core.config.HarnessConfigurationException;
+import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.key.NormalizerRule;
 import dev.replayharness.core.normalize.ResponseNormalizer;
 import dev.replayharness.core.store.RecordingStore;
@@ -34,6 +36,20 @@ public record Settings(RecordingStore store, String namespace, Mode mode, Record
 
     public Path namespaceDirectory() {
         return store.location();
+    }
+
+    private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /**
+     * Checks a namespace: it names a folder.
+     *
+     * @throws HarnessConfigurationException naming the namespace and what it may hold
+     */
+    public static void checkNamespace(String namespace) {
+        if (!NAMESPACE.matcher(namespace).matches()) {
+            throw new HarnessConfigurationException("Invalid namespace '" + namespace
+                    + "': use letters, digits, '.', '_' and '-', starting with a letter or digit (it names a folder).");
+        }
     }
 
     public static String defaultRecordCommand(String testId) {

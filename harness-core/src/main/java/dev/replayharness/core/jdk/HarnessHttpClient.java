@@ -19,9 +19,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 import dev.replayharness.core.Exchange;
-import dev.replayharness.core.Headers;
+import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.ResponseRecorder;
 
 /** A delegating {@link HttpClient} that records and replays. */

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Flow;
 
-import dev.replayharness.core.ReplayedResponse;
-import dev.replayharness.core.Sleeper;
+import dev.replayharness.core.replay.ReplayedResponse;
+import dev.replayharness.core.replay.Sleeper;
 
 /**
  * Feeds recorded chunks to a body subscriber as it requests them, on the requesting thread.

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import javax.net.ssl.SSLSession;
 
-import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.replay.ReplayedResponse;
 import dev.replayharness.core.HarnessSession;
 
 /** An {@link HttpResponse} rebuilt from a recording. */

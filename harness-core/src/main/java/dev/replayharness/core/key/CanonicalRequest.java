@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.codec.BodyCodec;
 import dev.replayharness.core.json.Jcs;
 import dev.replayharness.core.json.JcsOutput;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.replayharness.core.Headers;
-import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.codec.BodyCodec;
 import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.json.IJson;

@@ -1,6 +1,6 @@
 package dev.replayharness.core.normalize;
 
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingKey;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

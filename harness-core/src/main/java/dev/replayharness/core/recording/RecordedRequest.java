@@ -3,7 +3,7 @@ package dev.replayharness.core.recording;
 import java.util.List;
 import java.util.Objects;
 
-import dev.replayharness.core.Headers;
+import dev.replayharness.core.http.Headers;
 
 /**
  * The request of a recording, as written: credentials redacted, headers allow-listed.

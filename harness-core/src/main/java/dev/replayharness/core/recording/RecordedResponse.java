@@ -1,6 +1,6 @@
 package dev.replayharness.core.recording;
 
-import dev.replayharness.core.Headers;
+import dev.replayharness.core.http.Headers;
 
 /**
  * The response of a recording.

@@ -3,8 +3,7 @@ package dev.replayharness.core.recording;
 import java.nio.file.Path;
 import java.util.Base64;
 
-import dev.replayharness.core.Headers;
-import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.json.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -6,8 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import dev.replayharness.core.Headers;
-import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.http.Headers;
 import tools.jackson.databind.JsonNode;
 
 /** Reads the JSON tree, naming the field path of anything wrong. */

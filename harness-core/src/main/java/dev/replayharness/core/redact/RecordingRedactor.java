@@ -2,7 +2,7 @@ package dev.replayharness.core.redact;
 
 import java.util.List;
 
-import dev.replayharness.core.Headers;
+import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.Interruption;
 import dev.replayharness.core.recording.RecordedRequest;

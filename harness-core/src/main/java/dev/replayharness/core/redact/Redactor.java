@@ -221,8 +221,8 @@ public final class Redactor {
 
     /** Whether {@link #redact} would change the text. */
     /** Every header value redacted. */
-    public dev.replayharness.core.Headers redactValues(dev.replayharness.core.Headers headers) {
-        dev.replayharness.core.Headers.Builder builder = dev.replayharness.core.Headers.builder();
+    public dev.replayharness.core.http.Headers redactValues(dev.replayharness.core.http.Headers headers) {
+        dev.replayharness.core.http.Headers.Builder builder = dev.replayharness.core.http.Headers.builder();
         headers.asMap().forEach((name, values) -> values.forEach(v -> builder.add(name, redact(v))));
         return builder.build();
     }

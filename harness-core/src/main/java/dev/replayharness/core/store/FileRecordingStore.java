@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.key.KeyedRequest;
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.recording.RecordingFiles;
@@ -53,22 +53,22 @@ public final class FileRecordingStore implements RecordingStore {
      * Checks, before anything is recorded, that {@code recordingsRoot} is a writable folder.
      *
      * @param mode the mode that needs to write, for the message
-     * @throws dev.replayharness.core.HarnessConfigurationException naming the folder, what is wrong and the fix
+     * @throws dev.replayharness.core.config.HarnessConfigurationException naming the folder, what is wrong and the fix
      */
     public static void requireWritable(Path recordingsRoot, String mode) {
         Path absolute = recordingsRoot.toAbsolutePath().normalize();
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-            throw new dev.replayharness.core.HarnessConfigurationException("Recordings directory " + absolute
+            throw new dev.replayharness.core.config.HarnessConfigurationException("Recordings directory " + absolute
                     + " is a file, not a folder, so mode " + mode + " cannot write recordings. Point harness.recordings-dir"
                     + " at the recordings folder.");
         }
         if (!Files.isDirectory(absolute)) {
-            throw new dev.replayharness.core.HarnessConfigurationException("Recordings directory " + absolute
+            throw new dev.replayharness.core.config.HarnessConfigurationException("Recordings directory " + absolute
                     + " does not exist, so mode " + mode + " cannot write recordings. Create it (mkdir -p " + absolute
                     + ") or point harness.recordings-dir at the right folder.");
         }
         if (!Files.isWritable(absolute)) {
-            throw new dev.replayharness.core.HarnessConfigurationException("Recordings directory " + absolute
+            throw new dev.replayharness.core.config.HarnessConfigurationException("Recordings directory " + absolute
                     + " is not writable, so mode " + mode + " cannot write recordings. Fix its permissions or use mode replay.");
         }
     }

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
-import dev.replayharness.core.RecordingFormatException;
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingKey;
 
 /**
  * What the nearest-recording search needs of every recording in one folder, parsed once and kept

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Recording;
 
 /**
@@ -81,7 +81,7 @@ public final class RecordingCache {
      * @param expected the key the file's name says; a cached entry for another key is not served
      * @param verify parses nothing itself: given the file's recording, checks it against {@code expected}
      *     and renders it, or throws the error for a bad file
-     * @throws dev.replayharness.core.RecordingFormatException from reading or from {@code verify}
+     * @throws dev.replayharness.core.recording.RecordingFormatException from reading or from {@code verify}
      */
     public Optional<Verified> load(Path file, RecordingKey expected, Function<Recording, Verified> verify) {
         if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a link loop exists, and fails as unreadable below

@@ -3,11 +3,11 @@ package dev.replayharness.core.store;
 import java.nio.file.Path;
 import java.util.Objects;
 
-import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.codec.BodyCodec;
 import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.key.CanonicalRequest;
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedRequest;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.replayharness.core.key.KeyedRequest;
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.Recording;
 
@@ -39,7 +39,7 @@ public interface RecordingStore {
      * @param sent the request {@code key} was computed from, or {@code null}: a stored request equal to it,
      *     value for value, with the same test identity, has that key without hashing it again
      * @param sentTestId the test identity {@code key} was computed with, or {@code null}
-     * @throws dev.replayharness.core.RecordingFormatException when the recording is damaged or misnamed
+     * @throws dev.replayharness.core.recording.RecordingFormatException when the recording is damaged or misnamed
      */
     Optional<StoredRecording> find(RecordingKey key, int occurrence, RecordedRequest sent, String sentTestId);
 

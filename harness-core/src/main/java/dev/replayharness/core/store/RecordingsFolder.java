@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Recording;
 
 /**
@@ -142,12 +142,12 @@ public final class RecordingsFolder {
     /**
      * A recording file's bytes, read as replay reads them.
      *
-     * @throws dev.replayharness.core.RecordingFormatException when it does not exist or cannot be read
+     * @throws dev.replayharness.core.recording.RecordingFormatException when it does not exist or cannot be read
      *     (a folder, a link loop), with the message replay gives
      */
     public static byte[] bytes(Path file) {
         return FileRecordingStore.readBytes(file).orElseThrow(() ->
-                new dev.replayharness.core.RecordingFormatException(file, "does not exist."));
+                new dev.replayharness.core.recording.RecordingFormatException(file, "does not exist."));
     }
 
     /** Reads a recording as replay reads it. */

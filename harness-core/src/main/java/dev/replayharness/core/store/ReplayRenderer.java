@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-import dev.replayharness.core.Headers;
-import dev.replayharness.core.ReplayedResponse;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.replay.ReplayedResponse;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.Interruption;
 import dev.replayharness.core.recording.Recording;

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.replayharness.core.ConfigurationSource;
 import dev.replayharness.core.Harness;
-import dev.replayharness.core.HarnessConfigurationException;
+import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
-import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.core.testing.Harnesses;
 import dev.replayharness.core.testing.LoopbackUpstream;

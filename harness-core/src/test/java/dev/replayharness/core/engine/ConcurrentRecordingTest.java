@@ -26,7 +26,7 @@ import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.core.key.CanonicalRequest;
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.core.testing.Harnesses;

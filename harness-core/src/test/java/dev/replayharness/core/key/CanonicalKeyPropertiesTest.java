@@ -1,5 +1,6 @@
 package dev.replayharness.core.key;
 
+import dev.replayharness.core.recording.RecordingKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

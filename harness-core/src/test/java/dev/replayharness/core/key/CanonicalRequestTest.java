@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.replayharness.core.Headers;
+import dev.replayharness.core.recording.RecordingKey;
+import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.codec.BodyCodec;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.recording.RecordedRequest;

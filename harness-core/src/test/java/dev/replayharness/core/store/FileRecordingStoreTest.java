@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
-import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.testing.Harnesses;

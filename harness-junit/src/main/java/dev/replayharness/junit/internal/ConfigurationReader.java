@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.replayharness.core.ConfigurationSource;
-import dev.replayharness.core.HarnessConfigurationException;
+import dev.replayharness.core.config.HarnessConfigurationException;
 
 /** Typed reads of configuration parameters. A blank value is unset; an invalid one is an error naming key and value. */
 final class ConfigurationReader {

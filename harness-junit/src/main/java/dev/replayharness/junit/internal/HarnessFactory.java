@@ -5,7 +5,7 @@ import java.nio.file.Files;
 
 import dev.replayharness.core.ConfigurationSource;
 import dev.replayharness.core.Harness;
-import dev.replayharness.core.HarnessConfigurationException;
+import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.Mode;
 
 /** Builds one test's harness from the run's configuration and the test's settings. */

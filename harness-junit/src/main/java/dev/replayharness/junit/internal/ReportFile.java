@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-import dev.replayharness.core.HarnessConfigurationException;
+import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.store.AtomicFiles;
 import dev.replayharness.core.RecordingUse;
 import tools.jackson.databind.SerializationFeature;

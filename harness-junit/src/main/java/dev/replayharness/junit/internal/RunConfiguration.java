@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.replayharness.core.ConfigurationSource;
-import dev.replayharness.core.HarnessConfigurationException;
+import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.Mode;
 import dev.replayharness.junit.HarnessConfiguration;
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.OutgoingRequest;
+import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.RecordingInputStream;
 import dev.replayharness.core.ResponseRecorder;
 import okhttp3.Interceptor;

@@ -3,9 +3,9 @@ package dev.replayharness.okhttp.internal;
 import java.io.IOException;
 import java.io.InputStream;
 
-import dev.replayharness.core.Headers;
-import dev.replayharness.core.ReplayedResponse;
-import dev.replayharness.core.Sleeper;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.replay.ReplayedResponse;
+import dev.replayharness.core.replay.Sleeper;
 import okhttp3.MediaType;
 import okhttp3.Protocol;
 import okhttp3.Request;

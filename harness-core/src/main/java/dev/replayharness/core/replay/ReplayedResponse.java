@@ -1,4 +1,4 @@
-package dev.replayharness.core;
+package dev.replayharness.core.replay;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.codec.ContentEncoding;
 
 /**

@@ -1,10 +1,10 @@
-package dev.replayharness.core.llamastack;
+package dev.replayharness.llamastack;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingFormatException;
 
 /**
  * A Llama Stack import found files it cannot import, and so wrote nothing. The message lists every such file,

@@ -1,4 +1,4 @@
-package dev.replayharness.core.llamastack;
+package dev.replayharness.llamastack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.replayharness.core.llamastack;
+package dev.replayharness.llamastack;
 
 /**
  * Whether imported recordings are shared or keyed by the Llama Stack test that made them (under

@@ -1,4 +1,4 @@
-package dev.replayharness.core;
+package dev.replayharness.core.http;
 
 import java.util.ArrayList;
 import java.util.Collections;

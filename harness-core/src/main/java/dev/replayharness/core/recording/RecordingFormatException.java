@@ -1,4 +1,4 @@
-package dev.replayharness.core;
+package dev.replayharness.core.recording;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.replayharness.core.key;
+package dev.replayharness.core.recording;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

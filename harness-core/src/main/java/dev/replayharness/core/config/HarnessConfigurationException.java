@@ -1,4 +1,4 @@
-package dev.replayharness.core;
+package dev.replayharness.core.config;
 
 /**
  * The harness was set up wrongly: an invalid mode, a recordings directory that does not exist or

@@ -1,12 +1,12 @@
-package dev.replayharness.core.llamastack;
+package dev.replayharness.llamastack;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.replayharness.core.Headers;
-import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedResponse;
 import dev.replayharness.core.recording.SseEvent;

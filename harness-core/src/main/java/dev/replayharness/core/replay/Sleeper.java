@@ -1,4 +1,4 @@
-package dev.replayharness.core;
+package dev.replayharness.core.replay;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.replayharness.core.llamastack;
+package dev.replayharness.llamastack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.key.CanonicalRequest;
-import dev.replayharness.core.key.RecordingKey;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.recording.RecordingFiles;
 import dev.replayharness.core.store.FileRecordingStore;

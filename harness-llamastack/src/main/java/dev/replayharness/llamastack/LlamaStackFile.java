@@ -1,4 +1,4 @@
-package dev.replayharness.core.llamastack;
+package dev.replayharness.llamastack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.replayharness.core.Headers;
-import dev.replayharness.core.RecordingFormatException;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.json.Json;
 import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.recording.Body;

@@ -1,4 +1,4 @@
-package dev.replayharness.core.llamastack;
+package dev.replayharness.llamastack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
