@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.replayharness.bedrock.BedrockAuthenticationException;
 import dev.replayharness.bedrock.BedrockClient;
 import dev.replayharness.bedrock.BedrockConfig;
 import dev.replayharness.bedrock.BedrockException;
 import dev.replayharness.bedrock.BedrockModelNotFoundException;
-import dev.replayharness.bedrock.BedrockAuthenticationException;
 import dev.replayharness.bedrock.StackConfig;
 import dev.replayharness.core.ConfigurationSource;
 import dev.replayharness.core.Harness;
@@ -64,9 +64,12 @@ public final class BedrockExamples {
             run(System.out, root, null, System::getenv, HttpClient.newHttpClient());
             return;
         }
-        Harness harness = harness(root.resolve("recordings"),
-                Mode.resolve(Optional.empty(), ConfigurationSource.systemProperties(), ConfigurationSource.environment()));
-        System.out.println("No AWS_BEARER_TOKEN_BEDROCK: " + harness.mode() + " from " + harness.namespaceDirectory() + ".\n");
+        Harness harness = harness(
+                root.resolve("recordings"),
+                Mode.resolve(
+                        Optional.empty(), ConfigurationSource.systemProperties(), ConfigurationSource.environment()));
+        System.out.println(
+                "No AWS_BEARER_TOKEN_BEDROCK: " + harness.mode() + " from " + harness.namespaceDirectory() + ".\n");
         try (HarnessSession session = harness.sharedSession()) {
             run(System.out, root, base, name -> null, JdkHarness.wrap(HttpClient.newHttpClient(), session));
         }
@@ -78,14 +81,27 @@ public final class BedrockExamples {
      */
     static void run(PrintStream out, Path root, URI baseUri, Function<String, String> environment, HttpClient http) {
         StackConfig stack = StackConfig.load(root.resolve("bedrock-provider").resolve("bedrock-run.yaml"), environment);
-        BedrockConfig config = baseUri == null ? stack.bedrockConfig() : stack.bedrockConfig().toBuilder().baseUri(baseUri).build();
-        new BedrockExamples(BedrockClient.builder(config).models(stack.models()).httpClient(http).build(), out).runAll();
+        BedrockConfig config = baseUri == null
+                ? stack.bedrockConfig()
+                : stack.bedrockConfig().toBuilder().baseUri(baseUri).build();
+        new BedrockExamples(
+                        BedrockClient.builder(config)
+                                .models(stack.models())
+                                .httpClient(http)
+                                .build(),
+                        out)
+                .runAll();
     }
 
     /** The harness the program replays (or records) with: shared recordings, OpenAI-style ids normalized. */
     static Harness harness(Path recordings, Mode mode) {
-        return Harness.builder().recordingsDirectory(recordings).namespace(NAMESPACE).mode(mode)
-                .scope(RecordingScope.SHARED).responseNormalizer(ResponseNormalizer.openAiCompatible()).build();
+        return Harness.builder()
+                .recordingsDirectory(recordings)
+                .namespace(NAMESPACE)
+                .mode(mode)
+                .scope(RecordingScope.SHARED)
+                .responseNormalizer(ResponseNormalizer.openAiCompatible())
+                .build();
     }
 
     /** The nearest directory, from the working directory up, with {@code bedrock-provider/bedrock-run.yaml}. */
@@ -95,8 +111,9 @@ public final class BedrockExamples {
                 return dir;
             }
         }
-        throw new IllegalStateException("Run the examples from inside the repository: no bedrock-provider/bedrock-run.yaml above "
-                + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "Run the examples from inside the repository: no bedrock-provider/bedrock-run.yaml above "
+                        + Path.of("").toAbsolutePath());
     }
 
     void runAll() {
@@ -111,10 +128,12 @@ public final class BedrockExamples {
     /** Example 1: simple chat completion (non-streaming). */
     void simpleChat() {
         out.println("== Example 1: simple chat completion");
-        ChatCompletion response = client.chat(ChatCompletionRequest.builder(MODEL_ID).user("Which planet do humans live on?")
-                .stream(false).build());
+        ChatCompletion response = client.chat(
+                ChatCompletionRequest.builder(MODEL_ID).user("Which planet do humans live on?").stream(false)
+                        .build());
         out.println("Response: " + response.content());
-        out.println("Tokens used: " + (response.usage() == null ? "?" : response.usage().totalTokens()));
+        out.println("Tokens used: "
+                + (response.usage() == null ? "?" : response.usage().totalTokens()));
         out.println();
     }
 
@@ -123,7 +142,8 @@ public final class BedrockExamples {
         out.println("== Example 2: streaming response");
         out.print("Streaming response: ");
         try (ChatCompletionStream stream = client.chatStream(ChatCompletionRequest.builder(MODEL_ID)
-                .user("What's the name of the Sun in latin?").build())) {
+                .user("What's the name of the Sun in latin?")
+                .build())) {
             stream.forEachRemaining(chunk -> {
                 if (chunk.rawContentDelta() != null) {
                     out.print(ReasoningContent.split(chunk.rawContentDelta()).answer());
@@ -140,7 +160,9 @@ public final class BedrockExamples {
         ChatCompletion response = client.chat(ChatCompletionRequest.builder(MODEL_ID)
                 .user("My name is Alice")
                 .assistant("Nice to meet you, Alice! How can I help you today?")
-                .user("What is my name?").stream(false).build());
+                .user("What is my name?")
+                .stream(false)
+                .build());
         out.println("Response: " + response.content());
         out.println();
     }
@@ -150,7 +172,9 @@ public final class BedrockExamples {
         out.println("== Example 4: system message");
         ChatCompletion response = client.chat(ChatCompletionRequest.builder(MODEL_ID)
                 .system("You are Shakespeare. Respond only in Shakespearean English.")
-                .user("Tell me about the weather today").stream(false).build());
+                .user("Tell me about the weather today")
+                .stream(false)
+                .build());
         out.println("Shakespeare: " + response.content());
         out.println();
     }
@@ -158,11 +182,22 @@ public final class BedrockExamples {
     /** Example 5: sampling parameters. */
     void samplingParameters() {
         out.println("== Example 5: sampling parameters");
-        ChatCompletion low = client.chat(ChatCompletionRequest.builder(MODEL_ID).user("Write a haiku about coding")
-                .temperature(0.1).maxTokens(50).stream(false).build());
+        ChatCompletion low = client.chat(
+                ChatCompletionRequest.builder(MODEL_ID)
+                        .user("Write a haiku about coding")
+                        .temperature(0.1)
+                        .maxTokens(50)
+                        .stream(false)
+                        .build());
         out.println("Low temperature (0.1): " + low.content());
-        ChatCompletion high = client.chat(ChatCompletionRequest.builder(MODEL_ID).user("Write a haiku about coding")
-                .temperature(0.9).topP(0.95).maxTokens(50).stream(false).build());
+        ChatCompletion high = client.chat(
+                ChatCompletionRequest.builder(MODEL_ID)
+                        .user("Write a haiku about coding")
+                        .temperature(0.9)
+                        .topP(0.95)
+                        .maxTokens(50)
+                        .stream(false)
+                        .build());
         out.println("High temperature (0.9, top_p 0.95): " + high.content());
         out.println();
     }

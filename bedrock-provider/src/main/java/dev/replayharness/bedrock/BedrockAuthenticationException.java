@@ -15,8 +15,8 @@ public final class BedrockAuthenticationException extends BedrockException {
      * @param requestId Bedrock's request id, or null
      * @param cause the underlying failure, or null
      */
-    public BedrockAuthenticationException(String message, boolean expired, Integer status, String requestId,
-            Throwable cause) {
+    public BedrockAuthenticationException(
+            String message, boolean expired, Integer status, String requestId, Throwable cause) {
         super(message, status, requestId, cause);
         this.expired = expired;
     }

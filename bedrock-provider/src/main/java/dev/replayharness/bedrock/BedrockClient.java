@@ -1,5 +1,14 @@
 package dev.replayharness.bedrock;
 
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
+
 import dev.replayharness.bedrock.internal.Backoff;
 import dev.replayharness.bedrock.internal.ErrorMapper;
 import dev.replayharness.bedrock.internal.KeyCheck;
@@ -10,14 +19,6 @@ import dev.replayharness.openai.ChatCompletionRequest;
 import dev.replayharness.openai.ChatCompletionStream;
 import dev.replayharness.openai.Model;
 import dev.replayharness.openai.OpenAiCompatibleClient;
-import java.net.http.HttpClient;
-import java.time.Clock;
-import java.time.InstantSource;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.random.RandomGenerator;
 
 /**
  * Chat completions on Amazon Bedrock's OpenAI-compatible endpoint.
@@ -56,13 +57,21 @@ public final class BedrockClient {
         BedrockApiKey key = config.apiKey();
         this.wire = OpenAiCompatibleClient.builder()
                 .baseUri(config.baseUri())
-                .httpClient(builder.httpClient != null ? builder.httpClient
-                        : HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build())
+                .httpClient(
+                        builder.httpClient != null
+                                ? builder.httpClient
+                                : HttpClient.newBuilder()
+                                        .connectTimeout(config.connectTimeout())
+                                        .build())
                 .headers(() -> Map.of("Authorization", "Bearer " + key.reveal()))
                 .requestTimeout(config.requestTimeout())
                 .build();
-        this.retrier = new Retrier(config.retryPolicy(), new Backoff(config.retryPolicy(), builder.random),
-                builder.clock, builder.sleeper, new ErrorMapper(config));
+        this.retrier = new Retrier(
+                config.retryPolicy(),
+                new Backoff(config.retryPolicy(), builder.random),
+                builder.clock,
+                builder.sleeper,
+                new ErrorMapper(config));
     }
 
     /** A builder for a client with these settings. */
@@ -133,9 +142,13 @@ public final class BedrockClient {
      * @throws BedrockUnsupportedOperationException always
      */
     public void textCompletion(String model, String prompt) {
-        throw new BedrockUnsupportedOperationException("Text completions (/v1/completions) are not supported: Bedrock's"
-                + " OpenAI-compatible endpoint only offers chat completions; no request was sent. Send the prompt as a"
-                + " user message with chat(…) instead.", null, null, null);
+        throw new BedrockUnsupportedOperationException(
+                "Text completions (/v1/completions) are not supported: Bedrock's"
+                        + " OpenAI-compatible endpoint only offers chat completions; no request was sent. Send the prompt as a"
+                        + " user message with chat(…) instead.",
+                null,
+                null,
+                null);
     }
 
     /**
@@ -145,10 +158,14 @@ public final class BedrockClient {
      * @throws BedrockUnsupportedOperationException always
      */
     public void embeddings(String model, List<String> input) {
-        throw new BedrockUnsupportedOperationException("Embeddings (/v1/embeddings) are not supported: Bedrock's"
-                + " OpenAI-compatible endpoint has no embeddings API; no request was sent. Use a native Bedrock"
-                + " embedding model (e.g. Amazon Titan Text Embeddings through InvokeModel) or another embeddings"
-                + " provider.", null, null, null);
+        throw new BedrockUnsupportedOperationException(
+                "Embeddings (/v1/embeddings) are not supported: Bedrock's"
+                        + " OpenAI-compatible endpoint has no embeddings API; no request was sent. Use a native Bedrock"
+                        + " embedding model (e.g. Amazon Titan Text Embeddings through InvokeModel) or another embeddings"
+                        + " provider.",
+                null,
+                null,
+                null);
     }
 
     @Override
@@ -170,19 +187,34 @@ public final class BedrockClient {
         }
 
         /** The HTTP client to send with, e.g. one that records or replays; by default a new one. */
-        public Builder httpClient(HttpClient value) { this.httpClient = value; return this; }
+        public Builder httpClient(HttpClient value) {
+            this.httpClient = value;
+            return this;
+        }
 
         /** The models requests may name; by default gpt-oss 20B only. */
-        public Builder models(ModelRegistry value) { this.models = Objects.requireNonNull(value); return this; }
+        public Builder models(ModelRegistry value) {
+            this.models = Objects.requireNonNull(value);
+            return this;
+        }
 
         /** The time source for key expiry and the retry time budget. */
-        public Builder clock(InstantSource value) { this.clock = Objects.requireNonNull(value); return this; }
+        public Builder clock(InstantSource value) {
+            this.clock = Objects.requireNonNull(value);
+            return this;
+        }
 
         /** How to wait between retries. */
-        public Builder sleeper(Sleeper value) { this.sleeper = Objects.requireNonNull(value); return this; }
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value);
+            return this;
+        }
 
         /** The jitter source; must be thread-safe if the client is shared. */
-        public Builder random(RandomGenerator value) { this.random = Objects.requireNonNull(value); return this; }
+        public Builder random(RandomGenerator value) {
+            this.random = Objects.requireNonNull(value);
+            return this;
+        }
 
         /**
          * Builds the client.

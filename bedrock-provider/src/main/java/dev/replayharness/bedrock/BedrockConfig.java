@@ -44,9 +44,13 @@ public record BedrockConfig(
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(reasoningPolicy, "reasoningPolicy");
         if (!REGION.matcher(region).matches()) {
-            throw new IllegalArgumentException("'" + region + "' is not an AWS region name; use e.g. " + DEFAULT_REGION);
+            throw new IllegalArgumentException(
+                    "'" + region + "' is not an AWS region name; use e.g. " + DEFAULT_REGION);
         }
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) {
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || requestTimeout.isNegative()
+                || requestTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive: connectTimeout=" + connectTimeout
                     + ", requestTimeout=" + requestTimeout);
         }
@@ -72,7 +76,9 @@ public record BedrockConfig(
                     + " to replay recordings");
         }
         String region = firstSet(environment.apply("AWS_REGION"), environment.apply("AWS_DEFAULT_REGION"));
-        return builder(BedrockApiKey.of(key)).region(region == null ? DEFAULT_REGION : region).build();
+        return builder(BedrockApiKey.of(key))
+                .region(region == null ? DEFAULT_REGION : region)
+                .build();
     }
 
     /** The API root requests go to: the override, else {@code https://bedrock-runtime.{region}.amazonaws.com/openai/v1}. */
@@ -84,8 +90,13 @@ public record BedrockConfig(
 
     /** A builder holding these settings. */
     public Builder toBuilder() {
-        return new Builder(apiKey).region(region).baseUri(baseUriOverride).connectTimeout(connectTimeout)
-                .requestTimeout(requestTimeout).retryPolicy(retryPolicy).reasoningPolicy(reasoningPolicy);
+        return new Builder(apiKey)
+                .region(region)
+                .baseUri(baseUriOverride)
+                .connectTimeout(connectTimeout)
+                .requestTimeout(requestTimeout)
+                .retryPolicy(retryPolicy)
+                .reasoningPolicy(reasoningPolicy);
     }
 
     private static String firstSet(String... values) {
@@ -111,16 +122,39 @@ public record BedrockConfig(
             this.apiKey = apiKey;
         }
 
-        public Builder region(String value) { this.region = value; return this; }
+        public Builder region(String value) {
+            this.region = value;
+            return this;
+        }
         /** Sends to this API root instead of Bedrock's, e.g. {@code http://127.0.0.1:8080/openai/v1}. */
-        public Builder baseUri(URI value) { this.baseUri = value; return this; }
-        public Builder connectTimeout(Duration value) { this.connectTimeout = value; return this; }
-        public Builder requestTimeout(Duration value) { this.requestTimeout = value; return this; }
-        public Builder retryPolicy(RetryPolicy value) { this.retryPolicy = value; return this; }
-        public Builder reasoningPolicy(ReasoningPolicy value) { this.reasoningPolicy = value; return this; }
+        public Builder baseUri(URI value) {
+            this.baseUri = value;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = value;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration value) {
+            this.requestTimeout = value;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retryPolicy = value;
+            return this;
+        }
+
+        public Builder reasoningPolicy(ReasoningPolicy value) {
+            this.reasoningPolicy = value;
+            return this;
+        }
 
         public BedrockConfig build() {
-            return new BedrockConfig(apiKey, region, baseUri, connectTimeout, requestTimeout, retryPolicy, reasoningPolicy);
+            return new BedrockConfig(
+                    apiKey, region, baseUri, connectTimeout, requestTimeout, retryPolicy, reasoningPolicy);
         }
     }
 }

@@ -9,9 +9,14 @@ import java.util.OptionalInt;
  * request id when a request was answered. Messages never contain the API key.
  */
 public abstract sealed class BedrockException extends RuntimeException
-        permits BedrockAuthenticationException, BedrockAccessDeniedException, BedrockModelNotFoundException,
-                BedrockValidationException, BedrockRetriesExhaustedException, BedrockUnsupportedOperationException,
-                BedrockServiceException, BedrockTransportException {
+        permits BedrockAuthenticationException,
+                BedrockAccessDeniedException,
+                BedrockModelNotFoundException,
+                BedrockValidationException,
+                BedrockRetriesExhaustedException,
+                BedrockUnsupportedOperationException,
+                BedrockServiceException,
+                BedrockTransportException {
 
     private final Integer status;
     private final String requestId;
@@ -42,6 +47,7 @@ public abstract sealed class BedrockException extends RuntimeException
         if (status == null && requestId == null) {
             return "";
         }
-        return " [HTTP " + (status == null ? "-" : status) + ", request id " + (requestId == null ? "none" : requestId) + "]";
+        return " [HTTP " + (status == null ? "-" : status) + ", request id " + (requestId == null ? "none" : requestId)
+                + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.replayharness.bedrock;
 
 import dev.replayharness.core.normalize.ResponseNormalizer;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -15,7 +15,8 @@ public final class BedrockRetriesExhaustedException extends BedrockException {
      * @param requestId the last request id, or null
      * @param cause the last failure
      */
-    public BedrockRetriesExhaustedException(String message, int attempts, int status, String requestId, Throwable cause) {
+    public BedrockRetriesExhaustedException(
+            String message, int attempts, int status, String requestId, Throwable cause) {
         super(message, status, requestId, cause);
         this.attempts = attempts;
     }

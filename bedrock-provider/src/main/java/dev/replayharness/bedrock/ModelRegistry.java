@@ -35,7 +35,9 @@ public final class ModelRegistry {
      * @throws BedrockModelNotFoundException listing the registered models, when none matches
      */
     public RegisteredModel resolve(String name) {
-        return models.stream().filter(model -> model.isNamed(name)).findFirst()
+        return models.stream()
+                .filter(model -> model.isNamed(name))
+                .findFirst()
                 .orElseThrow(() -> new BedrockModelNotFoundException(unknownModel(name), null, null, null));
     }
 

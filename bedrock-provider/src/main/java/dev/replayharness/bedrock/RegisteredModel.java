@@ -29,8 +29,12 @@ public record RegisteredModel(
     }
 
     /** gpt-oss 20B, the model Bedrock serves through its OpenAI-compatible endpoint in us-west-2. */
-    public static final RegisteredModel GPT_OSS_20B = new RegisteredModel("openai.gpt-oss-20b-1:0", "bedrock",
-            "openai.gpt-oss-20b-1:0", "llm", Map.of("description", "OpenAI GPT-OSS 20B on Bedrock (us-west-2)"));
+    public static final RegisteredModel GPT_OSS_20B = new RegisteredModel(
+            "openai.gpt-oss-20b-1:0",
+            "bedrock",
+            "openai.gpt-oss-20b-1:0",
+            "llm",
+            Map.of("description", "OpenAI GPT-OSS 20B on Bedrock (us-west-2)"));
 
     /** The id clients of the stack use: {@code providerId/modelId}, e.g. {@code bedrock/openai.gpt-oss-20b-1:0}. */
     public String stackId() {

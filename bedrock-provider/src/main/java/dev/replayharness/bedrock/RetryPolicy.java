@@ -31,15 +31,16 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         Objects.requireNonNull(maxDelay, "maxDelay");
         Objects.requireNonNull(maxTotalTime, "maxTotalTime");
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("RetryPolicy.maxAttempts must be at least 1 (1 = no retries), got " + maxAttempts);
+            throw new IllegalArgumentException(
+                    "RetryPolicy.maxAttempts must be at least 1 (1 = no retries), got " + maxAttempts);
         }
         if (baseDelay.isNegative() || maxDelay.isNegative() || maxTotalTime.isNegative()) {
             throw new IllegalArgumentException("RetryPolicy durations must not be negative: baseDelay=" + baseDelay
                     + ", maxDelay=" + maxDelay + ", maxTotalTime=" + maxTotalTime);
         }
         if (maxDelay.compareTo(baseDelay) < 0) {
-            throw new IllegalArgumentException("RetryPolicy.maxDelay (" + maxDelay + ") must not be below baseDelay ("
-                    + baseDelay + ")");
+            throw new IllegalArgumentException(
+                    "RetryPolicy.maxDelay (" + maxDelay + ") must not be below baseDelay (" + baseDelay + ")");
         }
     }
 }

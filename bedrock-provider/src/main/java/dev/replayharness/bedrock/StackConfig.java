@@ -1,10 +1,11 @@
 package dev.replayharness.bedrock;
 
-import dev.replayharness.bedrock.internal.StackConfigReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+
+import dev.replayharness.bedrock.internal.StackConfigReader;
 
 /**
  * A Llama Stack run configuration ({@code bedrock-run.yaml}) as far as the Bedrock provider reads
@@ -74,10 +75,15 @@ public record StackConfig(
      * @throws IllegalArgumentException naming the providers there are, when none has that id
      */
     public BedrockConfig bedrockConfig(String providerId) {
-        return inferenceProviders.stream().filter(provider -> provider.providerId().equals(providerId))
-                .findFirst().map(InferenceProvider::config)
-                .orElseThrow(() -> new IllegalArgumentException(source + " has no inference provider '" + providerId
-                        + "'; it has " + inferenceProviders.stream().map(InferenceProvider::providerId).toList()));
+        return inferenceProviders.stream()
+                .filter(provider -> provider.providerId().equals(providerId))
+                .findFirst()
+                .map(InferenceProvider::config)
+                .orElseThrow(() ->
+                        new IllegalArgumentException(source + " has no inference provider '" + providerId + "'; it has "
+                                + inferenceProviders.stream()
+                                        .map(InferenceProvider::providerId)
+                                        .toList()));
     }
 
     /** The registered models, for {@link BedrockClient.Builder#models(ModelRegistry)}. */

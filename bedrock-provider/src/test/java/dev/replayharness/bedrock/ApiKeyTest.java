@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.replayharness.bedrock.emulator.BedrockEmulator;
-import dev.replayharness.openai.ChatCompletionRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +16,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.replayharness.bedrock.emulator.BedrockEmulator;
+import dev.replayharness.openai.ChatCompletionRequest;
 
 @DisplayName("Short-term API keys are checked before anything is sent")
 class ApiKeyTest {
@@ -37,7 +39,9 @@ class ApiKeyTest {
     }
 
     static ChatCompletionRequest hello() {
-        return ChatCompletionRequest.builder("openai.gpt-oss-20b-1:0").user("Hello, world!").build();
+        return ChatCompletionRequest.builder("openai.gpt-oss-20b-1:0")
+                .user("Hello, world!")
+                .build();
     }
 
     BedrockClient client(String key, Instant now) {
@@ -52,8 +56,8 @@ class ApiKeyTest {
         @DisplayName("fails with zero requests reaching Bedrock, saying when it expired and how to get a new one")
         void expired() {
             BedrockClient bedrock = client(ShortTermKeys.twelveHourKey(SECRET), AFTER_EXPIRY);
-            BedrockAuthenticationException e = catchThrowableOfType(BedrockAuthenticationException.class,
-                    () -> bedrock.chat(hello()));
+            BedrockAuthenticationException e =
+                    catchThrowableOfType(BedrockAuthenticationException.class, () -> bedrock.chat(hello()));
 
             assertThat(emulator.requestCount()).isZero();
             assertThat(e.isExpired()).isTrue();
@@ -68,7 +72,8 @@ class ApiKeyTest {
         @Test
         @DisplayName("fails streams too")
         void expiredStream() {
-            assertThatThrownBy(() -> client(ShortTermKeys.twelveHourKey(SECRET), AFTER_EXPIRY).chatStream(hello()))
+            assertThatThrownBy(() -> client(ShortTermKeys.twelveHourKey(SECRET), AFTER_EXPIRY)
+                            .chatStream(hello()))
                     .isInstanceOf(BedrockAuthenticationException.class);
             assertThat(emulator.requestCount()).isZero();
         }
@@ -102,21 +107,31 @@ class ApiKeyTest {
         void urlSafeWithTail() {
             String url = ShortTermKeys.presignedUrl(ShortTermKeys.ISSUED, 43_200, SECRET + "?>?>");
             String withoutVersion = url.substring(0, url.lastIndexOf("&Version=1"));
-            String key = BedrockApiKey.SHORT_TERM_PREFIX + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(withoutVersion.getBytes(StandardCharsets.UTF_8)) + "&Version=1";
+            String key = BedrockApiKey.SHORT_TERM_PREFIX
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(withoutVersion.getBytes(StandardCharsets.UTF_8))
+                    + "&Version=1";
             String base64 = key.substring(BedrockApiKey.SHORT_TERM_PREFIX.length(), key.indexOf('&'));
-            assertThat(base64).as("URL-safe alphabet, padding left off").contains("-").doesNotContain("=");
+            assertThat(base64)
+                    .as("URL-safe alphabet, padding left off")
+                    .contains("-")
+                    .doesNotContain("=");
             assertThat(base64.length() % 4).as("would need padding").isNotZero();
             client(key, FakeTime.MORNING).chat(hello());
             assertThatThrownBy(() -> client(key, AFTER_EXPIRY).chat(hello()))
-                    .isInstanceOf(BedrockAuthenticationException.class).hasMessageContaining("expired at 2025-01-01T12:00:00Z");
+                    .isInstanceOf(BedrockAuthenticationException.class)
+                    .hasMessageContaining("expired at 2025-01-01T12:00:00Z");
         }
 
         @Test
         @DisplayName("with or without an https:// scheme in the presigned URL")
         void scheme() {
-            String key = BedrockApiKey.SHORT_TERM_PREFIX + Base64.getEncoder().encodeToString(
-                    ("https://" + ShortTermKeys.presignedUrl(ShortTermKeys.ISSUED, 3600, SECRET)).getBytes(StandardCharsets.UTF_8));
+            String key = BedrockApiKey.SHORT_TERM_PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    ("https://" + ShortTermKeys.presignedUrl(ShortTermKeys.ISSUED, 3600, SECRET))
+                                            .getBytes(StandardCharsets.UTF_8));
             assertThatThrownBy(() -> client(key, FakeTime.MORNING).chat(hello()))
                     .hasMessageContaining("expired at 2025-01-01T01:00:00Z");
         }
@@ -127,13 +142,17 @@ class ApiKeyTest {
     class Malformed {
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"bedrock-api-key-", "bedrock-api-key-!!!notbase64!!!", "bedrock-api-key-aGVsbG8gd29ybGQ="}) // canary: a fake credential the test expects to see redacted
+        @ValueSource(
+                strings = {"bedrock-api-key-", "bedrock-api-key-!!!notbase64!!!", "bedrock-api-key-aGVsbG8gd29ybGQ="
+                }) // canary: a fake credential the test expects to see redacted
         @DisplayName("fails when the client is built, without echoing the key")
         void malformed(String key) {
-            BedrockAuthenticationException e = catchThrowableOfType(BedrockAuthenticationException.class,
-                    () -> client(key, FakeTime.MORNING));
-            assertThat(e.getMessage()).startsWith("The Bedrock API key starts with bedrock-api-key- but is not a valid"
-                    + " short-term key: ").contains("copy the whole key again");
+            BedrockAuthenticationException e =
+                    catchThrowableOfType(BedrockAuthenticationException.class, () -> client(key, FakeTime.MORNING));
+            assertThat(e.getMessage())
+                    .startsWith(
+                            "The Bedrock API key starts with bedrock-api-key- but is not a valid" + " short-term key: ")
+                    .contains("copy the whole key again");
             String encoded = key.substring(BedrockApiKey.SHORT_TERM_PREFIX.length());
             if (!encoded.isEmpty()) {
                 assertThat(e.getMessage()).doesNotContain(encoded);
@@ -144,9 +163,11 @@ class ApiKeyTest {
         @Test
         @DisplayName("missing X-Amz-Expires is named")
         void missingExpiry() {
-            String key = BedrockApiKey.SHORT_TERM_PREFIX + Base64.getEncoder().encodeToString(
-                    "bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Date=20250101T000000Z&Version=1"
-                            .getBytes(StandardCharsets.UTF_8));
+            String key = BedrockApiKey.SHORT_TERM_PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    "bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Date=20250101T000000Z&Version=1"
+                                            .getBytes(StandardCharsets.UTF_8));
             assertThatThrownBy(() -> client(key, FakeTime.MORNING))
                     .hasMessageContaining("the decoded presigned URL has no X-Amz-Expires parameter");
         }
@@ -170,7 +191,8 @@ class ApiKeyTest {
     void redacted() {
         assertThat(BedrockApiKey.of(ShortTermKeys.twelveHourKey(SECRET)))
                 .hasToString("BedrockApiKey[short-term, value redacted]");
-        assertThat(BedrockApiKey.of(BedrockApiKey.REPLAY_DUMMY_KEY)).hasToString("BedrockApiKey[replay dummy, value redacted]");
+        assertThat(BedrockApiKey.of(BedrockApiKey.REPLAY_DUMMY_KEY))
+                .hasToString("BedrockApiKey[replay dummy, value redacted]");
         assertThatThrownBy(() -> BedrockApiKey.of(" ")).hasMessageContaining("set AWS_BEARER_TOKEN_BEDROCK");
     }
 }

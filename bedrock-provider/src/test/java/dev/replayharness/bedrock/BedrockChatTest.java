@@ -2,16 +2,10 @@ package dev.replayharness.bedrock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.replayharness.bedrock.emulator.BedrockEmulator;
-import dev.replayharness.openai.ChatCompletion;
-import dev.replayharness.openai.ChatCompletionChunk;
-import dev.replayharness.openai.ChatCompletionRequest;
-import dev.replayharness.openai.ChatCompletionStream;
-import dev.replayharness.openai.ChatMessage;
-import dev.replayharness.openai.StreamedCompletion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +13,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.replayharness.bedrock.emulator.BedrockEmulator;
+import dev.replayharness.openai.ChatCompletion;
+import dev.replayharness.openai.ChatCompletionChunk;
+import dev.replayharness.openai.ChatCompletionRequest;
+import dev.replayharness.openai.ChatCompletionStream;
+import dev.replayharness.openai.ChatMessage;
+import dev.replayharness.openai.StreamedCompletion;
 
 @DisplayName("Chat completions through Bedrock's OpenAI-compatible endpoint")
 class BedrockChatTest {
@@ -49,18 +51,22 @@ class BedrockChatTest {
     class NonStreaming {
 
         @ParameterizedTest(name = "\"{0}\" is answered with {1}")
-        @CsvSource(delimiter = '|', value = {
-                "Which planet do humans live on?|Earth",
-                "Which planet has rings around it with a name starting with letter S?|Saturn",
-                "What's the name of the Sun in latin?|Sol",
-                "What is the name of the US captial?|Washington, D.C.",
-                "Hello, world!|Hello"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "Which planet do humans live on?|Earth",
+                    "Which planet has rings around it with a name starting with letter S?|Saturn",
+                    "What's the name of the Sun in latin?|Sol",
+                    "What is the name of the US captial?|Washington, D.C.",
+                    "Hello, world!|Hello"
+                })
         void answers(String prompt, String expected) {
             ChatCompletion completion = bedrock.chat(ask(prompt));
             assertThat(completion.content()).contains(expected);
             assertThat(completion.finishReason()).isEqualTo("stop");
             assertThat(completion.usage().totalTokens())
-                    .isEqualTo(completion.usage().promptTokens() + completion.usage().completionTokens());
+                    .isEqualTo(completion.usage().promptTokens()
+                            + completion.usage().completionTokens());
         }
 
         @Test
@@ -76,8 +82,11 @@ class BedrockChatTest {
         @DisplayName("sends the Bedrock model id when the request names the stack id")
         void modelId() {
             bedrock.chat(ask("Hello, world!"));
-            bedrock.chat(ChatCompletionRequest.builder(BEDROCK_ID).user("Hello, world!").build());
-            assertThat(emulator.requests()).extracting(request -> request.body())
+            bedrock.chat(ChatCompletionRequest.builder(BEDROCK_ID)
+                    .user("Hello, world!")
+                    .build());
+            assertThat(emulator.requests())
+                    .extracting(request -> request.body())
                     .allSatisfy(body -> assertThat(body).startsWith("{\"model\":\"" + BEDROCK_ID + "\","));
         }
 
@@ -85,10 +94,13 @@ class BedrockChatTest {
         @DisplayName("answers in the persona a system message sets")
         void systemMessage() {
             ChatCompletion pirate = bedrock.chat(ChatCompletionRequest.builder(STACK_ID)
-                    .system("You are a pirate. Respond in pirate speak.").user("Hello!").build());
+                    .system("You are a pirate. Respond in pirate speak.")
+                    .user("Hello!")
+                    .build());
             ChatCompletion bard = bedrock.chat(ChatCompletionRequest.builder(STACK_ID)
                     .system("You are Shakespeare. Respond only in Shakespearean English.")
-                    .user("Tell me about the weather today").build());
+                    .user("Tell me about the weather today")
+                    .build());
             assertThat(pirate.content()).startsWith("Ahoy, matey!");
             assertThat(bard.content()).startsWith("Hark").contains("Thou");
         }
@@ -99,17 +111,23 @@ class BedrockChatTest {
             ChatCompletion completion = bedrock.chat(ChatCompletionRequest.builder(STACK_ID)
                     .user("My name is Alice")
                     .assistant("Nice to meet you, Alice! How can I help you today?")
-                    .user("What is my name?").build());
+                    .user("What is my name?")
+                    .build());
             assertThat(completion.content()).contains("Alice");
         }
 
         @Test
         @DisplayName("sends sampling parameters in snake_case")
         void sampling() {
-            ChatCompletion haiku = bedrock.chat(ChatCompletionRequest.builder(STACK_ID).user("Write a haiku about coding")
-                    .temperature(0.9).topP(0.95).maxTokens(50).build());
+            ChatCompletion haiku = bedrock.chat(ChatCompletionRequest.builder(STACK_ID)
+                    .user("Write a haiku about coding")
+                    .temperature(0.9)
+                    .topP(0.95)
+                    .maxTokens(50)
+                    .build());
             assertThat(haiku.content().split("\n")).hasSize(3);
-            assertThat(emulator.requests().get(0).body()).contains("\"temperature\":0.9,\"top_p\":0.95,\"max_tokens\":50");
+            assertThat(emulator.requests().get(0).body())
+                    .contains("\"temperature\":0.9,\"top_p\":0.95,\"max_tokens\":50");
         }
 
         @Test
@@ -117,15 +135,24 @@ class BedrockChatTest {
         void reasoningPolicy() {
             ChatMessage earlier = bedrock.chat(ask("My name is Alice")).message();
             ChatCompletionRequest followUp = ChatCompletionRequest.builder(BEDROCK_ID)
-                    .user("My name is Alice").message(earlier).user("What is my name?").build();
+                    .user("My name is Alice")
+                    .message(earlier)
+                    .user("What is my name?")
+                    .build();
 
             bedrock.chat(followUp);
-            TestClients.client(emulator, TestClients.KEY,
-                    config -> config.reasoningPolicy(ReasoningPolicy.DROP_FROM_HISTORY), new FakeTime()).chat(followUp);
+            TestClients.client(
+                            emulator,
+                            TestClients.KEY,
+                            config -> config.reasoningPolicy(ReasoningPolicy.DROP_FROM_HISTORY),
+                            new FakeTime())
+                    .chat(followUp);
 
-            assertThat(emulator.requests().get(1).body()).isEqualTo(dev.replayharness.openai.OpenAiJson.write(followUp))
+            assertThat(emulator.requests().get(1).body())
+                    .isEqualTo(dev.replayharness.openai.OpenAiJson.write(followUp))
                     .contains("<reasoning>");
-            assertThat(emulator.requests().get(2).body()).doesNotContain("<reasoning>")
+            assertThat(emulator.requests().get(2).body())
+                    .doesNotContain("<reasoning>")
                     .contains("This is the Bedrock emulator's reply.");
         }
 
@@ -150,14 +177,17 @@ class BedrockChatTest {
             StringBuilder deltas = new StringBuilder();
             StringBuilder answer = new StringBuilder();
             chunks.forEach(chunk -> deltas.append(chunk.rawContentDelta()));
-            chunks.stream().flatMap(chunk -> chunk.choices().stream())
+            chunks.stream()
+                    .flatMap(chunk -> chunk.choices().stream())
                     .filter(choice -> choice.delta() != null && choice.delta().content() != null)
                     .forEach(choice -> answer.append(choice.delta().content()));
 
-            StreamedCompletion whole = bedrock.chatStream(ask("What's the name of the Sun in latin?")).accumulate();
+            StreamedCompletion whole = bedrock.chatStream(ask("What's the name of the Sun in latin?"))
+                    .accumulate();
             assertThat(whole.rawContent()).isEqualTo(deltas.toString());
             assertThat(whole.content()).isEqualTo(answer.toString()).contains("Sol");
-            assertThat(whole.reasoning()).isEqualTo("The user wants the Latin word for the Sun. It is sol; genitive solis.");
+            assertThat(whole.reasoning())
+                    .isEqualTo("The user wants the Latin word for the Sun. It is sol; genitive solis.");
             assertThat(whole.finishReason()).isEqualTo("stop");
         }
 
@@ -181,7 +211,10 @@ class BedrockChatTest {
         @DisplayName("ends with a usage chunk with empty choices when include_usage is asked for")
         void usage() {
             StreamedCompletion whole = bedrock.chatStream(ChatCompletionRequest.builder(STACK_ID)
-                    .user("What is the name of the US captial?").includeUsage(true).build()).accumulate();
+                            .user("What is the name of the US captial?")
+                            .includeUsage(true)
+                            .build())
+                    .accumulate();
             assertThat(whole.content()).contains("Washington, D.C.");
             assertThat(whole.usage()).isNotNull();
             assertThat(whole.usage().totalTokens()).isPositive();
@@ -196,7 +229,8 @@ class BedrockChatTest {
             stream.close();
 
             assertThat(emulator.awaitAbortedStream(Duration.ofSeconds(30)))
-                    .as("the emulator saw the client abandon the stream").isTrue();
+                    .as("the emulator saw the client abandon the stream")
+                    .isTrue();
             assertThat(stream.hasNext()).isFalse();
         }
     }

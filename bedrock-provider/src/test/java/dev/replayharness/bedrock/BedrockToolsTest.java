@@ -3,6 +3,15 @@ package dev.replayharness.bedrock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
 import dev.replayharness.bedrock.emulator.BedrockEmulator;
 import dev.replayharness.openai.ChatCompletion;
 import dev.replayharness.openai.ChatCompletionRequest;
@@ -15,13 +24,7 @@ import dev.replayharness.openai.StreamedCompletion;
 import dev.replayharness.openai.Tool;
 import dev.replayharness.openai.ToolCall;
 import dev.replayharness.openai.ToolChoice;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +33,9 @@ class BedrockToolsTest {
 
     static final String MODEL = "bedrock/openai.gpt-oss-20b-1:0";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Tool BOILING_POINT = Tool.function("get_boiling_point", "Returns the boiling point of a liquid",
+    static final Tool BOILING_POINT = Tool.function(
+            "get_boiling_point",
+            "Returns the boiling point of a liquid",
             JSON.readTree("{\"type\":\"object\",\"properties\":{\"liquid_name\":{\"type\":\"string\"},"
                     + "\"celsius\":{\"type\":\"boolean\",\"default\":true}},\"required\":[\"liquid_name\"]}"));
 
@@ -60,7 +65,9 @@ class BedrockToolsTest {
         @DisplayName("is sent with its tools, tool_choice and parallel_tool_calls and answered with a tool call")
         void nonStreaming() {
             ChatCompletion completion = bedrock.chat(ask("What is the boiling point of myawesomeliquid?")
-                    .toolChoice(ToolChoice.auto()).parallelToolCalls(true).build());
+                    .toolChoice(ToolChoice.auto())
+                    .parallelToolCalls(true)
+                    .build());
             assertThat(completion.finishReason()).isEqualTo("tool_calls");
             assertThat(completion.toolCalls()).singleElement().satisfies(call -> {
                 assertThat(call.id()).startsWith("chatcmpl-tool-");
@@ -76,14 +83,16 @@ class BedrockToolsTest {
         @Test
         @DisplayName("streamed, its fragments merge into the same call; reasoning comes first and stays apart")
         void streaming() {
-            ChatCompletionRequest request = ask("What is the boiling point of myawesomeliquid?").build();
+            ChatCompletionRequest request =
+                    ask("What is the boiling point of myawesomeliquid?").build();
             ToolCall whole = bedrock.chat(request).toolCalls().get(0);
             StreamedCompletion streamed;
             try (ChatCompletionStream stream = bedrock.chatStream(request)) {
                 streamed = stream.accumulate();
             }
             assertThat(streamed.finishReason()).isEqualTo("tool_calls");
-            assertThat(streamed.toolCalls()).extracting(ToolCall::name, ToolCall::arguments)
+            assertThat(streamed.toolCalls())
+                    .extracting(ToolCall::name, ToolCall::arguments)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(whole.name(), whole.arguments()));
             assertThat(streamed.reasoning()).isNotBlank();
             assertThat(streamed.content()).isEmpty();
@@ -93,13 +102,17 @@ class BedrockToolsTest {
         @DisplayName("parallel calls come back as several calls, in index order")
         void parallel() {
             StreamedCompletion streamed;
-            try (ChatCompletionStream stream = bedrock.chatStream(
-                    ask("What is the boiling point of water, ethanol and mercury?").build())) {
+            try (ChatCompletionStream stream =
+                    bedrock.chatStream(ask("What is the boiling point of water, ethanol and mercury?")
+                            .build())) {
                 streamed = stream.accumulate();
             }
-            assertThat(streamed.toolCalls()).extracting(ToolCall::arguments).containsExactly(
-                    "{\"liquid_name\":\"water\",\"celsius\":true}", "{\"liquid_name\":\"ethanol\",\"celsius\":true}",
-                    "{\"liquid_name\":\"mercury\",\"celsius\":true}");
+            assertThat(streamed.toolCalls())
+                    .extracting(ToolCall::arguments)
+                    .containsExactly(
+                            "{\"liquid_name\":\"water\",\"celsius\":true}",
+                            "{\"liquid_name\":\"ethanol\",\"celsius\":true}",
+                            "{\"liquid_name\":\"mercury\",\"celsius\":true}");
             assertThat(streamed.toolCalls()).extracting(ToolCall::id).doesNotHaveDuplicates();
         }
     }
@@ -111,11 +124,14 @@ class BedrockToolsTest {
         @Test
         @DisplayName("sends the assistant's tool calls and the tool message (content as parts) and gets the answer")
         void toolResultTurn() {
-            ChatCompletionRequest first = ask("What is the boiling point of myawesomeliquid?").build();
+            ChatCompletionRequest first =
+                    ask("What is the boiling point of myawesomeliquid?").build();
             ChatMessage assistant = bedrock.chat(first).message();
             ToolCall call = assistant.toolCalls().get(0);
-            ChatCompletionRequest next = first.toBuilder().message(assistant)
-                    .message(ChatMessage.tool(call.id(), List.of(ContentPart.text("-100")))).build();
+            ChatCompletionRequest next = first.toBuilder()
+                    .message(assistant)
+                    .message(ChatMessage.tool(call.id(), List.of(ContentPart.text("-100"))))
+                    .build();
 
             ChatCompletion answer = bedrock.chat(next);
 
@@ -150,7 +166,8 @@ class BedrockToolsTest {
         @DisplayName("is Bedrock's 400, unwrapped from its JSON-in-JSON message, with status and request id")
         void image400() {
             ChatCompletionRequest request = ChatCompletionRequest.builder(MODEL)
-                    .user(ContentPart.text("Describe this image"),
+                    .user(
+                            ContentPart.text("Describe this image"),
                             new ContentPart.ImagePart(new ImageUrl("https://example.com/test.jpg", "auto", null), null))
                     .build();
             List<BedrockValidationException> failures = new ArrayList<>();
@@ -159,11 +176,12 @@ class BedrockToolsTest {
             for (int i = 0; i < failures.size(); i++) {
                 BedrockValidationException e = failures.get(i);
                 String requestId = emulator.requests().get(i).requestId();
-                assertThat(e.getMessage()).isEqualTo("Bedrock refused the request for openai.gpt-oss-20b-1:0 as"
-                        + " invalid (Bedrock said: \"Model does not support image modality\", code validation_error)."
-                        + " The model takes text only (gpt-oss does): send the content as text parts or a string,"
-                        + " without image_url parts, or name a model that accepts images. [HTTP 400, request id "
-                        + requestId + "]");
+                assertThat(e.getMessage())
+                        .isEqualTo("Bedrock refused the request for openai.gpt-oss-20b-1:0 as"
+                                + " invalid (Bedrock said: \"Model does not support image modality\", code validation_error)."
+                                + " The model takes text only (gpt-oss does): send the content as text parts or a string,"
+                                + " without image_url parts, or name a model that accepts images. [HTTP 400, request id "
+                                + requestId + "]");
                 assertThat(e.httpStatus()).hasValue(400);
                 assertThat(e.requestId()).contains(requestId);
                 assertThat(e.getMessage()).doesNotContain(TestClients.KEY);

@@ -3,14 +3,16 @@ package dev.replayharness.bedrock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.replayharness.bedrock.emulator.BedrockEmulator;
-import dev.replayharness.bedrock.emulator.ScriptedResponse;
-import dev.replayharness.openai.Model;
 import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import dev.replayharness.bedrock.emulator.BedrockEmulator;
+import dev.replayharness.bedrock.emulator.ScriptedResponse;
+import dev.replayharness.openai.Model;
 
 @DisplayName("listModels() asks Bedrock; models() does not")
 class ModelListTest {
@@ -50,7 +52,9 @@ class ModelListTest {
     @Test
     @DisplayName("models() stays the static registry and sends nothing")
     void registryOnly() {
-        assertThat(bedrock.models()).extracting(RegisteredModel::providerResourceId).containsExactly("openai.gpt-oss-20b-1:0");
+        assertThat(bedrock.models())
+                .extracting(RegisteredModel::providerResourceId)
+                .containsExactly("openai.gpt-oss-20b-1:0");
         assertThat(emulator.requestCount()).isZero();
     }
 
@@ -66,8 +70,10 @@ class ModelListTest {
     @DisplayName("a refused key is an authentication error naming the model list, without the key")
     void unauthorized() {
         emulator.requireToken("another-key");
-        BedrockAuthenticationException e = catchThrowableOfType(BedrockAuthenticationException.class, bedrock::listModels);
-        assertThat(e.getMessage()).startsWith("Bedrock refused the API key when listing models")
+        BedrockAuthenticationException e =
+                catchThrowableOfType(BedrockAuthenticationException.class, bedrock::listModels);
+        assertThat(e.getMessage())
+                .startsWith("Bedrock refused the API key when listing models")
                 .doesNotContain(TestClients.KEY);
         assertThat(e.httpStatus()).hasValue(401);
     }

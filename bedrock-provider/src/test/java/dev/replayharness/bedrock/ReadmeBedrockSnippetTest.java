@@ -2,6 +2,14 @@ package dev.replayharness.bedrock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
 import dev.replayharness.bedrock.emulator.BedrockEmulator;
 import dev.replayharness.openai.ChatCompletion;
 import dev.replayharness.openai.ChatCompletionRequest;
@@ -9,12 +17,6 @@ import dev.replayharness.openai.Model;
 import dev.replayharness.openai.StreamedCompletion;
 import dev.replayharness.openai.Tool;
 import dev.replayharness.openai.ToolCall;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 
 /**
  * The README's Bedrock tool snippet, as printed (only {@code schema}, which the README leaves to
@@ -41,19 +43,27 @@ class ReadmeBedrockSnippetTest {
     @Test
     @DisplayName("tools: the call, then the turn after its result, and the streamed call merged")
     void tools() {
-        Map<String, Object> schema = Map.of("type", "object",
-                "properties", Map.of("liquid_name", Map.of("type", "string")), "required", List.of("liquid_name"));
+        Map<String, Object> schema = Map.of(
+                "type",
+                "object",
+                "properties",
+                Map.of("liquid_name", Map.of("type", "string")),
+                "required",
+                List.of("liquid_name"));
 
         // --- README.md, "The Bedrock provider" ---
         ChatCompletionRequest ask = ChatCompletionRequest.builder("bedrock/openai.gpt-oss-20b-1:0")
                 .user("What is the boiling point of myawesomeliquid?")
-                .tools(Tool.function("get_boiling_point", "Boiling point of a liquid", schema))   // schema: JsonNode or Map
+                .tools(Tool.function(
+                        "get_boiling_point", "Boiling point of a liquid", schema)) // schema: JsonNode or Map
                 .build();
-        ChatCompletion call = bedrock.chat(ask);               // finishReason() "tool_calls"
-        ToolCall tc = call.toolCalls().get(0);                 // id, name(), arguments() (a JSON text)
-        ChatCompletion answer2 = bedrock.chat(ask.toBuilder().message(call.message())
-                .toolResult(tc.id(), "-100").build());
-        StreamedCompletion streamed = bedrock.chatStream(ask).accumulate();   // fragments merged: streamed.toolCalls()
+        ChatCompletion call = bedrock.chat(ask); // finishReason() "tool_calls"
+        ToolCall tc = call.toolCalls().get(0); // id, name(), arguments() (a JSON text)
+        ChatCompletion answer2 = bedrock.chat(ask.toBuilder()
+                .message(call.message())
+                .toolResult(tc.id(), "-100")
+                .build());
+        StreamedCompletion streamed = bedrock.chatStream(ask).accumulate(); // fragments merged: streamed.toolCalls()
         // --- end of snippet ---
 
         assertThat(call.finishReason()).isEqualTo("tool_calls");
@@ -76,7 +86,8 @@ class ReadmeBedrockSnippetTest {
         List<Model> offered = bedrock.listModels();
         assertThat(registered).isNotEmpty();
         assertThat(offered).isNotEmpty();
-        assertThat(emulator.requests()).singleElement().satisfies(request ->
-                assertThat(request.path()).isEqualTo("/openai/v1/models"));
+        assertThat(emulator.requests())
+                .singleElement()
+                .satisfies(request -> assertThat(request.path()).isEqualTo("/openai/v1/models"));
     }
 }

@@ -2,20 +2,23 @@ package dev.replayharness.bedrock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.replayharness.openai.ChatCompletion;
-import dev.replayharness.openai.ChatCompletionChunk;
-import dev.replayharness.openai.OpenAiJson;
-import dev.replayharness.openai.StreamAccumulator;
-import dev.replayharness.openai.StreamedCompletion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Locale;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.replayharness.openai.ChatCompletion;
+import dev.replayharness.openai.ChatCompletionChunk;
+import dev.replayharness.openai.OpenAiJson;
+import dev.replayharness.openai.StreamAccumulator;
+import dev.replayharness.openai.StreamedCompletion;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,26 +31,33 @@ import tools.jackson.databind.json.JsonMapper;
 class RealBedrockResponsesTest {
 
     /** Surefire runs in the module directory; its parent is the repository root. */
-    static final Path FIXTURES = Path.of("").toAbsolutePath().getParent()
-            .resolve("../shared/fixtures/llama-stack-bedrock").normalize();
+    static final Path FIXTURES = Path.of("")
+            .toAbsolutePath()
+            .getParent()
+            .resolve("../shared/fixtures/llama-stack-bedrock")
+            .normalize();
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Per test, not per class: Surefire then reports every test as skipped with this reason. */
     @BeforeEach
     void fixturesPresent() {
-        Assumptions.assumeTrue(Files.isDirectory(FIXTURES),
+        Assumptions.assumeTrue(
+                Files.isDirectory(FIXTURES),
                 "Llama Stack Bedrock fixtures folder absent at " + FIXTURES + "; real-response tests skipped");
     }
 
     @ParameterizedTest(name = "{0}: {1} → answer contains \"{2}\"")
-    @CsvSource(delimiter = '|', value = {
-            "0eca8ac9|Which planet do humans live on?|earth",
-            "b992b97c|Which planet has rings around it with a name starting with letter S?|saturn",
-            "624b41ef|What's the name of the Sun in latin?|sol",
-            "b82395f9|What is the name of the US captial?|washington",
-            "3dcb9e38|Hello, world!|''",
-            "89ab0af7|Hello, world!|''"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0eca8ac9|Which planet do humans live on?|earth",
+                "b992b97c|Which planet has rings around it with a name starting with letter S?|saturn",
+                "624b41ef|What's the name of the Sun in latin?|sol",
+                "b82395f9|What is the name of the US captial?|washington",
+                "3dcb9e38|Hello, world!|''",
+                "89ab0af7|Hello, world!|''"
+            })
     @DisplayName("each recording gives reasoning and answer; streams reassemble to their concatenated deltas")
     void recording(String hashPrefix, String prompt, String expected) throws Exception {
         JsonNode recording = JSON.readTree(Files.readString(fixture(hashPrefix)));
@@ -77,7 +87,8 @@ class RealBedrockResponsesTest {
             ChatCompletion completion = OpenAiJson.readCompletion(JSON.writeValueAsString(body.get("__data__")));
             assertThat(completion.finishReason()).isEqualTo("stop");
             assertThat(completion.usage().totalTokens())
-                    .isEqualTo(completion.usage().promptTokens() + completion.usage().completionTokens());
+                    .isEqualTo(completion.usage().promptTokens()
+                            + completion.usage().completionTokens());
             raw = completion.rawContent();
             reasoning = completion.reasoning();
             answer = completion.content();
@@ -107,13 +118,16 @@ class RealBedrockResponsesTest {
 
     private static Path fixture(String hashPrefix) throws Exception {
         try (var files = Files.list(FIXTURES)) {
-            return files.filter(file -> file.getFileName().toString().startsWith(hashPrefix)).findFirst()
+            return files.filter(file -> file.getFileName().toString().startsWith(hashPrefix))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no recording " + hashPrefix + "*.json in " + FIXTURES));
         }
     }
 
     /** NFD, drop non-ASCII, lower case: how the recordings' expected answers are compared. */
     static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("[^\\p{ASCII}]", "").toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("[^\\p{ASCII}]", "")
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -2,9 +2,6 @@ package dev.replayharness.bedrock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.replayharness.bedrock.emulator.BedrockEmulator;
-import dev.replayharness.bedrock.emulator.ScriptedResponse;
-import dev.replayharness.openai.ChatCompletionRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -14,12 +11,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.replayharness.bedrock.emulator.BedrockEmulator;
+import dev.replayharness.bedrock.emulator.ScriptedResponse;
+import dev.replayharness.openai.ChatCompletionRequest;
 
 @DisplayName("The API key appears in no exception message, stack trace or toString()")
 class SecretLeakTest {
@@ -42,12 +44,18 @@ class SecretLeakTest {
     }
 
     static ChatCompletionRequest hello() {
-        return ChatCompletionRequest.builder("bedrock/openai.gpt-oss-20b-1:0").user("Hello, world!").build();
+        return ChatCompletionRequest.builder("bedrock/openai.gpt-oss-20b-1:0")
+                .user("Hello, world!")
+                .build();
     }
 
     BedrockClient client(String key, Instant now) {
-        return TestClients.client(emulator, key, config -> config.retryPolicy(
-                new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMinutes(1))), new FakeTime(now));
+        return TestClients.client(
+                emulator,
+                key,
+                config -> config.retryPolicy(
+                        new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMinutes(1))),
+                new FakeTime(now));
     }
 
     void collect(Executable executable) {
@@ -64,33 +72,47 @@ class SecretLeakTest {
     void nowhere(@TempDir Path dir) throws Exception {
         BedrockClient longTerm = client(LONG_TERM, FakeTime.MORNING);
         emulator.requireToken("another-key");
-        collect(() -> longTerm.chat(hello()));                                             // 401 invalid
+        collect(() -> longTerm.chat(hello())); // 401 invalid
         emulator.requireToken(null);
-        collect(() -> client("expired-" + CANARY, FakeTime.MORNING).chat(hello()));       // 401 expired
+        collect(() -> client("expired-" + CANARY, FakeTime.MORNING).chat(hello())); // 401 expired
         emulator.enqueue(ScriptedResponse.of(403, "{\"Message\":\"denied\"}"));
-        collect(() -> longTerm.chat(hello()));                                             // 403
+        collect(() -> longTerm.chat(hello())); // 403
         collect(() -> longTerm.chat(ChatCompletionRequest.builder("openai.gpt-oss-20b-1:0")
-                .user("x").extraField("bogus", 1).build()));                               // 400
+                .user("x")
+                .extraField("bogus", 1)
+                .build())); // 400
         emulator.enqueue(ScriptedResponse.throttled("0"), ScriptedResponse.throttled("0"));
-        collect(() -> longTerm.chatStream(hello()));                                       // retries exhausted
-        collect(() -> longTerm.chat(ChatCompletionRequest.builder("nope").user("x").build())); // unknown model
-        collect(() -> longTerm.textCompletion("m", "p"));                                  // unsupported
+        collect(() -> longTerm.chatStream(hello())); // retries exhausted
+        collect(() ->
+                longTerm.chat(ChatCompletionRequest.builder("nope").user("x").build())); // unknown model
+        collect(() -> longTerm.textCompletion("m", "p")); // unsupported
         collect(() -> client(SHORT_TERM, Instant.parse("2025-06-01T00:00:00Z")).chat(hello())); // expired short-term
-        collect(() -> client(SHORT_TERM.substring(0, 40), FakeTime.MORNING));              // malformed short-term
-        Path yaml = Files.writeString(dir.resolve("bedrock-run.yaml"), "providers:\n  inference:\n"
-                + "    - provider_id: bedrock\n      provider_type: remote::bedrock\n"
-                + "      config:\n        api_key: ${env.KEY}\n        region_name: us_west_2\n");
-        collect(() -> StackConfig.load(yaml, Map.of("KEY", LONG_TERM)::get));             // bad stack config
+        collect(() -> client(SHORT_TERM.substring(0, 40), FakeTime.MORNING)); // malformed short-term
+        Path yaml = Files.writeString(
+                dir.resolve("bedrock-run.yaml"),
+                "providers:\n  inference:\n"
+                        + "    - provider_id: bedrock\n      provider_type: remote::bedrock\n"
+                        + "      config:\n        api_key: ${env.KEY}\n        region_name: us_west_2\n");
+        collect(() -> StackConfig.load(yaml, Map.of("KEY", LONG_TERM)::get)); // bad stack config
         emulator.close();
-        collect(() -> longTerm.chat(hello()));                                             // transport
+        collect(() -> longTerm.chat(hello())); // transport
 
-        assertThat(failures).hasSize(11).allSatisfy(failure -> assertThat(everythingPrinted(failure))
-                .doesNotContain(CANARY).doesNotContain(SHORT_TERM.substring(16, 40)));
+        assertThat(failures)
+                .hasSize(11)
+                .allSatisfy(failure -> assertThat(everythingPrinted(failure))
+                        .doesNotContain(CANARY)
+                        .doesNotContain(SHORT_TERM.substring(16, 40)));
 
         BedrockConfig config = longTerm.config();
-        StackConfig stack = StackConfig.load(Path.of("bedrock-run.yaml"), Map.of("AWS_BEARER_TOKEN_BEDROCK", LONG_TERM)::get);
-        assertThat(List.of(config.toString(), config.apiKey().toString(), longTerm.toString(), stack.toString(),
-                BedrockApiKey.of(SHORT_TERM).toString())).allSatisfy(text -> assertThat(text).doesNotContain(CANARY));
+        StackConfig stack =
+                StackConfig.load(Path.of("bedrock-run.yaml"), Map.of("AWS_BEARER_TOKEN_BEDROCK", LONG_TERM)::get);
+        assertThat(List.of(
+                        config.toString(),
+                        config.apiKey().toString(),
+                        longTerm.toString(),
+                        stack.toString(),
+                        BedrockApiKey.of(SHORT_TERM).toString()))
+                .allSatisfy(text -> assertThat(text).doesNotContain(CANARY));
     }
 
     /** toString and message of the failure and all its causes, with stack traces, as a log would show it. */

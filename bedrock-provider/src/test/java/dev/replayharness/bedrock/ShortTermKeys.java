@@ -25,8 +25,10 @@ final class ShortTermKeys {
 
     /** A key as the AWS token generators make it: standard base64 with padding. */
     static String key(Instant issued, long expiresSeconds, String secret) {
-        return BedrockApiKey.SHORT_TERM_PREFIX + Base64.getEncoder()
-                .encodeToString(presignedUrl(issued, expiresSeconds, secret).getBytes(StandardCharsets.UTF_8));
+        return BedrockApiKey.SHORT_TERM_PREFIX
+                + Base64.getEncoder()
+                        .encodeToString(
+                                presignedUrl(issued, expiresSeconds, secret).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A 12-hour key issued at {@link #ISSUED}. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -69,10 +70,13 @@ class StackConfigTest {
         @Test
         @DisplayName("substitutes ${env.NAME} and ${env.NAME:=default} from the given environment")
         void environment() {
-            StackConfig stack = StackConfig.load(SHIPPED, Map.of("AWS_BEARER_TOKEN_BEDROCK", "from-env",
-                    "SQLITE_STORE_DIR", "/tmp/store")::get);
+            StackConfig stack = StackConfig.load(
+                    SHIPPED, Map.of("AWS_BEARER_TOKEN_BEDROCK", "from-env", "SQLITE_STORE_DIR", "/tmp/store")::get);
             assertThat(stack.bedrockConfig().apiKey()).isEqualTo(BedrockApiKey.of("from-env"));
-            assertThat(stack.storage()).extractingByKey("backends").asString().contains("db_path=/tmp/store/sql_store.db");
+            assertThat(stack.storage())
+                    .extractingByKey("backends")
+                    .asString()
+                    .contains("db_path=/tmp/store/sql_store.db");
         }
 
         @Test
@@ -85,8 +89,9 @@ class StackConfigTest {
         @Test
         @DisplayName("defaults region_name to us-west-2 and accepts a base_url override")
         void optionalKeys() throws IOException {
-            StackConfig stack = StackConfig.load(write(MINIMAL.replace("region_name: us-west-2",
-                    "base_url: http://127.0.0.1:9/openai/v1")), Map.<String, String>of()::get);
+            StackConfig stack = StackConfig.load(
+                    write(MINIMAL.replace("region_name: us-west-2", "base_url: http://127.0.0.1:9/openai/v1")),
+                    Map.<String, String>of()::get);
             assertThat(stack.bedrockConfig().region()).isEqualTo("us-west-2");
             assertThat(stack.bedrockConfig().baseUri()).isEqualTo(URI.create("http://127.0.0.1:9/openai/v1"));
             assertThat(stack.registeredModels()).isEmpty();
@@ -97,7 +102,9 @@ class StackConfigTest {
         @DisplayName("never shows the key or the storage section in toString()")
         void toStringIsSafe() {
             StackConfig stack = StackConfig.load(SHIPPED, Map.of("AWS_BEARER_TOKEN_BEDROCK", "secret-canary-1")::get);
-            assertThat(stack.toString()).doesNotContain("secret-canary-1").doesNotContain("db_path")
+            assertThat(stack.toString())
+                    .doesNotContain("secret-canary-1")
+                    .doesNotContain("db_path")
                     .contains("bedrock/openai.gpt-oss-20b-1:0");
         }
     }
@@ -108,7 +115,8 @@ class StackConfigTest {
 
         StackConfigException failure(String yaml, Map<String, String> env) throws IOException {
             Path file = write(yaml);
-            StackConfigException e = catchThrowableOfType(StackConfigException.class, () -> StackConfig.load(file, env::get));
+            StackConfigException e =
+                    catchThrowableOfType(StackConfigException.class, () -> StackConfig.load(file, env::get));
             assertThat(e).as("loading should fail").isNotNull();
             assertThat(e.getMessage()).startsWith(file + ": ").contains(". Fix: ");
             assertThat(e.file()).isEqualTo(file);
@@ -120,18 +128,26 @@ class StackConfigTest {
         void unknownType() throws IOException {
             StackConfigException e = failure(MINIMAL.replace("remote::bedrock", "remote::ollama"), Map.of());
             assertThat(e.keyPath()).contains("providers.inference[0].provider_type");
-            assertThat(e.getMessage()).contains("providers.inference[0].provider_type: unknown provider type"
-                    + " 'remote::ollama'; this module supports only remote::bedrock. Fix: use provider_type: remote::bedrock");
+            assertThat(e.getMessage())
+                    .contains(
+                            "providers.inference[0].provider_type: unknown provider type"
+                                    + " 'remote::ollama'; this module supports only remote::bedrock. Fix: use provider_type: remote::bedrock");
         }
 
         @Test
         @DisplayName("a missing required field")
         void missingField() throws IOException {
-            assertThat(failure(MINIMAL.replace("- provider_id: bedrock\n      provider_type",
-                    "- provider_type"), Map.of()).getMessage())
+            assertThat(failure(
+                                    MINIMAL.replace("- provider_id: bedrock\n      provider_type", "- provider_type"),
+                                    Map.of())
+                            .getMessage())
                     .contains("providers.inference[0].provider_id: is missing. Fix: give the provider an id");
-            assertThat(failure(MINIMAL.replace("api_key: ${env.AWS_BEARER_TOKEN_BEDROCK:=replay-mode-dummy-key}",
-                    "timeout: 5"), Map.of()).getMessage())
+            assertThat(failure(
+                                    MINIMAL.replace(
+                                            "api_key: ${env.AWS_BEARER_TOKEN_BEDROCK:=replay-mode-dummy-key}",
+                                            "timeout: 5"),
+                                    Map.of())
+                            .getMessage())
                     .contains("providers.inference[0].config.api_key: is missing. Fix: write api_key:"
                             + " ${env.AWS_BEARER_TOKEN_BEDROCK:=replay-mode-dummy-key}");
             assertThat(failure("apis: [inference]\n", Map.of()).getMessage()).contains(": providers: is missing.");
@@ -140,18 +156,22 @@ class StackConfigTest {
         @Test
         @DisplayName("an ${env.NAME} without default whose variable is unset")
         void unresolved() throws IOException {
-            StackConfigException e = failure(MINIMAL.replace("region_name: us-west-2", "region_name: ${env.AWS_REGION}"),
-                    Map.of());
-            assertThat(e.getMessage()).contains("providers.inference[0].config.region_name: environment variable"
-                    + " AWS_REGION is not set and ${env.AWS_REGION} has no default. Fix: export AWS_REGION=…, or give"
-                    + " a default: ${env.AWS_REGION:=value}");
+            StackConfigException e =
+                    failure(MINIMAL.replace("region_name: us-west-2", "region_name: ${env.AWS_REGION}"), Map.of());
+            assertThat(e.getMessage())
+                    .contains("providers.inference[0].config.region_name: environment variable"
+                            + " AWS_REGION is not set and ${env.AWS_REGION} has no default. Fix: export AWS_REGION=…, or give"
+                            + " a default: ${env.AWS_REGION:=value}");
         }
 
         @Test
         @DisplayName("a placeholder syntax other than ${env.NAME} and ${env.NAME:=default}")
         void unsupportedPlaceholder() throws IOException {
-            assertThat(failure(MINIMAL.replace("region_name: us-west-2", "region_name: ${env.AWS_REGION:-us-west-2}"),
-                    Map.of()).getMessage())
+            assertThat(failure(
+                                    MINIMAL.replace(
+                                            "region_name: us-west-2", "region_name: ${env.AWS_REGION:-us-west-2}"),
+                                    Map.of())
+                            .getMessage())
                     .contains("providers.inference[0].config.region_name: unsupported placeholder"
                             + " ${env.AWS_REGION:-us-west-2}");
         }
@@ -159,7 +179,8 @@ class StackConfigTest {
         @Test
         @DisplayName("a region that is not a region name")
         void badRegion() throws IOException {
-            assertThat(failure(MINIMAL.replace("us-west-2", "us_west_2"), Map.of()).getMessage())
+            assertThat(failure(MINIMAL.replace("us-west-2", "us_west_2"), Map.of())
+                            .getMessage())
                     .contains("providers.inference[0].config.region_name: 'us_west_2' is not an AWS region name");
         }
 
@@ -172,14 +193,16 @@ class StackConfigTest {
                         - model_id: openai.gpt-oss-20b-1:0
                           provider_id: bedrokc
                     """;
-            assertThat(failure(yaml, Map.of()).getMessage()).contains("registered_resources.models[0].provider_id: no"
-                    + " inference provider has id 'bedrokc' (there are [bedrock])");
+            assertThat(failure(yaml, Map.of()).getMessage())
+                    .contains("registered_resources.models[0].provider_id: no"
+                            + " inference provider has id 'bedrokc' (there are [bedrock])");
         }
 
         @Test
         @DisplayName("a port that is not a number")
         void badPort() throws IOException {
-            assertThat(failure(MINIMAL + "server:\n  port: ${env.PORT:=eighty}\n", Map.of()).getMessage())
+            assertThat(failure(MINIMAL + "server:\n  port: ${env.PORT:=eighty}\n", Map.of())
+                            .getMessage())
                     .contains("server.port: must be a whole number, got 'eighty'");
         }
 
@@ -197,7 +220,8 @@ class StackConfigTest {
         void syntax() throws IOException {
             StackConfigException e = failure("providers:\n  inference:\n    - provider_id: [bedrock\n", Map.of());
             assertThat(e.keyPath()).isEmpty();
-            assertThat(e.getMessage()).containsPattern("is not valid YAML at line \\d+, column \\d+")
+            assertThat(e.getMessage())
+                    .containsPattern("is not valid YAML at line \\d+, column \\d+")
                     .contains("Fix: correct the YAML syntax there");
         }
 
@@ -205,8 +229,8 @@ class StackConfigTest {
         @DisplayName("a file that does not exist")
         void missingFile() {
             Path absent = dir.resolve("absent.yaml");
-            StackConfigException e = catchThrowableOfType(StackConfigException.class,
-                    () -> StackConfig.load(absent, Map.<String, String>of()::get));
+            StackConfigException e = catchThrowableOfType(
+                    StackConfigException.class, () -> StackConfig.load(absent, Map.<String, String>of()::get));
             assertThat(e.getMessage()).startsWith(absent + ": cannot be read (NoSuchFileException");
         }
     }

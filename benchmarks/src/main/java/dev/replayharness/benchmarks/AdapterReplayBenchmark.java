@@ -35,6 +35,8 @@ import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpMethod;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import reactor.core.publisher.Mono;
+
 import dev.replayharness.benchmarks.fixtures.ChatExchange;
 import dev.replayharness.benchmarks.fixtures.Clients;
 import dev.replayharness.benchmarks.fixtures.Harnesses;
@@ -46,7 +48,6 @@ import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.langchain4j.HarnessLangChain4j;
 import dev.replayharness.spring.HarnessRestClient;
 import dev.replayharness.spring.HarnessWebClient;
-import reactor.core.publisher.Mono;
 
 /**
  * Replay cost per exchange at each adapter, beside the {@code java.net.http} adapter's: the same ~2 KB chat
@@ -66,7 +67,9 @@ import reactor.core.publisher.Mono;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class AdapterReplayBenchmark {
     private static final URI URI_NEVER_CALLED = URI.create("http://127.0.0.1:9" + ChatExchange.PATH);
@@ -82,6 +85,7 @@ public class AdapterReplayBenchmark {
     private HttpClientBuilder langchain4jDelegate;
     /** The session the current exchange's interceptor and connector use. */
     private volatile HarnessSession current;
+
     private RestClient restClient;
     private WebClient webClient;
 
@@ -91,34 +95,49 @@ public class AdapterReplayBenchmark {
         jdkDelegate = Clients.jdk();
         requestJson = ChatExchange.requestJson(0);
         jdkRequest = Clients.jdkPost(URI_NEVER_CALLED, ChatExchange.requestBytes(0), "application/json");
-        langchain4jRequest = dev.langchain4j.http.client.HttpRequest.builder().method(HttpMethod.POST)
-                .url(URI_NEVER_CALLED.toString()).addHeader("Content-Type", "application/json").body(requestJson).build();
+        langchain4jRequest = dev.langchain4j.http.client.HttpRequest.builder()
+                .method(HttpMethod.POST)
+                .url(URI_NEVER_CALLED.toString())
+                .addHeader("Content-Type", "application/json")
+                .body(requestJson)
+                .build();
         langchain4jDelegate = new NeverCalled();
-        restClient = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory(jdkDelegate))
+        restClient = RestClient.builder()
+                .requestFactory(new JdkClientHttpRequestFactory(jdkDelegate))
                 .requestInterceptor((request, body, execution) ->
                         HarnessRestClient.interceptor(current).intercept(request, body, execution))
                 .build();
         ClientHttpConnector upstream = new JdkClientHttpConnector(jdkDelegate);
-        webClient = WebClient.builder().clientConnector(new ClientHttpConnector() {
-            @Override
-            public Mono<ClientHttpResponse> connect(org.springframework.http.HttpMethod method, URI uri,
-                    Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
-                return HarnessWebClient.connector(current, upstream).connect(method, uri, requestCallback);
-            }
-        }).filter(HarnessWebClient.harnessErrors()).build();
+        webClient = WebClient.builder()
+                .clientConnector(new ClientHttpConnector() {
+                    @Override
+                    public Mono<ClientHttpResponse> connect(
+                            org.springframework.http.HttpMethod method,
+                            URI uri,
+                            Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
+                        return HarnessWebClient.connector(current, upstream).connect(method, uri, requestCallback);
+                    }
+                })
+                .filter(HarnessWebClient.harnessErrors())
+                .build();
     }
 
     @Benchmark
     public byte[] jdk() throws IOException, InterruptedException {
         try (HarnessSession session = harness.session(ChatExchange.TEST_ID)) {
-            return JdkHarness.wrap(jdkDelegate, session).send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray()).body();
+            return JdkHarness.wrap(jdkDelegate, session)
+                    .send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
         }
     }
 
     @Benchmark
     public byte[] langchain4j() {
         try (HarnessSession session = harness.session(ChatExchange.TEST_ID)) {
-            return HarnessLangChain4j.builder(session, langchain4jDelegate).build().execute(langchain4jRequest).bodyBytes();
+            return HarnessLangChain4j.builder(session, langchain4jDelegate)
+                    .build()
+                    .execute(langchain4jRequest)
+                    .bodyBytes();
         }
     }
 
@@ -126,8 +145,14 @@ public class AdapterReplayBenchmark {
     public byte[] springRestClient() {
         try (HarnessSession session = harness.session(ChatExchange.TEST_ID)) {
             current = session;
-            return restClient.post().uri(URI_NEVER_CALLED).contentType(MediaType.APPLICATION_JSON).body(requestJson)
-                    .retrieve().body(String.class).getBytes(StandardCharsets.UTF_8);
+            return restClient
+                    .post()
+                    .uri(URI_NEVER_CALLED)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(requestJson)
+                    .retrieve()
+                    .body(String.class)
+                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -135,8 +160,15 @@ public class AdapterReplayBenchmark {
     public byte[] springWebClient() {
         try (HarnessSession session = harness.session(ChatExchange.TEST_ID)) {
             current = session;
-            return webClient.post().uri(URI_NEVER_CALLED).contentType(MediaType.APPLICATION_JSON).bodyValue(requestJson)
-                    .retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10)).getBytes(StandardCharsets.UTF_8);
+            return webClient
+                    .post()
+                    .uri(URI_NEVER_CALLED)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(requestJson)
+                    .retrieve()
+                    .bodyToMono(String.class)
+                    .block(Duration.ofSeconds(10))
+                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -166,12 +198,15 @@ public class AdapterReplayBenchmark {
         public dev.langchain4j.http.client.HttpClient build() {
             return new dev.langchain4j.http.client.HttpClient() {
                 @Override
-                public dev.langchain4j.http.client.SuccessfulHttpResponse execute(dev.langchain4j.http.client.HttpRequest request) {
+                public dev.langchain4j.http.client.SuccessfulHttpResponse execute(
+                        dev.langchain4j.http.client.HttpRequest request) {
                     throw new IllegalStateException("replay called upstream");
                 }
 
                 @Override
-                public void execute(dev.langchain4j.http.client.HttpRequest request, ServerSentEventParser parser,
+                public void execute(
+                        dev.langchain4j.http.client.HttpRequest request,
+                        ServerSentEventParser parser,
                         ServerSentEventListener listener) {
                     throw new IllegalStateException("replay called upstream");
                 }

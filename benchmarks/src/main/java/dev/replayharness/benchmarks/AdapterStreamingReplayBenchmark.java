@@ -34,6 +34,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.langchain4j.http.client.HttpMethod;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
+
 import dev.replayharness.benchmarks.fixtures.ChatExchange;
 import dev.replayharness.benchmarks.fixtures.Clients;
 import dev.replayharness.benchmarks.fixtures.Harnesses;
@@ -57,7 +58,9 @@ import dev.replayharness.spring.HarnessWebClient;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class AdapterStreamingReplayBenchmark {
     private static final URI URI_NEVER_CALLED = URI.create("http://127.0.0.1:9" + ChatExchange.PATH);
@@ -77,24 +80,28 @@ public class AdapterStreamingReplayBenchmark {
         harness = Harnesses.replay(root, RepeatPolicy.SEQUENCE);
         jdkDelegate = Clients.jdk();
         jdkRequest = Clients.jdkPost(URI_NEVER_CALLED, StreamExchange.requestBytes(), "text/event-stream");
-        langchain4jRequest = dev.langchain4j.http.client.HttpRequest.builder().method(HttpMethod.POST)
-                .url(URI_NEVER_CALLED.toString()).addHeader("Content-Type", "application/json")
-                .body(StreamExchange.requestJson()).build();
+        langchain4jRequest = dev.langchain4j.http.client.HttpRequest.builder()
+                .method(HttpMethod.POST)
+                .url(URI_NEVER_CALLED.toString())
+                .addHeader("Content-Type", "application/json")
+                .body(StreamExchange.requestJson())
+                .build();
         webUpstream = new JdkClientHttpConnector(jdkDelegate);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
     @Benchmark
     public long jdk() throws IOException, InterruptedException {
         try (HarnessSession session = harness.session(StreamExchange.TEST_ID)) {
-            HttpResponse<InputStream> response = JdkHarness.wrap(jdkDelegate, session)
-                    .send(jdkRequest, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    JdkHarness.wrap(jdkDelegate, session).send(jdkRequest, HttpResponse.BodyHandlers.ofInputStream());
             return StreamingReplayBenchmark.drain(response.body());
         }
     }
@@ -105,7 +112,8 @@ public class AdapterStreamingReplayBenchmark {
         try (HarnessSession session = harness.session(StreamExchange.TEST_ID)) {
             AtomicLong events = new AtomicLong();
             CompletableFuture<Long> closed = new CompletableFuture<>();
-            HarnessLangChain4j.builder(session, new AdapterReplayBenchmark.NeverCalled()).build()
+            HarnessLangChain4j.builder(session, new AdapterReplayBenchmark.NeverCalled())
+                    .build()
                     .execute(langchain4jRequest, new ServerSentEventListener() {
                         @Override
                         public void onEvent(ServerSentEvent event) {
@@ -130,9 +138,16 @@ public class AdapterStreamingReplayBenchmark {
     @Benchmark
     public long springWebClient() {
         try (HarnessSession session = harness.session(StreamExchange.TEST_ID)) {
-            return HarnessWebClient.wire(WebClient.builder(), session, webUpstream).build().post().uri(URI_NEVER_CALLED)
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(StreamExchange.requestJson()).retrieve()
-                    .bodyToFlux(String.class).count().block(Duration.ofSeconds(10));
+            return HarnessWebClient.wire(WebClient.builder(), session, webUpstream)
+                    .build()
+                    .post()
+                    .uri(URI_NEVER_CALLED)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(StreamExchange.requestJson())
+                    .retrieve()
+                    .bodyToFlux(String.class)
+                    .count()
+                    .block(Duration.ofSeconds(10));
         }
     }
 }

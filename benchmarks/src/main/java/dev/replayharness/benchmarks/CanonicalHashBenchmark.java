@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.replayharness.benchmarks.fixtures.ChatExchange;
 import dev.replayharness.benchmarks.fixtures.JsonBodies;
 import dev.replayharness.core.key.CanonicalRequest;
-import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Body;
+import dev.replayharness.core.recording.RecordingKey;
 
 /**
  * The key of a request with a 1 KiB, 100 KiB or 10 MiB JSON body (already parsed, as replay and record
@@ -31,7 +31,9 @@ import dev.replayharness.core.recording.Body;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class CanonicalHashBenchmark {
     /** Body size in bytes: 1 KiB, 100 KiB, 10 MiB. */
@@ -51,6 +53,7 @@ public class CanonicalHashBenchmark {
 
     @Benchmark
     public RecordingKey key() {
-        return CanonicalRequest.of("POST", ChatExchange.PATH, null, body, List.of(), ChatExchange.TEST_ID).key();
+        return CanonicalRequest.of("POST", ChatExchange.PATH, null, body, List.of(), ChatExchange.TEST_ID)
+                .key();
     }
 }

@@ -33,6 +33,14 @@ import com.anthropic.core.http.Interceptor;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
 import dev.replayharness.anthropicsdk.HarnessAnthropic;
 import dev.replayharness.benchmarks.fixtures.ChatExchange;
 import dev.replayharness.benchmarks.fixtures.Clients;
@@ -44,13 +52,6 @@ import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.okhttp.HarnessOkHttp;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Replay cost per exchange at the client seams of issue 15, beside the {@code java.net.http} adapter's in the
@@ -73,7 +74,9 @@ import okhttp3.ResponseBody;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class ClientSeamReplayBenchmark {
     private static final String NEVER_CALLED = "http://127.0.0.1:9";
@@ -100,19 +103,32 @@ public class ClientSeamReplayBenchmark {
         jdkRequest = Clients.jdkPost(URI.create(NEVER_CALLED + ChatExchange.PATH), requestBody, "application/json");
         okhttpBase = new OkHttpClient();
         byte[] chatAnswer = ChatExchange.responseJson(0).getBytes(StandardCharsets.UTF_8);
-        okhttpConstant = okhttpBase.newBuilder().addInterceptor(chain -> new Response.Builder().request(chain.request())
-                .protocol(Protocol.HTTP_1_1).code(200).message("OK")
-                .body(ResponseBody.create(chatAnswer, MediaType.get("application/json"))).build()).build();
+        okhttpConstant = okhttpBase
+                .newBuilder()
+                .addInterceptor(chain -> new Response.Builder()
+                        .request(chain.request())
+                        .protocol(Protocol.HTTP_1_1)
+                        .code(200)
+                        .message("OK")
+                        .body(ResponseBody.create(chatAnswer, MediaType.get("application/json")))
+                        .build())
+                .build();
         anthropic = anthropicClient(next -> new SessionSwitch(next));
         byte[] messageAnswer = MessagesExchange.responseJson().getBytes(StandardCharsets.UTF_8);
         anthropicConstant = anthropicClient(next -> new ConstantTransport(messageAnswer));
-        params = MessageCreateParams.builder().model(MessagesExchange.MODEL).maxTokens(MessagesExchange.MAX_TOKENS)
-                .addUserMessage(MessagesExchange.QUESTION).build();
+        params = MessageCreateParams.builder()
+                .model(MessagesExchange.MODEL)
+                .maxTokens(MessagesExchange.MAX_TOKENS)
+                .addUserMessage(MessagesExchange.QUESTION)
+                .build();
     }
 
     private static AnthropicClient anthropicClient(Interceptor interceptor) {
-        return AnthropicOkHttpClient.builder().baseUrl(NEVER_CALLED + "/anthropic").authToken("benchmark-key")
-                .addInterceptor(interceptor).build();
+        return AnthropicOkHttpClient.builder()
+                .baseUrl(NEVER_CALLED + "/anthropic")
+                .authToken("benchmark-key")
+                .addInterceptor(interceptor)
+                .build();
     }
 
     @TearDown(Level.Trial)
@@ -123,21 +139,29 @@ public class ClientSeamReplayBenchmark {
     }
 
     private Request okhttpRequest() {
-        return new Request.Builder().url(NEVER_CALLED + ChatExchange.PATH).header("accept", "application/json")
-                .post(RequestBody.create(requestBody, MediaType.get("application/json"))).build();
+        return new Request.Builder()
+                .url(NEVER_CALLED + ChatExchange.PATH)
+                .header("accept", "application/json")
+                .post(RequestBody.create(requestBody, MediaType.get("application/json")))
+                .build();
     }
 
     @Benchmark
     public byte[] jdk() throws IOException, InterruptedException {
         try (HarnessSession session = chatHarness.session(ChatExchange.TEST_ID)) {
-            return JdkHarness.wrap(jdkDelegate, session).send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray()).body();
+            return JdkHarness.wrap(jdkDelegate, session)
+                    .send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
         }
     }
 
     @Benchmark
     public byte[] okhttp() throws IOException {
         try (HarnessSession session = chatHarness.session(ChatExchange.TEST_ID);
-                Response response = HarnessOkHttp.wire(okhttpBase.newBuilder(), session).build().newCall(okhttpRequest()).execute()) {
+                Response response = HarnessOkHttp.wire(okhttpBase.newBuilder(), session)
+                        .build()
+                        .newCall(okhttpRequest())
+                        .execute()) {
             return response.body().bytes();
         }
     }
@@ -171,13 +195,14 @@ public class ClientSeamReplayBenchmark {
         }
 
         @Override
-        public com.anthropic.core.http.HttpResponse execute(com.anthropic.core.http.HttpRequest request, RequestOptions options) {
+        public com.anthropic.core.http.HttpResponse execute(
+                com.anthropic.core.http.HttpRequest request, RequestOptions options) {
             return HarnessAnthropic.interceptor(current).intercept(next).execute(request, options);
         }
 
         @Override
-        public CompletableFuture<com.anthropic.core.http.HttpResponse> executeAsync(com.anthropic.core.http.HttpRequest request,
-                RequestOptions options) {
+        public CompletableFuture<com.anthropic.core.http.HttpResponse> executeAsync(
+                com.anthropic.core.http.HttpRequest request, RequestOptions options) {
             return HarnessAnthropic.interceptor(current).intercept(next).executeAsync(request, options);
         }
 
@@ -196,7 +221,8 @@ public class ClientSeamReplayBenchmark {
         }
 
         @Override
-        public com.anthropic.core.http.HttpResponse execute(com.anthropic.core.http.HttpRequest request, RequestOptions options) {
+        public com.anthropic.core.http.HttpResponse execute(
+                com.anthropic.core.http.HttpRequest request, RequestOptions options) {
             return new com.anthropic.core.http.HttpResponse() {
                 private final InputStream stream = new ByteArrayInputStream(body);
 
@@ -207,7 +233,9 @@ public class ClientSeamReplayBenchmark {
 
                 @Override
                 public Headers headers() {
-                    return Headers.builder().put("content-type", "application/json").build();
+                    return Headers.builder()
+                            .put("content-type", "application/json")
+                            .build();
                 }
 
                 @Override
@@ -216,19 +244,17 @@ public class ClientSeamReplayBenchmark {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
 
         @Override
-        public CompletableFuture<com.anthropic.core.http.HttpResponse> executeAsync(com.anthropic.core.http.HttpRequest request,
-                RequestOptions options) {
+        public CompletableFuture<com.anthropic.core.http.HttpResponse> executeAsync(
+                com.anthropic.core.http.HttpRequest request, RequestOptions options) {
             return CompletableFuture.completedFuture(execute(request, options));
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -48,7 +48,9 @@ import dev.replayharness.core.jdk.JdkHarness;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true"})
 @State(Scope.Benchmark)
 public class FirstChunkBenchmark {
     private SseUpstream upstream;
@@ -80,7 +82,8 @@ public class FirstChunkBenchmark {
         harnessApache.close();
         upstream.close();
         try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
@@ -117,7 +120,8 @@ public class FirstChunkBenchmark {
 
     private long apache(CloseableHttpClient client, FirstChunkSamples samples) throws IOException {
         long start = System.nanoTime();
-        return client.execute(Clients.apachePost(uri, StreamExchange.requestBytes(), "text/event-stream"),
+        return client.execute(
+                Clients.apachePost(uri, StreamExchange.requestBytes(), "text/event-stream"),
                 response -> readStream(response.getEntity().getContent(), start, samples));
     }
 

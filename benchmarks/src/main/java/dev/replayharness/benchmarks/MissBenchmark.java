@@ -48,7 +48,9 @@ import dev.replayharness.core.jdk.JdkHarness;
  * </ul>
  */
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class MissBenchmark {
     private static final URI URI_NEVER_CALLED = URI.create("http://127.0.0.1:9" + ChatExchange.PATH);
@@ -82,16 +84,20 @@ public class MissBenchmark {
     @BenchmarkMode(Mode.SingleShotTime)
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
-    @Fork(value = 5, warmups = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"}) // the warm-up fork records a missing store
+    @Fork(
+            value = 5,
+            warmups = 1,
+            jvmArgsAppend = {"-Xms1g", "-Xmx1g"}) // the warm-up fork records a missing store
     public ReplayMissError cold() {
         return miss(next++);
     }
 
     ReplayMissError miss(long n) {
         try (HarnessSession session = harness.session(MissStore.testId(0))) {
-            JdkHarness.wrap(delegate, session).send(
-                    Clients.jdkPost(URI_NEVER_CALLED, MissStore.missingRequest(n), "application/json"),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            JdkHarness.wrap(delegate, session)
+                    .send(
+                            Clients.jdkPost(URI_NEVER_CALLED, MissStore.missingRequest(n), "application/json"),
+                            HttpResponse.BodyHandlers.ofByteArray());
         } catch (ReplayMissError e) {
             return e;
         } catch (IOException e) {

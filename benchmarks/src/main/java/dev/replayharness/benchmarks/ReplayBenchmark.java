@@ -68,7 +68,9 @@ import dev.replayharness.core.store.RecordingsFolder;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class ReplayBenchmark {
     private static final URI URI_NEVER_CALLED = URI.create("http://127.0.0.1:9" + ChatExchange.PATH);
@@ -103,12 +105,14 @@ public class ReplayBenchmark {
         apacheSwitch = new SessionSwitch();
         apacheClient = apacheSwitch.client();
         byte[] responseBody = ChatExchange.responseJson(0).getBytes(StandardCharsets.UTF_8);
-        constantClient = HttpClients.custom().addExecInterceptorFirst("constant", (request, scope, chain) -> {
-            EntityUtils.consume(request.getEntity());
-            BasicClassicHttpResponse response = new BasicClassicHttpResponse(200);
-            response.setEntity(new ByteArrayEntity(responseBody, ContentType.APPLICATION_JSON));
-            return response;
-        }).build();
+        constantClient = HttpClients.custom()
+                .addExecInterceptorFirst("constant", (request, scope, chain) -> {
+                    EntityUtils.consume(request.getEntity());
+                    BasicClassicHttpResponse response = new BasicClassicHttpResponse(200);
+                    response.setEntity(new ByteArrayEntity(responseBody, ContentType.APPLICATION_JSON));
+                    return response;
+                })
+                .build();
     }
 
     @Setup(Level.Iteration)
@@ -124,13 +128,16 @@ public class ReplayBenchmark {
 
     @Benchmark
     public Recording floor() {
-        return RecordingsFolder.read(store.locate(CanonicalRequest.of(recordedRequest, ChatExchange.TEST_ID).key(), 1));
+        return RecordingsFolder.read(store.locate(
+                CanonicalRequest.of(recordedRequest, ChatExchange.TEST_ID).key(), 1));
     }
 
     @Benchmark
     public byte[] jdk() throws IOException, InterruptedException {
         try (HarnessSession session = harness.session(ChatExchange.TEST_ID)) {
-            return JdkHarness.wrap(jdkDelegate, session).send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray()).body();
+            return JdkHarness.wrap(jdkDelegate, session)
+                    .send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
         }
     }
 
@@ -145,7 +152,9 @@ public class ReplayBenchmark {
     @Benchmark
     public byte[] jdkUncached() throws IOException, InterruptedException {
         try (HarnessSession session = uncachedHarness.session(ChatExchange.TEST_ID)) {
-            return JdkHarness.wrap(jdkDelegate, session).send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray()).body();
+            return JdkHarness.wrap(jdkDelegate, session)
+                    .send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
         }
     }
 
@@ -165,13 +174,16 @@ public class ReplayBenchmark {
     @Benchmark
     public byte[] apacheNewClient() throws IOException {
         try (HarnessSession session = harness.session(ChatExchange.TEST_ID);
-                CloseableHttpClient client = ApacheHarness.wire(HttpClients.custom(), session).build()) {
+                CloseableHttpClient client =
+                        ApacheHarness.wire(HttpClients.custom(), session).build()) {
             return Clients.execute(client, Clients.apachePost(URI_NEVER_CALLED, requestBody, "application/json"));
         }
     }
 
     @Benchmark
     public byte[] jdkSessionReuseLast() throws IOException, InterruptedException {
-        return JdkHarness.wrap(jdkDelegate, longSession).send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray()).body();
+        return JdkHarness.wrap(jdkDelegate, longSession)
+                .send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray())
+                .body();
     }
 }

@@ -46,7 +46,9 @@ import dev.replayharness.core.store.FileRecordingStore;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class StreamingReplayBenchmark {
     private static final URI URI_NEVER_CALLED = URI.create("http://127.0.0.1:9" + ChatExchange.PATH);
@@ -74,15 +76,16 @@ public class StreamingReplayBenchmark {
     public void tearDown() throws IOException {
         apacheClient.close();
         try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
     @Benchmark
     public long jdk() throws IOException, InterruptedException {
         try (HarnessSession session = harness.session(StreamExchange.TEST_ID)) {
-            HttpResponse<InputStream> response = JdkHarness.wrap(jdkDelegate, session)
-                    .send(jdkRequest, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    JdkHarness.wrap(jdkDelegate, session).send(jdkRequest, HttpResponse.BodyHandlers.ofInputStream());
             return drain(response.body());
         }
     }
@@ -91,9 +94,10 @@ public class StreamingReplayBenchmark {
     public long apache() throws IOException {
         try (HarnessSession session = harness.session(StreamExchange.TEST_ID)) {
             apacheSwitch.use(session);
-            ClassicHttpRequest request = Clients.apachePost(URI_NEVER_CALLED, StreamExchange.requestBytes(),
-                    "text/event-stream");
-            return apacheClient.execute(request, response -> drain(response.getEntity().getContent()));
+            ClassicHttpRequest request =
+                    Clients.apachePost(URI_NEVER_CALLED, StreamExchange.requestBytes(), "text/event-stream");
+            return apacheClient.execute(
+                    request, response -> drain(response.getEntity().getContent()));
         }
     }
 

@@ -38,7 +38,9 @@ import dev.replayharness.benchmarks.fixtures.WireMockStubs;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class WireMockBenchmark {
     @Param({"10", "1000", "10000"})
@@ -60,8 +62,8 @@ public class WireMockBenchmark {
         jdkRequest = Clients.jdkPost(uri, requestBody, "application/json");
         apacheClient = HttpClients.createDefault();
         byte[] expected = ChatExchange.responseJson(0).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (!java.util.Arrays.equals(expected, Clients.execute(apacheClient, Clients.apachePost(uri, requestBody,
-                "application/json")))) {
+        if (!java.util.Arrays.equals(
+                expected, Clients.execute(apacheClient, Clients.apachePost(uri, requestBody, "application/json")))) {
             throw new IllegalStateException("WireMock did not answer with the response of variant 0");
         }
     }
@@ -74,7 +76,9 @@ public class WireMockBenchmark {
 
     @Benchmark
     public byte[] jdk() throws IOException, InterruptedException {
-        return jdkClient.send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray()).body();
+        return jdkClient
+                .send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray())
+                .body();
     }
 
     @Benchmark

@@ -32,10 +32,14 @@ class AdapterReplayBenchmarkTest {
         benchmark.setUp();
         try {
             long bytes = benchmark.jdk();
-            assertThat(bytes).isEqualTo(java.util.stream.IntStream.range(0, dev.replayharness.benchmarks.fixtures.StreamExchange.EVENTS)
-                    .mapToLong(i -> dev.replayharness.benchmarks.fixtures.StreamExchange.wire(i).length).sum());
+            assertThat(bytes)
+                    .isEqualTo(java.util.stream.IntStream.range(
+                                    0, dev.replayharness.benchmarks.fixtures.StreamExchange.EVENTS)
+                            .mapToLong(i -> dev.replayharness.benchmarks.fixtures.StreamExchange.wire(i).length)
+                            .sum());
             assertThat(benchmark.langchain4j()).isEqualTo(dev.replayharness.benchmarks.fixtures.StreamExchange.EVENTS);
-            assertThat(benchmark.springWebClient()).isEqualTo(dev.replayharness.benchmarks.fixtures.StreamExchange.EVENTS);
+            assertThat(benchmark.springWebClient())
+                    .isEqualTo(dev.replayharness.benchmarks.fixtures.StreamExchange.EVENTS);
         } finally {
             benchmark.tearDown();
         }

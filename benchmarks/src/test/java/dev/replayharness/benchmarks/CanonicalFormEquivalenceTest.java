@@ -57,7 +57,9 @@ class CanonicalFormEquivalenceTest {
         String expected = "{\"body\":" + new JsonCanonicalizer(body).getEncodedString()
                 + ",\"method\":\"POST\",\"path\":\"" + ChatExchange.PATH + "\"}";
         Body.Json parsed = JsonBodies.parsed(body);
-        assertThat(CanonicalRequest.of("POST", ChatExchange.PATH, null, parsed, List.of(), null).key().hex())
+        assertThat(CanonicalRequest.of("POST", ChatExchange.PATH, null, parsed, List.of(), null)
+                        .key()
+                        .hex())
                 .isEqualTo(sha256(expected));
     }
 
@@ -67,7 +69,10 @@ class CanonicalFormEquivalenceTest {
         for (int m = random.nextInt(6); m >= 0; m--) {
             String name = string(random);
             if (names.add(name)) {
-                out.append(names.size() == 1 ? "" : ",").append(name).append(':').append(value(random, depth + 1));
+                out.append(names.size() == 1 ? "" : ",")
+                        .append(name)
+                        .append(':')
+                        .append(value(random, depth + 1));
             }
         }
         return out.append('}').toString();
@@ -108,7 +113,8 @@ class CanonicalFormEquivalenceTest {
             }
         }
         if (random.nextInt(3) == 0) {
-            out.append(random.nextBoolean() ? 'e' : 'E').append(random.nextBoolean() ? "-" : random.nextBoolean() ? "+" : "")
+            out.append(random.nextBoolean() ? 'e' : 'E')
+                    .append(random.nextBoolean() ? "-" : random.nextBoolean() ? "+" : "")
                     .append(random.nextInt(30));
         }
         return out.toString();
@@ -120,7 +126,9 @@ class CanonicalFormEquivalenceTest {
 
     private static String string(Random random) {
         String alphabet = "abcxyzABC019 _-/é€ü😀";
-        String[] escapes = {"\\\"", "\\\\", "\\n", "\\t", "\\r", "\\b", "\\f", "\\u0001", "\\u001f", "\\u007f", "\\u2028"};
+        String[] escapes = {
+            "\\\"", "\\\\", "\\n", "\\t", "\\r", "\\b", "\\f", "\\u0001", "\\u001f", "\\u007f", "\\u2028"
+        };
         StringBuilder out = new StringBuilder("\"");
         for (int i = random.nextInt(10); i >= 0; i--) {
             if (random.nextInt(5) == 0) {
@@ -139,6 +147,7 @@ class CanonicalFormEquivalenceTest {
     }
 
     private static String sha256(String text) throws NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

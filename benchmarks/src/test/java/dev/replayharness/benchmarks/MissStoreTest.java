@@ -66,7 +66,8 @@ class MissStoreTest {
 
         ReplayMissError miss = benchmark.miss(0);
 
-        assertThat(jsonFiles()).anyMatch(f -> miss.getMessage().contains(f.getFileName().toString()));
+        assertThat(jsonFiles())
+                .anyMatch(f -> miss.getMessage().contains(f.getFileName().toString()));
     }
 
     private List<Path> jsonFiles() throws IOException {

@@ -29,7 +29,8 @@ public final class GenericChatProvider {
         this.wire = OpenAiCompatibleClient.builder()
                 .baseUri(config.baseUri())
                 .httpClient(httpClient)
-                .headers(() -> config.apiKey() == null ? Map.of() : Map.of("Authorization", "Bearer " + config.apiKey()))
+                .headers(
+                        () -> config.apiKey() == null ? Map.of() : Map.of("Authorization", "Bearer " + config.apiKey()))
                 .requestTimeout(config.requestTimeout())
                 .build();
     }

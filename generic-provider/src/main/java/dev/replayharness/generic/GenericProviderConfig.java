@@ -23,7 +23,8 @@ public record GenericProviderConfig(URI baseUri, String apiKey, List<String> mod
     public GenericProviderConfig {
         Objects.requireNonNull(baseUri, "baseUri");
         if (!"http".equals(baseUri.getScheme()) && !"https".equals(baseUri.getScheme())) {
-            throw new IllegalArgumentException("Base URL '" + baseUri + "' must start with http:// or https://, e.g. http://localhost:11434/v1");
+            throw new IllegalArgumentException(
+                    "Base URL '" + baseUri + "' must start with http:// or https://, e.g. http://localhost:11434/v1");
         }
         apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
         models = models == null ? List.of() : List.copyOf(models);
@@ -43,7 +44,7 @@ public record GenericProviderConfig(URI baseUri, String apiKey, List<String> mod
     /** Never shows the key. */
     @Override
     public String toString() {
-        return "GenericProviderConfig[baseUri=" + baseUri + ", apiKey=" + (apiKey == null ? "none" : "(set)") + ", models="
-                + models + ", requestTimeout=" + requestTimeout + "]";
+        return "GenericProviderConfig[baseUri=" + baseUri + ", apiKey=" + (apiKey == null ? "none" : "(set)")
+                + ", models=" + models + ", requestTimeout=" + requestTimeout + "]";
     }
 }

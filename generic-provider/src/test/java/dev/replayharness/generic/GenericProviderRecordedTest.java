@@ -39,7 +39,10 @@ public class GenericProviderRecordedTest {
     @Test
     @DisplayName("a chat completion")
     void chat() {
-        assertThat(provider.chat(ChatCompletionRequest.builder(model).user("Hello there").build()).content())
+        assertThat(provider.chat(ChatCompletionRequest.builder(model)
+                                .user("Hello there")
+                                .build())
+                        .content())
                 .isEqualTo("You said: Hello there");
         assertThat(session.uses()).extracting(RecordingUse::outcome).doesNotContain(RecordingUse.Outcome.MISSED);
     }
@@ -47,7 +50,8 @@ public class GenericProviderRecordedTest {
     @Test
     @DisplayName("a streamed completion arrives word by word and joins to the same answer")
     void stream() {
-        try (ChatCompletionStream stream = provider.chatStream(ChatCompletionRequest.builder(model).user("one two three").build())) {
+        try (ChatCompletionStream stream = provider.chatStream(
+                ChatCompletionRequest.builder(model).user("one two three").build())) {
             StreamedCompletion completion = stream.accumulate();
             assertThat(completion.content()).isEqualTo("You said: one two three");
             assertThat(completion.chunkCount()).isEqualTo(6);
@@ -58,7 +62,9 @@ public class GenericProviderRecordedTest {
     @Test
     @DisplayName("an unknown model is the server's 404, recorded and replayed")
     void unknownModel() {
-        assertThatThrownBy(() -> provider.chat(ChatCompletionRequest.builder("no-such-model").user("Hi").build()))
+        assertThatThrownBy(() -> provider.chat(ChatCompletionRequest.builder("no-such-model")
+                        .user("Hi")
+                        .build()))
                 .isInstanceOf(OpenAiHttpException.class)
                 .satisfies(e -> assertThat(((OpenAiHttpException) e).status()).isEqualTo(404))
                 .hasMessageContaining("model 'no-such-model' not found");

@@ -51,7 +51,8 @@ public final class GenericSetup implements AutoCloseable, ParameterResolver {
             base = URI.create(setup.require("base-url"));
             key = setup.optional("api-key-env").map(System::getenv).orElse(null);
         }
-        return new GenericChatProvider(new GenericProviderConfig(base, key, List.of(), null), wiring.wrap(HttpClient.newHttpClient()));
+        return new GenericChatProvider(
+                new GenericProviderConfig(base, key, List.of(), null), wiring.wrap(HttpClient.newHttpClient()));
     }
 
     @Override
@@ -70,7 +71,8 @@ public final class GenericSetup implements AutoCloseable, ParameterResolver {
     @SuppressWarnings("deprecation") // getOrComputeIfAbsent: JUnit 6's computeIfAbsent is missing from 5.12
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Setup resolved = Setup.resolve(context, DEFAULT_NAME);
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("setup:" + resolved.name(),
-                k -> new GenericSetup(resolved), GenericSetup.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent("setup:" + resolved.name(), k -> new GenericSetup(resolved), GenericSetup.class);
     }
 }

@@ -52,18 +52,29 @@ public final class LocalChatServer implements AutoCloseable {
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
             String model = request.path("model").asString("");
             if (!model.equals("echo-1")) {
-                send(exchange, 404, "application/json", "{\"error\":{\"message\":\"model '" + model + "' not found\",\"type\":\"not_found\"}}");
+                send(
+                        exchange,
+                        404,
+                        "application/json",
+                        "{\"error\":{\"message\":\"model '" + model + "' not found\",\"type\":\"not_found\"}}");
                 return;
             }
             JsonNode messages = request.path("messages");
-            String said = messages.size() == 0 ? "" : messages.get(messages.size() - 1).path("content").asString("");
+            String said = messages.size() == 0
+                    ? ""
+                    : messages.get(messages.size() - 1).path("content").asString("");
             String answer = "You said: " + said;
             String id = "chatcmpl-" + UUID.randomUUID();
             long created = System.currentTimeMillis() / 1000;
             if (!request.path("stream").asBoolean(false)) {
                 ObjectNode body = completion(id, created, model, "chat.completion");
-                body.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
-                        .putObject("message").put("role", "assistant").put("content", answer);
+                body.putArray("choices")
+                        .addObject()
+                        .put("index", 0)
+                        .put("finish_reason", "stop")
+                        .putObject("message")
+                        .put("role", "assistant")
+                        .put("content", answer);
                 send(exchange, 200, "application/json", JSON.writeValueAsString(body));
                 return;
             }

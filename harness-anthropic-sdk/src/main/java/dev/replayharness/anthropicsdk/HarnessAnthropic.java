@@ -30,8 +30,7 @@ import dev.replayharness.core.HarnessSession;
  * {@code createStreaming} alike; an async client's future fails with it.
  */
 public final class HarnessAnthropic {
-    private HarnessAnthropic() {
-    }
+    private HarnessAnthropic() {}
 
     /** The interceptor that records and replays through {@code session}; add it last. */
     public static Interceptor interceptor(HarnessSession session) {

@@ -55,11 +55,16 @@ public class AnthropicSdkRecordedTest {
     }
 
     private MessageCreateParams.Builder ask(String question) {
-        return MessageCreateParams.builder().model(upstream.model()).maxTokens(256).addUserMessage(question);
+        return MessageCreateParams.builder()
+                .model(upstream.model())
+                .maxTokens(256)
+                .addUserMessage(question);
     }
 
     private static String text(Message message) {
-        return message.content().stream().flatMap(block -> block.text().stream()).map(t -> t.text())
+        return message.content().stream()
+                .flatMap(block -> block.text().stream())
+                .map(t -> t.text())
                 .reduce("", String::concat);
     }
 
@@ -78,18 +83,25 @@ public class AnthropicSdkRecordedTest {
         @Test
         @DisplayName("messages().create answers the guide's question from the recording")
         void create() {
-            Message message = claude.messages().create(ask("Which planet do humans live on?").build());
+            Message message = claude.messages()
+                    .create(ask("Which planet do humans live on?").build());
 
             assertThat(text(message)).contains("Earth");
             assertThat(message.content()).allMatch(ContentBlock::isText);
             assertThat(message.usage().outputTokens()).isPositive();
-            assertThat(finishedUses()).singleElement().extracting(RecordingUse::outcome).isEqualTo(expectedOutcome());
+            assertThat(finishedUses())
+                    .singleElement()
+                    .extracting(RecordingUse::outcome)
+                    .isEqualTo(expectedOutcome());
         }
 
         @Test
         @DisplayName("a system prompt sets the persona: the pirate greeting")
         void systemPrompt() {
-            Message message = claude.messages().create(ask("Hello!").system("You are a pirate. Respond in pirate speak.").build());
+            Message message = claude.messages()
+                    .create(ask("Hello!")
+                            .system("You are a pirate. Respond in pirate speak.")
+                            .build());
 
             assertThat(text(message)).startsWith("Ahoy");
         }
@@ -97,22 +109,32 @@ public class AnthropicSdkRecordedTest {
         @Test
         @DisplayName("multi-turn: the model recalls a name from an earlier turn")
         void multiTurn() {
-            Message message = claude.messages().create(MessageCreateParams.builder().model(upstream.model()).maxTokens(256)
-                    .addUserMessage("My name is Alice")
-                    .addAssistantMessage("Nice to meet you, Alice! How can I help you today?")
-                    .addUserMessage("What is my name?").build());
+            Message message = claude.messages()
+                    .create(MessageCreateParams.builder()
+                            .model(upstream.model())
+                            .maxTokens(256)
+                            .addUserMessage("My name is Alice")
+                            .addAssistantMessage("Nice to meet you, Alice! How can I help you today?")
+                            .addUserMessage("What is my name?")
+                            .build());
 
             assertThat(text(message)).isEqualTo("Your name is Alice.");
         }
 
         @Test
-        @DisplayName("an unknown model: the recorded 404 error envelope becomes the SDK's NotFoundException, not retried")
+        @DisplayName(
+                "an unknown model: the recorded 404 error envelope becomes the SDK's NotFoundException, not retried")
         void unknownModel() {
-            MessageCreateParams params = MessageCreateParams.builder().model("anthropic.claude-none-1-v1:0").maxTokens(16)
-                    .addUserMessage("Hello, world!").build();
+            MessageCreateParams params = MessageCreateParams.builder()
+                    .model("anthropic.claude-none-1-v1:0")
+                    .maxTokens(16)
+                    .addUserMessage("Hello, world!")
+                    .build();
 
             assertThatThrownBy(() -> claude.messages().create(params))
-                    .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404))
+                    .isInstanceOfSatisfying(
+                            NotFoundException.class,
+                            e -> assertThat(e.statusCode()).isEqualTo(404))
                     .hasMessageContaining("anthropic.claude-none-1-v1:0");
             assertThat(finishedUses()).hasSize(1);
         }
@@ -130,20 +152,31 @@ public class AnthropicSdkRecordedTest {
                     .createStreaming(ask("What's the name of the Sun in latin?").build())) {
                 stream.stream().forEach(event -> {
                     kinds.add(kind(event));
-                    event.contentBlockDelta().flatMap(delta -> delta.delta().text()).ifPresent(t -> answer.append(t.text()));
+                    event.contentBlockDelta()
+                            .flatMap(delta -> delta.delta().text())
+                            .ifPresent(t -> answer.append(t.text()));
                 });
             }
 
             assertThat(kinds).first().isEqualTo("message_start");
-            assertThat(kinds).contains("content_block_start", "content_block_delta", "content_block_stop", "message_delta")
-                    .last().isEqualTo("message_stop");
-            assertThat(kinds.stream().filter("content_block_delta"::equals).count()).as("deltas").isGreaterThan(2);
+            assertThat(kinds)
+                    .contains("content_block_start", "content_block_delta", "content_block_stop", "message_delta")
+                    .last()
+                    .isEqualTo("message_stop");
+            assertThat(kinds.stream().filter("content_block_delta"::equals).count())
+                    .as("deltas")
+                    .isGreaterThan(2);
             assertThat(answer.toString()).isEqualTo("The Sun is called Sol in Latin (genitive Solis).");
             List<RecordingUse> uses = finishedUses();
             assertThat(uses).singleElement().extracting(RecordingUse::outcome).isEqualTo(expectedOutcome());
             String file = Files.readString(uses.get(0).file()).toLowerCase(Locale.ROOT);
-            assertThat(file).as("the SDK's credential and telemetry headers")
-                    .doesNotContain("authorization", "x-stainless", "user-agent", MantleUpstream.EMULATOR_KEY.toLowerCase(Locale.ROOT))
+            assertThat(file)
+                    .as("the SDK's credential and telemetry headers")
+                    .doesNotContain(
+                            "authorization",
+                            "x-stainless",
+                            "user-agent",
+                            MantleUpstream.EMULATOR_KEY.toLowerCase(Locale.ROOT))
                     .contains("\"event\": \"content_block_delta\"");
         }
     }

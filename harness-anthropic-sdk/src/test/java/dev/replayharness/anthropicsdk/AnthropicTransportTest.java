@@ -48,17 +48,28 @@ class AnthropicTransportTest {
     Path recordings;
 
     private HarnessSession session(Mode mode) {
-        return Harness.builder().recordingsDirectory(recordings).namespace("anthropic-test").mode(mode).build()
+        return Harness.builder()
+                .recordingsDirectory(recordings)
+                .namespace("anthropic-test")
+                .mode(mode)
+                .build()
                 .session("AnthropicTransportTest#exchange");
     }
 
     private static AnthropicClient claude(String baseUrl, String key, HarnessSession session) {
-        return AnthropicOkHttpClient.builder().baseUrl(baseUrl).authToken(key).addInterceptor(HarnessAnthropic.interceptor(session))
+        return AnthropicOkHttpClient.builder()
+                .baseUrl(baseUrl)
+                .authToken(key)
+                .addInterceptor(HarnessAnthropic.interceptor(session))
                 .build();
     }
 
     private static MessageCreateParams ask(String question) {
-        return MessageCreateParams.builder().model(MODEL).maxTokens(64).addUserMessage(question).build();
+        return MessageCreateParams.builder()
+                .model(MODEL)
+                .maxTokens(64)
+                .addUserMessage(question)
+                .build();
     }
 
     private static String text(Message message) {
@@ -66,7 +77,8 @@ class AnthropicTransportTest {
     }
 
     private void recordOne(String question) {
-        try (MessagesEmulator emulator = MessagesEmulator.start(); HarnessSession session = session(Mode.RECORD)) {
+        try (MessagesEmulator emulator = MessagesEmulator.start();
+                HarnessSession session = session(Mode.RECORD)) {
             AnthropicClient client = claude(emulator.baseUrl(), KEY, session);
             try {
                 client.messages().create(ask(question));
@@ -90,14 +102,17 @@ class AnthropicTransportTest {
     @DisplayName("in replay mode")
     class Replay {
         @Test
-        @DisplayName("answers without calling the SDK's transport: the TCP sentinel counts 0 connections, whatever the key")
+        @DisplayName(
+                "answers without calling the SDK's transport: the TCP sentinel counts 0 connections, whatever the key")
         void failClosed() throws IOException {
             recordOne("Which planet do humans live on?");
 
-            try (ConnectionCountingServer sentinel = new ConnectionCountingServer(); HarnessSession session = session(Mode.REPLAY)) {
+            try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
+                    HarnessSession session = session(Mode.REPLAY)) {
                 AnthropicClient client = claude(sentinel.uri("/anthropic").toString(), "another-key", session);
                 try {
-                    assertThat(text(client.messages().create(ask("Which planet do humans live on?")))).contains("Earth");
+                    assertThat(text(client.messages().create(ask("Which planet do humans live on?"))))
+                            .contains("Earth");
                 } finally {
                     client.close();
                 }
@@ -108,18 +123,24 @@ class AnthropicTransportTest {
         @Test
         @DisplayName("a miss is the ReplayMissError itself, on the first attempt: the SDK's retries do not repeat it")
         void missIsNotRetried() throws IOException {
-            try (ConnectionCountingServer sentinel = new ConnectionCountingServer(); HarnessSession session = session(Mode.REPLAY)) {
+            try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
+                    HarnessSession session = session(Mode.REPLAY)) {
                 AnthropicClient client = claude(sentinel.uri("/anthropic").toString(), KEY, session);
                 try {
-                    assertThatThrownBy(() -> client.messages().create(ask("Hello, world!"))).isExactlyInstanceOf(ReplayMissError.class)
-                            .hasMessageContaining("no recording for this request").hasMessageContaining("/anthropic/v1/messages")
+                    assertThatThrownBy(() -> client.messages().create(ask("Hello, world!")))
+                            .isExactlyInstanceOf(ReplayMissError.class)
+                            .hasMessageContaining("no recording for this request")
+                            .hasMessageContaining("/anthropic/v1/messages")
                             .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
-                    assertThatThrownBy(() -> client.messages().createStreaming(ask("Hello, world!")).close())
+                    assertThatThrownBy(() -> client.messages()
+                                    .createStreaming(ask("Hello, world!"))
+                                    .close())
                             .isExactlyInstanceOf(ReplayMissError.class);
                 } finally {
                     client.close();
                 }
-                assertThat(session.uses()).extracting(RecordingUse::outcome)
+                assertThat(session.uses())
+                        .extracting(RecordingUse::outcome)
                         .containsExactly(RecordingUse.Outcome.MISSED, RecordingUse.Outcome.MISSED);
                 assertThat(sentinel.acceptedConnections()).isZero();
             }
@@ -128,16 +149,26 @@ class AnthropicTransportTest {
         @Test
         @DisplayName("the async client: the future fails with the ReplayMissError as its cause, once")
         void asyncMiss() throws IOException {
-            try (ConnectionCountingServer sentinel = new ConnectionCountingServer(); HarnessSession session = session(Mode.REPLAY)) {
-                AnthropicClientAsync client = AnthropicOkHttpClientAsync.builder().baseUrl(sentinel.uri("/anthropic").toString())
-                        .authToken(KEY).addInterceptor(HarnessAnthropic.interceptor(session)).build();
+            try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
+                    HarnessSession session = session(Mode.REPLAY)) {
+                AnthropicClientAsync client = AnthropicOkHttpClientAsync.builder()
+                        .baseUrl(sentinel.uri("/anthropic").toString())
+                        .authToken(KEY)
+                        .addInterceptor(HarnessAnthropic.interceptor(session))
+                        .build();
                 try {
-                    assertThatThrownBy(() -> client.messages().create(ask("Hello, world!")).get(10, TimeUnit.SECONDS))
-                            .isInstanceOf(ExecutionException.class).cause().isExactlyInstanceOf(ReplayMissError.class);
+                    assertThatThrownBy(() -> client.messages()
+                                    .create(ask("Hello, world!"))
+                                    .get(10, TimeUnit.SECONDS))
+                            .isInstanceOf(ExecutionException.class)
+                            .cause()
+                            .isExactlyInstanceOf(ReplayMissError.class);
                 } finally {
                     client.close();
                 }
-                assertThat(session.uses()).extracting(RecordingUse::outcome).containsExactly(RecordingUse.Outcome.MISSED);
+                assertThat(session.uses())
+                        .extracting(RecordingUse::outcome)
+                        .containsExactly(RecordingUse.Outcome.MISSED);
                 assertThat(sentinel.acceptedConnections()).isZero();
             }
         }
@@ -147,20 +178,28 @@ class AnthropicTransportTest {
     @DisplayName("the async client")
     class Async {
         @Test
-        @DisplayName("records through executeAsync, and the recording replays to the blocking client with no connection")
+        @DisplayName(
+                "records through executeAsync, and the recording replays to the blocking client with no connection")
         void recordsAsync() throws Exception {
-            try (MessagesEmulator emulator = MessagesEmulator.start(); HarnessSession session = session(Mode.RECORD)) {
-                AnthropicClientAsync client = AnthropicOkHttpClientAsync.builder().baseUrl(emulator.baseUrl()).authToken(KEY)
-                        .addInterceptor(HarnessAnthropic.interceptor(session)).build();
+            try (MessagesEmulator emulator = MessagesEmulator.start();
+                    HarnessSession session = session(Mode.RECORD)) {
+                AnthropicClientAsync client = AnthropicOkHttpClientAsync.builder()
+                        .baseUrl(emulator.baseUrl())
+                        .authToken(KEY)
+                        .addInterceptor(HarnessAnthropic.interceptor(session))
+                        .build();
                 try {
-                    assertThat(text(client.messages().create(ask("What's the name of the Sun in latin?")).get(10, TimeUnit.SECONDS)))
+                    assertThat(text(client.messages()
+                                    .create(ask("What's the name of the Sun in latin?"))
+                                    .get(10, TimeUnit.SECONDS)))
                             .contains("Sol");
                 } finally {
                     client.close();
                 }
                 assertThat(emulator.requestCount()).isEqualTo(1);
             }
-            try (ConnectionCountingServer sentinel = new ConnectionCountingServer(); HarnessSession session = session(Mode.REPLAY)) {
+            try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
+                    HarnessSession session = session(Mode.REPLAY)) {
                 AnthropicClient client = claude(sentinel.uri("/anthropic").toString(), KEY, session);
                 try {
                     assertThat(text(client.messages().create(ask("What's the name of the Sun in latin?"))))
@@ -177,9 +216,11 @@ class AnthropicTransportTest {
     @DisplayName("credentials and telemetry")
     class Credentials {
         @Test
-        @DisplayName("the SDK's Authorization reaches upstream, but no file; X-Stainless-* and User-Agent reach no file")
+        @DisplayName(
+                "the SDK's Authorization reaches upstream, but no file; X-Stainless-* and User-Agent reach no file")
         void keptOut() throws IOException {
-            try (MessagesEmulator emulator = MessagesEmulator.start(); HarnessSession session = session(Mode.RECORD)) {
+            try (MessagesEmulator emulator = MessagesEmulator.start();
+                    HarnessSession session = session(Mode.RECORD)) {
                 AnthropicClient client = claude(emulator.baseUrl(), KEY, session);
                 try {
                     client.messages().create(ask("Which planet do humans live on?"));
@@ -189,8 +230,11 @@ class AnthropicTransportTest {
                 assertThat(emulator.authorizations()).containsExactly("Bearer " + KEY);
             }
 
-            assertThat(allRecordings()).doesNotContain(KEY).doesNotContainIgnoringCase("x-stainless")
-                    .doesNotContainIgnoringCase("user-agent").doesNotContainIgnoringCase("authorization");
+            assertThat(allRecordings())
+                    .doesNotContain(KEY)
+                    .doesNotContainIgnoringCase("x-stainless")
+                    .doesNotContainIgnoringCase("user-agent")
+                    .doesNotContainIgnoringCase("authorization");
         }
     }
 
@@ -198,39 +242,55 @@ class AnthropicTransportTest {
     @DisplayName("streaming")
     class Streaming {
         @ParameterizedTest(name = "{0}")
-        @EnumSource(value = Mode.class, names = {"RECORD", "LIVE"})
-        @DisplayName("passes each event through as it arrives: the first text delta reaches the caller before upstream sends the next")
+        @EnumSource(
+                value = Mode.class,
+                names = {"RECORD", "LIVE"})
+        @DisplayName(
+                "passes each event through as it arrives: the first text delta reaches the caller before upstream sends the next")
         void passesThrough(Mode mode) {
             CountDownLatch sawFirstDelta = new CountDownLatch(1);
             StringBuilder answer = new StringBuilder();
             try (MessagesEmulator emulator = MessagesEmulator.start().holdStreamsAfterFirstDelta(sawFirstDelta);
                     HarnessSession session = session(mode)) {
                 AnthropicClient client = claude(emulator.baseUrl(), KEY, session);
-                try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(ask("Write a haiku about coding"))) {
-                    stream.stream().forEach(event -> event.contentBlockDelta().flatMap(d -> d.delta().text()).ifPresent(t -> {
-                        answer.append(t.text());
-                        sawFirstDelta.countDown();
-                    }));
+                try (StreamResponse<RawMessageStreamEvent> stream =
+                        client.messages().createStreaming(ask("Write a haiku about coding"))) {
+                    stream.stream()
+                            .forEach(event -> event.contentBlockDelta()
+                                    .flatMap(d -> d.delta().text())
+                                    .ifPresent(t -> {
+                                        answer.append(t.text());
+                                        sawFirstDelta.countDown();
+                                    }));
                 } finally {
                     client.close();
                 }
-                assertThat(emulator.releasedWhileHeld()).as("the first delta reached the caller while upstream held the rest").isTrue();
+                assertThat(emulator.releasedWhileHeld())
+                        .as("the first delta reached the caller while upstream held the rest")
+                        .isTrue();
             }
-            assertThat(answer.toString()).isEqualTo("Lines of logic flow\nBugs hide in the silent loops\nTests bring back the dawn");
+            assertThat(answer.toString())
+                    .isEqualTo("Lines of logic flow\nBugs hide in the silent loops\nTests bring back the dawn");
         }
     }
 
     @Nested
     @DisplayName("across seams")
     class AcrossSeams {
-        private static final String JSON_BODY = "{\"max_tokens\":64,\"messages\":[{\"content\":\"Which planet do humans live on?\","
-                + "\"role\":\"user\"}],\"model\":\"" + MODEL + "\"}";
+        private static final String JSON_BODY =
+                "{\"max_tokens\":64,\"messages\":[{\"content\":\"Which planet do humans live on?\","
+                        + "\"role\":\"user\"}],\"model\":\"" + MODEL + "\"}";
 
         private String viaJdk(HarnessSession session, String baseUrl) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/messages")).header("Accept", "application/json")
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON_BODY)).build();
-            return JdkHarness.wrap(HttpClient.newHttpClient(), session).send(request, HttpResponse.BodyHandlers.ofString()).body();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/messages"))
+                    .header("Accept", "application/json")
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + KEY)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON_BODY))
+                    .build();
+            return JdkHarness.wrap(HttpClient.newHttpClient(), session)
+                    .send(request, HttpResponse.BodyHandlers.ofString())
+                    .body();
         }
 
         @Test
@@ -238,8 +298,10 @@ class AnthropicTransportTest {
         void sdkToJdk() throws Exception {
             recordOne("Which planet do humans live on?");
 
-            try (ConnectionCountingServer sentinel = new ConnectionCountingServer(); HarnessSession session = session(Mode.REPLAY)) {
-                assertThat(viaJdk(session, sentinel.uri("/anthropic").toString())).contains("\"type\":\"message\"", "Earth");
+            try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
+                    HarnessSession session = session(Mode.REPLAY)) {
+                assertThat(viaJdk(session, sentinel.uri("/anthropic").toString()))
+                        .contains("\"type\":\"message\"", "Earth");
                 assertThat(sentinel.acceptedConnections()).isZero();
             }
         }
@@ -247,13 +309,16 @@ class AnthropicTransportTest {
         @Test
         @DisplayName("recorded through the java.net.http adapter, replayed through the SDK, no connection")
         void jdkToSdk() throws Exception {
-            try (MessagesEmulator emulator = MessagesEmulator.start(); HarnessSession session = session(Mode.RECORD)) {
+            try (MessagesEmulator emulator = MessagesEmulator.start();
+                    HarnessSession session = session(Mode.RECORD)) {
                 assertThat(viaJdk(session, emulator.baseUrl())).contains("Earth");
             }
-            try (ConnectionCountingServer sentinel = new ConnectionCountingServer(); HarnessSession session = session(Mode.REPLAY)) {
+            try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
+                    HarnessSession session = session(Mode.REPLAY)) {
                 AnthropicClient client = claude(sentinel.uri("/anthropic").toString(), KEY, session);
                 try {
-                    assertThat(text(client.messages().create(ask("Which planet do humans live on?")))).contains("Earth");
+                    assertThat(text(client.messages().create(ask("Which planet do humans live on?"))))
+                            .contains("Earth");
                 } finally {
                     client.close();
                 }

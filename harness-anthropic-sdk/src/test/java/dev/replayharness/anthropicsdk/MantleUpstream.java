@@ -48,16 +48,21 @@ final class MantleUpstream implements AutoCloseable {
         }
         String key = System.getenv("AWS_BEARER_TOKEN_BEDROCK");
         if (key == null || key.isBlank()) {
-            throw new IllegalStateException("Recording against setup '" + setup.name() + "' (Amazon Bedrock) needs a key:"
-                    + " export AWS_BEARER_TOKEN_BEDROCK, or record against the emulator with -Dsetup=" + DEFAULT_SETUP + ".");
+            throw new IllegalStateException(
+                    "Recording against setup '" + setup.name() + "' (Amazon Bedrock) needs a key:"
+                            + " export AWS_BEARER_TOKEN_BEDROCK, or record against the emulator with -Dsetup="
+                            + DEFAULT_SETUP + ".");
         }
         return new MantleUpstream(null, mantle, key, model);
     }
 
     /** The SDK's own OkHttp client, with this upstream's URL and key, through {@code session}. */
     AnthropicClient client(HarnessSession session) {
-        return AnthropicOkHttpClient.builder().baseUrl(baseUrl).authToken(apiKey)
-                .addInterceptor(HarnessAnthropic.interceptor(session)).build();
+        return AnthropicOkHttpClient.builder()
+                .baseUrl(baseUrl)
+                .authToken(apiKey)
+                .addInterceptor(HarnessAnthropic.interceptor(session))
+                .build();
     }
 
     String model() {

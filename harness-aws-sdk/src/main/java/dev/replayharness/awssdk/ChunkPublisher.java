@@ -1,6 +1,5 @@
 package dev.replayharness.awssdk;
 
-import dev.replayharness.core.replay.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -8,9 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
+
+import dev.replayharness.core.replay.Sleeper;
 
 /**
  * Publishes chunks on demand, one {@code ByteBuffer} each (so a recorded stream arrives frame by frame, as it came),

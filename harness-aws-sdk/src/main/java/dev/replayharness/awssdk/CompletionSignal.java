@@ -1,6 +1,7 @@
 package dev.replayharness.awssdk;
 
 import java.util.concurrent.CompletableFuture;
+
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 

@@ -19,7 +19,8 @@ record EventStreamFrames(List<byte[]> chunks, List<Long> delaysMs) {
     private static final int PRELUDE = 12;
 
     static boolean applies(String contentType) {
-        return contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith("application/vnd.amazon.eventstream");
+        return contentType != null
+                && contentType.trim().toLowerCase(Locale.ROOT).startsWith("application/vnd.amazon.eventstream");
     }
 
     static EventStreamFrames split(List<byte[]> recorded, List<Long> recordedDelays) {
@@ -36,7 +37,8 @@ record EventStreamFrames(List<byte[]> chunks, List<Long> delaysMs) {
         int chunk = 0;
         while (position < body.length) {
             int remaining = body.length - position;
-            int length = remaining >= PRELUDE ? ByteBuffer.wrap(body, position, 4).getInt() : -1;
+            int length =
+                    remaining >= PRELUDE ? ByteBuffer.wrap(body, position, 4).getInt() : -1;
             int take = length >= PRELUDE && length <= remaining ? length : remaining;
             long delay = 0;
             while (chunk < starts.size() && starts.get(chunk) <= position) {

@@ -1,9 +1,11 @@
 package dev.replayharness.awssdk;
 
-import dev.replayharness.core.HarnessSession;
 import java.util.Objects;
+
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+
+import dev.replayharness.core.HarnessSession;
 
 /**
  * Wires the harness into an AWS SDK for Java v2 client, in one line, around any HTTP client implementation (Apache,
@@ -28,12 +30,13 @@ public final class HarnessAws {
 
     /** A synchronous HTTP client that records or replays through {@code session}, calling {@code client} upstream. */
     public static SdkHttpClient wrap(SdkHttpClient client, HarnessSession session) {
-        return new HarnessSdkHttpClient(Objects.requireNonNull(client, "client"), Objects.requireNonNull(session, "session"));
+        return new HarnessSdkHttpClient(
+                Objects.requireNonNull(client, "client"), Objects.requireNonNull(session, "session"));
     }
 
     /** An asynchronous HTTP client that records or replays through {@code session}, calling {@code client} upstream. */
     public static SdkAsyncHttpClient wrapAsync(SdkAsyncHttpClient client, HarnessSession session) {
-        return new HarnessSdkAsyncHttpClient(Objects.requireNonNull(client, "client"),
-                Objects.requireNonNull(session, "session"));
+        return new HarnessSdkAsyncHttpClient(
+                Objects.requireNonNull(client, "client"), Objects.requireNonNull(session, "session"));
     }
 }

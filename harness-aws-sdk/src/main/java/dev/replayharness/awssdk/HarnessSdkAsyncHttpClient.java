@@ -1,14 +1,16 @@
 package dev.replayharness.awssdk;
 
-import dev.replayharness.core.Exchange;
-import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.replay.ReplayedResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+
 import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
+
+import dev.replayharness.core.Exchange;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /**
  * The asynchronous wrapper: reads the request body, then answers from a recording (headers, then the body chunk by
@@ -27,10 +29,15 @@ final class HarnessSdkAsyncHttpClient implements SdkAsyncHttpClient {
     public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
         SdkAsyncHttpResponseHandler handler = request.responseHandler();
         return RequestBody.collect(request.requestContentPublisher())
-                .thenCompose(body -> Exchange.runAsync(session, SdkMessages.outgoing(request.request(), body),
+                .thenCompose(body -> Exchange.runAsync(
+                        session,
+                        SdkMessages.outgoing(request.request(), body),
                         replayed -> replay(replayed.encodedForWire(), handler),
-                        recorder -> upstream(request, body, recorder.<SdkAsyncHttpResponseHandler>map(
-                                r -> new RecordingHandler(handler, r)).orElse(handler))))
+                        recorder -> upstream(
+                                request,
+                                body,
+                                recorder.<SdkAsyncHttpResponseHandler>map(r -> new RecordingHandler(handler, r))
+                                        .orElse(handler))))
                 .handle((ok, error) -> {
                     if (error != null) {
                         // the SDK expects the HTTP client's own failure, not the CompletionException of a stage
@@ -40,10 +47,14 @@ final class HarnessSdkAsyncHttpClient implements SdkAsyncHttpClient {
                 });
     }
 
-    private CompletableFuture<Void> upstream(AsyncExecuteRequest request, byte[] body, SdkAsyncHttpResponseHandler handler) {
-        AsyncExecuteRequest.Builder again = AsyncExecuteRequest.builder().request(request.request())
-                .requestContentPublisher(RequestBody.of(body)).fullDuplex(request.fullDuplex())
-                .httpExecutionAttributes(request.httpExecutionAttributes()).responseHandler(handler);
+    private CompletableFuture<Void> upstream(
+            AsyncExecuteRequest request, byte[] body, SdkAsyncHttpResponseHandler handler) {
+        AsyncExecuteRequest.Builder again = AsyncExecuteRequest.builder()
+                .request(request.request())
+                .requestContentPublisher(RequestBody.of(body))
+                .fullDuplex(request.fullDuplex())
+                .httpExecutionAttributes(request.httpExecutionAttributes())
+                .responseHandler(handler);
         request.metricCollector().ifPresent(again::metricCollector);
         return delegate.execute(again.build());
     }

@@ -1,21 +1,23 @@
 package dev.replayharness.awssdk;
 
-import dev.replayharness.core.Exchange;
-import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.http.OutgoingRequest;
-import dev.replayharness.core.RecordingInputStream;
-import dev.replayharness.core.replay.ReplayedResponse;
-import dev.replayharness.core.ResponseRecorder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
+
+import dev.replayharness.core.Exchange;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.RecordingInputStream;
+import dev.replayharness.core.ResponseRecorder;
+import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /** The synchronous wrapper: answers from a recording, or calls the wrapped client and tees the body into the recorder. */
 final class HarnessSdkHttpClient implements SdkHttpClient {
@@ -29,7 +31,8 @@ final class HarnessSdkHttpClient implements SdkHttpClient {
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        byte[] body = request.contentStreamProvider().map(HarnessSdkHttpClient::read).orElse(new byte[0]);
+        byte[] body =
+                request.contentStreamProvider().map(HarnessSdkHttpClient::read).orElse(new byte[0]);
         OutgoingRequest outgoing = SdkMessages.outgoing(request.httpRequest(), body);
         return new SdkCall(request, outgoing, body);
     }
@@ -67,13 +70,16 @@ final class HarnessSdkHttpClient implements SdkHttpClient {
 
         @Override
         public HttpExecuteResponse call() throws IOException {
-            return Exchange.<HttpExecuteResponse, IOException, RuntimeException>run(session, outgoing, this::replayed, this::upstream);
+            return Exchange.<HttpExecuteResponse, IOException, RuntimeException>run(
+                    session, outgoing, this::replayed, this::upstream);
         }
 
         private HttpExecuteResponse replayed(ReplayedResponse recorded) {
             ReplayedResponse response = recorded.encodedForWire(); // the SDK decodes bodies itself
-            return HttpExecuteResponse.builder().response(SdkMessages.response(response))
-                    .responseBody(AbortableInputStream.create(response.openBody(session.sleeper()))).build();
+            return HttpExecuteResponse.builder()
+                    .response(SdkMessages.response(response))
+                    .responseBody(AbortableInputStream.create(response.openBody(session.sleeper())))
+                    .build();
         }
 
         private HttpExecuteResponse upstream(Optional<ResponseRecorder> recording) throws IOException {
@@ -94,9 +100,12 @@ final class HarnessSdkHttpClient implements SdkHttpClient {
                 return response;
             }
             AbortableInputStream original = response.responseBody().get();
-            InputStream teed = new RecordingInputStream(original, recorder); // drains on an early close, as far as the recorder wants
-            return HttpExecuteResponse.builder().response(response.httpResponse())
-                    .responseBody(AbortableInputStream.create(teed, original)).build();
+            InputStream teed = new RecordingInputStream(
+                    original, recorder); // drains on an early close, as far as the recorder wants
+            return HttpExecuteResponse.builder()
+                    .response(response.httpResponse())
+                    .responseBody(AbortableInputStream.create(teed, original))
+                    .build();
         }
 
         @Override

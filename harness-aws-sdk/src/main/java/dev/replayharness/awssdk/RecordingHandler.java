@@ -1,12 +1,15 @@
 package dev.replayharness.awssdk;
 
-import dev.replayharness.core.ResponseRecorder;
 import java.nio.ByteBuffer;
+
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
+
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.async.SdkAsyncHttpResponseHandler;
+
+import dev.replayharness.core.ResponseRecorder;
 
 /**
  * The SDK's response handler with the recorder beside it: every buffer goes to the SDK at once and a copy to the

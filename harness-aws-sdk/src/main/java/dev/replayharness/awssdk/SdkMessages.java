@@ -1,10 +1,11 @@
 package dev.replayharness.awssdk;
 
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.replay.ReplayedResponse;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.SdkHttpResponse;
 
 /** Converts between the SDK's HTTP messages and the harness's. */
 final class SdkMessages {
@@ -28,7 +29,8 @@ final class SdkMessages {
     static SdkHttpResponse response(ReplayedResponse replayed) {
         SdkHttpResponse.Builder builder = SdkHttpResponse.builder().statusCode(replayed.status());
         replayed.headers().asMap().forEach(builder::putHeader);
-        if (replayed.headers().first("content-length").isEmpty() && replayed.interruption().isEmpty()) {
+        if (replayed.headers().first("content-length").isEmpty()
+                && replayed.interruption().isEmpty()) {
             // Recordings keep few headers; the SDK's unmarshallers are happier with the length of what follows.
             builder.putHeader("Content-Length", String.valueOf(replayed.contentLength()));
         }

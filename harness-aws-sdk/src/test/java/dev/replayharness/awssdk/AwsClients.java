@@ -3,6 +3,7 @@ package dev.replayharness.awssdk;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -25,21 +26,31 @@ final class AwsClients {
     static final String SESSION_TOKEN = "IQoJb3JpZ2luX2VjEHarnessCanarySessionToken0123456789abcdefSESSION";
     static final String BEARER_KEY = "ABSKQmVkcm9ja0hhcm5lc3NDYW5hcnlBcGlLZXkwMTIzNDU2Nzg5YWJjZGVm";
 
-    static final AwsCredentialsProvider CANARY = StaticCredentialsProvider.create(
-            AwsSessionCredentials.create(ACCESS_KEY_ID, SECRET_KEY, SESSION_TOKEN));
+    static final AwsCredentialsProvider CANARY =
+            StaticCredentialsProvider.create(AwsSessionCredentials.create(ACCESS_KEY_ID, SECRET_KEY, SESSION_TOKEN));
     static final AwsCredentialsProvider DUMMY = StaticCredentialsProvider.create(
             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("dummy", "dummy"));
 
     private AwsClients() {}
 
     static BedrockRuntimeClient sync(URI endpoint, SdkHttpClient http, AwsCredentialsProvider credentials) {
-        return BedrockRuntimeClient.builder().endpointOverride(endpoint).region(Region.US_WEST_2).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        return BedrockRuntimeClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_WEST_2)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     static BedrockRuntimeAsyncClient async(URI endpoint, SdkAsyncHttpClient http, AwsCredentialsProvider credentials) {
-        return BedrockRuntimeAsyncClient.builder().endpointOverride(endpoint).region(Region.US_WEST_2).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        return BedrockRuntimeAsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_WEST_2)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     /** A client that authenticates with a Bedrock API key (bearer), as AWS_BEARER_TOKEN_BEDROCK makes the SDK do. */
@@ -55,8 +66,13 @@ final class AwsClients {
                 return CompletableFuture.completedFuture(TokenIdentity.create(key));
             }
         };
-        return BedrockRuntimeClient.builder().endpointOverride(endpoint).region(Region.US_WEST_2).tokenProvider(token)
+        return BedrockRuntimeClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_WEST_2)
+                .tokenProvider(token)
                 .authSchemeProvider(BedrockRuntimeAuthSchemeProvider.defaultProvider(List.of("httpBearerAuth")))
-                .httpClient(http).overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .httpClient(http)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 }

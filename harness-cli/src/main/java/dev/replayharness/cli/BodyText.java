@@ -5,12 +5,12 @@ import java.util.Base64;
 
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.SseEvent;
+
 import tools.jackson.databind.JsonNode;
 
 /** How a person reads a recorded body. */
 final class BodyText {
-    private BodyText() {
-    }
+    private BodyText() {}
 
     static String summary(Body body) {
         if (body == null) {
@@ -63,7 +63,8 @@ final class BodyText {
             return text.text();
         }
         if (body instanceof Body.Binary binary) {
-            return "(" + binary.bytes().length + " bytes) " + Base64.getEncoder().encodeToString(binary.bytes());
+            return "(" + binary.bytes().length + " bytes) "
+                    + Base64.getEncoder().encodeToString(binary.bytes());
         }
         Body.EventStream stream = (Body.EventStream) body;
         return stream.events().size() + " events; text:\n" + streamText(stream);

@@ -13,8 +13,7 @@ import dev.replayharness.core.redact.Redactor;
 final class CredentialScanner {
     private static final Redactor PATTERNS = new Redactor();
 
-    private CredentialScanner() {
-    }
+    private CredentialScanner() {}
 
     /** 1-based numbers of the lines of {@code text} that hold a credential-looking string. */
     static List<Integer> linesWithCredentials(String text) {

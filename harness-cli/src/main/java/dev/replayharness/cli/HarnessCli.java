@@ -4,11 +4,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code harness}: the recordings toolbox, and the record/replay proxy ({@code harness proxy}). Run {@code ./harness --help} from the repository root. */
-@Command(name = "harness", mixinStandardHelpOptions = true, version = "Replay Harness toolbox 0.1.0",
+@Command(
+        name = "harness",
+        mixinStandardHelpOptions = true,
+        version = "Replay Harness toolbox 0.1.0",
         description = "Work with Replay Harness recordings.",
-        subcommands = {VerifyCommand.class, ListCommand.class, ShowCommand.class, UnusedCommand.class,
-                ImportLlamaStackCommand.class, RehashCommand.class, CiMatrixCommand.class, ProxyCommand.class,
-                ServeCommand.class})
+        subcommands = {
+            VerifyCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
+            UnusedCommand.class,
+            ImportLlamaStackCommand.class,
+            RehashCommand.class,
+            CiMatrixCommand.class,
+            ProxyCommand.class,
+            ServeCommand.class
+        })
 public final class HarnessCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,7 +46,9 @@ public final class HarnessCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: verify, list, show, unused, "
-                + "import-llama-stack, rehash, ci-matrix, proxy or serve (see --help).");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "Name a command: verify, list, show, unused, "
+                        + "import-llama-stack, rehash, ci-matrix, proxy or serve (see --help).");
     }
 }

@@ -5,12 +5,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.replayharness.core.recording.RecordingFormatException;
-import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+
+import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.store.RecordingsFolder;
 
 /** One line per recording. */
 @Command(name = "list", description = "One line per recording: file, request, status, body, source, test.")
@@ -29,9 +30,15 @@ final class ListCommand implements Callable<Integer> {
             count++;
             try {
                 Recording r = RecordingsFolder.read(file);
-                out.printf("%s  %s %s  %d  %s  %s  %s%n", root.relativize(file), r.request().method(),
-                        URI.create(r.request().url()).getRawPath(), r.response().status(), BodyText.summary(r.response().body()),
-                        r.source(), r.testId() == null ? "(shared)" : r.testId());
+                out.printf(
+                        "%s  %s %s  %d  %s  %s  %s%n",
+                        root.relativize(file),
+                        r.request().method(),
+                        URI.create(r.request().url()).getRawPath(),
+                        r.response().status(),
+                        BodyText.summary(r.response().body()),
+                        r.source(),
+                        r.testId() == null ? "(shared)" : r.testId());
             } catch (RecordingFormatException e) {
                 out.printf("%s  UNREADABLE: %s%n", root.relativize(file), e.getMessage());
             }

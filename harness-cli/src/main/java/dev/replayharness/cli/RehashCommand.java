@@ -8,18 +8,21 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.replayharness.core.key.CanonicalRequest;
-import dev.replayharness.core.recording.RecordingKey;
-import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.replayharness.core.key.CanonicalRequest;
+import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingKey;
+import dev.replayharness.core.store.RecordingsFolder;
+
 /** Renames recordings to the key their request has now. */
-@Command(name = "rehash", description = "After a deliberate change to the canonical form, rename every recording to "
-        + "the key recomputed from its request (keeping its -<n> suffix).")
+@Command(
+        name = "rehash",
+        description = "After a deliberate change to the canonical form, rename every recording to "
+                + "the key recomputed from its request (keeping its -<n> suffix).")
 final class RehashCommand implements Callable<Integer> {
     @Parameters(index = "0", defaultValue = "recordings", description = "recordings folder (default: ${DEFAULT-VALUE})")
     Path root;
@@ -43,7 +46,8 @@ final class RehashCommand implements Callable<Integer> {
             RecordingKey key;
             try {
                 Recording recording = RecordingsFolder.read(file);
-                key = CanonicalRequest.of(recording.request(), recording.testId()).key();
+                key = CanonicalRequest.of(recording.request(), recording.testId())
+                        .key();
             } catch (RuntimeException e) {
                 out.println(file + ": left as it is, it cannot be read or keyed: " + e.getMessage());
                 conflicts++;
@@ -54,7 +58,8 @@ final class RehashCommand implements Callable<Integer> {
             }
             Path target = RecordingsFolder.sibling(file, key, named.get().occurrence());
             if (Files.exists(target)) {
-                out.println(file + ": cannot rename to " + target.getFileName() + ", which exists; keep one of the two");
+                out.println(
+                        file + ": cannot rename to " + target.getFileName() + ", which exists; keep one of the two");
                 conflicts++;
                 continue;
             }
@@ -68,7 +73,8 @@ final class RehashCommand implements Callable<Integer> {
                 }
             }
         }
-        out.println("rehash: " + renamed + (dryRun ? " to rename" : " renamed") + (conflicts > 0 ? ", " + conflicts + " conflicts" : ""));
+        out.println("rehash: " + renamed + (dryRun ? " to rename" : " renamed")
+                + (conflicts > 0 ? ", " + conflicts + " conflicts" : ""));
         return conflicts == 0 ? 0 : 1;
     }
 }

@@ -1,25 +1,31 @@
 package dev.replayharness.cli;
 
-import dev.replayharness.bedrock.StackConfig;
-import dev.replayharness.core.Harness;
-import dev.replayharness.core.Mode;
-import dev.replayharness.server.StackServer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.replayharness.bedrock.StackConfig;
+import dev.replayharness.core.Harness;
+import dev.replayharness.core.Mode;
+import dev.replayharness.server.StackServer;
+
 /** {@code harness serve <stack-config.yaml>}: the Bedrock provider as a Llama Stack–style OpenAI API. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve a stack configuration (the bedrock-run.yaml format) as an OpenAI-compatible API on",
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve a stack configuration (the bedrock-run.yaml format) as an OpenAI-compatible API on",
             "http://127.0.0.1:<server.port, default 8321>: POST/GET /v1/chat/completions, GET /v1/chat/completions/{id},",
             "GET /v1/models. Provider calls go through the harness: replayed from <recordings>/stack-server by default",
             "(no credentials needed), recorded with --mode record (or HARNESS_MODE / -Dharness.mode).",
-            "Completions are stored in the SQLite file at storage.backends.sql_default.db_path. Ctrl-C stops gracefully."})
+            "Completions are stored in the SQLite file at storage.backends.sql_default.db_path. Ctrl-C stops gracefully."
+        })
 final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -28,27 +34,41 @@ final class ServeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STACK_CONFIG", description = "e.g. bedrock-provider/bedrock-run.yaml")
     Path config;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Port (default: server.port of the config, else 8321; 0 = any free port).")
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "Port (default: server.port of the config, else 8321; 0 = any free port).")
     Integer port;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
             description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 serves other machines too).")
     String host;
 
-    @Option(names = "--recordings", paramLabel = "DIR", defaultValue = "recordings",
+    @Option(
+            names = "--recordings",
+            paramLabel = "DIR",
+            defaultValue = "recordings",
             description = "Recordings folder; the server uses its stack-server subfolder (default: ${DEFAULT-VALUE}).")
     Path recordings;
 
-    @Option(names = "--mode", paramLabel = "MODE",
-            description = "replay, record, record-if-missing or live (default: harness.mode / HARNESS_MODE, else replay).")
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            description =
+                    "replay, record, record-if-missing or live (default: harness.mode / HARNESS_MODE, else replay).")
     String mode;
 
-    @Option(names = "--max-request-bytes", paramLabel = "BYTES",
+    @Option(
+            names = "--max-request-bytes",
+            paramLabel = "BYTES",
             description = "Largest request body accepted; larger ones get 413 (default: 10485760).")
     Long maxRequestBytes;
 
     /** Called once the server listens (tests use it to talk to the server and then stop it). */
-    Consumer<StackServer> onStarted = server -> { };
+    Consumer<StackServer> onStarted = server -> {};
 
     private final CountDownLatch stop = new CountDownLatch(1);
 
@@ -64,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
         if (mode != null) {
             harness.mode(Mode.parse(mode, "--mode"));
         }
-        StackServer.Builder builder = StackServer.builder(stack, harness.build()).host(host);
+        StackServer.Builder builder =
+                StackServer.builder(stack, harness.build()).host(host);
         if (port != null) {
             builder.port(port);
         }
@@ -72,15 +93,21 @@ final class ServeCommand implements Callable<Integer> {
             builder.maxRequestBytes(maxRequestBytes);
         }
         StackServer server = builder.build().start();
-        Thread hook = new Thread(() -> {
-            stop();
-            server.close();
-        }, "stack-server-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    stop();
+                    server.close();
+                },
+                "stack-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            spec.commandLine().getOut().println("Serving " + stack.registeredModels().size() + " model(s) from " + config
-                    + " on " + server.baseUri() + " (mode " + server.harness().mode().value() + ", recordings "
-                    + server.harness().namespaceDirectory() + ", store " + server.store().file() + "). Ctrl-C stops.");
+            spec.commandLine()
+                    .getOut()
+                    .println("Serving " + stack.registeredModels().size() + " model(s) from " + config
+                            + " on " + server.baseUri() + " (mode "
+                            + server.harness().mode().value() + ", recordings "
+                            + server.harness().namespaceDirectory() + ", store "
+                            + server.store().file() + "). Ctrl-C stops.");
             spec.commandLine().getOut().flush();
             onStarted.accept(server);
             stop.await();

@@ -4,16 +4,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.replayharness.core.http.Headers;
-import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.store.RecordingsFolder;
+
 /** A recording rendered for a person. */
-@Command(name = "show", description = "Render a recording for a person: request, response, and for a stream its "
-        + "event count and concatenated text.")
+@Command(
+        name = "show",
+        description = "Render a recording for a person: request, response, and for a stream its "
+                + "event count and concatenated text.")
 final class ShowCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the recording file")
     Path file;
@@ -26,7 +29,8 @@ final class ShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Recording r = RecordingsFolder.read(file);
         out.println("Recording " + file);
-        out.println("  format " + r.format() + ", source " + r.source() + ", test " + (r.testId() == null ? "(shared)" : r.testId()));
+        out.println("  format " + r.format() + ", source " + r.source() + ", test "
+                + (r.testId() == null ? "(shared)" : r.testId()));
         out.println();
         out.println(r.request().method() + " " + r.request().url());
         headers(out, r.request().headers());
@@ -39,7 +43,8 @@ final class ShowCommand implements Callable<Integer> {
         headers(out, r.response().headers());
         out.println(BodyText.full(r.response().body()));
         if (r.response().interruption() != null) {
-            out.println("(interrupted: " + r.response().interruption().kind().value() + ": " + r.response().interruption().message() + ")");
+            out.println("(interrupted: " + r.response().interruption().kind().value() + ": "
+                    + r.response().interruption().message() + ")");
         }
         return 0;
     }

@@ -13,25 +13,33 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import dev.replayharness.core.store.RecordingsFolder;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Recordings that no test used, according to the run reports. */
-@Command(name = "unused", description = "List recordings that no test used, according to the run reports the JUnit "
-        + "extension writes (target/harness-report.json in each module). Exit 1 when there are any, unless --delete.")
+@Command(
+        name = "unused",
+        description =
+                "List recordings that no test used, according to the run reports the JUnit "
+                        + "extension writes (target/harness-report.json in each module). Exit 1 when there are any, unless --delete.")
 final class UnusedCommand implements Callable<Integer> {
     private static final Pattern RECORDING_PATH = Pattern.compile("(?:.*/)?[0-9a-f]{64}(?:-[1-9][0-9]*)?\\.json");
 
     @Parameters(index = "0", defaultValue = "recordings", description = "recordings folder (default: ${DEFAULT-VALUE})")
     Path root;
 
-    @Option(names = "--report", description = "a run report (repeatable); default: every */target/harness-report.json below the current folder")
+    @Option(
+            names = "--report",
+            description =
+                    "a run report (repeatable); default: every */target/harness-report.json below the current folder")
     List<Path> reports = new ArrayList<>();
 
     @Option(names = "--delete", description = "delete the unused recordings")
@@ -62,20 +70,25 @@ final class UnusedCommand implements Callable<Integer> {
             }
         }
         for (Path file : unused) {
-            out.println(file + ": used by no test" + (delete ? "; deleted" : "; delete it with `harness unused --delete`,"
-                    + " or add the test that needs it to a suite"));
+            out.println(file + ": used by no test"
+                    + (delete
+                            ? "; deleted"
+                            : "; delete it with `harness unused --delete`,"
+                                    + " or add the test that needs it to a suite"));
             if (delete) {
                 Files.delete(file);
             }
         }
-        out.println("unused: " + unused.size() + " of " + recordings.size() + " recordings"
-                + (delete ? " deleted" : "") + " (reports: " + found.size() + ")");
+        out.println("unused: " + unused.size() + " of " + recordings.size() + " recordings" + (delete ? " deleted" : "")
+                + " (reports: " + found.size() + ")");
         return unused.isEmpty() || delete ? 0 : 1;
     }
 
     private static List<Path> discoverReports() throws IOException {
         try (Stream<Path> walk = Files.walk(Path.of("."), 3)) {
-            return walk.filter(p -> p.endsWith(Path.of("target", "harness-report.json"))).sorted().toList();
+            return walk.filter(p -> p.endsWith(Path.of("target", "harness-report.json")))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -87,8 +100,10 @@ final class UnusedCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read run report " + report + ": " + e.getMessage(), e);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("Run report " + report + " is not valid JSON (" + e.getOriginalMessage()
-                    + "); delete it and run the tests again", e);
+            throw new IllegalArgumentException(
+                    "Run report " + report + " is not valid JSON (" + e.getOriginalMessage()
+                            + "); delete it and run the tests again",
+                    e);
         }
         Set<String> paths = new TreeSet<>();
         collect(tree, paths);

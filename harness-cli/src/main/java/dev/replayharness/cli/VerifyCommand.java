@@ -9,22 +9,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.replayharness.core.http.Headers;
-import dev.replayharness.core.store.AtomicFiles;
-import dev.replayharness.core.codec.ContentEncoding;
-import dev.replayharness.core.recording.Body;
-import dev.replayharness.core.recording.RecordingFormatException;
-import dev.replayharness.core.key.CanonicalRequest;
-import dev.replayharness.core.recording.RecordingKey;
-import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.store.RecordingsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import dev.replayharness.core.codec.ContentEncoding;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.key.CanonicalRequest;
+import dev.replayharness.core.recording.Body;
+import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingKey;
+import dev.replayharness.core.store.AtomicFiles;
+import dev.replayharness.core.store.RecordingsFolder;
+
 /** Checks every file below a recordings folder; one line per problem. */
-@Command(name = "verify", description = "Check that every recording parses, has a known format version, is named "
-        + "for the key of its request, and holds no credential-like string. Exit 1 and one line per problem.")
+@Command(
+        name = "verify",
+        description = "Check that every recording parses, has a known format version, is named "
+                + "for the key of its request, and holds no credential-like string. Exit 1 and one line per problem.")
 final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", defaultValue = "recordings", description = "recordings folder (default: ${DEFAULT-VALUE})")
     Path root;
@@ -47,8 +50,10 @@ final class VerifyCommand implements Callable<Integer> {
             problems.addAll(check(file));
         }
         problems.forEach(out::println);
-        out.println(problems.isEmpty() ? "verify: " + checked + " recordings OK in " + root
-                : "verify: " + problems.size() + " problem(s) in " + checked + " files in " + root);
+        out.println(
+                problems.isEmpty()
+                        ? "verify: " + checked + " recordings OK in " + root
+                        : "verify: " + problems.size() + " problem(s) in " + checked + " files in " + root);
         return problems.isEmpty() ? 0 : 1;
     }
 
@@ -63,7 +68,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (!(body instanceof Body.Binary binary)) {
             return false;
         }
-        byte[] bytes = ContentEncoding.supported(headers).flatMap(e -> ContentEncoding.decode(e, binary.bytes()))
+        byte[] bytes = ContentEncoding.supported(headers)
+                .flatMap(e -> ContentEncoding.decode(e, binary.bytes()))
                 .orElse(binary.bytes());
         String asBytes = new String(bytes, StandardCharsets.ISO_8859_1); // one char per byte: every pattern is ASCII
         return !CredentialScanner.linesWithCredentials(asBytes).isEmpty();
@@ -72,9 +78,10 @@ final class VerifyCommand implements Callable<Integer> {
     static List<String> check(Path file) {
         List<String> problems = new ArrayList<>();
         if (RecordingsFolder.isTemporary(file)) {
-            problems.add(file + ": a temporary file left by a recording write that was killed before it finished (kill -9);"
-                    + " delete it. Recording into this folder also deletes it once it is "
-                    + AtomicFiles.STALE_AFTER.toMinutes() + " minutes old");
+            problems.add(
+                    file + ": a temporary file left by a recording write that was killed before it finished (kill -9);"
+                            + " delete it. Recording into this folder also deletes it once it is "
+                            + AtomicFiles.STALE_AFTER.toMinutes() + " minutes old");
             return problems;
         }
         if (Files.isDirectory(file)) {
@@ -95,7 +102,10 @@ final class VerifyCommand implements Callable<Integer> {
         String text;
         try {
             bytes = RecordingsFolder.bytes(file); // as replay reads it
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (RecordingFormatException e) {
             problems.add(file + ": " + e.getMessage().substring(("Recording " + file + ": ").length()));
             return problems;
@@ -104,18 +114,21 @@ final class VerifyCommand implements Callable<Integer> {
             return problems;
         }
         for (int line : CredentialScanner.linesWithCredentials(text)) {
-            problems.add(file + ":" + line + ": holds a credential-like string; replace it with REDACTED (and revoke the"
-                    + " credential if it is real)");
+            problems.add(
+                    file + ":" + line + ": holds a credential-like string; replace it with REDACTED (and revoke the"
+                            + " credential if it is real)");
         }
         try {
             Recording recording = RecordingsFolder.parse(file, bytes);
             if (holdsCredential(recording.request().body(), Headers.empty())) {
                 problems.add(file + ": request.body.base64 " + HIDDEN_CREDENTIAL);
             }
-            if (holdsCredential(recording.response().body(), recording.response().headers())) {
+            if (holdsCredential(
+                    recording.response().body(), recording.response().headers())) {
                 problems.add(file + ": response.body.base64 " + HIDDEN_CREDENTIAL);
             }
-            RecordingKey actual = CanonicalRequest.of(recording.request(), recording.testId()).key();
+            RecordingKey actual =
+                    CanonicalRequest.of(recording.request(), recording.testId()).key();
             if (!actual.equals(named.get().key())) {
                 problems.add(file + ": named for key " + named.get().key() + " but its request hashes to " + actual
                         + "; run `harness rehash` after a deliberate change, else re-record it");

@@ -17,26 +17,27 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import picocli.CommandLine;
+
 import dev.replayharness.core.ConfigurationSource;
 import dev.replayharness.core.ExchangePlan;
 import dev.replayharness.core.Harness;
-import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
-import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.ResponseRecorder;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.store.RecordingsFolder;
-import picocli.CommandLine;
 
 @DisplayName("The recordings toolbox")
 class HarnessCliTest {
     @TempDir
     Path root;
+
     Path json;
     Path stream;
 
-    record Result(int exit, String out) {
-    }
+    record Result(int exit, String out) {}
 
     static Result run(String... args) {
         StringWriter out = new StringWriter();
@@ -50,16 +51,27 @@ class HarnessCliTest {
     /** Records two exchanges without any network: the recorder is fed by hand. */
     @BeforeEach
     void record() throws Exception {
-        Harness harness = Harness.builder().recordingsDirectory(root).namespace("demo").mode(Mode.RECORD)
-                .configuration(ConfigurationSource.empty()).environment(ConfigurationSource.empty()).build();
+        Harness harness = Harness.builder()
+                .recordingsDirectory(root)
+                .namespace("demo")
+                .mode(Mode.RECORD)
+                .configuration(ConfigurationSource.empty())
+                .environment(ConfigurationSource.empty())
+                .build();
         try (HarnessSession session = harness.session("Demo#test")) {
             feed(session, "{\"q\":\"json\"}", "application/json", "{\"answer\":42}");
-            feed(session, "{\"q\":\"stream\"}", "text/event-stream",
+            feed(
+                    session,
+                    "{\"q\":\"stream\"}",
+                    "text/event-stream",
                     "data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\ndata: {\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}\n\ndata: [DONE]\n\n");
         }
         List<Path> files = RecordingsFolder.at(root).jsonEntries();
         assertThat(files).hasSize(2);
-        json = files.stream().filter(f -> read(f).contains("\"answer\"")).findFirst().orElseThrow();
+        json = files.stream()
+                .filter(f -> read(f).contains("\"answer\""))
+                .findFirst()
+                .orElseThrow();
         stream = files.stream().filter(f -> !f.equals(json)).findFirst().orElseThrow();
     }
 
@@ -72,8 +84,11 @@ class HarnessCliTest {
     }
 
     private static void feed(HarnessSession session, String body, String contentType, String response) {
-        ExchangePlan plan = session.plan(new OutgoingRequest("POST", URI.create("http://127.0.0.1:1/v1/chat/completions"),
-                Headers.empty(), body.getBytes(StandardCharsets.UTF_8)));
+        ExchangePlan plan = session.plan(new OutgoingRequest(
+                "POST",
+                URI.create("http://127.0.0.1:1/v1/chat/completions"),
+                Headers.empty(),
+                body.getBytes(StandardCharsets.UTF_8)));
         ResponseRecorder recorder = ((ExchangePlan.Call) plan).recorder().orElseThrow();
         recorder.started(200, Headers.builder().add("content-type", contentType).build());
         byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
@@ -95,13 +110,25 @@ class HarnessCliTest {
         @Test
         @DisplayName("fails a recording edited by hand to hold a token, naming file and line, not the token")
         void token() throws Exception {
-            String token = "bedrock-api-key-QmVkcm9ja0tleVRoYXRTaG91bGROb3RCZUhlcmU="; // canary: a fake credential the test expects to see redacted
+            String token =
+                    "bedrock-api-key-QmVkcm9ja0tleVRoYXRTaG91bGROb3RCZUhlcmU="; // canary: a fake credential the test
+            // expects to see redacted
             Files.writeString(json, read(json).replace("\"answer\": 42", "\"answer\": \"" + token + "\""));
             Result result = run("verify", root.toString());
             assertThat(result.exit()).isEqualTo(1);
-            int line = read(json).lines().toList().indexOf(read(json).lines().filter(l -> l.contains(token)).findFirst().orElseThrow()) + 1;
-            assertThat(result.out()).contains(json + ":" + line + ": holds a credential-like string; replace it with REDACTED")
-                    .doesNotContain(token).endsWith("verify: 1 problem(s) in 2 files in " + root + "\n");
+            int line = read(json)
+                            .lines()
+                            .toList()
+                            .indexOf(read(json)
+                                    .lines()
+                                    .filter(l -> l.contains(token))
+                                    .findFirst()
+                                    .orElseThrow())
+                    + 1;
+            assertThat(result.out())
+                    .contains(json + ":" + line + ": holds a credential-like string; replace it with REDACTED")
+                    .doesNotContain(token)
+                    .endsWith("verify: 1 problem(s) in 2 files in " + root + "\n");
         }
 
         @Test
@@ -113,13 +140,17 @@ class HarnessCliTest {
             Files.writeString(root.resolve("demo").resolve("notes.txt"), "hello");
             Result result = run("verify", root.toString());
             assertThat(result.exit()).isEqualTo(1);
-            assertThat(result.out().lines()).containsExactlyInAnyOrder(
-                    renamed + ": named for key " + "0".repeat(64) + " but its request hashes to " + json.getFileName().toString().replace(".json", "")
-                            + "; run `harness rehash` after a deliberate change, else re-record it",
-                    stream + ": field 'format' is 2, a format version this harness does not know (it reads version 1). "
-                            + "Upgrade Replay Harness, or re-record the file.",
-                    root.resolve("demo").resolve("notes.txt") + ": not a recording file name (<64 hex digits>[-<n>].json); move or delete it",
-                    "verify: 3 problem(s) in 3 files in " + root);
+            assertThat(result.out().lines())
+                    .containsExactlyInAnyOrder(
+                            renamed + ": named for key " + "0".repeat(64) + " but its request hashes to "
+                                    + json.getFileName().toString().replace(".json", "")
+                                    + "; run `harness rehash` after a deliberate change, else re-record it",
+                            stream
+                                    + ": field 'format' is 2, a format version this harness does not know (it reads version 1). "
+                                    + "Upgrade Replay Harness, or re-record the file.",
+                            root.resolve("demo").resolve("notes.txt")
+                                    + ": not a recording file name (<64 hex digits>[-<n>].json); move or delete it",
+                            "verify: 3 problem(s) in 3 files in " + root);
         }
 
         @Test
@@ -131,9 +162,11 @@ class HarnessCliTest {
             Files.createSymbolicLink(stream, stream.getFileName());
             Result result = run("verify", root.toString());
             assertThat(result.exit()).isEqualTo(1);
-            assertThat(result.out().lines()).hasSize(3)
+            assertThat(result.out().lines())
+                    .hasSize(3)
                     .contains(json + ": is a directory, not a recording file; delete or move it, then re-record")
-                    .contains(stream + ": is a symbolic link that cannot be followed (a loop, or a missing target); replace it"
+                    .contains(stream
+                            + ": is a symbolic link that cannot be followed (a loop, or a missing target); replace it"
                             + " with the recording file, or delete it and re-record")
                     .contains("verify: 2 problem(s) in 2 files in " + root);
         }
@@ -143,12 +176,16 @@ class HarnessCliTest {
         void sweepsTemporaryFile() throws Exception {
             Path temporary = json.resolveSibling("." + json.getFileName() + "123456789.tmp");
             Files.writeString(temporary, "{\"format\": 1, \"sourc");
-            Files.setLastModifiedTime(temporary, java.nio.file.attribute.FileTime.from(
-                    java.time.Instant.now().minus(RecordingsFolder.STALE_TEMPORARY).minusSeconds(1)));
+            Files.setLastModifiedTime(
+                    temporary,
+                    java.nio.file.attribute.FileTime.from(java.time.Instant.now()
+                            .minus(RecordingsFolder.STALE_TEMPORARY)
+                            .minusSeconds(1)));
             Result result = run("verify", root.toString());
             assertThat(result.exit()).isZero();
-            assertThat(result.out()).isEqualTo(temporary + ": deleted, the temporary file of an interrupted write\n"
-                    + "verify: 2 recordings OK in " + root + "\n");
+            assertThat(result.out())
+                    .isEqualTo(temporary + ": deleted, the temporary file of an interrupted write\n"
+                            + "verify: 2 recordings OK in " + root + "\n");
             assertThat(temporary).doesNotExist();
         }
 
@@ -158,8 +195,10 @@ class HarnessCliTest {
             Path plain = Files.writeString(root.resolve("plain"), "x");
             Result result = run("verify", plain.toString());
             assertThat(result.exit()).isEqualTo(1);
-            assertThat(result.out()).isEqualTo("harness verify: " + plain.toAbsolutePath()
-                    + " is a file, not a folder. Run from the repository root, or name the recordings folder.\n");
+            assertThat(result.out())
+                    .isEqualTo(
+                            "harness verify: " + plain.toAbsolutePath()
+                                    + " is a file, not a folder. Run from the repository root, or name the recordings folder.\n");
         }
 
         @Test
@@ -167,8 +206,9 @@ class HarnessCliTest {
         void missingFolder() {
             Result result = run("verify", root.resolve("nope").toString());
             assertThat(result.exit()).isEqualTo(1);
-            assertThat(result.out()).isEqualTo("harness verify: " + root.resolve("nope").toAbsolutePath()
-                    + " is not a folder. Run from the repository root, or name the recordings folder.\n");
+            assertThat(result.out())
+                    .isEqualTo("harness verify: " + root.resolve("nope").toAbsolutePath()
+                            + " is not a folder. Run from the repository root, or name the recordings folder.\n");
         }
     }
 
@@ -177,8 +217,10 @@ class HarnessCliTest {
     void list() {
         Result result = run("list", root.toString());
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).contains(root.relativize(json) + "  POST /v1/chat/completions  200  json  emulator  Demo#test")
-                .contains(root.relativize(stream) + "  POST /v1/chat/completions  200  stream (3 events)  emulator  Demo#test")
+        assertThat(result.out())
+                .contains(root.relativize(json) + "  POST /v1/chat/completions  200  json  emulator  Demo#test")
+                .contains(root.relativize(stream)
+                        + "  POST /v1/chat/completions  200  stream (3 events)  emulator  Demo#test")
                 .endsWith("2 recordings\n");
     }
 
@@ -187,7 +229,9 @@ class HarnessCliTest {
     void show() {
         Result result = run("show", stream.toString());
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).contains("POST http://127.0.0.1/v1/chat/completions").contains("HTTP 200")
+        assertThat(result.out())
+                .contains("POST http://127.0.0.1/v1/chat/completions")
+                .contains("HTTP 200")
                 .contains("3 events; text:\nHello");
     }
 
@@ -200,7 +244,9 @@ class HarnessCliTest {
         assertThat(result.exit()).isZero();
         Path expected = json.resolveSibling(json.getFileName().toString().replace(".json", "-2.json"));
         assertThat(expected).exists();
-        assertThat(result.out()).contains(wrong + " -> " + expected.getFileName()).endsWith("rehash: 1 renamed\n");
+        assertThat(result.out())
+                .contains(wrong + " -> " + expected.getFileName())
+                .endsWith("rehash: 1 renamed\n");
         assertThat(run("verify", root.toString()).exit()).isZero();
     }
 
@@ -210,8 +256,10 @@ class HarnessCliTest {
         @Test
         @DisplayName("lists recordings no report names, exits 1, and deletes them with --delete")
         void unused() throws Exception {
-            Path report = Files.writeString(root.resolve("report.json"),
-                    "{\"tests\":[{\"id\":\"Demo#test\",\"recordings\":[{\"file\":\"demo/" + json.getFileName() + "\"}]}]}");
+            Path report = Files.writeString(
+                    root.resolve("report.json"),
+                    "{\"tests\":[{\"id\":\"Demo#test\",\"recordings\":[{\"file\":\"demo/" + json.getFileName()
+                            + "\"}]}]}");
             Result result = run("unused", root.resolve("demo").getParent().toString(), "--report", report.toString());
             assertThat(result.exit()).isEqualTo(1);
             assertThat(result.out()).contains(stream + ": used by no test").doesNotContain(json.toString() + ":");
@@ -224,9 +272,14 @@ class HarnessCliTest {
         @Test
         @DisplayName("without a report, says to run the tests first")
         void noReport() {
-            Result result = run("unused", root.toString(), "--report", root.resolve("missing.json").toString());
+            Result result = run(
+                    "unused",
+                    root.toString(),
+                    "--report",
+                    root.resolve("missing.json").toString());
             assertThat(result.exit()).isEqualTo(1);
-            assertThat(result.out()).startsWith("harness unused: Cannot read run report " + root.resolve("missing.json"))
+            assertThat(result.out())
+                    .startsWith("harness unused: Cannot read run report " + root.resolve("missing.json"))
                     .doesNotContain("\tat ");
         }
     }
@@ -239,28 +292,45 @@ class HarnessCliTest {
         @BeforeEach
         void fixtures() {
             Path repository = Path.of("").toAbsolutePath();
-            while (repository.getParent() != null && Files.exists(repository.getParent().resolve("pom.xml"))) {
+            while (repository.getParent() != null
+                    && Files.exists(repository.getParent().resolve("pom.xml"))) {
                 repository = repository.getParent();
             }
-            fixtures = repository.resolve("../shared/fixtures/llama-stack-bedrock").normalize();
+            fixtures =
+                    repository.resolve("../shared/fixtures/llama-stack-bedrock").normalize();
         }
 
         @Test
-        @DisplayName("imports both real fixture folders, one line per file imported or skipped, and the result verifies")
+        @DisplayName(
+                "imports both real fixture folders, one line per file imported or skipped, and the result verifies")
         void realFixtures() {
             assumeTrue(Files.isDirectory(fixtures.resolve("responses")), fixtures + " (with responses/) is absent");
             Path into = root.resolve("bedrock");
-            Result result = run("import-llama-stack", fixtures.toString(), fixtures.resolve("responses").toString(), "--into", into.toString());
+            Result result = run(
+                    "import-llama-stack",
+                    fixtures.toString(),
+                    fixtures.resolve("responses").toString(),
+                    "--into",
+                    into.toString());
             assertThat(result.exit()).isZero();
             List<String> lines = result.out().lines().toList();
-            assertThat(lines).filteredOn(l -> l.startsWith("skipped ")).containsExactly(
-                    "skipped " + fixtures.resolve("LICENSE") + ": not a .json file",
-                    "skipped " + fixtures.resolve("README.md") + ": not a .json file",
-                    "skipped " + fixtures.resolve("responses") + ": a folder (name it as a source of its own to import it)");
-            assertThat(lines).filteredOn(l -> l.startsWith("imported " + fixtures)).hasSize(14);
-            assertThat(lines).filteredOn(l -> l.endsWith(" (test llama-stack:tests/integration/responses/test_basic_responses.py"
-                    + "::test_include_logprobs_streaming[txt=bedrock/openai.gpt-oss-20b-1:0])")).hasSize(1);
-            assertThat(lines).last().isEqualTo("imported 14 recordings into " + into + " (12 shared, 2 test-scoped); skipped 3");
+            assertThat(lines)
+                    .filteredOn(l -> l.startsWith("skipped "))
+                    .containsExactly(
+                            "skipped " + fixtures.resolve("LICENSE") + ": not a .json file",
+                            "skipped " + fixtures.resolve("README.md") + ": not a .json file",
+                            "skipped " + fixtures.resolve("responses")
+                                    + ": a folder (name it as a source of its own to import it)");
+            assertThat(lines)
+                    .filteredOn(l -> l.startsWith("imported " + fixtures))
+                    .hasSize(14);
+            assertThat(lines)
+                    .filteredOn(l -> l.endsWith(" (test llama-stack:tests/integration/responses/test_basic_responses.py"
+                            + "::test_include_logprobs_streaming[txt=bedrock/openai.gpt-oss-20b-1:0])"))
+                    .hasSize(1);
+            assertThat(lines)
+                    .last()
+                    .isEqualTo("imported 14 recordings into " + into + " (12 shared, 2 test-scoped); skipped 3");
             assertThat(run("verify", into.toString()).exit()).isZero();
         }
 
@@ -268,16 +338,22 @@ class HarnessCliTest {
         @DisplayName("a folder with a bad file: one line naming it and its field, nothing written, exit 1")
         void badFile() throws Exception {
             Path source = Files.createDirectories(root.resolve("llama"));
-            Files.writeString(source.resolve("a.json"), "{\"request\":{\"url\":\"https://h/v1/chat/completions\"},"
-                    + "\"response\":{\"body\":{\"id\":\"1\"}}}");
-            Path bad = Files.writeString(source.resolve("b.json"), "{\"request\":{\"url\":\"https://h/v1/chat/completions\"},"
-                    + "\"response\":{\"is_exception\":true,\"exception_data\":{\"status_code\":\"x\"}}}");
+            Files.writeString(
+                    source.resolve("a.json"),
+                    "{\"request\":{\"url\":\"https://h/v1/chat/completions\"},"
+                            + "\"response\":{\"body\":{\"id\":\"1\"}}}");
+            Path bad = Files.writeString(
+                    source.resolve("b.json"),
+                    "{\"request\":{\"url\":\"https://h/v1/chat/completions\"},"
+                            + "\"response\":{\"is_exception\":true,\"exception_data\":{\"status_code\":\"x\"}}}");
             Path into = root.resolve("out");
             Result result = run("import-llama-stack", source.toString(), "--into", into.toString());
             assertThat(result.exit()).isEqualTo(1);
-            assertThat(result.out()).isEqualTo("harness import-llama-stack: Llama Stack import from " + source + " wrote nothing: "
-                    + "1 file cannot be imported.\nRecording " + bad + ": 'response.exception_data.status_code' is \"x\"; "
-                    + "it must be an HTTP status, a whole number from 100 to 599.\n");
+            assertThat(result.out())
+                    .isEqualTo("harness import-llama-stack: Llama Stack import from " + source + " wrote nothing: "
+                            + "1 file cannot be imported.\nRecording " + bad
+                            + ": 'response.exception_data.status_code' is \"x\"; "
+                            + "it must be an HTTP status, a whole number from 100 to 599.\n");
             assertThat(into).doesNotExist();
         }
 
@@ -305,7 +381,9 @@ class HarnessCliTest {
         @Test
         @DisplayName("prints the Maven arguments of each entry")
         void entries() throws Exception {
-            Files.writeString(matrix, "{\"entries\":[{\"suite\":\"bedrock\",\"setup\":\"bedrock\",\"mode\":\"replay\",\"notes\":\"n\"}]}");
+            Files.writeString(
+                    matrix,
+                    "{\"entries\":[{\"suite\":\"bedrock\",\"setup\":\"bedrock\",\"mode\":\"replay\",\"notes\":\"n\"}]}");
             Result result = run("ci-matrix", matrix.toString(), "--replay-only");
             assertThat(result.exit()).isZero();
             assertThat(result.out()).isEqualTo("-Dsuite=bedrock -Dsetup=bedrock -Dharness.mode=replay\n");
@@ -314,16 +392,22 @@ class HarnessCliTest {
         @Test
         @DisplayName("refuses a record entry in CI, an unknown setup, and an unknown mode")
         void refuses() throws Exception {
-            Files.writeString(matrix, "{\"entries\":[{\"suite\":\"bedrock\",\"setup\":\"bedrock\",\"mode\":\"record\"}]}");
+            Files.writeString(
+                    matrix, "{\"entries\":[{\"suite\":\"bedrock\",\"setup\":\"bedrock\",\"mode\":\"record\"}]}");
             assertThat(run("ci-matrix", matrix.toString(), "--replay-only").out())
-                    .isEqualTo("harness ci-matrix: " + matrix + ": entries[0]: mode is record, but CI runs only replay (it has no credentials)\n");
+                    .isEqualTo("harness ci-matrix: " + matrix
+                            + ": entries[0]: mode is record, but CI runs only replay (it has no credentials)\n");
             Files.writeString(matrix, "{\"entries\":[{\"suite\":\"bedrock\",\"setup\":\"nope\",\"mode\":\"replay\"}]}");
             assertThat(run("ci-matrix", matrix.toString()).out()).contains("entries[0]: setup 'nope' has no file");
-            assertThat(run("ci-matrix", root.resolve("nope.json").toString()).out()).isEqualTo("harness ci-matrix: "
-                    + root.resolve("nope.json").toAbsolutePath() + " does not exist. Run from the repository root, "
-                    + "or name the matrix file (suites/ci-matrix.json).\n");
-            Files.writeString(matrix, "{\"entries\":[{\"suite\":\"bedrock\",\"setup\":\"bedrock\",\"mode\":\"replya\"}]}");
-            assertThat(run("ci-matrix", matrix.toString()).out()).contains("Invalid harness mode 'replya' from " + matrix + ": entries[0].mode");
+            assertThat(run("ci-matrix", root.resolve("nope.json").toString()).out())
+                    .isEqualTo("harness ci-matrix: "
+                            + root.resolve("nope.json").toAbsolutePath()
+                            + " does not exist. Run from the repository root, "
+                            + "or name the matrix file (suites/ci-matrix.json).\n");
+            Files.writeString(
+                    matrix, "{\"entries\":[{\"suite\":\"bedrock\",\"setup\":\"bedrock\",\"mode\":\"replya\"}]}");
+            assertThat(run("ci-matrix", matrix.toString()).out())
+                    .contains("Invalid harness mode 'replya' from " + matrix + ": entries[0].mode");
         }
     }
 
@@ -332,6 +416,8 @@ class HarnessCliTest {
     void noCommand() {
         Result result = run();
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.out()).contains("Name a command: verify, list, show, unused, import-llama-stack, rehash, ci-matrix, proxy or serve");
+        assertThat(result.out())
+                .contains(
+                        "Name a command: verify, list, show, unused, import-llama-stack, rehash, ci-matrix, proxy or serve");
     }
 }

@@ -22,16 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
 
+import picocli.CommandLine;
+
 import dev.replayharness.core.ConfigurationSource;
 import dev.replayharness.core.ExchangePlan;
 import dev.replayharness.core.Harness;
-import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
-import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.ResponseRecorder;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.proxy.ReplayProxy;
-import picocli.CommandLine;
 
 @DisplayName("harness proxy")
 class ProxyCommandTest {
@@ -62,30 +63,57 @@ class ProxyCommandTest {
     @Test
     @DisplayName("starts on port 0, replays a recording for the test named in the header, and stops gracefully")
     void replaysOneRequest() throws Exception {
-        Harness harness = Harness.builder().recordingsDirectory(root).namespace("demo").mode(Mode.RECORD)
-                .configuration(ConfigurationSource.empty()).environment(ConfigurationSource.empty()).build();
+        Harness harness = Harness.builder()
+                .recordingsDirectory(root)
+                .namespace("demo")
+                .mode(Mode.RECORD)
+                .configuration(ConfigurationSource.empty())
+                .environment(ConfigurationSource.empty())
+                .build();
         try (HarnessSession session = harness.session("Demo#test")) {
-            ExchangePlan plan = session.plan(new OutgoingRequest("POST", URI.create("http://127.0.0.1:1/v1/chat/completions"),
-                    Headers.empty(), "{\"q\":\"json\"}".getBytes(StandardCharsets.UTF_8)));
+            ExchangePlan plan = session.plan(new OutgoingRequest(
+                    "POST",
+                    URI.create("http://127.0.0.1:1/v1/chat/completions"),
+                    Headers.empty(),
+                    "{\"q\":\"json\"}".getBytes(StandardCharsets.UTF_8)));
             ResponseRecorder recorder = ((ExchangePlan.Call) plan).recorder().orElseThrow();
-            recorder.started(200, Headers.builder().add("content-type", "application/json").build());
+            recorder.started(
+                    200,
+                    Headers.builder().add("content-type", "application/json").build());
             byte[] body = "{\"answer\":42}".getBytes(StandardCharsets.UTF_8);
             recorder.chunk(body, 0, body.length);
             recorder.completed();
         }
 
-        Running proxy = start("proxy", "--upstream", "http://127.0.0.1:1", "--port", "0", "--recordings", root.toString(),
-                "--namespace", "demo", "--mode", "replay");
+        Running proxy = start(
+                "proxy",
+                "--upstream",
+                "http://127.0.0.1:1",
+                "--port",
+                "0",
+                "--recordings",
+                root.toString(),
+                "--namespace",
+                "demo",
+                "--mode",
+                "replay");
         assertThat(proxy.base().toString()).matches("http://127\\.0\\.0\\.1:\\d+/");
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(proxy.base().resolve("/v1/chat/completions"))
-                .header(ReplayProxy.TEST_HEADER, "Demo#test").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"q\":\"json\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(proxy.base().resolve("/v1/chat/completions"))
+                        .header(ReplayProxy.TEST_HEADER, "Demo#test")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"q\":\"json\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"answer\":42}");
 
         assertThat(proxy.stop()).isZero();
-        assertThat(proxy.out().toString()).contains("Replay Harness proxy on " + proxy.base() + " for http://127.0.0.1:1 (mode replay, namespace demo")
-                .contains(ReplayProxy.TEST_HEADER).contains("stopped");
+        assertThat(proxy.out().toString())
+                .contains("Replay Harness proxy on " + proxy.base()
+                        + " for http://127.0.0.1:1 (mode replay, namespace demo")
+                .contains(ReplayProxy.TEST_HEADER)
+                .contains("stopped");
     }
 
     @Test
@@ -94,7 +122,8 @@ class ProxyCommandTest {
         HttpServer upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         upstream.createContext("/v1/chat/completions", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            byte[] body = "{\"id\":\"chatcmpl-volatile\",\"created\":1732233600,\"choices\":[]}".getBytes(StandardCharsets.UTF_8);
+            byte[] body = "{\"id\":\"chatcmpl-volatile\",\"created\":1732233600,\"choices\":[]}"
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -102,12 +131,28 @@ class ProxyCommandTest {
         });
         upstream.start();
         try {
-            Running proxy = start("proxy", "--upstream", "http://127.0.0.1:" + upstream.getAddress().getPort(), "--port", "0",
-                    "--recordings", root.toString(), "--namespace", "cli", "--mode", "record", "--normalize", "openai-compatible");
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(proxy.base().resolve("/v1/chat/completions"))
-                    .header(ReplayProxy.TEST_HEADER, "Cli#records").POST(HttpRequest.BodyPublishers.ofString("{\"q\":1}")).build(),
+            Running proxy = start(
+                    "proxy",
+                    "--upstream",
+                    "http://127.0.0.1:" + upstream.getAddress().getPort(),
+                    "--port",
+                    "0",
+                    "--recordings",
+                    root.toString(),
+                    "--namespace",
+                    "cli",
+                    "--mode",
+                    "record",
+                    "--normalize",
+                    "openai-compatible");
+            HttpResponse<String> response = CLIENT.send(
+                    HttpRequest.newBuilder(proxy.base().resolve("/v1/chat/completions"))
+                            .header(ReplayProxy.TEST_HEADER, "Cli#records")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"q\":1}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(response.body()).contains("chatcmpl-volatile"); // the client gets the upstream's answer as it came
+            assertThat(response.body())
+                    .contains("chatcmpl-volatile"); // the client gets the upstream's answer as it came
             assertThat(root.resolve("cli")).doesNotExist(); // written when the session closes
             assertThat(proxy.stop()).isZero();
         } finally {
@@ -118,8 +163,9 @@ class ProxyCommandTest {
             files = list.toList();
         }
         assertThat(files).hasSize(1);
-        assertThat(Files.readString(files.get(0))).contains("\"testId\": \"Cli#records\"", "\"source\": \"emulator\"",
-                "\"created\": 0", "\"id\": \"rec-");
+        assertThat(Files.readString(files.get(0)))
+                .contains(
+                        "\"testId\": \"Cli#records\"", "\"source\": \"emulator\"", "\"created\": 0", "\"id\": \"rec-");
     }
 
     @Test
@@ -129,15 +175,34 @@ class ProxyCommandTest {
         CommandLine cli = HarnessCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(out, true));
-        assertThat(cli.execute("proxy", "--upstream", "http://127.0.0.1:1", "--port", "0", "--recordings", root.toString(),
-                "--mode", "bogus")).isEqualTo(1);
-        assertThat(out.toString()).contains("Invalid harness mode 'bogus' from option --mode", "replay, record-if-missing");
+        assertThat(cli.execute(
+                        "proxy",
+                        "--upstream",
+                        "http://127.0.0.1:1",
+                        "--port",
+                        "0",
+                        "--recordings",
+                        root.toString(),
+                        "--mode",
+                        "bogus"))
+                .isEqualTo(1);
+        assertThat(out.toString())
+                .contains("Invalid harness mode 'bogus' from option --mode", "replay, record-if-missing");
 
         StringWriter out2 = new StringWriter();
         CommandLine cli2 = HarnessCli.commandLine();
         cli2.setErr(new PrintWriter(out2, true));
-        assertThat(cli2.execute("proxy", "--upstream", "ftp://example.com", "--port", "0", "--recordings", root.toString(),
-                "--mode", "replay")).isEqualTo(1);
+        assertThat(cli2.execute(
+                        "proxy",
+                        "--upstream",
+                        "ftp://example.com",
+                        "--port",
+                        "0",
+                        "--recordings",
+                        root.toString(),
+                        "--mode",
+                        "replay"))
+                .isEqualTo(1);
         assertThat(out2.toString()).contains("Invalid upstream 'ftp://example.com'", "https://api.openai.com");
     }
 }

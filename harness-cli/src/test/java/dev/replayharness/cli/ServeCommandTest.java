@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import picocli.CommandLine;
 
 class ServeCommandTest {
@@ -26,23 +27,31 @@ class ServeCommandTest {
                 return d.resolve(relative);
             }
         }
-        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                relative + " not found above " + Path.of("").toAbsolutePath());
     }
 
     @Test
     void servesTheCommittedRecordingsInReplayModeAndStopsCleanly() throws Exception {
         Path yaml = dir.resolve("run.yaml");
-        Files.writeString(yaml, Files.readString(repositoryFile("bedrock-provider/bedrock-run.yaml"))
-                .replace("${env.SQLITE_STORE_DIR:=./.llama}", dir.resolve("store").toString()));
+        Files.writeString(
+                yaml,
+                Files.readString(repositoryFile("bedrock-provider/bedrock-run.yaml"))
+                        .replace(
+                                "${env.SQLITE_STORE_DIR:=./.llama}",
+                                dir.resolve("store").toString()));
         ServeCommand serve = new ServeCommand();
         AtomicReference<String> answer = new AtomicReference<>();
         serve.onStarted = server -> {
             try {
-                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        server.baseUri().resolve("/v1/chat/completions")).POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"model\":\"bedrock/openai.gpt-oss-20b-1:0\",\"messages\":[{\"role\":\"user\",\"content\":"
-                                + "\"Which planet do humans live on?\"}],\"stream\":false}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(server.baseUri().resolve("/v1/chat/completions"))
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"model\":\"bedrock/openai.gpt-oss-20b-1:0\",\"messages\":[{\"role\":\"user\",\"content\":"
+                                                        + "\"Which planet do humans live on?\"}],\"stream\":false}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 answer.set(response.statusCode() + " " + response.body());
             } catch (Exception e) {
                 answer.set(e.toString());
@@ -53,10 +62,18 @@ class ServeCommandTest {
         StringWriter out = new StringWriter();
         CommandLine command = new CommandLine(serve);
         command.setOut(new PrintWriter(out));
-        int exit = command.execute(yaml.toString(), "--port", "0", "--mode", "replay",
-                "--recordings", repositoryFile("recordings").toString());
+        int exit = command.execute(
+                yaml.toString(),
+                "--port",
+                "0",
+                "--mode",
+                "replay",
+                "--recordings",
+                repositoryFile("recordings").toString());
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("Serving 1 model(s) from " + yaml).contains("on http://127.0.0.1:")
+        assertThat(out.toString())
+                .contains("Serving 1 model(s) from " + yaml)
+                .contains("on http://127.0.0.1:")
                 .contains("(mode replay, recordings " + repositoryFile("recordings/stack-server"));
         assertThat(answer.get()).startsWith("200 ").contains("Earth");
         assertThat(Files.exists(dir.resolve("store/sql_store.db"))).isTrue();
@@ -69,7 +86,9 @@ class ServeCommandTest {
         command.setErr(new PrintWriter(err));
         int exit = command.execute("serve", dir.resolve("missing.yaml").toString(), "--port", "0");
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).startsWith("harness serve: ").contains(dir.resolve("missing.yaml").toString())
+        assertThat(err.toString())
+                .startsWith("harness serve: ")
+                .contains(dir.resolve("missing.yaml").toString())
                 .contains("cannot be read");
     }
 }

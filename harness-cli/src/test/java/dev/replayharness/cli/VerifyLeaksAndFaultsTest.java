@@ -34,6 +34,7 @@ class VerifyLeaksAndFaultsTest {
 
     @TempDir
     Path root;
+
     Path folder;
     /** A credential by its shape (verify knows no session's secrets, only the patterns), random per run. */
     String token;
@@ -46,8 +47,7 @@ class VerifyLeaksAndFaultsTest {
         token = "sk-" + HexFormat.of().formatHex(random);
     }
 
-    record Result(int exit, String out) {
-    }
+    record Result(int exit, String out) {}
 
     static Result verify(Path root) {
         StringWriter out = new StringWriter();
@@ -62,7 +62,8 @@ class VerifyLeaksAndFaultsTest {
     Path recording(String path, Headers headers, Body body) {
         RecordedRequest request = new RecordedRequest("GET", "http://127.0.0.1" + path, null, null, List.of());
         Path file = folder.resolve(CanonicalRequest.of(request, null).key().fileName(1));
-        RecordingsFolder.write(file, new Recording(1, null, "emulator", request, new RecordedResponse(200, headers, body, null)));
+        RecordingsFolder.write(
+                file, new Recording(1, null, "emulator", request, new RecordedResponse(200, headers, body, null)));
         return file;
     }
 
@@ -77,28 +78,42 @@ class VerifyLeaksAndFaultsTest {
     @Test
     @DisplayName("a credential inside a base64 body is found, decoded, and named by file and field, not by value")
     void credentialInBase64() {
-        Path file = recording("/v1/blob", Headers.builder().add("content-type", "application/octet-stream").build(),
+        Path file = recording(
+                "/v1/blob",
+                Headers.builder()
+                        .add("content-type", "application/octet-stream")
+                        .build(),
                 new Body.Binary(("\0\1" + token + "\0").getBytes(StandardCharsets.ISO_8859_1)));
 
         Result result = verify(root);
 
         assertThat(result.exit()).as("seed %d", SEED).isEqualTo(1);
-        assertThat(result.out()).as("seed %d", SEED).isEqualTo(file + ": response.body.base64 holds a credential-like string"
-                + " once decoded; replace the body (and revoke the credential if it is real), or delete the file and re-record\n"
-                + "verify: 1 problem(s) in 1 files in " + root + "\n").doesNotContain(token);
+        assertThat(result.out())
+                .as("seed %d", SEED)
+                .isEqualTo(file + ": response.body.base64 holds a credential-like string"
+                        + " once decoded; replace the body (and revoke the credential if it is real), or delete the file and re-record\n"
+                        + "verify: 1 problem(s) in 1 files in " + root + "\n")
+                .doesNotContain(token);
     }
 
     @Test
     @DisplayName("a credential inside a gzip body stored as base64 (as Apache recordings were) is found, decompressed")
     void credentialInGzipBase64() throws IOException {
-        Path file = recording("/v1/zipped", Headers.builder().add("content-type", "application/json")
-                .add("content-encoding", "gzip").build(), new Body.Binary(gzip("{\"echo\":\"" + token + "\"}")));
+        Path file = recording(
+                "/v1/zipped",
+                Headers.builder()
+                        .add("content-type", "application/json")
+                        .add("content-encoding", "gzip")
+                        .build(),
+                new Body.Binary(gzip("{\"echo\":\"" + token + "\"}")));
 
         Result result = verify(root);
 
         assertThat(result.exit()).as("seed %d", SEED).isEqualTo(1);
-        assertThat(result.out()).as("seed %d", SEED).startsWith(file + ": response.body.base64 holds a credential-like string"
-                + " once decoded;").doesNotContain(token);
+        assertThat(result.out())
+                .as("seed %d", SEED)
+                .startsWith(file + ": response.body.base64 holds a credential-like string" + " once decoded;")
+                .doesNotContain(token);
     }
 
     @Test
@@ -110,22 +125,25 @@ class VerifyLeaksAndFaultsTest {
         Result result = verify(root);
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).isEqualTo(temp + ": a temporary file left by a recording write that was killed before it"
-                + " finished (kill -9); delete it. Recording into this folder also deletes it once it is 10 minutes old\n"
-                + "verify: 1 problem(s) in 2 files in " + root + "\n");
+        assertThat(result.out())
+                .isEqualTo(temp + ": a temporary file left by a recording write that was killed before it"
+                        + " finished (kill -9); delete it. Recording into this folder also deletes it once it is 10 minutes old\n"
+                        + "verify: 1 problem(s) in 2 files in " + root + "\n");
     }
 
     @Test
     @DisplayName("a <key>.json that is a directory fails, where it used to pass")
     void directory() throws IOException {
         Path good = recording("/v1/ok", Headers.empty(), new Body.Text("fine"));
-        Path dir = Files.createDirectory(folder.resolve(good.getFileName().toString().replace(".json", "-2.json")));
+        Path dir = Files.createDirectory(
+                folder.resolve(good.getFileName().toString().replace(".json", "-2.json")));
 
         Result result = verify(root);
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).isEqualTo(dir + ": is a directory, not a recording file; delete or move it, then re-record\n"
-                + "verify: 1 problem(s) in 2 files in " + root + "\n");
+        assertThat(result.out())
+                .isEqualTo(dir + ": is a directory, not a recording file; delete or move it, then re-record\n"
+                        + "verify: 1 problem(s) in 2 files in " + root + "\n");
     }
 
     @Test
@@ -138,8 +156,9 @@ class VerifyLeaksAndFaultsTest {
         Result result = verify(root);
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).isEqualTo(link + ": is a symbolic link that cannot be followed (a loop, or a missing target);"
-                + " replace it with the recording file, or delete it and re-record\n"
-                + "verify: 1 problem(s) in 2 files in " + root + "\n");
+        assertThat(result.out())
+                .isEqualTo(link + ": is a symbolic link that cannot be followed (a loop, or a missing target);"
+                        + " replace it with the recording file, or delete it and re-record\n"
+                        + "verify: 1 problem(s) in 2 files in " + root + "\n");
     }
 }

@@ -1,11 +1,12 @@
 package dev.replayharness.core;
 
-import dev.replayharness.core.http.OutgoingRequest;
-import dev.replayharness.core.recording.RecordingFormatException;
-import dev.replayharness.core.replay.ReplayedResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+
+import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /**
  * Adapter SPI: the one exchange driver. It plans a request with the session (replay, record or live) and
@@ -25,8 +26,7 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Exchange {
-    private Exchange() {
-    }
+    private Exchange() {}
 
     /** How an adapter answers from a recording. */
     @FunctionalInterface
@@ -47,8 +47,9 @@ public final class Exchange {
      * @throws RecordingFormatException when the matching recording is damaged or misnamed
      * @throws X1 what the adapter's replay or upstream call throws, after the recorder was ended as failed
      */
-    public static <R, X1 extends Exception, X2 extends Exception> R run(HarnessSession session, OutgoingRequest request,
-            Replay<R, X1, X2> replay, Upstream<R, X1, X2> upstream) throws X1, X2 {
+    public static <R, X1 extends Exception, X2 extends Exception> R run(
+            HarnessSession session, OutgoingRequest request, Replay<R, X1, X2> replay, Upstream<R, X1, X2> upstream)
+            throws X1, X2 {
         ExchangePlan plan = session.plan(request);
         if (plan instanceof ExchangePlan.Replay replayed) {
             return replay.answer(replayed.response());
@@ -66,7 +67,9 @@ public final class Exchange {
      * Runs one asynchronous exchange: a failure to plan is a failed future, and a failed upstream future
      * ends the recorder.
      */
-    public static <R> CompletableFuture<R> runAsync(HarnessSession session, OutgoingRequest request,
+    public static <R> CompletableFuture<R> runAsync(
+            HarnessSession session,
+            OutgoingRequest request,
             Function<ReplayedResponse, CompletableFuture<R>> replay,
             Function<Optional<ResponseRecorder>, CompletableFuture<R>> upstream) {
         ExchangePlan plan;

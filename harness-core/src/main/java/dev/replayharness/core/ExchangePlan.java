@@ -1,7 +1,8 @@
 package dev.replayharness.core;
 
-import dev.replayharness.core.replay.ReplayedResponse;
 import java.util.Optional;
+
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /**
  * Adapter SPI: what {@link HarnessSession#plan} decided for a request. Either the response comes
@@ -11,14 +12,12 @@ import java.util.Optional;
 public sealed interface ExchangePlan permits ExchangePlan.Replay, ExchangePlan.Call {
 
     /** Answer from this recording; send nothing upstream. */
-    record Replay(ReplayedResponse response) implements ExchangePlan {
-    }
+    record Replay(ReplayedResponse response) implements ExchangePlan {}
 
     /**
      * Send the request upstream.
      *
      * @param recorder when present, feed it the response as it streams to the caller
      */
-    record Call(Optional<ResponseRecorder> recorder) implements ExchangePlan {
-    }
+    record Call(Optional<ResponseRecorder> recorder) implements ExchangePlan {}
 }

@@ -11,12 +11,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.replayharness.core.config.HarnessConfigurationException;
-import dev.replayharness.core.replay.Sleeper;
-import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.NormalizerRule;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.normalize.ResponseNormalizer;
+import dev.replayharness.core.redact.Redactor;
+import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.store.FileRecordingStore;
 import dev.replayharness.core.store.RecordingCache;
 import dev.replayharness.core.store.RecordingStore;
@@ -110,8 +110,7 @@ public final class Harness {
         private boolean replayCache = true;
         private RecordingStore store;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Keep recordings in {@code store} (e.g. an in-memory one, in tests), not below a folder; its namespace wins. */
         public Builder recordingStore(RecordingStore store) {
@@ -173,8 +172,10 @@ public final class Harness {
          * @param pathGlob the paths it applies to; {@code *} matches any run of characters
          */
         public Builder requestNormalizer(String method, String pathGlob, RequestNormalizer normalizer) {
-            requestNormalizers.add(new NormalizerRule(method == null ? null : method.toUpperCase(Locale.ROOT),
-                    NormalizerRule.glob(pathGlob), Objects.requireNonNull(normalizer, "normalizer")));
+            requestNormalizers.add(new NormalizerRule(
+                    method == null ? null : method.toUpperCase(Locale.ROOT),
+                    NormalizerRule.glob(pathGlob),
+                    Objects.requireNonNull(normalizer, "normalizer")));
             return this;
         }
 
@@ -285,12 +286,28 @@ public final class Harness {
             if (store == null && (resolved == Mode.RECORD || resolved == Mode.RECORD_IF_MISSING)) {
                 FileRecordingStore.requireWritable(recordingsDirectory, resolved.toString());
             }
-            RecordingStore recordings = store != null ? store
-                    : new FileRecordingStore(recordingsDirectory, namespace, replayCache ? RecordingCache.shared() : null);
-            return new Harness(new Settings(recordings, namespace, resolved, scope, repeatPolicy,
-                    List.copyOf(requestNormalizers), List.copyOf(responseNormalizers), Set.copyOf(requestHeaders),
-                    Set.copyOf(responseHeaders), List.copyOf(secrets), Optional.ofNullable(source), recordTiming,
-                    replayTiming, sleeper, recordCommand, maxDrainBytes, awaitRecordings));
+            RecordingStore recordings = store != null
+                    ? store
+                    : new FileRecordingStore(
+                            recordingsDirectory, namespace, replayCache ? RecordingCache.shared() : null);
+            return new Harness(new Settings(
+                    recordings,
+                    namespace,
+                    resolved,
+                    scope,
+                    repeatPolicy,
+                    List.copyOf(requestNormalizers),
+                    List.copyOf(responseNormalizers),
+                    Set.copyOf(requestHeaders),
+                    Set.copyOf(responseHeaders),
+                    List.copyOf(secrets),
+                    Optional.ofNullable(source),
+                    recordTiming,
+                    replayTiming,
+                    sleeper,
+                    recordCommand,
+                    maxDrainBytes,
+                    awaitRecordings));
         }
     }
 }

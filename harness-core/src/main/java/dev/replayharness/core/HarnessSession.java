@@ -10,17 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.replayharness.core.http.OutgoingRequest;
-import dev.replayharness.core.recording.RecordingFormatException;
-import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.internal.MissReport;
 import dev.replayharness.core.internal.RecordingAssembler;
-import dev.replayharness.core.redact.RecordingRedactor;
-import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.internal.Replays;
 import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.KeyedRequest;
 import dev.replayharness.core.key.RequestKeyer;
+import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.redact.RecordingRedactor;
+import dev.replayharness.core.redact.Redactor;
+import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.store.RecordingBatch;
 import dev.replayharness.core.store.RecordingStore;
 import dev.replayharness.core.store.StoredRecording;
@@ -94,7 +94,9 @@ public final class HarnessSession implements AutoCloseable {
             use(RecordingUse.Outcome.LIVE, keyed, null);
             return new ExchangePlan.Call(Optional.empty());
         }
-        int occurrence = occurrences.computeIfAbsent(keyed.primary().key().hex(), k -> new AtomicInteger()).incrementAndGet();
+        int occurrence = occurrences
+                .computeIfAbsent(keyed.primary().key().hex(), k -> new AtomicInteger())
+                .incrementAndGet();
         if (settings.mode() != Mode.RECORD) {
             Optional<StoredRecording> found = replays.find(keyed, occurrence);
             if (found.isPresent()) {
@@ -103,7 +105,9 @@ public final class HarnessSession implements AutoCloseable {
             }
             if (settings.mode() == Mode.REPLAY) {
                 use(RecordingUse.Outcome.MISSED, keyed, null);
-                List<Path> lookedFor = keyed.lookupOrder().stream().map(f -> store.locate(f.key(), occurrence)).toList();
+                List<Path> lookedFor = keyed.lookupOrder().stream()
+                        .map(f -> store.locate(f.key(), occurrence))
+                        .toList();
                 throw MissReport.build(store, settings.recordCommand(), keyed, testId, occurrence, lookedFor, redactor);
             }
         }
@@ -114,9 +118,16 @@ public final class HarnessSession implements AutoCloseable {
         boolean testScoped = settings.scope() == RecordingScope.TEST && keyed.testScoped() != null;
         CanonicalRequest target = testScoped ? keyed.testScoped() : keyed.shared();
         String source = settings.source().orElseGet(() -> keyed.loopback() ? "emulator" : "live");
-        RecordingBatch.Pending pending = batch.begin(target.key(), occurrence, keyed.recorded().method() + " " + keyed.path());
-        return new ExchangePlan.Call(Optional.of(new RecordingAssembler(settings.responseRules(), redactor, target.key(),
-                keyed.recorded(), testScoped ? testId : null, source, recording -> {
+        RecordingBatch.Pending pending =
+                batch.begin(target.key(), occurrence, keyed.recorded().method() + " " + keyed.path());
+        return new ExchangePlan.Call(Optional.of(new RecordingAssembler(
+                settings.responseRules(),
+                redactor,
+                target.key(),
+                keyed.recorded(),
+                testScoped ? testId : null,
+                source,
+                recording -> {
                     if (pending.stage(recording)) {
                         use(RecordingUse.Outcome.RECORDED, keyed, pending.location());
                     }
@@ -154,6 +165,7 @@ public final class HarnessSession implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "HarnessSession[namespace=" + settings.namespace() + ", mode=" + settings.mode() + ", test=" + testId + "]";
+        return "HarnessSession[namespace=" + settings.namespace() + ", mode=" + settings.mode() + ", test=" + testId
+                + "]";
     }
 }

@@ -1,10 +1,11 @@
 package dev.replayharness.core;
 
-import dev.replayharness.core.config.HarnessConfigurationException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import dev.replayharness.core.config.HarnessConfigurationException;
 
 /**
  * What the harness does with a request.
@@ -55,7 +56,8 @@ public enum Mode {
     public static Mode parse(String value, String origin) {
         String wanted = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         for (Mode mode : values()) {
-            if (mode.value.equals(wanted) || mode.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+            if (mode.value.equals(wanted)
+                    || mode.name().toLowerCase(Locale.ROOT).equals(wanted)) {
                 return mode;
             }
         }
@@ -73,7 +75,8 @@ public enum Mode {
      * Resolves the mode: explicit value, else {@value #CONFIG_KEY} from {@code configuration}, else
      * {@value #ENV_VAR} from {@code environment}, else {@link #REPLAY}.
      */
-    public static Mode resolve(Optional<Mode> explicit, ConfigurationSource configuration, ConfigurationSource environment) {
+    public static Mode resolve(
+            Optional<Mode> explicit, ConfigurationSource configuration, ConfigurationSource environment) {
         if (explicit.isPresent()) {
             return explicit.get();
         }

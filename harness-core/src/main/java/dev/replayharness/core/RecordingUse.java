@@ -15,7 +15,10 @@ public record RecordingUse(Outcome outcome, String method, String path, Path fil
 
     /** What a session did with a request. */
     public enum Outcome {
-        REPLAYED, RECORDED, MISSED, LIVE
+        REPLAYED,
+        RECORDED,
+        MISSED,
+        LIVE
     }
 
     public Optional<Path> recording() {

@@ -34,19 +34,28 @@ class ReadmeExampleTest {
 
     /** The README's {@code fetchAll}, verbatim. */
     static List<String> fetchAll(Path recordings, Mode mode, String url) throws Exception {
-        Harness harness = Harness.builder().recordingsDirectory(recordings).namespace("demo").mode(mode).build();
+        Harness harness = Harness.builder()
+                .recordingsDirectory(recordings)
+                .namespace("demo")
+                .mode(mode)
+                .build();
         List<String> bodies = new ArrayList<>();
-        try (HarnessSession session = harness.session("Demo#fetchAll")) {   // recordings are written on close
+        try (HarnessSession session = harness.session("Demo#fetchAll")) { // recordings are written on close
             HttpClient jdk = JdkHarness.wrap(HttpClient.newHttpClient(), session);
-            bodies.add(jdk.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            bodies.add(jdk.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body());
 
-            try (CloseableHttpClient classic = ApacheHarness.wire(HttpClients.custom(), session).build()) {
+            try (CloseableHttpClient classic =
+                    ApacheHarness.wire(HttpClients.custom(), session).build()) {
                 bodies.add(classic.execute(new HttpGet(url), response -> EntityUtils.toString(response.getEntity())));
             }
 
-            try (CloseableHttpAsyncClient async = ApacheHarness.wire(HttpAsyncClients.custom(), session).build()) {
+            try (CloseableHttpAsyncClient async =
+                    ApacheHarness.wire(HttpAsyncClients.custom(), session).build()) {
                 async.start();
-                bodies.add(async.execute(SimpleRequestBuilder.get(url).build(), null).get().getBodyText());
+                bodies.add(async.execute(SimpleRequestBuilder.get(url).build(), null)
+                        .get()
+                        .getBodyText());
             }
         }
         return bodies;
@@ -59,7 +68,10 @@ class ReadmeExampleTest {
                     .containsExactly("{\"hello\":\"world\"}", "{\"hello\":\"world\"}", "{\"hello\":\"world\"}");
         }
         try (ConnectionCountingServer nothingListens = new ConnectionCountingServer()) {
-            assertThat(fetchAll(recordings, Mode.REPLAY, nothingListens.uri("/hello").toString()))
+            assertThat(fetchAll(
+                            recordings,
+                            Mode.REPLAY,
+                            nothingListens.uri("/hello").toString()))
                     .containsExactly("{\"hello\":\"world\"}", "{\"hello\":\"world\"}", "{\"hello\":\"world\"}");
             assertThat(nothingListens.acceptedConnections()).isZero();
         }

@@ -69,6 +69,5 @@ public final class HarnessConfiguration {
     /** The default of {@value #REPORT_FILE}: {@value}. */
     public static final String DEFAULT_REPORT_FILE = "target/harness-report.json";
 
-    private HarnessConfiguration() {
-    }
+    private HarnessConfiguration() {}
 }

@@ -67,7 +67,8 @@ public final class RecordReplayExtension implements BeforeEachCallback, AfterEac
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return ActiveTest.parameter(extensionContext, parameterContext.getParameter().getType());
+        return ActiveTest.parameter(
+                extensionContext, parameterContext.getParameter().getType());
     }
 
     /** Settings of a programmatically registered extension; the defaults are those of {@link Recorded}. */
@@ -78,8 +79,7 @@ public final class RecordReplayExtension implements BeforeEachCallback, AfterEac
         private RepeatPolicy repeatPolicy = RepeatPolicy.SEQUENCE;
         private HarnessCustomizer customizer = new HarnessCustomizer.None();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The recordings folder within the recordings directory. Default {@code default}. */
         public Builder namespace(String namespace) {

@@ -25,13 +25,16 @@ import dev.replayharness.junit.support.Upstream;
 class ConfigurationTest {
     @TempDir
     Path workspace;
+
     @RegisterExtension
     final Upstream upstream = Upstream.perTest();
 
     void assertEveryTestFailsWith(EngineExecutionResults results, String message) {
         results.testEvents().assertStatistics(s -> s.started(2).failed(2));
         assertThat(results.testEvents().failed().stream().map(FixtureRun::throwable))
-                .allSatisfy(t -> assertThat(t).isInstanceOf(HarnessConfigurationException.class).hasMessage(message));
+                .allSatisfy(t -> assertThat(t)
+                        .isInstanceOf(HarnessConfigurationException.class)
+                        .hasMessage(message));
         assertThat(upstream.requestCount()).isZero();
     }
 
@@ -41,7 +44,10 @@ class ConfigurationTest {
         @Test
         @DisplayName("harness.mode")
         void mode() {
-            assertEveryTestFailsWith(FixtureRun.of(workspace, TwoTestsFixture.class).mode("sometimes").execute(),
+            assertEveryTestFailsWith(
+                    FixtureRun.of(workspace, TwoTestsFixture.class)
+                            .mode("sometimes")
+                            .execute(),
                     "Invalid harness mode 'sometimes' from configuration parameter harness.mode. Allowed values: live, "
                             + "record, replay, record-if-missing. Fix the value or remove it to use the default (replay).");
         }
@@ -49,8 +55,10 @@ class ConfigurationTest {
         @Test
         @DisplayName("a boolean key")
         void bool() {
-            assertEveryTestFailsWith(FixtureRun.of(workspace, TwoTestsFixture.class)
-                    .parameter(HarnessConfiguration.SAVE_ON_FAILURE, "yes please").execute(),
+            assertEveryTestFailsWith(
+                    FixtureRun.of(workspace, TwoTestsFixture.class)
+                            .parameter(HarnessConfiguration.SAVE_ON_FAILURE, "yes please")
+                            .execute(),
                     "Invalid value 'yes please' for configuration parameter harness.save-on-failure. Allowed values: "
                             + "true, false. Fix the value or remove it to use the default (false).");
         }
@@ -59,10 +67,14 @@ class ConfigurationTest {
         @DisplayName("harness.recordings-dir that does not exist, in a mode that records")
         void missingRecordingsDirectory() {
             Path missing = workspace.resolve("no-such-dir").toAbsolutePath();
-            assertEveryTestFailsWith(FixtureRun.of(workspace, TwoTestsFixture.class).mode("record")
-                    .parameter(HarnessConfiguration.RECORDINGS_DIR, missing.toString()).execute(),
+            assertEveryTestFailsWith(
+                    FixtureRun.of(workspace, TwoTestsFixture.class)
+                            .mode("record")
+                            .parameter(HarnessConfiguration.RECORDINGS_DIR, missing.toString())
+                            .execute(),
                     "Recordings directory " + missing + " does not exist, so mode record cannot write recordings. "
-                            + "Create it (mkdir -p " + missing + ") or point harness.recordings-dir at the right folder.");
+                            + "Create it (mkdir -p " + missing
+                            + ") or point harness.recordings-dir at the right folder.");
         }
     }
 
@@ -76,13 +88,18 @@ class ConfigurationTest {
             assumeTrue(secret != null && secret.length() >= 8 && !secret.contains("\""), "needs a PATH variable");
             SecretFixture.value = secret;
 
-            FixtureRun.of(workspace, SecretFixture.class).mode("record")
-                    .parameter(HarnessConfiguration.SECRET_ENV_VARS, "NO_SUCH_VARIABLE_HERE, PATH").execute()
-                    .testEvents().assertStatistics(s -> s.succeeded(1));
+            FixtureRun.of(workspace, SecretFixture.class)
+                    .mode("record")
+                    .parameter(HarnessConfiguration.SECRET_ENV_VARS, "NO_SUCH_VARIABLE_HERE, PATH")
+                    .execute()
+                    .testEvents()
+                    .assertStatistics(s -> s.succeeded(1));
 
             Path recordings = FixtureRun.recordings(workspace);
-            assertThat(FixtureRun.files(recordings)).singleElement()
-                    .satisfies(f -> assertThat(Files.readString(recordings.resolve(f))).doesNotContain(secret));
+            assertThat(FixtureRun.files(recordings))
+                    .singleElement()
+                    .satisfies(f ->
+                            assertThat(Files.readString(recordings.resolve(f))).doesNotContain(secret));
         }
     }
 
@@ -92,13 +109,19 @@ class ConfigurationTest {
         @Test
         @DisplayName("labels new recordings")
         void labels() throws Exception {
-            FixtureRun.of(workspace, TwoTestsFixture.class).mode("record")
-                    .parameter(HarnessConfiguration.SOURCE, "staging").execute()
-                    .testEvents().assertStatistics(s -> s.succeeded(2));
+            FixtureRun.of(workspace, TwoTestsFixture.class)
+                    .mode("record")
+                    .parameter(HarnessConfiguration.SOURCE, "staging")
+                    .execute()
+                    .testEvents()
+                    .assertStatistics(s -> s.succeeded(2));
 
             Path recordings = FixtureRun.recordings(workspace);
-            assertThat(FixtureRun.files(recordings)).hasSize(2).allSatisfy(f -> assertThat(
-                    RecordingsFolder.read(recordings.resolve(f)).source()).isEqualTo("staging"));
+            assertThat(FixtureRun.files(recordings))
+                    .hasSize(2)
+                    .allSatisfy(f -> assertThat(
+                                    RecordingsFolder.read(recordings.resolve(f)).source())
+                            .isEqualTo("staging"));
         }
     }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import dev.replayharness.core.Harness;
-import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.Mode;
+import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.junit.support.Calls;
 import dev.replayharness.junit.support.Fixture;
@@ -28,6 +28,7 @@ class CustomizationTest {
 
     @TempDir
     Path workspace;
+
     @RegisterExtension
     final Upstream upstream = Upstream.perTest();
 
@@ -43,21 +44,27 @@ class CustomizationTest {
         @Test
         @DisplayName("applies the customizer to the test's harness")
         void applies() throws Exception {
-            FixtureRun.of(workspace, SecretFixture.class).mode("record").execute().testEvents()
+            FixtureRun.of(workspace, SecretFixture.class)
+                    .mode("record")
+                    .execute()
+                    .testEvents()
                     .assertStatistics(s -> s.succeeded(1));
             String file = onlyRecording();
-            assertThat(Files.readString(FixtureRun.recordings(workspace).resolve(file))).doesNotContain(SECRET);
+            assertThat(Files.readString(FixtureRun.recordings(workspace).resolve(file)))
+                    .doesNotContain(SECRET);
         }
 
         @Test
         @DisplayName("fails with a message naming a customizer that cannot be created")
         void uncreatable() {
-            EngineExecutionResults results = FixtureRun.of(workspace, BadCustomizerFixture.class).execute();
+            EngineExecutionResults results =
+                    FixtureRun.of(workspace, BadCustomizerFixture.class).execute();
             results.testEvents().assertStatistics(s -> s.failed(1));
             assertThat(FixtureRun.throwable(results.testEvents().failed().list().get(0)))
                     .isInstanceOf(HarnessConfigurationException.class)
                     .hasMessageStartingWith("Cannot create " + NoDefaultConstructor.class.getName())
-                    .hasMessageEndingWith("Give it a no-argument constructor and make it a top-level or static nested class.");
+                    .hasMessageEndingWith(
+                            "Give it a no-argument constructor and make it a top-level or static nested class.");
         }
     }
 
@@ -67,17 +74,24 @@ class CustomizationTest {
         @Test
         @DisplayName("uses the builder's namespace, mode and customizer")
         void builder() throws Exception {
-            FixtureRun.of(workspace, RegisteredFixture.class).mode("replay").execute().testEvents()
+            FixtureRun.of(workspace, RegisteredFixture.class)
+                    .mode("replay")
+                    .execute()
+                    .testEvents()
                     .assertStatistics(s -> s.succeeded(1));
             String file = onlyRecording();
             assertThat(file).startsWith("registered/");
-            assertThat(RecordingsFolder.read(FixtureRun.recordings(workspace).resolve(file)).source()).isEqualTo("builder");
+            assertThat(RecordingsFolder.read(FixtureRun.recordings(workspace).resolve(file))
+                            .source())
+                    .isEqualTo("builder");
         }
 
         @Test
         @DisplayName("is overridden by @Recorded on the test method")
         void methodAnnotationWins() throws Exception {
-            FixtureRun.of(workspace, RegisteredWithMethodAnnotationFixture.class).execute().testEvents()
+            FixtureRun.of(workspace, RegisteredWithMethodAnnotationFixture.class)
+                    .execute()
+                    .testEvents()
                     .assertStatistics(s -> s.succeeded(1));
             assertThat(onlyRecording()).startsWith("from-method/");
         }
@@ -85,7 +99,8 @@ class CustomizationTest {
         @Test
         @DisplayName("together with @Recorded on the class fails, naming both")
         void twice() {
-            EngineExecutionResults results = FixtureRun.of(workspace, RegisteredTwiceFixture.class).execute();
+            EngineExecutionResults results =
+                    FixtureRun.of(workspace, RegisteredTwiceFixture.class).execute();
             results.testEvents().assertStatistics(s -> s.failed(1));
             assertThat(FixtureRun.throwable(results.testEvents().failed().list().get(0)))
                     .hasMessage("RecordReplayExtension is registered twice for [engine:junit-jupiter]/[class:"
@@ -102,12 +117,10 @@ class CustomizationTest {
     }
 
     public static final class NoDefaultConstructor implements HarnessCustomizer {
-        public NoDefaultConstructor(String unused) {
-        }
+        public NoDefaultConstructor(String unused) {}
 
         @Override
-        public void customize(Harness.Builder harness) {
-        }
+        public void customize(Harness.Builder harness) {}
     }
 
     @Fixture
@@ -123,15 +136,17 @@ class CustomizationTest {
     @Recorded(normalization = NoDefaultConstructor.class)
     static class BadCustomizerFixture {
         @Test
-        void asks() {
-        }
+        void asks() {}
     }
 
     @Fixture
     static class RegisteredFixture {
         @RegisterExtension
-        static RecordReplayExtension harness = RecordReplayExtension.builder().namespace("registered").mode(Mode.RECORD)
-                .customizer(h -> h.source("builder")).build();
+        static RecordReplayExtension harness = RecordReplayExtension.builder()
+                .namespace("registered")
+                .mode(Mode.RECORD)
+                .customizer(h -> h.source("builder"))
+                .build();
 
         @Test
         void asks(HttpClient http) throws Exception {
@@ -142,7 +157,8 @@ class CustomizationTest {
     @Fixture
     static class RegisteredWithMethodAnnotationFixture {
         @RegisterExtension
-        static RecordReplayExtension harness = RecordReplayExtension.builder().namespace("registered").build();
+        static RecordReplayExtension harness =
+                RecordReplayExtension.builder().namespace("registered").build();
 
         @Test
         @Recorded(namespace = "from-method", mode = ModeOverride.RECORD)
@@ -158,7 +174,6 @@ class CustomizationTest {
         static RecordReplayExtension harness = RecordReplayExtension.builder().build();
 
         @Test
-        void asks() {
-        }
+        void asks() {}
     }
 }

@@ -21,26 +21,37 @@ import dev.replayharness.junit.support.Upstream;
 class FailedTestTest {
     @TempDir
     Path workspace;
+
     @RegisterExtension
     final Upstream upstream = Upstream.perTest();
 
     @Test
     @DisplayName("keeps no recording by default, and the report lists none")
     void discards() {
-        FixtureRun.of(workspace, FailingFixture.class).mode("record").execute().testEvents()
+        FixtureRun.of(workspace, FailingFixture.class)
+                .mode("record")
+                .execute()
+                .testEvents()
                 .assertStatistics(s -> s.started(1).failed(1));
         assertThat(upstream.requestCount()).isEqualTo(1);
         assertThat(FixtureRun.files(FixtureRun.recordings(workspace))).isEmpty();
-        assertThat(Report.read(workspace).get("tests").get(0).get("recordings").isEmpty()).isTrue();
+        assertThat(Report.read(workspace).get("tests").get(0).get("recordings").isEmpty())
+                .isTrue();
     }
 
     @Test
     @DisplayName("keeps its recording with harness.save-on-failure=true")
     void saves() {
-        FixtureRun.of(workspace, FailingFixture.class).mode("record")
-                .parameter(HarnessConfiguration.SAVE_ON_FAILURE, "true").execute().testEvents()
+        FixtureRun.of(workspace, FailingFixture.class)
+                .mode("record")
+                .parameter(HarnessConfiguration.SAVE_ON_FAILURE, "true")
+                .execute()
+                .testEvents()
                 .assertStatistics(s -> s.started(1).failed(1));
-        assertThat(FixtureRun.files(FixtureRun.recordings(workspace))).singleElement().asString().startsWith("default/");
+        assertThat(FixtureRun.files(FixtureRun.recordings(workspace)))
+                .singleElement()
+                .asString()
+                .startsWith("default/");
     }
 
     @Fixture

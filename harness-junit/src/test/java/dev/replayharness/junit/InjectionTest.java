@@ -13,7 +13,6 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.reactor.IOReactorStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -37,6 +36,7 @@ import dev.replayharness.junit.support.Upstream;
 class InjectionTest {
     @TempDir
     Path workspace;
+
     @RegisterExtension
     final Upstream upstream = Upstream.perTest();
 
@@ -55,14 +55,20 @@ class InjectionTest {
         @Test
         @DisplayName("each record, then replay the same answers without upstream")
         void recordAndReplay() {
-            run("record", ClientsFixture.class).testEvents().assertStatistics(s -> s.started(6).succeeded(6));
+            run("record", ClientsFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(6).succeeded(6));
             assertThat(upstream.requestCount()).isEqualTo(6);
             assertThat(FixtureRun.files(FixtureRun.recordings(workspace))).hasSize(6);
             var recorded = new java.util.HashMap<>(Calls.ANSWERS);
-            assertThat(recorded).hasSize(6).allSatisfy((test, answer) -> assertThat(answer).startsWith("{\"answer\":"));
+            assertThat(recorded)
+                    .hasSize(6)
+                    .allSatisfy((test, answer) -> assertThat(answer).startsWith("{\"answer\":"));
 
             Calls.ANSWERS.clear();
-            run("replay", ClientsFixture.class).testEvents().assertStatistics(s -> s.started(6).succeeded(6));
+            run("replay", ClientsFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(6).succeeded(6));
             assertThat(upstream.requestCount()).isEqualTo(6);
             assertThat(Calls.ANSWERS).isEqualTo(recorded);
         }
@@ -72,9 +78,12 @@ class InjectionTest {
     @DisplayName("java.net.http clients")
     class SharedDelegate {
         @Test
-        @DisplayName("of every test in a run go upstream through one shared client (one connection pool, not one per test)")
+        @DisplayName(
+                "of every test in a run go upstream through one shared client (one connection pool, not one per test)")
         void oneConnectionPool() {
-            run("record", ManyJdkTestsFixture.class).testEvents().assertStatistics(s -> s.started(8).succeeded(8));
+            run("record", ManyJdkTestsFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(8).succeeded(8));
             assertThat(upstream.requestCount()).isEqualTo(8);
             assertThat(upstream.connectionCount()).isEqualTo(1);
             assertThat(Calls.ANSWERS).hasSize(8);
@@ -88,10 +97,13 @@ class InjectionTest {
         @Test
         @DisplayName("are closed by JUnit when the test invocation ends")
         void closed() {
-            run("record", KeepingFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+            run("record", KeepingFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(1).succeeded(1));
             assertThat(KeepingFixture.async.getStatus()).isEqualTo(IOReactorStatus.SHUT_DOWN);
             assertThatThrownBy(() -> Calls.ask(KeepingFixture.classic, "after the test"))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("shut down");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("shut down");
         }
     }
 
@@ -101,7 +113,9 @@ class InjectionTest {
         @Test
         @DisplayName("is the test's session, shared with its @BeforeEach method, and lists its uses")
         void session() {
-            run("record", SessionFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+            run("record", SessionFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(1).succeeded(1));
             assertThat(Calls.ANSWERS).containsEntry("uses", "[RECORDED POST /v1/chat]");
         }
     }
@@ -110,9 +124,12 @@ class InjectionTest {
     @DisplayName("a type of a SessionParameter provider on the classpath (ServiceLoader)")
     class Provided {
         @Test
-        @DisplayName("is made from the test's session, shared with @BeforeEach, and closed once when the invocation ends")
+        @DisplayName(
+                "is made from the test's session, shared with @BeforeEach, and closed once when the invocation ends")
         void provided() {
-            run("record", ProvidedFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+            run("record", ProvidedFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(1).succeeded(1));
             assertThat(ProvidedFixture.client.closed()).isTrue();
         }
     }
@@ -125,9 +142,11 @@ class InjectionTest {
         void beforeAll() {
             EngineExecutionResults results = run("replay", BeforeAllFixture.class);
             results.containerEvents().assertStatistics(s -> s.failed(1));
-            Throwable failure = FixtureRun.throwable(results.containerEvents().failed().list().get(0));
-            assertThat(failure).hasMessageStartingWith("Replay Harness injects java.net.http.HttpClient into test "
-                    + "methods and their @BeforeEach and @AfterEach methods, one per test invocation; ")
+            Throwable failure = FixtureRun.throwable(
+                    results.containerEvents().failed().list().get(0));
+            assertThat(failure)
+                    .hasMessageStartingWith("Replay Harness injects java.net.http.HttpClient into test "
+                            + "methods and their @BeforeEach and @AfterEach methods, one per test invocation; ")
                     .hasMessageEndingWith(" is not one of them. Take it as a parameter of the test method instead.");
         }
     }
@@ -178,7 +197,8 @@ class InjectionTest {
 
         @Test
         void wiredAsync(HttpClientWiring wiring, HarnessSession session) throws Exception {
-            try (CloseableHttpAsyncClient client = wiring.wire(HttpAsyncClients.custom()).build()) {
+            try (CloseableHttpAsyncClient client =
+                    wiring.wire(HttpAsyncClients.custom()).build()) {
                 client.start();
                 answer(session, Calls.ask(client, "wired async"));
             }
@@ -203,7 +223,8 @@ class InjectionTest {
             assertSame(sessionFromBeforeEach, session);
             Calls.ask(http, "Hi");
             List<String> uses = session.uses().stream()
-                    .map((RecordingUse u) -> u.outcome() + " " + u.method() + " " + u.path()).toList();
+                    .map((RecordingUse u) -> u.outcome() + " " + u.method() + " " + u.path())
+                    .toList();
             Calls.ANSWERS.put("uses", uses.toString());
         }
     }
@@ -251,7 +272,6 @@ class InjectionTest {
         }
 
         @Test
-        void asks() {
-        }
+        void asks() {}
     }
 }

@@ -27,6 +27,7 @@ class ModesTest {
 
     @TempDir
     Path workspace;
+
     @RegisterExtension
     final Upstream upstream = Upstream.perTest();
 
@@ -50,14 +51,24 @@ class ModesTest {
         @Test
         @DisplayName("calls upstream and writes one recording, which mode replay then answers without upstream")
         void recordThenReplay() {
-            run("record", AskingFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+            run("record", AskingFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(1).succeeded(1));
             assertThat(upstream.requestCount()).isEqualTo(1);
-            assertThat(recordings()).singleElement().asString().startsWith("default/").endsWith(".json");
+            assertThat(recordings())
+                    .singleElement()
+                    .asString()
+                    .startsWith("default/")
+                    .endsWith(".json");
             assertThat(Calls.ANSWERS).containsEntry(TEST_ID, "{\"answer\":\"reply #1\"}");
 
             Calls.ANSWERS.clear();
-            run("replay", AskingFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
-            assertThat(upstream.requestCount()).as("replay does not call upstream").isEqualTo(1);
+            run("replay", AskingFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(1).succeeded(1));
+            assertThat(upstream.requestCount())
+                    .as("replay does not call upstream")
+                    .isEqualTo(1);
             assertThat(Calls.ANSWERS).containsEntry(TEST_ID, "{\"answer\":\"reply #1\"}");
         }
 
@@ -78,7 +89,8 @@ class ModesTest {
     @DisplayName("in mode replay")
     class Replay {
         @Test
-        @DisplayName("fails a request without recording with the request, the nearest recording's diff and the record command")
+        @DisplayName(
+                "fails a request without recording with the request, the nearest recording's diff and the record command")
         void miss() {
             run("record", AskingFixture.class);
             AskingFixture.question = "Hello";
@@ -86,15 +98,21 @@ class ModesTest {
             EngineExecutionResults results = run("replay", AskingFixture.class);
 
             results.testEvents().assertStatistics(s -> s.started(1).failed(1));
-            Throwable failure = FixtureRun.throwable(results.testEvents().failed().list().get(0));
+            Throwable failure =
+                    FixtureRun.throwable(results.testEvents().failed().list().get(0));
             assertThat(failure).isInstanceOf(ReplayMissError.class);
-            assertThat(failure.getMessage().lines()).first().isEqualTo(
-                    "Replay Harness: no recording for this request (mode replay, namespace 'default', test '" + TEST_ID + "').");
-            assertThat(failure.getMessage().lines()).contains(
-                    "    /question: this request has \"Hello\", the recording has \"Hi\"",
-                    "To record it: mvn -pl harness-junit test -Dtest='ModesTest$AskingFixture#asks'"
-                            + " -Dharness.mode=record-if-missing");
-            assertThat(upstream.requestCount()).as("only the recording run called upstream").isEqualTo(1);
+            assertThat(failure.getMessage().lines())
+                    .first()
+                    .isEqualTo("Replay Harness: no recording for this request (mode replay, namespace 'default', test '"
+                            + TEST_ID + "').");
+            assertThat(failure.getMessage().lines())
+                    .contains(
+                            "    /question: this request has \"Hello\", the recording has \"Hi\"",
+                            "To record it: mvn -pl harness-junit test -Dtest='ModesTest$AskingFixture#asks'"
+                                    + " -Dharness.mode=record-if-missing");
+            assertThat(upstream.requestCount())
+                    .as("only the recording run called upstream")
+                    .isEqualTo(1);
         }
     }
 
@@ -117,7 +135,9 @@ class ModesTest {
         @Test
         @DisplayName("ignores the configured mode")
         void ignoresConfiguration() {
-            run("replay", LiveFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+            run("replay", LiveFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(1).succeeded(1));
             assertThat(upstream.requestCount()).isEqualTo(1);
             assertThat(recordings()).isEmpty();
         }
@@ -125,7 +145,9 @@ class ModesTest {
         @Test
         @DisplayName("on a method, wins over the class's annotation")
         void methodWins() {
-            run("replay", MethodOverrideFixture.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+            run("replay", MethodOverrideFixture.class)
+                    .testEvents()
+                    .assertStatistics(s -> s.started(1).succeeded(1));
             assertThat(recordings()).singleElement().asString().startsWith("method-level/");
         }
     }

@@ -27,6 +27,7 @@ class ParallelTest {
 
     @TempDir
     Path workspace;
+
     @RegisterExtension
     final Upstream upstream = Upstream.perTest();
 
@@ -36,7 +37,8 @@ class ParallelTest {
     }
 
     FixtureRun parallel(String mode) {
-        return FixtureRun.of(workspace, ConcurrentFixture.class).mode(mode)
+        return FixtureRun.of(workspace, ConcurrentFixture.class)
+                .mode(mode)
                 .parameter("junit.jupiter.execution.parallel.enabled", "true")
                 .parameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
                 .parameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
@@ -46,18 +48,28 @@ class ParallelTest {
     @Test
     @DisplayName("50 tests recording at once write 50 valid, distinct recordings, which then replay concurrently")
     void fiftyAtOnce() {
-        parallel("record").execute().testEvents().assertStatistics(s -> s.started(TESTS).succeeded(TESTS));
+        parallel("record")
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.started(TESTS).succeeded(TESTS));
         assertThat(upstream.maxConcurrentRequests()).as("tests overlapped").isGreaterThan(1);
 
         Path recordings = FixtureRun.recordings(workspace);
         List<Recording> written = FixtureRun.files(recordings).stream()
-                .map(f -> RecordingsFolder.read(recordings.resolve(f))).toList();
+                .map(f -> RecordingsFolder.read(recordings.resolve(f)))
+                .toList();
         assertThat(written).hasSize(TESTS);
-        assertThat(written).extracting(Recording::testId).doesNotHaveDuplicates()
-                .allMatch(id -> id.matches("dev\\.replayharness\\.junit\\.ParallelTest\\$ConcurrentFixture#asks\\[\\d+]"));
+        assertThat(written)
+                .extracting(Recording::testId)
+                .doesNotHaveDuplicates()
+                .allMatch(id ->
+                        id.matches("dev\\.replayharness\\.junit\\.ParallelTest\\$ConcurrentFixture#asks\\[\\d+]"));
         assertThat(written).extracting(r -> r.response().status()).containsOnly(200);
 
-        parallel("replay").execute().testEvents().assertStatistics(s -> s.started(TESTS).succeeded(TESTS));
+        parallel("replay")
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.started(TESTS).succeeded(TESTS));
         assertThat(upstream.requestCount()).as("replay did not call upstream").isEqualTo(TESTS);
     }
 

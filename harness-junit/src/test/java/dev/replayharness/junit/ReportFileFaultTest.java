@@ -29,13 +29,17 @@ class ReportFileFaultTest {
         Path directory = Files.createDirectories(workspace.resolve("reports")).toAbsolutePath();
 
         EngineExecutionResults results = FixtureRun.of(workspace, QuietFixture.class)
-                .parameter(HarnessConfiguration.REPORT_FILE, directory.toString()).execute();
+                .parameter(HarnessConfiguration.REPORT_FILE, directory.toString())
+                .execute();
 
         results.testEvents().assertStatistics(s -> s.started(2).failed(2));
         assertThat(results.testEvents().failed().stream().map(FixtureRun::throwable))
-                .allSatisfy(t -> assertThat(t).isInstanceOf(HarnessConfigurationException.class).hasMessage(
-                        "harness.report-file is " + directory + ", which is a directory. Name a file for the run report"
-                                + " (e.g. " + directory.resolve("harness-report.json") + "), or remove the key to use the"
+                .allSatisfy(t -> assertThat(t)
+                        .isInstanceOf(HarnessConfigurationException.class)
+                        .hasMessage("harness.report-file is " + directory
+                                + ", which is a directory. Name a file for the run report"
+                                + " (e.g. " + directory.resolve("harness-report.json")
+                                + "), or remove the key to use the"
                                 + " default (" + HarnessConfiguration.DEFAULT_REPORT_FILE + ")."));
         results.containerEvents().assertStatistics(s -> s.failed(0));
         assertThat(directory).isEmptyDirectory();
@@ -45,11 +49,9 @@ class ReportFileFaultTest {
     @Recorded
     static class QuietFixture {
         @Test
-        void first() {
-        }
+        void first() {}
 
         @Test
-        void second() {
-        }
+        void second() {}
     }
 }

@@ -25,6 +25,7 @@ import dev.replayharness.junit.support.Fixture;
 import dev.replayharness.junit.support.FixtureRun;
 import dev.replayharness.junit.support.Report;
 import dev.replayharness.junit.support.Upstream;
+
 import tools.jackson.databind.json.JsonMapper;
 
 @DisplayName("At the end of the run")
@@ -33,6 +34,7 @@ class RunReportTest {
 
     @TempDir
     Path workspace;
+
     @RegisterExtension
     final Upstream upstream = Upstream.perTest();
 
@@ -42,14 +44,16 @@ class RunReportTest {
     }
 
     FixtureRun run(String mode) {
-        return FixtureRun.of(workspace, ReportFixture.class, OtherNamespaceFixture.class).mode(mode);
+        return FixtureRun.of(workspace, ReportFixture.class, OtherNamespaceFixture.class)
+                .mode(mode);
     }
 
     /** Recording file (relative to the recordings root) by the test id written in it. */
     Map<String, List<String>> filesByTest() {
         Path recordings = FixtureRun.recordings(workspace);
-        return FixtureRun.files(recordings).stream().collect(Collectors.groupingBy(
-                f -> RecordingsFolder.read(recordings.resolve(f)).testId(), Collectors.toList()));
+        return FixtureRun.files(recordings).stream()
+                .collect(Collectors.groupingBy(
+                        f -> RecordingsFolder.read(recordings.resolve(f)).testId(), Collectors.toList()));
     }
 
     @Test
@@ -59,7 +63,10 @@ class RunReportTest {
         Map<String, List<String>> files = filesByTest();
         ReportFixture.askSomethingNew = true;
 
-        run("replay").execute().testEvents().assertStatistics(s -> s.succeeded(3).failed(1));
+        run("replay")
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(3).failed(1));
 
         String expected = """
                 {"formatVersion": 1, "recordingsDirectory": "%s", "tests": [
@@ -72,11 +79,16 @@ class RunReportTest {
                     {"outcome": "REPLAYED", "method": "POST", "path": "/v1/chat", "file": "%s"},
                     {"outcome": "REPLAYED", "method": "POST", "path": "/v1/chat", "file": "%s"}]},
                   {"testId": "%sReportFixture#quiet", "namespace": "report", "mode": "replay", "recordings": []}]}
-                """.formatted(FixtureRun.recordings(workspace).toAbsolutePath().normalize(), PREFIX,
-                files.get(PREFIX + "OtherNamespaceFixture#asks").get(0), PREFIX,
-                files.get(PREFIX + "ReportFixture#asks").get(0), PREFIX,
-                files.get(PREFIX + "ReportFixture#asksTwice").get(0), files.get(PREFIX + "ReportFixture#asksTwice").get(1),
-                PREFIX);
+                """.formatted(
+                        FixtureRun.recordings(workspace).toAbsolutePath().normalize(),
+                        PREFIX,
+                        files.get(PREFIX + "OtherNamespaceFixture#asks").get(0),
+                        PREFIX,
+                        files.get(PREFIX + "ReportFixture#asks").get(0),
+                        PREFIX,
+                        files.get(PREFIX + "ReportFixture#asksTwice").get(0),
+                        files.get(PREFIX + "ReportFixture#asksTwice").get(1),
+                        PREFIX);
         JsonMapper json = JsonMapper.builder().build();
         assertThat(Report.read(workspace)).isEqualTo(json.readTree(expected));
         assertThat(Files.readString(FixtureRun.report(workspace))).endsWith("}\n");
@@ -90,9 +102,10 @@ class RunReportTest {
 
         List<String> printed = stdout(() -> run("replay").execute());
 
-        assertThat(printed.stream().filter(l -> l.startsWith("Replay Harness ["))).containsExactly(
-                "Replay Harness [other]: 1 replayed, 0 recorded, 0 missed, 0 live in 1 test",
-                "Replay Harness [report]: 3 replayed, 0 recorded, 1 missed, 0 live in 3 tests");
+        assertThat(printed.stream().filter(l -> l.startsWith("Replay Harness [")))
+                .containsExactly(
+                        "Replay Harness [other]: 1 replayed, 0 recorded, 0 missed, 0 live in 1 test",
+                        "Replay Harness [report]: 3 replayed, 0 recorded, 1 missed, 0 live in 3 tests");
     }
 
     /** Fixture runs are sequential here, so swapping System.out catches exactly this run's lines. */
@@ -128,8 +141,7 @@ class RunReportTest {
         }
 
         @Test
-        void quiet() {
-        }
+        void quiet() {}
     }
 
     @Fixture

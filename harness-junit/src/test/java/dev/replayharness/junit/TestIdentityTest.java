@@ -28,11 +28,15 @@ class TestIdentityTest {
 
     @TempDir
     Path workspace;
+
     @RegisterExtension
     final Upstream upstream = Upstream.perTest();
 
     List<String> recordAndListIds(Class<?> fixture, int tests) {
-        FixtureRun.of(workspace, fixture).mode("record").execute().testEvents()
+        FixtureRun.of(workspace, fixture)
+                .mode("record")
+                .execute()
+                .testEvents()
                 .assertStatistics(s -> s.started(tests).succeeded(tests));
         return Report.testIds(workspace);
     }
@@ -42,25 +46,35 @@ class TestIdentityTest {
     void plain() {
         assertThat(recordAndListIds(ParameterizedFixture.class, 3)).contains(PREFIX + "ParameterizedFixture#plain");
         Path recordings = FixtureRun.recordings(workspace);
-        assertThat(FixtureRun.files(recordings)).extracting(f -> RecordingsFolder.read(recordings.resolve(f)).testId())
+        assertThat(FixtureRun.files(recordings))
+                .extracting(f -> RecordingsFolder.read(recordings.resolve(f)).testId())
                 .contains(PREFIX + "ParameterizedFixture#plain");
     }
 
     @Test
     @DisplayName("appends [n], the invocation index, for each invocation of a @ParameterizedTest")
     void parameterized() {
-        assertThat(recordAndListIds(ParameterizedFixture.class, 3)).containsExactly(
-                PREFIX + "ParameterizedFixture#asksEach[1]", PREFIX + "ParameterizedFixture#asksEach[2]",
-                PREFIX + "ParameterizedFixture#plain");
-        assertThat(FixtureRun.files(FixtureRun.recordings(workspace))).as("one recording per invocation").hasSize(3);
+        assertThat(recordAndListIds(ParameterizedFixture.class, 3))
+                .containsExactly(
+                        PREFIX + "ParameterizedFixture#asksEach[1]",
+                        PREFIX + "ParameterizedFixture#asksEach[2]",
+                        PREFIX + "ParameterizedFixture#plain");
+        assertThat(FixtureRun.files(FixtureRun.recordings(workspace)))
+                .as("one recording per invocation")
+                .hasSize(3);
     }
 
     @Test
     @DisplayName("appends [n] for each repetition of a @RepeatedTest, which then replay their own recordings")
     void repeated() {
-        assertThat(recordAndListIds(RepeatedFixture.class, 3)).containsExactly(PREFIX + "RepeatedFixture#asks[1]",
-                PREFIX + "RepeatedFixture#asks[2]", PREFIX + "RepeatedFixture#asks[3]");
-        FixtureRun.of(workspace, RepeatedFixture.class).execute().testEvents()
+        assertThat(recordAndListIds(RepeatedFixture.class, 3))
+                .containsExactly(
+                        PREFIX + "RepeatedFixture#asks[1]",
+                        PREFIX + "RepeatedFixture#asks[2]",
+                        PREFIX + "RepeatedFixture#asks[3]");
+        FixtureRun.of(workspace, RepeatedFixture.class)
+                .execute()
+                .testEvents()
                 .assertStatistics(s -> s.started(3).succeeded(3));
         assertThat(upstream.requestCount()).isEqualTo(3);
     }
@@ -68,8 +82,8 @@ class TestIdentityTest {
     @Test
     @DisplayName("uses the @Nested class's binary name, and the outer class's @Recorded")
     void nested() {
-        assertThat(recordAndListIds(OuterFixture.class, 2)).containsExactly(PREFIX + "OuterFixture#outer",
-                PREFIX + "OuterFixture$Inner#inner");
+        assertThat(recordAndListIds(OuterFixture.class, 2))
+                .containsExactly(PREFIX + "OuterFixture#outer", PREFIX + "OuterFixture$Inner#inner");
         assertThat(FixtureRun.files(FixtureRun.recordings(workspace))).allMatch(f -> f.startsWith("outer/"));
     }
 
@@ -77,7 +91,10 @@ class TestIdentityTest {
     @DisplayName("names the subclass when @Recorded is inherited from a superclass")
     void inherited() {
         assertThat(recordAndListIds(InheritingFixture.class, 1)).containsExactly(PREFIX + "InheritingFixture#asks");
-        assertThat(FixtureRun.files(FixtureRun.recordings(workspace))).singleElement().asString().startsWith("base/");
+        assertThat(FixtureRun.files(FixtureRun.recordings(workspace)))
+                .singleElement()
+                .asString()
+                .startsWith("base/");
     }
 
     @Fixture
@@ -130,6 +147,5 @@ class TestIdentityTest {
     }
 
     @Fixture
-    static class InheritingFixture extends BaseFixture {
-    }
+    static class InheritingFixture extends BaseFixture {}
 }

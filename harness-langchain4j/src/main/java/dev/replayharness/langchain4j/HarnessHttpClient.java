@@ -42,9 +42,12 @@ final class HarnessHttpClient implements HttpClient {
     /** @throws dev.replayharness.core.ReplayMissError in replay mode when no recording matches */
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        return Exchange.<SuccessfulHttpResponse, RuntimeException, RuntimeException>run(session, Messages.outgoing(request),
+        return Exchange.<SuccessfulHttpResponse, RuntimeException, RuntimeException>run(
+                session,
+                Messages.outgoing(request),
                 replayed -> Messages.answer(replayed.decoded()),
-                recorder -> recorder.isEmpty() ? delegate.get().execute(request)
+                recorder -> recorder.isEmpty()
+                        ? delegate.get().execute(request)
                         : RecordedCalls.execute(delegate.get(), request, recorder.get()));
     }
 
@@ -56,25 +59,29 @@ final class HarnessHttpClient implements HttpClient {
      */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        Exchange.<Void, RuntimeException, RuntimeException>run(session, Messages.outgoing(request), replayed -> {
-            ReplayedResponse response = replayed.decoded();
-            REPLAYERS.execute(() -> replay(response, parser, listener));
-            return null;
-        }, recorder -> {
-            if (recorder.isEmpty()) {
-                delegate.get().execute(request, parser, listener);
-            } else {
-                RecordedCalls.stream(delegate.get(), request, parser, listener, recorder.get());
-            }
-            return null;
-        });
+        Exchange.<Void, RuntimeException, RuntimeException>run(
+                session,
+                Messages.outgoing(request),
+                replayed -> {
+                    ReplayedResponse response = replayed.decoded();
+                    REPLAYERS.execute(() -> replay(response, parser, listener));
+                    return null;
+                },
+                recorder -> {
+                    if (recorder.isEmpty()) {
+                        delegate.get().execute(request, parser, listener);
+                    } else {
+                        RecordedCalls.stream(delegate.get(), request, parser, listener, recorder.get());
+                    }
+                    return null;
+                });
     }
 
     /** What the delegate client does with a response, from the recording: open, parse every event, close. */
     private void replay(ReplayedResponse response, ServerSentEventParser parser, ServerSentEventListener listener) {
         if (!Messages.successful(response.status())) {
-            quietly(() -> listener.onError(new HttpException(response.status(),
-                    new String(response.bodyBytes(), java.nio.charset.StandardCharsets.UTF_8))));
+            quietly(() -> listener.onError(new HttpException(
+                    response.status(), new String(response.bodyBytes(), java.nio.charset.StandardCharsets.UTF_8))));
             return;
         }
         quietly(() -> listener.onOpen(Messages.opened(response)));

@@ -54,6 +54,7 @@ public final class HarnessHttpClientBuilder implements HttpClientBuilder {
 
     @Override
     public String toString() {
-        return "HarnessHttpClientBuilder[" + session + ", delegate=" + delegate.getClass().getName() + "]";
+        return "HarnessHttpClientBuilder[" + session + ", delegate="
+                + delegate.getClass().getName() + "]";
     }
 }

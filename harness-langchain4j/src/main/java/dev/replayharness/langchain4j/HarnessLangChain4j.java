@@ -28,8 +28,7 @@ import dev.replayharness.core.HarnessSession;
  */
 public final class HarnessLangChain4j {
 
-    private HarnessLangChain4j() {
-    }
+    private HarnessLangChain4j() {}
 
     /**
      * A builder whose clients record and replay through {@code session} and, when they call upstream, send

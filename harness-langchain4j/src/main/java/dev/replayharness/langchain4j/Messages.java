@@ -23,8 +23,7 @@ final class Messages {
      */
     static final String FORM_BOUNDARY = "replay-harness-form-data";
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static OutgoingRequest outgoing(HttpRequest request) {
         Headers.Builder headers = Headers.builder();
@@ -50,8 +49,10 @@ final class Messages {
             write(out, value + "\r\n");
         });
         files.forEach((name, file) -> {
-            write(out, "--" + FORM_BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-                    + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n");
+            write(
+                    out,
+                    "--" + FORM_BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                            + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n");
             out.writeBytes(file.content());
             write(out, "\r\n");
         });
@@ -69,7 +70,10 @@ final class Messages {
 
     /** The status line and headers of a replayed response, without the body (the opening of a stream). */
     static SuccessfulHttpResponse opened(ReplayedResponse response) {
-        return SuccessfulHttpResponse.builder().statusCode(response.status()).headers(response.headers().asMap()).build();
+        return SuccessfulHttpResponse.builder()
+                .statusCode(response.status())
+                .headers(response.headers().asMap())
+                .build();
     }
 
     /** A replayed plain response as the delegate client would have returned it: 2xx, else its {@link HttpException}. */
@@ -78,8 +82,11 @@ final class Messages {
         if (!successful(response.status())) {
             throw new HttpException(response.status(), new String(body, StandardCharsets.UTF_8));
         }
-        return SuccessfulHttpResponse.builder().statusCode(response.status()).headers(response.headers().asMap())
-                .body(body).build();
+        return SuccessfulHttpResponse.builder()
+                .statusCode(response.status())
+                .headers(response.headers().asMap())
+                .body(body)
+                .build();
     }
 
     static Headers headers(Map<String, List<String>> headers) {

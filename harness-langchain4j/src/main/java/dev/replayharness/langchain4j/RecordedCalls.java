@@ -13,15 +13,14 @@ import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 
-import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.RecordingInputStream;
 import dev.replayharness.core.ResponseRecorder;
+import dev.replayharness.core.http.Headers;
 
 /** Calls made upstream through the delegate while recording: what comes back is teed into the recorder. */
 final class RecordedCalls {
 
-    private RecordedCalls() {
-    }
+    private RecordedCalls() {}
 
     /** A failure before any response ends the recorder in the driver ({@code Exchange.run}). */
     static SuccessfulHttpResponse execute(HttpClient delegate, HttpRequest request, ResponseRecorder recorder) {
@@ -41,9 +40,14 @@ final class RecordedCalls {
         return response;
     }
 
-    static void stream(HttpClient delegate, HttpRequest request, ServerSentEventParser parser,
-            ServerSentEventListener listener, ResponseRecorder recorder) {
-        delegate.execute(request, new TeeParser(parser, recorder), new TeeListener(listener, recorder, new AtomicBoolean()));
+    static void stream(
+            HttpClient delegate,
+            HttpRequest request,
+            ServerSentEventParser parser,
+            ServerSentEventListener listener,
+            ResponseRecorder recorder) {
+        delegate.execute(
+                request, new TeeParser(parser, recorder), new TeeListener(listener, recorder, new AtomicBoolean()));
     }
 
     /**

@@ -13,15 +13,17 @@ final class ConnectionCountingServer implements AutoCloseable {
 
     ConnectionCountingServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try (Socket client = socket.accept()) {
-                    accepted.incrementAndGet();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "connection-counter");
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        try (Socket client = socket.accept()) {
+                            accepted.incrementAndGet();
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "connection-counter");
         acceptor.setDaemon(true);
         acceptor.start();
     }

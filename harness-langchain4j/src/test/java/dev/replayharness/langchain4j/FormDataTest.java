@@ -28,9 +28,12 @@ class FormDataTest {
     Path recordings;
 
     private static HttpRequest upload(String baseUrl) {
-        return HttpRequest.builder().method(HttpMethod.POST).url(baseUrl + "/v1/audio/transcriptions")
+        return HttpRequest.builder()
+                .method(HttpMethod.POST)
+                .url(baseUrl + "/v1/audio/transcriptions")
                 .addFormDataField("model", "whisper-1")
-                .addFormDataFile("file", "hello.wav", "audio/wav", "RIFF-bytes".getBytes(StandardCharsets.UTF_8)).build();
+                .addFormDataFile("file", "hello.wav", "audio/wav", "RIFF-bytes".getBytes(StandardCharsets.UTF_8))
+                .build();
     }
 
     @Test
@@ -40,7 +43,8 @@ class FormDataTest {
         OutgoingRequest again = Messages.outgoing(upload("http://127.0.0.1"));
 
         assertThat(first).isEqualTo(again);
-        assertThat(first.headers().first("content-type")).hasValue("multipart/form-data; boundary=" + Messages.FORM_BOUNDARY);
+        assertThat(first.headers().first("content-type"))
+                .hasValue("multipart/form-data; boundary=" + Messages.FORM_BOUNDARY);
         assertThat(new String(first.body(), StandardCharsets.UTF_8))
                 .contains("name=\"model\"", "whisper-1", "filename=\"hello.wav\"", "audio/wav", "RIFF-bytes");
     }
@@ -61,13 +65,22 @@ class FormDataTest {
         });
         server.start();
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        Harness.Builder harness = Harness.builder().recordingsDirectory(recordings).namespace("form");
+        Harness.Builder harness =
+                Harness.builder().recordingsDirectory(recordings).namespace("form");
         try {
             try (HarnessSession session = harness.mode(Mode.RECORD).build().session("FormDataTest#upload")) {
-                assertThat(HarnessLangChain4j.builder(session).build().execute(upload(baseUrl)).body()).contains("hello");
+                assertThat(HarnessLangChain4j.builder(session)
+                                .build()
+                                .execute(upload(baseUrl))
+                                .body())
+                        .contains("hello");
             }
             try (HarnessSession session = harness.mode(Mode.REPLAY).build().session("FormDataTest#upload")) {
-                assertThat(HarnessLangChain4j.builder(session).build().execute(upload(baseUrl)).body()).contains("hello");
+                assertThat(HarnessLangChain4j.builder(session)
+                                .build()
+                                .execute(upload(baseUrl))
+                                .body())
+                        .contains("hello");
             }
             assertThat(calls).hasValue(1);
         } finally {

@@ -43,28 +43,44 @@ class HarnessLangChain4jTest {
     Path recordings;
 
     private HarnessSession session(Mode mode, String test) {
-        return Harness.builder().recordingsDirectory(recordings).namespace("lc4j").mode(mode)
-                .responseNormalizer(dev.replayharness.bedrock.BedrockResponseNormalizer.create()).build().session("HarnessLangChain4jTest#" + test);
+        return Harness.builder()
+                .recordingsDirectory(recordings)
+                .namespace("lc4j")
+                .mode(mode)
+                .responseNormalizer(dev.replayharness.bedrock.BedrockResponseNormalizer.create())
+                .build()
+                .session("HarnessLangChain4jTest#" + test);
     }
 
     private static OpenAiChatModel chat(HarnessSession session, String baseUrl, String key, int maxRetries) {
-        return OpenAiChatModel.builder().httpClientBuilder(HarnessLangChain4j.builder(session)).baseUrl(baseUrl)
-                .apiKey(key).modelName(Upstream.MODEL).maxRetries(maxRetries).build();
+        return OpenAiChatModel.builder()
+                .httpClientBuilder(HarnessLangChain4j.builder(session))
+                .baseUrl(baseUrl)
+                .apiKey(key)
+                .modelName(Upstream.MODEL)
+                .maxRetries(maxRetries)
+                .build();
     }
 
     private static OpenAiStreamingChatModel streaming(HarnessSession session, String baseUrl, String key) {
-        return OpenAiStreamingChatModel.builder().httpClientBuilder(HarnessLangChain4j.builder(session)).baseUrl(baseUrl)
-                .apiKey(key).modelName(Upstream.MODEL).build();
+        return OpenAiStreamingChatModel.builder()
+                .httpClientBuilder(HarnessLangChain4j.builder(session))
+                .baseUrl(baseUrl)
+                .apiKey(key)
+                .modelName(Upstream.MODEL)
+                .build();
     }
 
     private String recordPlain(String test) {
-        try (Upstream emulator = Upstream.emulator(); HarnessSession session = session(Mode.RECORD, test)) {
+        try (Upstream emulator = Upstream.emulator();
+                HarnessSession session = session(Mode.RECORD, test)) {
             return chat(session, emulator.baseUrl(), CANARY_KEY, 0).chat(PROMPT);
         }
     }
 
     private Streams recordStream(String test) throws Exception {
-        try (Upstream emulator = Upstream.emulator(); HarnessSession session = session(Mode.RECORD, test)) {
+        try (Upstream emulator = Upstream.emulator();
+                HarnessSession session = session(Mode.RECORD, test)) {
             return Streams.chat(streaming(session, emulator.baseUrl(), CANARY_KEY), "Write a haiku about coding");
         }
     }
@@ -88,7 +104,8 @@ class HarnessLangChain4jTest {
             String recorded = recordPlain("plain");
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
                     HarnessSession session = session(Mode.REPLAY, "plain")) {
-                assertThat(chat(session, sentinel.baseUrl(), "other-key", 0).chat(PROMPT)).isEqualTo(recorded);
+                assertThat(chat(session, sentinel.baseUrl(), "other-key", 0).chat(PROMPT))
+                        .isEqualTo(recorded);
                 assertThat(sentinel.acceptedConnections()).isZero();
             }
         }
@@ -98,16 +115,21 @@ class HarnessLangChain4jTest {
         void noDelegateBuilt() throws Exception {
             String recorded = recordPlain("lazy");
             java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
-            dev.langchain4j.http.client.HttpClientBuilder counting = new dev.langchain4j.http.client.jdk.JdkHttpClientBuilder() {
-                @Override
-                public dev.langchain4j.http.client.jdk.JdkHttpClient build() {
-                    built.incrementAndGet();
-                    return super.build();
-                }
-            };
+            dev.langchain4j.http.client.HttpClientBuilder counting =
+                    new dev.langchain4j.http.client.jdk.JdkHttpClientBuilder() {
+                        @Override
+                        public dev.langchain4j.http.client.jdk.JdkHttpClient build() {
+                            built.incrementAndGet();
+                            return super.build();
+                        }
+                    };
             try (HarnessSession session = session(Mode.REPLAY, "lazy")) {
-                OpenAiChatModel model = OpenAiChatModel.builder().httpClientBuilder(HarnessLangChain4j.builder(session, counting))
-                        .baseUrl(Upstream.BEDROCK).apiKey("k").modelName(Upstream.MODEL).build();
+                OpenAiChatModel model = OpenAiChatModel.builder()
+                        .httpClientBuilder(HarnessLangChain4j.builder(session, counting))
+                        .baseUrl(Upstream.BEDROCK)
+                        .apiKey("k")
+                        .modelName(Upstream.MODEL)
+                        .build();
 
                 assertThat(model.chat(PROMPT)).isEqualTo(recorded);
                 assertThat(built).hasValue(0);
@@ -120,10 +142,12 @@ class HarnessLangChain4jTest {
             Streams recorded = recordStream("stream");
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
                     HarnessSession session = session(Mode.REPLAY, "stream")) {
-                Streams replayed = Streams.chat(streaming(session, sentinel.baseUrl(), "other-key"), "Write a haiku about coding");
+                Streams replayed =
+                        Streams.chat(streaming(session, sentinel.baseUrl(), "other-key"), "Write a haiku about coding");
 
                 assertThat(replayed.partials()).isEqualTo(recorded.partials()).hasSizeGreaterThan(1);
-                assertThat(replayed.response().aiMessage().text()).isEqualTo(recorded.response().aiMessage().text());
+                assertThat(replayed.response().aiMessage().text())
+                        .isEqualTo(recorded.response().aiMessage().text());
                 assertThat(sentinel.acceptedConnections()).isZero();
             }
         }
@@ -143,7 +167,9 @@ class HarnessLangChain4jTest {
                         .isExactlyInstanceOf(ReplayMissError.class)
                         .hasMessageContaining("Never recorded")
                         .hasMessageNotContaining(CANARY_KEY);
-                assertThat(session.uses()).extracting(RecordingUse::outcome).containsExactly(RecordingUse.Outcome.MISSED);
+                assertThat(session.uses())
+                        .extracting(RecordingUse::outcome)
+                        .containsExactly(RecordingUse.Outcome.MISSED);
                 assertThat(sentinel.acceptedConnections()).isZero();
             }
         }
@@ -166,10 +192,14 @@ class HarnessLangChain4jTest {
                     }
                 };
 
-                assertThatThrownBy(() -> streaming(session, sentinel.baseUrl(), CANARY_KEY).chat("Never recorded", handler))
-                        .isExactlyInstanceOf(ReplayMissError.class).hasMessageContaining("Never recorded");
+                assertThatThrownBy(() -> streaming(session, sentinel.baseUrl(), CANARY_KEY)
+                                .chat("Never recorded", handler))
+                        .isExactlyInstanceOf(ReplayMissError.class)
+                        .hasMessageContaining("Never recorded");
                 assertThat(handlerSaw).isNotDone();
-                assertThat(session.uses()).extracting(RecordingUse::outcome).containsExactly(RecordingUse.Outcome.MISSED);
+                assertThat(session.uses())
+                        .extracting(RecordingUse::outcome)
+                        .containsExactly(RecordingUse.Outcome.MISSED);
                 assertThat(sentinel.acceptedConnections()).isZero();
             }
         }
@@ -186,9 +216,14 @@ class HarnessLangChain4jTest {
 
             assertThat(allRecordings()).doesNotContain(CANARY_KEY).doesNotContainIgnoringCase("langchain4j-openai");
             try (HarnessSession session = session(Mode.REPLAY, "credentials")) {
-                OpenAiChatModel other = OpenAiChatModel.builder().httpClientBuilder(HarnessLangChain4j.builder(session))
-                        .baseUrl(Upstream.BEDROCK).apiKey("a-different-key")
-                        .customHeaders(Map.of("User-Agent", "another-agent/9.9", "X-Telemetry", "run-42")).modelName(Upstream.MODEL).maxRetries(0).build();
+                OpenAiChatModel other = OpenAiChatModel.builder()
+                        .httpClientBuilder(HarnessLangChain4j.builder(session))
+                        .baseUrl(Upstream.BEDROCK)
+                        .apiKey("a-different-key")
+                        .customHeaders(Map.of("User-Agent", "another-agent/9.9", "X-Telemetry", "run-42"))
+                        .modelName(Upstream.MODEL)
+                        .maxRetries(0)
+                        .build();
                 assertThat(other.chat(PROMPT)).isEqualTo(recorded);
             }
         }
@@ -197,7 +232,8 @@ class HarnessLangChain4jTest {
     @Test
     @DisplayName("recording passes the stream through live: the caller sees chunk 1 before upstream sends chunk 2")
     void recordingStreamsLive() throws Exception {
-        try (GatedSseServer upstream = new GatedSseServer(); HarnessSession session = session(Mode.RECORD, "gated")) {
+        try (GatedSseServer upstream = new GatedSseServer();
+                HarnessSession session = session(Mode.RECORD, "gated")) {
             CompletableFuture<ChatResponse> done = new CompletableFuture<>();
             List<String> partials = new java.util.concurrent.CopyOnWriteArrayList<>();
             streaming(session, upstream.baseUrl(), CANARY_KEY).chat("gated", new StreamingChatResponseHandler() {
@@ -218,8 +254,11 @@ class HarnessLangChain4jTest {
                 }
             });
 
-            assertThat(done.get(30, TimeUnit.SECONDS).aiMessage().text()).isEqualTo(GatedSseServer.FIRST + GatedSseServer.SECOND);
-            assertThat(upstream.secondSentBeforeRelease()).as("chunk 2 was sent before the caller saw chunk 1").isFalse();
+            assertThat(done.get(30, TimeUnit.SECONDS).aiMessage().text())
+                    .isEqualTo(GatedSseServer.FIRST + GatedSseServer.SECOND);
+            assertThat(upstream.secondSentBeforeRelease())
+                    .as("chunk 2 was sent before the caller saw chunk 1")
+                    .isFalse();
             assertThat(partials).containsExactly(GatedSseServer.FIRST, GatedSseServer.SECOND);
         }
         assertThat(allRecordings()).contains(GatedSseServer.FIRST, GatedSseServer.SECOND, "[DONE]");
@@ -229,26 +268,29 @@ class HarnessLangChain4jTest {
     @DisplayName("a stream the caller cancels while recording is drained into a complete recording")
     void cancelledWhileRecording() throws Exception {
         Streams whole = recordStream("whole");
-        try (Upstream emulator = Upstream.emulator(); HarnessSession session = session(Mode.RECORD, "cancelled")) {
+        try (Upstream emulator = Upstream.emulator();
+                HarnessSession session = session(Mode.RECORD, "cancelled")) {
             CompletableFuture<String> first = new CompletableFuture<>();
-            streaming(session, emulator.baseUrl(), CANARY_KEY).chat("Write a haiku about coding", new StreamingChatResponseHandler() {
-                @Override
-                public void onPartialResponse(dev.langchain4j.model.chat.response.PartialResponse partial,
-                        dev.langchain4j.model.chat.response.PartialResponseContext context) {
-                    context.streamingHandle().cancel(); // the caller has seen enough
-                    first.complete(partial.text());
-                }
+            streaming(session, emulator.baseUrl(), CANARY_KEY)
+                    .chat("Write a haiku about coding", new StreamingChatResponseHandler() {
+                        @Override
+                        public void onPartialResponse(
+                                dev.langchain4j.model.chat.response.PartialResponse partial,
+                                dev.langchain4j.model.chat.response.PartialResponseContext context) {
+                            context.streamingHandle().cancel(); // the caller has seen enough
+                            first.complete(partial.text());
+                        }
 
-                @Override
-                public void onCompleteResponse(ChatResponse response) {
-                }
+                        @Override
+                        public void onCompleteResponse(ChatResponse response) {}
 
-                @Override
-                public void onError(Throwable error) {
-                    first.completeExceptionally(error);
-                }
-            });
-            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(whole.partials().get(0));
+                        @Override
+                        public void onError(Throwable error) {
+                            first.completeExceptionally(error);
+                        }
+                    });
+            assertThat(first.get(30, TimeUnit.SECONDS))
+                    .isEqualTo(whole.partials().get(0));
         } // closing the session waits for the drained recording
         try (HarnessSession session = session(Mode.REPLAY, "cancelled")) {
             Streams replayed = Streams.chat(streaming(session, Upstream.BEDROCK, "k"), "Write a haiku about coding");
@@ -260,28 +302,35 @@ class HarnessLangChain4jTest {
     @Test
     @DisplayName("an error status is recorded and replayed: LangChain4j maps it to the same exception")
     void errorStatus() throws Exception {
-        try (Upstream emulator = Upstream.emulator(); HarnessSession session = session(Mode.RECORD, "error")) {
+        try (Upstream emulator = Upstream.emulator();
+                HarnessSession session = session(Mode.RECORD, "error")) {
             emulator.bedrockEmulator().enqueue(ScriptedResponse.of(400, "{\"error\":{\"message\":\"bad prompt\"}}"));
-            assertThatThrownBy(() -> chat(session, emulator.baseUrl(), CANARY_KEY, 0).chat(PROMPT))
-                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("bad prompt");
+            assertThatThrownBy(() ->
+                            chat(session, emulator.baseUrl(), CANARY_KEY, 0).chat(PROMPT))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("bad prompt");
         }
         try (HarnessSession session = session(Mode.REPLAY, "error")) {
             assertThatThrownBy(() -> chat(session, Upstream.BEDROCK, "k", 0).chat(PROMPT))
-                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("bad prompt");
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("bad prompt");
         }
     }
 
     @Test
     @DisplayName("a stream answered with an error status is recorded and replayed: the handler gets the same exception")
     void streamErrorStatus() throws Exception {
-        try (Upstream emulator = Upstream.emulator(); HarnessSession session = session(Mode.RECORD, "streamError")) {
+        try (Upstream emulator = Upstream.emulator();
+                HarnessSession session = session(Mode.RECORD, "streamError")) {
             emulator.bedrockEmulator().enqueue(ScriptedResponse.of(400, "{\"error\":{\"message\":\"bad stream\"}}"));
             assertThatThrownBy(() -> Streams.chat(streaming(session, emulator.baseUrl(), CANARY_KEY), PROMPT))
-                    .hasCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("bad stream");
+                    .hasCauseInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("bad stream");
         }
         try (HarnessSession session = session(Mode.REPLAY, "streamError")) {
             assertThatThrownBy(() -> Streams.chat(streaming(session, Upstream.BEDROCK, "k"), PROMPT))
-                    .hasCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("bad stream");
+                    .hasCauseInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("bad stream");
             assertThat(session.uses()).extracting(RecordingUse::outcome).containsExactly(RecordingUse.Outcome.REPLAYED);
         }
     }
@@ -290,15 +339,19 @@ class HarnessLangChain4jTest {
     @DisplayName("seam independence: a recording made through LangChain4j replays through the java.net.http adapter")
     void replaysAtTheJdkAdapter() throws Exception {
         String body;
-        try (Upstream emulator = Upstream.emulator(); HarnessSession session = session(Mode.RECORD, "seams")) {
+        try (Upstream emulator = Upstream.emulator();
+                HarnessSession session = session(Mode.RECORD, "seams")) {
             chat(session, emulator.baseUrl(), CANARY_KEY, 0).chat(PROMPT);
             body = emulator.bedrockEmulator().requests().get(0).body(); // exactly what LangChain4j sent
         }
         try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
                 HarnessSession session = session(Mode.REPLAY, "seams")) {
             java.net.http.HttpClient jdk = JdkHarness.wrap(java.net.http.HttpClient.newHttpClient(), session);
-            HttpResponse<String> response = jdk.send(HttpRequest.newBuilder(URI.create(sentinel.baseUrl() + "/chat/completions"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse<String> response = jdk.send(
+                    HttpRequest.newBuilder(URI.create(sentinel.baseUrl() + "/chat/completions"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(200);

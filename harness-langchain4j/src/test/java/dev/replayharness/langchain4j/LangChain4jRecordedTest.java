@@ -22,10 +22,10 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.AiServices;
 
+import dev.replayharness.bedrock.BedrockResponseNormalizer;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.RecordingUse;
-import dev.replayharness.bedrock.BedrockResponseNormalizer;
 import dev.replayharness.junit.HarnessCustomizer;
 import dev.replayharness.junit.Recorded;
 
@@ -78,7 +78,8 @@ public class LangChain4jRecordedTest {
         @Test
         @DisplayName("a system message: the pirate")
         void systemMessage() {
-            ChatResponse response = upstream.chat(session).build()
+            ChatResponse response = upstream.chat(session)
+                    .build()
                     .chat(SystemMessage.from("You are a pirate. Respond in pirate speak."), UserMessage.from("Hello!"));
 
             assertThat(response.aiMessage().text()).contains("Ahoy");
@@ -87,8 +88,12 @@ public class LangChain4jRecordedTest {
         @Test
         @DisplayName("multi-turn: the model remembers the name it was told")
         void multiTurn() {
-            ChatResponse response = upstream.chat(session).build().chat(UserMessage.from("My name is Alice"),
-                    AiMessage.from("Nice to meet you, Alice!"), UserMessage.from("What is my name?"));
+            ChatResponse response = upstream.chat(session)
+                    .build()
+                    .chat(
+                            UserMessage.from("My name is Alice"),
+                            AiMessage.from("Nice to meet you, Alice!"),
+                            UserMessage.from("What is my name?"));
 
             assertThat(response.aiMessage().text()).contains("Alice");
         }
@@ -96,7 +101,11 @@ public class LangChain4jRecordedTest {
         @Test
         @DisplayName("sampling parameters are sent and answered")
         void samplingParameters() {
-            ChatModel model = upstream.chat(session).temperature(0.7).topP(0.9).maxTokens(200).build();
+            ChatModel model = upstream.chat(session)
+                    .temperature(0.7)
+                    .topP(0.9)
+                    .maxTokens(200)
+                    .build();
 
             assertThat(model.chat("Write a haiku about coding")).isNotBlank();
         }
@@ -127,18 +136,24 @@ public class LangChain4jRecordedTest {
     }
 
     @Test
-    @DisplayName("AiServices with an @Tool: the call, the tool's result sent back, the answer — two requests, both replayed")
+    @DisplayName(
+            "AiServices with an @Tool: the call, the tool's result sent back, the answer — two requests, both replayed")
     void toolCall() {
         Liquids liquids = new Liquids();
-        Assistant assistant = AiServices.builder(Assistant.class).chatModel(upstream.chat(session).build())
-                .tools(liquids).build();
+        Assistant assistant = AiServices.builder(Assistant.class)
+                .chatModel(upstream.chat(session).build())
+                .tools(liquids)
+                .build();
 
         String answer = assistant.chat("What is the boiling point of myawesomeliquid?");
 
         assertThat(liquids.calls).hasValue(1);
         assertThat(answer).contains("-100");
         assertThat(session.uses()).hasSize(2);
-        assertThat(outcomes()).containsOnly(session.mode() == dev.replayharness.core.Mode.REPLAY
-                ? RecordingUse.Outcome.REPLAYED : RecordingUse.Outcome.RECORDED);
+        assertThat(outcomes())
+                .containsOnly(
+                        session.mode() == dev.replayharness.core.Mode.REPLAY
+                                ? RecordingUse.Outcome.REPLAYED
+                                : RecordingUse.Outcome.RECORDED);
     }
 }

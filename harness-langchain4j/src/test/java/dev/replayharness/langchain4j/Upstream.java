@@ -43,8 +43,10 @@ final class Upstream implements AutoCloseable {
         }
         String token = System.getenv("AWS_BEARER_TOKEN_BEDROCK");
         if (token == null || token.isBlank()) {
-            throw new IllegalStateException("Recording against setup '" + setup.name() + "' (Amazon Bedrock) needs a key:"
-                    + " export AWS_BEARER_TOKEN_BEDROCK, or record against the emulator with -Dsetup=" + DEFAULT_SETUP + ".");
+            throw new IllegalStateException(
+                    "Recording against setup '" + setup.name() + "' (Amazon Bedrock) needs a key:"
+                            + " export AWS_BEARER_TOKEN_BEDROCK, or record against the emulator with -Dsetup="
+                            + DEFAULT_SETUP + ".");
         }
         return new Upstream(null, bedrock, token);
     }
@@ -70,12 +72,20 @@ final class Upstream implements AutoCloseable {
 
     /** The same over {@code http}: the {@code HttpClientBuilder} a {@code @Recorded} test takes as a parameter. */
     OpenAiChatModel.OpenAiChatModelBuilder chat(dev.langchain4j.http.client.HttpClientBuilder http) {
-        return OpenAiChatModel.builder().httpClientBuilder(http).baseUrl(baseUrl).apiKey(apiKey).modelName(MODEL).maxRetries(0);
+        return OpenAiChatModel.builder()
+                .httpClientBuilder(http)
+                .baseUrl(baseUrl)
+                .apiKey(apiKey)
+                .modelName(MODEL)
+                .maxRetries(0);
     }
 
     OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder streaming(HarnessSession session) {
-        return OpenAiStreamingChatModel.builder().httpClientBuilder(HarnessLangChain4j.builder(session))
-                .baseUrl(baseUrl).apiKey(apiKey).modelName(MODEL);
+        return OpenAiStreamingChatModel.builder()
+                .httpClientBuilder(HarnessLangChain4j.builder(session))
+                .baseUrl(baseUrl)
+                .apiKey(apiKey)
+                .modelName(MODEL);
     }
 
     @Override

@@ -22,7 +22,10 @@ public final class ImportPlan {
     private final List<LlamaStackImporter.Skipped> skipped;
     private final Map<Path, Recording> recordings;
 
-    ImportPlan(List<LlamaStackImporter.Imported> imported, List<LlamaStackImporter.Skipped> skipped, Map<Path, Recording> recordings) {
+    ImportPlan(
+            List<LlamaStackImporter.Imported> imported,
+            List<LlamaStackImporter.Skipped> skipped,
+            Map<Path, Recording> recordings) {
         this.imported = List.copyOf(imported);
         this.skipped = List.copyOf(skipped);
         this.recordings = new LinkedHashMap<>(recordings);
@@ -51,8 +54,9 @@ public final class ImportPlan {
             }
         } catch (IOException | RuntimeException e) {
             undo(before, createdDirectories, e);
-            throw e instanceof IOException io ? new UncheckedIOException("Llama Stack import: " + io.getMessage()
-                    + "; nothing was written.", io) : (RuntimeException) e;
+            throw e instanceof IOException io
+                    ? new UncheckedIOException("Llama Stack import: " + io.getMessage() + "; nothing was written.", io)
+                    : (RuntimeException) e;
         }
         return imported;
     }

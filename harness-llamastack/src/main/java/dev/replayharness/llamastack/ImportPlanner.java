@@ -11,11 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.key.CanonicalRequest;
-import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.store.FileRecordingStore;
 
 /** Decides each exchange's scope and target, and finds what collides. */
@@ -23,13 +23,17 @@ record ImportPlanner(Path directory, ImportScope scope, List<RecordingFormatExce
     ImportPlan plan(List<LlamaStackFile.Exchange> exchanges, List<LlamaStackImporter.Skipped> skipped) {
         Map<RecordingKey, List<LlamaStackFile.Exchange>> byRequest = new LinkedHashMap<>();
         for (LlamaStackFile.Exchange e : exchanges) {
-            byRequest.computeIfAbsent(CanonicalRequest.of(e.recording().request(), null).key(), k -> new ArrayList<>()).add(e);
+            byRequest
+                    .computeIfAbsent(
+                            CanonicalRequest.of(e.recording().request(), null).key(), k -> new ArrayList<>())
+                    .add(e);
         }
         List<LlamaStackImporter.Imported> imported = new ArrayList<>();
         Map<Path, Recording> recordings = new LinkedHashMap<>();
         Map<RecordingKey, Path> taken = new LinkedHashMap<>();
         for (LlamaStackFile.Exchange e : exchanges) {
-            List<LlamaStackFile.Exchange> sameRequest = byRequest.get(CanonicalRequest.of(e.recording().request(), null).key());
+            List<LlamaStackFile.Exchange> sameRequest = byRequest.get(
+                    CanonicalRequest.of(e.recording().request(), null).key());
             String testId = testIdFor(e, sameRequest);
             if (testId == null && scopedAway(e, sameRequest)) {
                 continue; // reported
@@ -38,15 +42,20 @@ record ImportPlanner(Path directory, ImportScope scope, List<RecordingFormatExce
             RecordingKey key = CanonicalRequest.of(recording.request(), testId).key();
             Path earlier = taken.putIfAbsent(key, e.file());
             if (earlier != null) {
-                problems.add(new RecordingFormatException(e.file(), "makes the same request as " + earlier + " under the same "
-                        + (testId == null ? "(shared) key" : "test id '" + testId + "'") + ", so one answer would replace the "
-                        + "other. Import one of them."));
+                problems.add(new RecordingFormatException(
+                        e.file(),
+                        "makes the same request as " + earlier + " under the same "
+                                + (testId == null ? "(shared) key" : "test id '" + testId + "'")
+                                + ", so one answer would replace the "
+                                + "other. Import one of them."));
                 continue;
             }
             Path target = FileRecordingStore.inFolder(directory).locate(key, 1); // the store names recordings
             if (differs(target, recording)) {
-                problems.add(new RecordingFormatException(e.file(), "would be written to " + target + ", which already holds "
-                        + "a different recording. Delete that file, or import into another folder."));
+                problems.add(new RecordingFormatException(
+                        e.file(),
+                        "would be written to " + target + ", which already holds "
+                                + "a different recording. Delete that file, or import into another folder."));
                 continue;
             }
             recordings.put(target, recording);
@@ -74,7 +83,8 @@ record ImportPlanner(Path directory, ImportScope scope, List<RecordingFormatExce
         String why = scope == ImportScope.SHARED
                 ? "with scope shared only one of them can be imported; the default scope (auto) imports both, test-scoped"
                 : "it has no 'test_id' to tell their answers apart; remove one of them";
-        problems.add(new RecordingFormatException(e.file(), "makes the same request as " + other.file() + ": " + why + "."));
+        problems.add(
+                new RecordingFormatException(e.file(), "makes the same request as " + other.file() + ": " + why + "."));
         return true;
     }
 
@@ -84,8 +94,10 @@ record ImportPlanner(Path directory, ImportScope scope, List<RecordingFormatExce
 
     private static boolean differs(Path target, Recording recording) {
         try {
-            return Files.exists(target) && !Arrays.equals(Files.readAllBytes(target),
-                    RecordingFiles.toJson(recording).getBytes(StandardCharsets.UTF_8));
+            return Files.exists(target)
+                    && !Arrays.equals(
+                            Files.readAllBytes(target),
+                            RecordingFiles.toJson(recording).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + target + ": " + e.getMessage(), e);
         }

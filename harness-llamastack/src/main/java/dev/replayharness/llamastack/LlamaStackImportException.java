@@ -17,7 +17,8 @@ public final class LlamaStackImportException extends RuntimeException {
 
     LlamaStackImportException(List<Path> sources, List<RecordingFormatException> problems) {
         super("Llama Stack import from " + sources.stream().map(Path::toString).collect(Collectors.joining(", "))
-                + " wrote nothing: " + problems.size() + (problems.size() == 1 ? " file" : " files") + " cannot be imported.\n"
+                + " wrote nothing: " + problems.size() + (problems.size() == 1 ? " file" : " files")
+                + " cannot be imported.\n"
                 + problems.stream().map(RecordingFormatException::getMessage).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
         problems.forEach(this::addSuppressed);

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.redact.RecordingRedactor;
 import dev.replayharness.core.redact.Redactor;
-import dev.replayharness.core.recording.RecordingKey;
-import dev.replayharness.core.recording.Recording;
 
 /**
  * Converts Llama Stack recordings into recordings of this format, re-keyed under this project's canonical form
@@ -32,16 +32,13 @@ public final class LlamaStackImporter {
     /** What a Llama Stack test id is prefixed with to become the {@code testId} of a test-scoped import: {@value}. */
     public static final String TEST_ID_PREFIX = "llama-stack:";
 
-    private LlamaStackImporter() {
-    }
+    private LlamaStackImporter() {}
 
     /** One file to import, and the recording file it becomes; {@code testId} is null for a shared recording. */
-    public record Imported(Path from, Path to, RecordingKey key, String testId) {
-    }
+    public record Imported(Path from, Path to, RecordingKey key, String testId) {}
 
     /** A file (or folder) an import leaves alone, and why. */
-    public record Skipped(Path file, String reason) {
-    }
+    public record Skipped(Path file, String reason) {}
 
     /**
      * The {@code testId} under which a test-scoped import of a recording made by the pytest test {@code nodeId}
@@ -106,7 +103,8 @@ public final class LlamaStackImporter {
     }
 
     private static LlamaStackFile.Exchange redacted(LlamaStackFile.Exchange e) {
-        return new LlamaStackFile.Exchange(e.file(), e.nodeId(), RecordingRedactor.redact(e.recording(), new Redactor()));
+        return new LlamaStackFile.Exchange(
+                e.file(), e.nodeId(), RecordingRedactor.redact(e.recording(), new Redactor()));
     }
 
     private static List<Path> list(Path source) {

@@ -24,21 +24,26 @@ import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingUse;
-import dev.replayharness.core.json.Json;
 import dev.replayharness.core.jdk.JdkHarness;
+import dev.replayharness.core.json.Json;
 import dev.replayharness.core.testing.ConnectionCountingServer;
 import dev.replayharness.core.testing.Harnesses;
+
 import tools.jackson.databind.JsonNode;
 
 @DisplayName("Llama Stack's real Bedrock recordings, imported and replayed through java.net.http")
 class LlamaStackFixtureReplayTest {
-    static final String LOGPROBS_STREAMING = "responses/0746c8e1e3c03d7c554422c71b7ed8198d1abfcbb9cb265508f7e6362f93b59a.json";
-    static final String LOGPROBS_NON_STREAMING = "responses/78b8199a57be62a0d19d3d8034faae138d6133a65909057c60cdd95c31883e44.json";
+    static final String LOGPROBS_STREAMING =
+            "responses/0746c8e1e3c03d7c554422c71b7ed8198d1abfcbb9cb265508f7e6362f93b59a.json";
+    static final String LOGPROBS_NON_STREAMING =
+            "responses/78b8199a57be62a0d19d3d8034faae138d6133a65909057c60cdd95c31883e44.json";
     static final String IMAGE_400 = "responses/1f7f4726b3271546e67f50afb573d25464cb32df99289e4bb9a6a816912a47b8.json";
-    static final String MODELS = "responses/models-66c1506ac9a1c3cac55a2dabb6a81f068d753f4a69ae4edeb730b7ca374186c7-3ff721a4.json";
+    static final String MODELS =
+            "responses/models-66c1506ac9a1c3cac55a2dabb6a81f068d753f4a69ae4edeb730b7ca374186c7-3ff721a4.json";
 
     @TempDir
     Path recordings;
+
     Path fixtures;
     ConnectionCountingServer sentinel;
     final HttpClient http = HttpClient.newHttpClient();
@@ -55,30 +60,44 @@ class LlamaStackFixtureReplayTest {
     }
 
     List<LlamaStackImporter.Imported> importBoth() {
-        return LlamaStackImporter.plan(List.of(fixtures, fixtures.resolve("responses")), recordings.resolve("bedrock"), ImportScope.AUTO)
+        return LlamaStackImporter.plan(
+                        List.of(fixtures, fixtures.resolve("responses")),
+                        recordings.resolve("bedrock"),
+                        ImportScope.AUTO)
                 .write();
     }
 
     LlamaStackImporter.Imported find(List<LlamaStackImporter.Imported> imported, String relative) {
-        return imported.stream().filter(i -> i.from().equals(fixtures.resolve(relative))).findFirst().orElseThrow();
+        return imported.stream()
+                .filter(i -> i.from().equals(fixtures.resolve(relative)))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Nested
     @DisplayName("importing both folders in one import")
     class Importing {
         @Test
-        @DisplayName("imports all 14 recordings: 12 shared, the two making the same request test-scoped; skips README.md, LICENSE and the subfolder")
+        @DisplayName(
+                "imports all 14 recordings: 12 shared, the two making the same request test-scoped; skips README.md, LICENSE and the subfolder")
         void counts() {
-            ImportPlan plan = LlamaStackImporter.plan(List.of(fixtures, fixtures.resolve("responses")), recordings.resolve("bedrock"),
-                    ImportScope.AUTO);
+            ImportPlan plan = LlamaStackImporter.plan(
+                    List.of(fixtures, fixtures.resolve("responses")), recordings.resolve("bedrock"), ImportScope.AUTO);
             assertThat(plan.imported()).hasSize(14);
             assertThat(plan.imported().stream().filter(i -> i.testId() == null)).hasSize(12);
-            assertThat(plan.imported().stream().filter(i -> i.testId() != null).map(i -> fixtures.relativize(i.from()).toString()))
+            assertThat(plan.imported().stream()
+                            .filter(i -> i.testId() != null)
+                            .map(i -> fixtures.relativize(i.from()).toString()))
                     .containsExactlyInAnyOrder(LOGPROBS_STREAMING, LOGPROBS_NON_STREAMING);
-            assertThat(plan.skipped()).extracting(s -> s.file().getFileName() + ": " + s.reason()).containsExactly(
-                    "LICENSE: not a .json file", "README.md: not a .json file",
-                    "responses: a folder (name it as a source of its own to import it)");
-            assertThat(recordings.resolve("bedrock")).as("planning writes nothing").doesNotExist();
+            assertThat(plan.skipped())
+                    .extracting(s -> s.file().getFileName() + ": " + s.reason())
+                    .containsExactly(
+                            "LICENSE: not a .json file",
+                            "README.md: not a .json file",
+                            "responses: a folder (name it as a source of its own to import it)");
+            assertThat(recordings.resolve("bedrock"))
+                    .as("planning writes nothing")
+                    .doesNotExist();
             plan.write();
             try (var files = Files.list(recordings.resolve("bedrock"))) {
                 assertThat(files.count()).isEqualTo(14);
@@ -90,18 +109,25 @@ class LlamaStackFixtureReplayTest {
         @Test
         @DisplayName("the top folder alone imports its six recordings, all shared, as before")
         void topFolder() {
-            List<LlamaStackImporter.Imported> imported = LlamaStackImporter.importDirectory(fixtures, recordings.resolve("bedrock"));
-            assertThat(imported).hasSize(6).allSatisfy(i -> assertThat(i.testId()).isNull());
+            List<LlamaStackImporter.Imported> imported =
+                    LlamaStackImporter.importDirectory(fixtures, recordings.resolve("bedrock"));
+            assertThat(imported)
+                    .hasSize(6)
+                    .allSatisfy(i -> assertThat(i.testId()).isNull());
         }
 
         @Test
         @DisplayName("the two same-request files get test ids derived from theirs: 'llama-stack:' + the pytest node id")
         void testIds() throws Exception {
             List<LlamaStackImporter.Imported> imported = importBoth();
-            assertThat(find(imported, LOGPROBS_STREAMING).testId()).isEqualTo("llama-stack:tests/integration/responses/"
-                    + "test_basic_responses.py::test_include_logprobs_streaming[txt=bedrock/openai.gpt-oss-20b-1:0]");
-            assertThat(find(imported, LOGPROBS_NON_STREAMING).testId()).isEqualTo("llama-stack:tests/integration/responses/"
-                    + "test_basic_responses.py::test_include_logprobs_non_streaming[txt=bedrock/openai.gpt-oss-20b-1:0]");
+            assertThat(find(imported, LOGPROBS_STREAMING).testId())
+                    .isEqualTo(
+                            "llama-stack:tests/integration/responses/"
+                                    + "test_basic_responses.py::test_include_logprobs_streaming[txt=bedrock/openai.gpt-oss-20b-1:0]");
+            assertThat(find(imported, LOGPROBS_NON_STREAMING).testId())
+                    .isEqualTo(
+                            "llama-stack:tests/integration/responses/"
+                                    + "test_basic_responses.py::test_include_logprobs_non_streaming[txt=bedrock/openai.gpt-oss-20b-1:0]");
             for (String relative : List.of(LOGPROBS_STREAMING, LOGPROBS_NON_STREAMING)) {
                 String nodeId = source(relative).get("test_id").stringValue();
                 assertThat(find(imported, relative).testId()).isEqualTo(LlamaStackImporter.testId(nodeId));
@@ -113,7 +139,8 @@ class LlamaStackFixtureReplayTest {
     @DisplayName("replaying what was imported (replay mode, no connection made)")
     class Replaying {
         @Test
-        @DisplayName("every recording replays the status, content type and body (each SSE data event) of its source file")
+        @DisplayName(
+                "every recording replays the status, content type and body (each SSE data event) of its source file")
         void everyFile() throws Exception {
             List<LlamaStackImporter.Imported> imported = importBoth();
             for (LlamaStackImporter.Imported one : imported) {
@@ -121,10 +148,14 @@ class LlamaStackFixtureReplayTest {
                 HttpResponse<String> response = replay(one, source);
                 Expected expected = Expected.of(source);
                 assertThat(response.statusCode()).as(one.from().toString()).isEqualTo(expected.status());
-                assertThat(response.headers().firstValue("content-type")).as(one.from().toString()).contains(expected.contentType());
+                assertThat(response.headers().firstValue("content-type"))
+                        .as(one.from().toString())
+                        .contains(expected.contentType());
                 assertThat(body(response)).as(one.from().toString()).isEqualTo(expected.body());
             }
-            assertThat(sentinel.acceptedConnections()).as("connections to the upstream").isZero();
+            assertThat(sentinel.acceptedConnections())
+                    .as("connections to the upstream")
+                    .isZero();
         }
 
         @Test
@@ -147,8 +178,12 @@ class LlamaStackFixtureReplayTest {
         void models() throws Exception {
             LlamaStackImporter.Imported one = find(importBoth(), MODELS);
             try (HarnessSession session = harness().sharedSession()) {
-                HttpResponse<String> response = JdkHarness.wrap(http, session).send(HttpRequest.newBuilder(sentinel.uri("/openai/v1/models"))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = JdkHarness.wrap(http, session)
+                        .send(
+                                HttpRequest.newBuilder(sentinel.uri("/openai/v1/models"))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(200);
                 JsonNode body = Json.MAPPER.readTree(response.body());
                 assertThat(body.get("object").stringValue()).isEqualTo("list");
@@ -169,7 +204,8 @@ class LlamaStackFixtureReplayTest {
             List<JsonNode> first = body(replay(streaming, source(LOGPROBS_STREAMING)));
             List<JsonNode> second = body(replay(nonStreaming, source(LOGPROBS_NON_STREAMING)));
             assertThat(first).isEqualTo(Expected.of(source(LOGPROBS_STREAMING)).body());
-            assertThat(second).isEqualTo(Expected.of(source(LOGPROBS_NON_STREAMING)).body());
+            assertThat(second)
+                    .isEqualTo(Expected.of(source(LOGPROBS_NON_STREAMING)).body());
             assertThat(first).isNotEqualTo(second);
             assertThat(sentinel.acceptedConnections()).isZero();
         }
@@ -187,7 +223,9 @@ class LlamaStackFixtureReplayTest {
     HttpResponse<String> replay(LlamaStackImporter.Imported one, JsonNode source) throws Exception {
         Harness harness = harness();
         try (HarnessSession session = one.testId() == null ? harness.sharedSession() : harness.session(one.testId())) {
-            String path = URI.create(source.at("/request/url").stringValue()).getRawPath().replace("/v1/v1/", "/v1/");
+            String path = URI.create(source.at("/request/url").stringValue())
+                    .getRawPath()
+                    .replace("/v1/v1/", "/v1/");
             HttpRequest.Builder request = HttpRequest.newBuilder(sentinel.uri(path));
             if (path.endsWith("/models")) {
                 request.GET();
@@ -195,8 +233,10 @@ class LlamaStackFixtureReplayTest {
                 request.header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(Json.compact(source.at("/request/body"))));
             }
-            HttpResponse<String> response = JdkHarness.wrap(http, session).send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(session.uses()).extracting(RecordingUse::outcome, RecordingUse::file)
+            HttpResponse<String> response =
+                    JdkHarness.wrap(http, session).send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(session.uses())
+                    .extracting(RecordingUse::outcome, RecordingUse::file)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(RecordingUse.Outcome.REPLAYED, one.to()));
             return response;
         }
@@ -207,8 +247,14 @@ class LlamaStackFixtureReplayTest {
         if (response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream")) {
             List<JsonNode> events = new ArrayList<>();
             for (String event : response.body().split("\n\n")) {
-                String data = event.lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).collect(Collectors.joining("\n"));
-                events.add(data.equals("[DONE]") ? Json.MAPPER.getNodeFactory().stringNode(data) : Json.MAPPER.readTree(data));
+                String data = event.lines()
+                        .filter(l -> l.startsWith("data: "))
+                        .map(l -> l.substring(6))
+                        .collect(Collectors.joining("\n"));
+                events.add(
+                        data.equals("[DONE]")
+                                ? Json.MAPPER.getNodeFactory().stringNode(data)
+                                : Json.MAPPER.readTree(data));
             }
             return events;
         }
@@ -221,7 +267,8 @@ class LlamaStackFixtureReplayTest {
             JsonNode response = source.get("response");
             if (response.path("is_exception").asBoolean()) {
                 JsonNode error = Json.MAPPER.createObjectNode().set("error", response.at("/exception_data/body"));
-                return new Expected(response.at("/exception_data/status_code").asInt(), "application/json", List.of(error));
+                return new Expected(
+                        response.at("/exception_data/status_code").asInt(), "application/json", List.of(error));
             }
             JsonNode body = response.get("body");
             if (response.path("is_streaming").asBoolean()) {

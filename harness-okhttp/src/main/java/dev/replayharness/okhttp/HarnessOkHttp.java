@@ -2,10 +2,11 @@ package dev.replayharness.okhttp;
 
 import java.util.Objects;
 
-import dev.replayharness.core.HarnessSession;
-import dev.replayharness.okhttp.internal.HarnessInterceptor;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.okhttp.internal.HarnessInterceptor;
 
 /**
  * Routes an OkHttp 5 client through the harness with one application interceptor:
@@ -27,8 +28,7 @@ import okhttp3.OkHttpClient;
  * whose cause is the {@code ReplayMissError}.
  */
 public final class HarnessOkHttp {
-    private HarnessOkHttp() {
-    }
+    private HarnessOkHttp() {}
 
     /** The application interceptor that records and replays through {@code session}. */
     public static Interceptor interceptor(HarnessSession session) {

@@ -18,6 +18,7 @@ final class BedrockUpstream implements AutoCloseable {
     static final String DEFAULT_SETUP = "bedrock-emulator";
     /** The model every recorded test asks for, as Bedrock names it. */
     static final String MODEL = "openai.gpt-oss-20b-1:0";
+
     static final String REPLAY_KEY = "replay-mode-dummy-key";
     static final String EMULATOR_KEY = "emulator-token-not-a-secret";
 
@@ -44,8 +45,10 @@ final class BedrockUpstream implements AutoCloseable {
         }
         String token = System.getenv("AWS_BEARER_TOKEN_BEDROCK");
         if (token == null || token.isBlank()) {
-            throw new IllegalStateException("Recording against setup '" + setup.name() + "' (Amazon Bedrock) needs a key:"
-                    + " export AWS_BEARER_TOKEN_BEDROCK, or record against the emulator with -Dsetup=" + DEFAULT_SETUP + ".");
+            throw new IllegalStateException(
+                    "Recording against setup '" + setup.name() + "' (Amazon Bedrock) needs a key:"
+                            + " export AWS_BEARER_TOKEN_BEDROCK, or record against the emulator with -Dsetup="
+                            + DEFAULT_SETUP + ".");
         }
         return new BedrockUpstream(null, bedrock, token);
     }

@@ -15,17 +15,19 @@ final class ConnectionCountingServer implements AutoCloseable {
 
     ConnectionCountingServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try {
-                    Socket client = socket.accept();
-                    accepted.incrementAndGet();
-                    client.close();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "connection-counter");
+        acceptor = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        try {
+                            Socket client = socket.accept();
+                            accepted.incrementAndGet();
+                            client.close();
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "connection-counter");
         acceptor.setDaemon(true);
         acceptor.start();
     }

@@ -23,13 +23,6 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 
-import dev.replayharness.core.Harness;
-import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.Mode;
-import dev.replayharness.core.RecordingUse;
-import dev.replayharness.core.normalize.ResponseNormalizer;
-import dev.replayharness.junit.HarnessCustomizer;
-import dev.replayharness.junit.Recorded;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -38,6 +31,15 @@ import okhttp3.Response;
 import okhttp3.sse.EventSource;
 import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
+
+import dev.replayharness.core.Harness;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.Mode;
+import dev.replayharness.core.RecordingUse;
+import dev.replayharness.core.normalize.ResponseNormalizer;
+import dev.replayharness.junit.HarnessCustomizer;
+import dev.replayharness.junit.Recorded;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,26 +86,34 @@ public class OkHttpRecordedTest {
     private Request chat(String question, boolean stream) {
         String body = "{\"model\":\"" + BedrockUpstream.MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":"
                 + JSON.writeValueAsString(question) + "}]" + (stream ? ",\"stream\":true" : "") + "}";
-        return new Request.Builder().url(upstream.baseUrl() + "/chat/completions")
+        return new Request.Builder()
+                .url(upstream.baseUrl() + "/chat/completions")
                 .header("Authorization", "Bearer " + upstream.apiKey())
-                .post(RequestBody.create(body, APPLICATION_JSON)).build();
+                .post(RequestBody.create(body, APPLICATION_JSON))
+                .build();
     }
 
     private void assertRecordedOrReplayed() {
-        assertThat(finishedUses()).singleElement().extracting(RecordingUse::outcome)
-                .isEqualTo(session.mode() == Mode.REPLAY ? RecordingUse.Outcome.REPLAYED : RecordingUse.Outcome.RECORDED);
+        assertThat(finishedUses())
+                .singleElement()
+                .extracting(RecordingUse::outcome)
+                .isEqualTo(
+                        session.mode() == Mode.REPLAY ? RecordingUse.Outcome.REPLAYED : RecordingUse.Outcome.RECORDED);
     }
 
     @Nested
     @DisplayName("a plain OkHttpClient with the interceptor")
     class Plain {
         @Test
-        @DisplayName("non-streaming: the guide's question is answered from the recording (the OkHttpClient is injected)")
+        @DisplayName(
+                "non-streaming: the guide's question is answered from the recording (the OkHttpClient is injected)")
         void nonStreaming(OkHttpClient http) throws IOException {
-            try (Response response = http.newCall(chat("Which planet do humans live on?", false)).execute()) {
+            try (Response response =
+                    http.newCall(chat("Which planet do humans live on?", false)).execute()) {
                 assertThat(response.code()).isEqualTo(200);
                 JsonNode answer = JSON.readTree(response.body().string());
-                assertThat(answer.at("/choices/0/message/content").asString().toLowerCase(Locale.ROOT)).contains("earth");
+                assertThat(answer.at("/choices/0/message/content").asString().toLowerCase(Locale.ROOT))
+                        .contains("earth");
             }
             assertRecordedOrReplayed();
         }
@@ -113,13 +123,14 @@ public class OkHttpRecordedTest {
     @DisplayName("okhttp-sse over the wired client")
     class Sse {
         @Test
-        @DisplayName("streaming: every event arrives through EventSourceListener, [DONE] last, and the deltas are the answer")
+        @DisplayName(
+                "streaming: every event arrives through EventSourceListener, [DONE] last, and the deltas are the answer")
         void streaming() throws Exception {
             OkHttpClient http = HarnessOkHttp.client(session);
             List<String> events = new ArrayList<>();
             CompletableFuture<Void> done = new CompletableFuture<>();
-            EventSource source = EventSources.createFactory(http).newEventSource(chat("What's the name of the Sun in latin?", true),
-                    new EventSourceListener() {
+            EventSource source = EventSources.createFactory(http)
+                    .newEventSource(chat("What's the name of the Sun in latin?", true), new EventSourceListener() {
                         @Override
                         public void onEvent(EventSource eventSource, String id, String type, String data) {
                             events.add(data);
@@ -140,8 +151,11 @@ public class OkHttpRecordedTest {
 
             assertThat(events).hasSizeGreaterThan(2).last().isEqualTo("[DONE]");
             StringBuilder answer = new StringBuilder();
-            events.stream().filter(e -> !e.equals("[DONE]")).map(JSON::readTree)
-                    .forEach(chunk -> answer.append(chunk.at("/choices/0/delta/content").asString("")));
+            events.stream()
+                    .filter(e -> !e.equals("[DONE]"))
+                    .map(JSON::readTree)
+                    .forEach(chunk ->
+                            answer.append(chunk.at("/choices/0/delta/content").asString("")));
             assertThat(answer.toString()).contains("Sol");
             assertRecordedOrReplayed();
         }
@@ -154,8 +168,11 @@ public class OkHttpRecordedTest {
 
         @BeforeEach
         void client() {
-            openai = OpenAIOkHttpClient.builder().baseUrl(upstream.baseUrl()).apiKey(upstream.apiKey())
-                    .addInterceptor(HarnessOkHttp.interceptor(session)).build();
+            openai = OpenAIOkHttpClient.builder()
+                    .baseUrl(upstream.baseUrl())
+                    .apiKey(upstream.apiKey())
+                    .addInterceptor(HarnessOkHttp.interceptor(session))
+                    .build();
         }
 
         @AfterEach
@@ -164,7 +181,10 @@ public class OkHttpRecordedTest {
         }
 
         private ChatCompletionCreateParams ask(String question) {
-            return ChatCompletionCreateParams.builder().model(BedrockUpstream.MODEL).addUserMessage(question).build();
+            return ChatCompletionCreateParams.builder()
+                    .model(BedrockUpstream.MODEL)
+                    .addUserMessage(question)
+                    .build();
         }
 
         @Test
@@ -172,25 +192,34 @@ public class OkHttpRecordedTest {
         void nonStreaming() {
             ChatCompletion completion = openai.chat().completions().create(ask("What is the name of the US captial?"));
 
-            assertThat(completion.choices().get(0).message().content().orElseThrow()).contains("Washington");
+            assertThat(completion.choices().get(0).message().content().orElseThrow())
+                    .contains("Washington");
             assertRecordedOrReplayed();
         }
 
         @Test
-        @DisplayName("streaming: createStreaming's deltas, concatenated, are the answer; the SDK's key and telemetry are in no file")
+        @DisplayName(
+                "streaming: createStreaming's deltas, concatenated, are the answer; the SDK's key and telemetry are in no file")
         void streaming() throws IOException {
             StringBuilder deltas = new StringBuilder();
-            try (StreamResponse<ChatCompletionChunk> stream = openai.chat().completions().createStreaming(ask("Write a haiku about coding"))) {
-                stream.stream().forEach(chunk -> chunk.choices().forEach(c -> c.delta().content().ifPresent(deltas::append)));
+            try (StreamResponse<ChatCompletionChunk> stream =
+                    openai.chat().completions().createStreaming(ask("Write a haiku about coding"))) {
+                stream.stream()
+                        .forEach(chunk ->
+                                chunk.choices().forEach(c -> c.delta().content().ifPresent(deltas::append)));
             }
 
             assertThat(deltas.toString()).contains("Tests bring back the dawn");
             List<RecordingUse> uses = finishedUses();
-            assertThat(uses).singleElement().extracting(RecordingUse::outcome)
-                    .isEqualTo(session.mode() == Mode.REPLAY ? RecordingUse.Outcome.REPLAYED : RecordingUse.Outcome.RECORDED);
+            assertThat(uses)
+                    .singleElement()
+                    .extracting(RecordingUse::outcome)
+                    .isEqualTo(
+                            session.mode() == Mode.REPLAY
+                                    ? RecordingUse.Outcome.REPLAYED
+                                    : RecordingUse.Outcome.RECORDED);
             String file = Files.readString(uses.get(0).file()).toLowerCase(Locale.ROOT);
             assertThat(file).doesNotContain("x-stainless", "user-agent", "authorization", BedrockUpstream.EMULATOR_KEY);
         }
     }
-
 }

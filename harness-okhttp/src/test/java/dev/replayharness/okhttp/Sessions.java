@@ -11,10 +11,14 @@ final class Sessions {
     static final String NAMESPACE = "okhttp-test";
     static final String TEST_ID = "HarnessInterceptorTest#exchange";
 
-    private Sessions() {
-    }
+    private Sessions() {}
 
     static HarnessSession open(Path recordings, Mode mode) {
-        return Harness.builder().recordingsDirectory(recordings).namespace(NAMESPACE).mode(mode).build().session(TEST_ID);
+        return Harness.builder()
+                .recordingsDirectory(recordings)
+                .namespace(NAMESPACE)
+                .mode(mode)
+                .build()
+                .session(TEST_ID);
     }
 }

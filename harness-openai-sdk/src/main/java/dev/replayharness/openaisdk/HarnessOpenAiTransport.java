@@ -181,7 +181,8 @@ public final class HarnessOpenAiTransport implements HttpClient {
             return;
         }
         bodyWriters.shutdownNow();
-        if (ownsClient && http instanceof AutoCloseable closeable) { // java.net.http.HttpClient is AutoCloseable from JDK 21
+        if (ownsClient
+                && http instanceof AutoCloseable closeable) { // java.net.http.HttpClient is AutoCloseable from JDK 21
             try {
                 closeable.close();
             } catch (Exception e) {
@@ -197,8 +198,9 @@ public final class HarnessOpenAiTransport implements HttpClient {
 
     private SdkExchange prepare(HttpRequest request, RequestOptions requestOptions) {
         if (closed.get()) {
-            throw new IllegalStateException("This HarnessOpenAiTransport is closed (the OpenAIClient using it was closed):"
-                    + " build a new client with a new transport.");
+            throw new IllegalStateException(
+                    "This HarnessOpenAiTransport is closed (the OpenAIClient using it was closed):"
+                            + " build a new client with a new transport.");
         }
         return SdkExchange.of(request, requestOptions, bodyWriters);
     }
@@ -210,7 +212,8 @@ public final class HarnessOpenAiTransport implements HttpClient {
 
     private static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;
@@ -221,5 +224,4 @@ public final class HarnessOpenAiTransport implements HttpClient {
             body.close();
         }
     }
-
 }

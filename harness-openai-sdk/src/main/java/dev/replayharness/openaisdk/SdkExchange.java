@@ -23,9 +23,11 @@ record SdkExchange(java.net.http.HttpRequest request, StreamingBody body, String
     /** Translates {@code request}; a body of unknown or positive length is written on one of {@code bodyWriters}. */
     static SdkExchange of(HttpRequest request, RequestOptions requestOptions, ExecutorService bodyWriters) {
         URI uri = SdkRequestUri.of(request);
-        String what = request.method() + " " + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+        String what = request.method() + " " + uri.getScheme() + "://" + uri.getHost()
+                + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
                 + uri.getRawPath(); // no user info, no query: nothing that could hold a credential
-        Timeout timeout = requestOptions == null || requestOptions.getTimeout() == null ? Timeout.builder().build()
+        Timeout timeout = requestOptions == null || requestOptions.getTimeout() == null
+                ? Timeout.builder().build()
                 : requestOptions.getTimeout();
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(uri);
         Headers headers = request.headers();
@@ -38,7 +40,9 @@ record SdkExchange(java.net.http.HttpRequest request, StreamingBody body, String
             }
         }
         HttpRequestBody body = request.body();
-        if (body != null && body.contentType() != null && headers.values("Content-Type").isEmpty()) {
+        if (body != null
+                && body.contentType() != null
+                && headers.values("Content-Type").isEmpty()) {
             builder.header("Content-Type", body.contentType());
         }
         builder.method(request.method().name(), publisher(body, bodyWriters));
@@ -48,7 +52,8 @@ record SdkExchange(java.net.http.HttpRequest request, StreamingBody body, String
         return new SdkExchange(builder.build(), new StreamingBody(timeout.read(), what), what);
     }
 
-    private static java.net.http.HttpRequest.BodyPublisher publisher(HttpRequestBody body, ExecutorService bodyWriters) {
+    private static java.net.http.HttpRequest.BodyPublisher publisher(
+            HttpRequestBody body, ExecutorService bodyWriters) {
         if (body == null) {
             return java.net.http.HttpRequest.BodyPublishers.noBody();
         }

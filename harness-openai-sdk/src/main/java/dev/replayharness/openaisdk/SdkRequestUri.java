@@ -20,8 +20,7 @@ import com.openai.core.http.QueryParams;
 final class SdkRequestUri {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private SdkRequestUri() {
-    }
+    private SdkRequestUri() {}
 
     /**
      * {@code baseUrl} + {@code /segment}… + {@code ?name=value&…}.
@@ -44,7 +43,8 @@ final class SdkRequestUri {
             throw badBase(base, "it has no host");
         }
         if (parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
-            throw badBase(base, "it has a query or fragment; put query parameters in ClientOptions.Builder.putQueryParam");
+            throw badBase(
+                    base, "it has a query or fragment; put query parameters in ClientOptions.Builder.putQueryParam");
         }
         StringBuilder url = new StringBuilder(base);
         for (String segment : request.pathSegments()) {
@@ -52,7 +52,10 @@ final class SdkRequestUri {
                 url.append('/');
             }
             if (segment.equals(".") || segment.equals("..")) {
-                url.append(segment.equals(".") ? "%2E" : "%2E%2E"); // a literal segment, not a dot-segment a server would resolve
+                url.append(
+                        segment.equals(".")
+                                ? "%2E"
+                                : "%2E%2E"); // a literal segment, not a dot-segment a server would resolve
             } else {
                 encode(segment, url, true);
             }
@@ -95,7 +98,12 @@ final class SdkRequestUri {
     }
 
     private static boolean isUnreserved(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || c == '-'
+                || c == '.'
+                || c == '_'
                 || c == '~';
     }
 }

@@ -17,7 +17,8 @@ final class SdkResponse implements HttpResponse {
     SdkResponse(java.net.http.HttpResponse<InputStream> response) {
         this.status = response.statusCode();
         Headers.Builder builder = Headers.builder();
-        for (Map.Entry<String, java.util.List<String>> header : response.headers().map().entrySet()) {
+        for (Map.Entry<String, java.util.List<String>> header :
+                response.headers().map().entrySet()) {
             builder.put(header.getKey(), header.getValue());
         }
         this.headers = builder.build();

@@ -36,6 +36,7 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
     private ByteBuffer current;
     /** Reader side only: the end, a failure or a timeout was seen. */
     private boolean ended;
+
     private volatile boolean closed;
 
     /**
@@ -141,7 +142,8 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
             }
             if (next instanceof Throwable failure) {
                 ended = true;
-                throw failure instanceof IOException io ? io
+                throw failure instanceof IOException io
+                        ? io
                         : new IOException("reading the response body of " + what + " failed: " + failure, failure);
             }
             @SuppressWarnings("unchecked")
@@ -161,8 +163,9 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
             if (next == null) {
                 ended = true;
                 cancel();
-                throw new HttpTimeoutException("no data of the response body of " + what + " arrived within the read timeout ("
-                        + readTimeout + "); raise Timeout.read in the SDK's ClientOptions or RequestOptions");
+                throw new HttpTimeoutException(
+                        "no data of the response body of " + what + " arrived within the read timeout (" + readTimeout
+                                + "); raise Timeout.read in the SDK's ClientOptions or RequestOptions");
             }
             return next;
         } catch (InterruptedException e) {

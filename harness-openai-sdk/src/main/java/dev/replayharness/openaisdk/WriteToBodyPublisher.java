@@ -59,7 +59,8 @@ final class WriteToBodyPublisher implements HttpRequest.BodyPublisher {
         public void request(long n) {
             if (n <= 0) {
                 cancel();
-                subscriber.onError(new IllegalArgumentException("request(" + n + "): demand must be positive (Flow rule 3.9)"));
+                subscriber.onError(
+                        new IllegalArgumentException("request(" + n + "): demand must be positive (Flow rule 3.9)"));
                 return;
             }
             synchronized (lock) {

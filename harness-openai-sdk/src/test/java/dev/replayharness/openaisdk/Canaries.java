@@ -29,13 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Canary credentials (random, shapeless: only an exact-value redaction can catch them) and the places they
  * must never reach. The seed is printed with every failure; {@code -Dleaks.seed=N} replays a run.
  */
-final class Canaries { // a copy of harness-core's test helper of the same name: test classes are not shared across modules
+final
+class Canaries { // a copy of harness-core's test helper of the same name: test classes are not shared across modules
     static final long SEED = Long.getLong("leaks.seed", System.nanoTime());
     private static final Random RANDOM = new Random(SEED);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Canaries() {
-    }
+    private Canaries() {}
 
     /** A fresh canary: a prefix and 24 random hex digits, matching no credential pattern. */
     static synchronized String next(String prefix) {
@@ -46,7 +46,8 @@ final class Canaries { // a copy of harness-core's test helper of the same name:
 
     static void assertAbsent(String where, String text, List<String> canaries) {
         for (String canary : canaries) {
-            assertThat(text == null ? "" : text).as("%s (seed %d, -Dleaks.seed=%d)", where, SEED, SEED)
+            assertThat(text == null ? "" : text)
+                    .as("%s (seed %d, -Dleaks.seed=%d)", where, SEED, SEED)
                     .doesNotContain(canary);
         }
     }
@@ -93,7 +94,8 @@ final class Canaries { // a copy of harness-core's test helper of the same name:
     /** The bytes decompressed when they are gzip or zlib data, else as they are; read as ISO-8859-1. */
     static String decodedIfEncoded(byte[] bytes) {
         for (boolean gzip : new boolean[] {true, false}) {
-            try (InputStream in = gzip ? new GZIPInputStream(new ByteArrayInputStream(bytes))
+            try (InputStream in = gzip
+                    ? new GZIPInputStream(new ByteArrayInputStream(bytes))
                     : new InflaterInputStream(new ByteArrayInputStream(bytes))) {
                 return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             } catch (IOException notEncoded) {
@@ -138,8 +140,7 @@ final class Canaries { // a copy of harness-core's test helper of the same name:
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
         public void close() {

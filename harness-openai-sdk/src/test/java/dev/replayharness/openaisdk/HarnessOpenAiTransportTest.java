@@ -67,16 +67,27 @@ class HarnessOpenAiTransportTest {
     private static final String MODEL = SdkUpstream.MODEL;
 
     private static Harness harness(Path recordings, Mode mode) {
-        return Harness.builder().recordingsDirectory(recordings).namespace("sdk").mode(mode)
-                .responseNormalizer(ResponseNormalizer.openAiCompatible()).build();
+        return Harness.builder()
+                .recordingsDirectory(recordings)
+                .namespace("sdk")
+                .mode(mode)
+                .responseNormalizer(ResponseNormalizer.openAiCompatible())
+                .build();
     }
 
     private static OpenAIClient sdk(HarnessOpenAiTransport transport, String baseUrl) {
-        return new OpenAIClientImpl(ClientOptions.builder().httpClient(transport).baseUrl(baseUrl).apiKey(API_KEY).build());
+        return new OpenAIClientImpl(ClientOptions.builder()
+                .httpClient(transport)
+                .baseUrl(baseUrl)
+                .apiKey(API_KEY)
+                .build());
     }
 
     private static ChatCompletionCreateParams ask(String question) {
-        return ChatCompletionCreateParams.builder().model(MODEL).addUserMessage(question).build();
+        return ChatCompletionCreateParams.builder()
+                .model(MODEL)
+                .addUserMessage(question)
+                .build();
     }
 
     /** A body the SDK could send: only {@link #writeTo} works, so the transport must stream through it. */
@@ -128,14 +139,17 @@ class HarnessOpenAiTransportTest {
     }
 
     /** What a loopback server saw. */
-    private record Seen(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
-    }
+    private record Seen(
+            String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {}
 
-    private static LoopbackServer recordingServer(AtomicReference<Seen> seen, int status, Map<String, String> headers,
-            String body) {
+    private static LoopbackServer recordingServer(
+            AtomicReference<Seen> seen, int status, Map<String, String> headers, String body) {
         return LoopbackServer.start(exchange -> {
-            seen.set(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
+            seen.set(new Seen(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()),
                     exchange.getRequestBody().readAllBytes()));
             headers.forEach(exchange.getResponseHeaders()::add);
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -149,7 +163,8 @@ class HarnessOpenAiTransportTest {
     class Requests {
         @ParameterizedTest(name = "content length known: {0}")
         @ValueSource(booleans = {true, false})
-        @DisplayName("method, encoded URL, headers and a 100 KB body written with writeTo all arrive as the SDK built them")
+        @DisplayName(
+                "method, encoded URL, headers and a 100 KB body written with writeTo all arrive as the SDK built them")
         void sendsTheRequestAsBuilt(boolean lengthKnown) throws Exception {
             AtomicReference<Seen> seen = new AtomicReference<>();
             byte[] payload = new byte[100_000];
@@ -158,12 +173,17 @@ class HarnessOpenAiTransportTest {
             WrittenBody body = new WrittenBody(payload, lengthKnown);
             try (LoopbackServer server = recordingServer(seen, 200, Map.of(), "{}");
                     HarnessOpenAiTransport transport = HarnessOpenAiTransport.of(HttpClient.newHttpClient())) {
-                HttpRequest request = HttpRequest.builder().method(HttpMethod.PUT).baseUrl(server.url() + "/v1/")
+                HttpRequest request = HttpRequest.builder()
+                        .method(HttpMethod.PUT)
+                        .baseUrl(server.url() + "/v1/")
                         .addPathSegments("files", "a b/c+d", "ü", "..")
-                        .putQueryParam("q", "x y&z=1+2").putQueryParams("multi", List.of("1", "2"))
-                        .putHeader("X-Custom", "one").putHeader("X-Custom", "two")
+                        .putQueryParam("q", "x y&z=1+2")
+                        .putQueryParams("multi", List.of("1", "2"))
+                        .putHeader("X-Custom", "one")
+                        .putHeader("X-Custom", "two")
                         .putHeader("Authorization", "Bearer " + API_KEY)
-                        .body(body).build();
+                        .body(body)
+                        .build();
 
                 try (HttpResponse response = transport.execute(request, RequestOptions.none())) {
                     assertThat(response.statusCode()).isEqualTo(200);
@@ -171,14 +191,17 @@ class HarnessOpenAiTransportTest {
             }
             Seen request = seen.get();
             assertThat(request.method()).isEqualTo("PUT");
-            assertThat(request.rawPath()).as("each segment one segment: no '+' for space, '/' and '..' kept literal")
+            assertThat(request.rawPath())
+                    .as("each segment one segment: no '+' for space, '/' and '..' kept literal")
                     .isEqualTo("/v1/files/a%20b%2Fc%2Bd/%C3%BC/%2E%2E");
             assertThat(request.rawQuery()).isEqualTo("q=x%20y%26z%3D1%2B2&multi=1&multi=2");
             assertThat(request.headers().get("X-custom")).containsExactly("one", "two");
             assertThat(request.headers().get("Authorization")).containsExactly("Bearer " + API_KEY);
             assertThat(request.headers().get("Content-type")).containsExactly("application/octet-stream");
             assertThat(request.body()).isEqualTo(payload);
-            assertThat(body.closed).as("the request body is closed once the attempt is over").isTrue();
+            assertThat(body.closed)
+                    .as("the request body is closed once the attempt is over")
+                    .isTrue();
         }
 
         @Test
@@ -187,9 +210,15 @@ class HarnessOpenAiTransportTest {
             AtomicReference<Seen> seen = new AtomicReference<>();
             try (LoopbackServer server = recordingServer(seen, 200, Map.of(), "{}");
                     HarnessOpenAiTransport transport = HarnessOpenAiTransport.of(HttpClient.newHttpClient())) {
-                transport.execute(HttpRequest.builder().method(HttpMethod.POST).baseUrl(server.url())
-                        .addPathSegment("x").putHeader("Content-Type", "application/json; charset=utf-8")
-                        .body(new WrittenBody("{}".getBytes(StandardCharsets.UTF_8), true)).build()).close();
+                transport
+                        .execute(HttpRequest.builder()
+                                .method(HttpMethod.POST)
+                                .baseUrl(server.url())
+                                .addPathSegment("x")
+                                .putHeader("Content-Type", "application/json; charset=utf-8")
+                                .body(new WrittenBody("{}".getBytes(StandardCharsets.UTF_8), true))
+                                .build())
+                        .close();
             }
             assertThat(seen.get().headers().get("Content-type")).containsExactly("application/json; charset=utf-8");
         }
@@ -198,10 +227,14 @@ class HarnessOpenAiTransportTest {
         @DisplayName("a base URL that is not an absolute http(s) URL fails naming it and the fix, before any request")
         void badBaseUrl() {
             try (HarnessOpenAiTransport transport = HarnessOpenAiTransport.of(HttpClient.newHttpClient())) {
-                assertThatThrownBy(() -> transport.execute(HttpRequest.builder().method(HttpMethod.GET)
-                        .baseUrl("localhost:8080/v1").addPathSegment("models").build()))
+                assertThatThrownBy(() -> transport.execute(HttpRequest.builder()
+                                .method(HttpMethod.GET)
+                                .baseUrl("localhost:8080/v1")
+                                .addPathSegment("models")
+                                .build()))
                         .isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining("'localhost:8080/v1'").hasMessageContaining("ClientOptions.Builder.baseUrl");
+                        .hasMessageContaining("'localhost:8080/v1'")
+                        .hasMessageContaining("ClientOptions.Builder.baseUrl");
             }
         }
     }
@@ -215,18 +248,24 @@ class HarnessOpenAiTransportTest {
             AtomicReference<Seen> seen = new AtomicReference<>();
             try (LoopbackServer server = recordingServer(seen, 201, Map.of("X-Request-Id", "req-42"), "created");
                     HarnessOpenAiTransport transport = HarnessOpenAiTransport.of(HttpClient.newHttpClient());
-                    HttpResponse response = transport.execute(HttpRequest.builder().method(HttpMethod.GET)
-                            .baseUrl(server.url()).addPathSegment("thing").build())) {
+                    HttpResponse response = transport.execute(HttpRequest.builder()
+                            .method(HttpMethod.GET)
+                            .baseUrl(server.url())
+                            .addPathSegment("thing")
+                            .build())) {
                 assertThat(response.statusCode()).isEqualTo(201);
                 assertThat(response.headers().values("x-request-id")).containsExactly("req-42");
                 assertThat(response.requestId()).contains("req-42");
-                assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("created");
+                assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo("created");
             }
             assertThat(seen.get().body()).isEmpty();
         }
 
         @ParameterizedTest(name = "harness mode {0}")
-        @EnumSource(value = Mode.class, names = {"RECORD", "LIVE"})
+        @EnumSource(
+                value = Mode.class,
+                names = {"RECORD", "LIVE"})
         @DisplayName("createStreaming hands out the first chunk before the server sends the rest")
         void streamsChunkByChunk(Mode mode, @TempDir Path recordings) throws Exception {
             CountDownLatch firstChunkSeen = new CountDownLatch(1);
@@ -238,18 +277,20 @@ class HarnessOpenAiTransportTest {
             List<String> deltas = new ArrayList<>();
             Harness harness = harness(recordings, mode);
             try (LoopbackServer server = LoopbackServer.start(exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                exchange.sendResponseHeaders(200, 0);
-                OutputStream out = exchange.getResponseBody();
-                out.write(("data: " + first + "\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                // Not a timing assertion: the bound only keeps a broken transport from hanging the build.
-                seenBeforeRest.set(firstChunkSeen.await(30, TimeUnit.SECONDS));
-                out.write(("data: " + last + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
-            }); HarnessSession session = harness.session("Streaming#chunks")) {
+                        exchange.getRequestBody().readAllBytes();
+                        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+                        exchange.sendResponseHeaders(200, 0);
+                        OutputStream out = exchange.getResponseBody();
+                        out.write(("data: " + first + "\n\n").getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                        // Not a timing assertion: the bound only keeps a broken transport from hanging the build.
+                        seenBeforeRest.set(firstChunkSeen.await(30, TimeUnit.SECONDS));
+                        out.write(("data: " + last + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+                    });
+                    HarnessSession session = harness.session("Streaming#chunks")) {
                 OpenAIClient openai = sdk(HarnessOpenAiTransport.of(session), server.url() + "/v1");
-                try (StreamResponse<ChatCompletionChunk> stream = openai.chat().completions().createStreaming(ask("Sun?"))) {
+                try (StreamResponse<ChatCompletionChunk> stream =
+                        openai.chat().completions().createStreaming(ask("Sun?"))) {
                     stream.stream().forEach(chunk -> {
                         chunk.choices().forEach(c -> c.delta().content().ifPresent(deltas::add));
                         firstChunkSeen.countDown();
@@ -257,13 +298,19 @@ class HarnessOpenAiTransportTest {
                 }
                 openai.close();
             }
-            assertThat(seenBeforeRest).as("the SDK saw the first chunk while the server held back the rest").isTrue();
+            assertThat(seenBeforeRest)
+                    .as("the SDK saw the first chunk while the server held back the rest")
+                    .isTrue();
             assertThat(deltas).containsExactly("Sol", " invictus");
             try (Stream<Path> files = Files.list(recordings.resolve("sdk")).filter(Files::isRegularFile)) {
                 List<Path> written = files.toList();
                 if (mode == Mode.RECORD) {
-                    assertThat(written).singleElement().satisfies(file -> assertThat(Files.readString(file))
-                            .contains("\"content\": \"Sol\"").contains("\"content\": \" invictus\"").contains("\"[DONE]\""));
+                    assertThat(written)
+                            .singleElement()
+                            .satisfies(file -> assertThat(Files.readString(file))
+                                    .contains("\"content\": \"Sol\"")
+                                    .contains("\"content\": \" invictus\"")
+                                    .contains("\"[DONE]\""));
                 } else {
                     assertThat(written).isEmpty();
                 }
@@ -282,11 +329,20 @@ class HarnessOpenAiTransportTest {
             CountDownLatch release = new CountDownLatch(1);
             try (LoopbackServer server = LoopbackServer.start(exchange -> release.await(30, TimeUnit.SECONDS));
                     HarnessOpenAiTransport transport = HarnessOpenAiTransport.of(HttpClient.newHttpClient())) {
-                RequestOptions options = RequestOptions.builder().timeout(Timeout.builder().request(Duration.ofMillis(200)).build())
+                RequestOptions options = RequestOptions.builder()
+                        .timeout(Timeout.builder()
+                                .request(Duration.ofMillis(200))
+                                .build())
                         .build();
-                assertThatThrownBy(() -> transport.execute(HttpRequest.builder().method(HttpMethod.GET).baseUrl(server.url())
-                        .addPathSegment("slow").build(), options))
-                        .isInstanceOf(OpenAIIoException.class).hasMessageContaining("GET " + server.url() + "/slow timed out")
+                assertThatThrownBy(() -> transport.execute(
+                                HttpRequest.builder()
+                                        .method(HttpMethod.GET)
+                                        .baseUrl(server.url())
+                                        .addPathSegment("slow")
+                                        .build(),
+                                options))
+                        .isInstanceOf(OpenAIIoException.class)
+                        .hasMessageContaining("GET " + server.url() + "/slow timed out")
                         .hasCauseInstanceOf(HttpTimeoutException.class);
             } finally {
                 release.countDown();
@@ -298,20 +354,30 @@ class HarnessOpenAiTransportTest {
         void readTimeout() throws Exception {
             CountDownLatch release = new CountDownLatch(1);
             try (LoopbackServer server = LoopbackServer.start(exchange -> {
-                exchange.sendResponseHeaders(200, 0);
-                exchange.getResponseBody().write("first".getBytes(StandardCharsets.UTF_8));
-                exchange.getResponseBody().flush();
-                release.await(30, TimeUnit.SECONDS);
-            }); HarnessOpenAiTransport transport = HarnessOpenAiTransport.of(HttpClient.newHttpClient())) {
-                RequestOptions options = RequestOptions.builder().timeout(Timeout.builder().read(Duration.ofMillis(200)).build())
+                        exchange.sendResponseHeaders(200, 0);
+                        exchange.getResponseBody().write("first".getBytes(StandardCharsets.UTF_8));
+                        exchange.getResponseBody().flush();
+                        release.await(30, TimeUnit.SECONDS);
+                    });
+                    HarnessOpenAiTransport transport = HarnessOpenAiTransport.of(HttpClient.newHttpClient())) {
+                RequestOptions options = RequestOptions.builder()
+                        .timeout(Timeout.builder().read(Duration.ofMillis(200)).build())
                         .build();
-                try (HttpResponse response = transport.execute(HttpRequest.builder().method(HttpMethod.GET)
-                        .baseUrl(server.url()).addPathSegment("stall").build(), options)) {
+                try (HttpResponse response = transport.execute(
+                        HttpRequest.builder()
+                                .method(HttpMethod.GET)
+                                .baseUrl(server.url())
+                                .addPathSegment("stall")
+                                .build(),
+                        options)) {
                     InputStream body = response.body();
                     byte[] buffer = new byte[100];
-                    assertThat(new String(buffer, 0, body.read(buffer), StandardCharsets.UTF_8)).isEqualTo("first");
-                    assertThatThrownBy(() -> body.read(buffer)).isInstanceOf(HttpTimeoutException.class)
-                            .hasMessageContaining("read timeout").hasMessageContaining("Timeout.read");
+                    assertThat(new String(buffer, 0, body.read(buffer), StandardCharsets.UTF_8))
+                            .isEqualTo("first");
+                    assertThatThrownBy(() -> body.read(buffer))
+                            .isInstanceOf(HttpTimeoutException.class)
+                            .hasMessageContaining("read timeout")
+                            .hasMessageContaining("Timeout.read");
                 }
             } finally {
                 release.countDown();
@@ -319,16 +385,21 @@ class HarnessOpenAiTransportTest {
         }
 
         @Test
-        @DisplayName("a refused connection is the SDK's OpenAIIoException (which the SDK retries), caused by ConnectException")
+        @DisplayName(
+                "a refused connection is the SDK's OpenAIIoException (which the SDK retries), caused by ConnectException")
         void connectionRefused() throws Exception {
             int port;
             try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 port = socket.getLocalPort();
             }
             try (HarnessOpenAiTransport transport = HarnessOpenAiTransport.of(HttpClient.newHttpClient())) {
-                assertThatThrownBy(() -> transport.execute(HttpRequest.builder().method(HttpMethod.GET)
-                        .baseUrl("http://127.0.0.1:" + port).addPathSegment("x").build()))
-                        .isInstanceOf(OpenAIIoException.class).hasCauseInstanceOf(ConnectException.class)
+                assertThatThrownBy(() -> transport.execute(HttpRequest.builder()
+                                .method(HttpMethod.GET)
+                                .baseUrl("http://127.0.0.1:" + port)
+                                .addPathSegment("x")
+                                .build()))
+                        .isInstanceOf(OpenAIIoException.class)
+                        .hasCauseInstanceOf(ConnectException.class)
                         .hasMessageContaining("GET http://127.0.0.1:" + port + "/x failed");
             }
         }
@@ -339,9 +410,12 @@ class HarnessOpenAiTransportTest {
             HarnessOpenAiTransport transport = HarnessOpenAiTransport.of(HttpClient.newHttpClient());
             sdk(transport, "http://127.0.0.1:9/v1").close();
             assertThat(transport.toString()).endsWith(", closed]");
-            assertThatThrownBy(() -> transport.execute(HttpRequest.builder().method(HttpMethod.GET)
-                    .baseUrl("http://127.0.0.1:9").build()))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+            assertThatThrownBy(() -> transport.execute(HttpRequest.builder()
+                            .method(HttpMethod.GET)
+                            .baseUrl("http://127.0.0.1:9")
+                            .build()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
         }
     }
 
@@ -353,7 +427,9 @@ class HarnessOpenAiTransportTest {
         void missReachesTheTest(@TempDir Path recordings) {
             Harness harness = harness(recordings, Mode.REPLAY);
             try (HarnessSession session = harness.session("Misses#sync")) {
-                OpenAIClient openai = sdk(HarnessOpenAiTransport.of(session), "https://bedrock-runtime.us-west-2.amazonaws.com/openai/v1");
+                OpenAIClient openai = sdk(
+                        HarnessOpenAiTransport.of(session),
+                        "https://bedrock-runtime.us-west-2.amazonaws.com/openai/v1");
                 assertThatThrownBy(() -> openai.chat().completions().create(ask("Never recorded")))
                         .isExactlyInstanceOf(ReplayMissError.class)
                         .hasMessageContaining("no recording for this request")
@@ -361,8 +437,11 @@ class HarnessOpenAiTransportTest {
                         .hasMessageContaining("Never recorded")
                         .hasMessageContaining("record-if-missing")
                         .hasMessageNotContaining(API_KEY);
-                assertThat(session.uses()).as("the SDK did not retry it").singleElement()
-                        .extracting(RecordingUse::outcome).isEqualTo(RecordingUse.Outcome.MISSED);
+                assertThat(session.uses())
+                        .as("the SDK did not retry it")
+                        .singleElement()
+                        .extracting(RecordingUse::outcome)
+                        .isEqualTo(RecordingUse.Outcome.MISSED);
                 openai.close();
             }
         }
@@ -373,18 +452,37 @@ class HarnessOpenAiTransportTest {
             Harness harness = harness(recordings, Mode.REPLAY);
             try (HarnessSession session = harness.session("Misses#async")) {
                 HarnessOpenAiTransport transport = HarnessOpenAiTransport.of(session);
-                var future = transport.executeAsync(HttpRequest.builder().method(HttpMethod.GET)
-                        .baseUrl("https://api.example.com/v1").addPathSegment("models").build(), RequestOptions.none());
-                assertThatThrownBy(future::get).isInstanceOf(ExecutionException.class)
-                        .cause().isExactlyInstanceOf(ReplayMissError.class).hasMessageContaining("GET /v1/models");
+                var future = transport.executeAsync(
+                        HttpRequest.builder()
+                                .method(HttpMethod.GET)
+                                .baseUrl("https://api.example.com/v1")
+                                .addPathSegment("models")
+                                .build(),
+                        RequestOptions.none());
+                assertThatThrownBy(future::get)
+                        .isInstanceOf(ExecutionException.class)
+                        .cause()
+                        .isExactlyInstanceOf(ReplayMissError.class)
+                        .hasMessageContaining("GET /v1/models");
 
-                OpenAIClientAsync async = new OpenAIClientAsyncImpl(ClientOptions.builder().httpClient(transport)
-                        .baseUrl("https://api.example.com/v1").apiKey(API_KEY).build());
-                assertThatThrownBy(() -> async.chat().completions().create(ask("Never recorded either")).join())
+                OpenAIClientAsync async = new OpenAIClientAsyncImpl(ClientOptions.builder()
+                        .httpClient(transport)
+                        .baseUrl("https://api.example.com/v1")
+                        .apiKey(API_KEY)
+                        .build());
+                assertThatThrownBy(() -> async.chat()
+                                .completions()
+                                .create(ask("Never recorded either"))
+                                .join())
                         .isInstanceOf(CompletionException.class)
-                        .cause().isExactlyInstanceOf(ReplayMissError.class).hasMessageContaining("Never recorded either")
+                        .cause()
+                        .isExactlyInstanceOf(ReplayMissError.class)
+                        .hasMessageContaining("Never recorded either")
                         .hasMessageNotContaining(API_KEY);
-                assertThat(session.uses()).hasSize(2).extracting(RecordingUse::outcome).containsOnly(RecordingUse.Outcome.MISSED);
+                assertThat(session.uses())
+                        .hasSize(2)
+                        .extracting(RecordingUse::outcome)
+                        .containsOnly(RecordingUse.Outcome.MISSED);
                 async.close();
             }
         }
@@ -397,11 +495,18 @@ class HarnessOpenAiTransportTest {
         private void recordConversation(Path recordings) {
             try (BedrockEmulator emulator = BedrockEmulator.start();
                     HarnessSession session = harness(recordings, Mode.RECORD).session("Recordings#conversation")) {
-                OpenAIClient openai = sdk(HarnessOpenAiTransport.of(session), emulator.baseUri().toString());
-                assertThat(openai.chat().completions().create(ask("Which planet do humans live on?")).choices().get(0)
-                        .message().content()).hasValueSatisfying(c -> assertThat(c).contains("Earth"));
-                try (StreamResponse<ChatCompletionChunk> stream = openai.chat().completions()
-                        .createStreaming(ask("What's the name of the Sun in latin?"))) {
+                OpenAIClient openai = sdk(
+                        HarnessOpenAiTransport.of(session), emulator.baseUri().toString());
+                assertThat(openai.chat()
+                                .completions()
+                                .create(ask("Which planet do humans live on?"))
+                                .choices()
+                                .get(0)
+                                .message()
+                                .content())
+                        .hasValueSatisfying(c -> assertThat(c).contains("Earth"));
+                try (StreamResponse<ChatCompletionChunk> stream =
+                        openai.chat().completions().createStreaming(ask("What's the name of the Sun in latin?"))) {
                     assertThat(stream.stream().count()).isGreaterThan(2);
                 }
                 emulator.enqueue(ScriptedResponse.unavailable("0"));
@@ -428,10 +533,13 @@ class HarnessOpenAiTransportTest {
 
             Map<String, String> files = files(recordings.resolve("sdk"));
             assertThat(files).hasSize(4);
-            assertThat(files.values()).allSatisfy(text -> assertThat(text)
-                    .doesNotContain(API_KEY).doesNotContain("canary")
-                    .doesNotContainIgnoringCase("x-stainless").doesNotContainIgnoringCase("user-agent")
-                    .doesNotContainIgnoringCase("authorization"));
+            assertThat(files.values())
+                    .allSatisfy(text -> assertThat(text)
+                            .doesNotContain(API_KEY)
+                            .doesNotContain("canary")
+                            .doesNotContainIgnoringCase("x-stainless")
+                            .doesNotContainIgnoringCase("user-agent")
+                            .doesNotContainIgnoringCase("authorization"));
         }
 
         @Test
@@ -449,17 +557,34 @@ class HarnessOpenAiTransportTest {
             recordConversation(recordings);
             try (HarnessSession session = harness(recordings, Mode.REPLAY).session("Recordings#conversation")) {
                 OpenAIClient openai = sdk(HarnessOpenAiTransport.of(session), "http://127.0.0.1:9/openai/v1");
-                assertThat(openai.chat().completions().create(ask("Which planet do humans live on?")).choices().get(0)
-                        .message().content()).hasValueSatisfying(c -> assertThat(c).contains("Earth"));
+                assertThat(openai.chat()
+                                .completions()
+                                .create(ask("Which planet do humans live on?"))
+                                .choices()
+                                .get(0)
+                                .message()
+                                .content())
+                        .hasValueSatisfying(c -> assertThat(c).contains("Earth"));
                 StringBuilder deltas = new StringBuilder();
-                try (StreamResponse<ChatCompletionChunk> stream = openai.chat().completions()
-                        .createStreaming(ask("What's the name of the Sun in latin?"))) {
-                    stream.stream().forEach(chunk -> chunk.choices().forEach(c -> c.delta().content().ifPresent(deltas::append)));
+                try (StreamResponse<ChatCompletionChunk> stream =
+                        openai.chat().completions().createStreaming(ask("What's the name of the Sun in latin?"))) {
+                    stream.stream()
+                            .forEach(chunk -> chunk.choices()
+                                    .forEach(c -> c.delta().content().ifPresent(deltas::append)));
                 }
                 assertThat(deltas.toString()).contains("Sol");
-                assertThat(openai.chat().completions().create(ask("Hello, world!")).choices().get(0).message().content())
+                assertThat(openai.chat()
+                                .completions()
+                                .create(ask("Hello, world!"))
+                                .choices()
+                                .get(0)
+                                .message()
+                                .content())
                         .hasValueSatisfying(c -> assertThat(c).contains("Hello"));
-                assertThat(session.uses()).hasSize(4).extracting(RecordingUse::outcome).containsOnly(RecordingUse.Outcome.REPLAYED);
+                assertThat(session.uses())
+                        .hasSize(4)
+                        .extracting(RecordingUse::outcome)
+                        .containsOnly(RecordingUse.Outcome.REPLAYED);
                 openai.close();
             }
         }
@@ -471,12 +596,18 @@ class HarnessOpenAiTransportTest {
         try (BedrockEmulator emulator = BedrockEmulator.start()) {
             OpenAIClientAsync async = new OpenAIClientAsyncImpl(ClientOptions.builder()
                     .httpClient(HarnessOpenAiTransport.of(HttpClient.newHttpClient()))
-                    .baseUrl(emulator.baseUri().toString()).apiKey(API_KEY).build());
-            ChatCompletion completion = async.chat().completions().create(ask("Which planet do humans live on?"))
+                    .baseUrl(emulator.baseUri().toString())
+                    .apiKey(API_KEY)
+                    .build());
+            ChatCompletion completion = async.chat()
+                    .completions()
+                    .create(ask("Which planet do humans live on?"))
                     .get(30, TimeUnit.SECONDS);
-            assertThat(completion.choices().get(0).message().content()).hasValueSatisfying(c -> assertThat(c).contains("Earth"));
-            assertThat(emulator.requests()).singleElement().satisfies(r -> assertThat(r.header("Authorization"))
-                    .contains("Bearer " + API_KEY));
+            assertThat(completion.choices().get(0).message().content())
+                    .hasValueSatisfying(c -> assertThat(c).contains("Earth"));
+            assertThat(emulator.requests())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.header("Authorization")).contains("Bearer " + API_KEY));
             async.close();
         }
     }
@@ -487,7 +618,9 @@ class HarnessOpenAiTransportTest {
         try (HarnessSession session = harness(recordings, Mode.REPLAY).session("T#s")) {
             HarnessOpenAiTransport transport = HarnessOpenAiTransport.of(session);
             sdk(transport, "https://api.example.com/v1");
-            assertThat(transport.toString()).startsWith("HarnessOpenAiTransport[HarnessSession[").doesNotContain(API_KEY);
+            assertThat(transport.toString())
+                    .startsWith("HarnessOpenAiTransport[HarnessSession[")
+                    .doesNotContain(API_KEY);
         }
     }
 }

@@ -35,6 +35,7 @@ import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.normalize.ResponseNormalizer;
 import dev.replayharness.junit.HarnessCustomizer;
 import dev.replayharness.junit.Recorded;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -92,7 +93,10 @@ class OpenAiSdkRecordedTest {
     }
 
     private static ChatCompletionCreateParams ask(String question) {
-        return ChatCompletionCreateParams.builder().model(SdkUpstream.MODEL).addUserMessage(question).build();
+        return ChatCompletionCreateParams.builder()
+                .model(SdkUpstream.MODEL)
+                .addUserMessage(question)
+                .build();
     }
 
     private static String content(ChatCompletion completion) {
@@ -105,8 +109,10 @@ class OpenAiSdkRecordedTest {
      */
     private void script(ScriptedResponse... responses) {
         BedrockEmulator emulator = upstream.emulator();
-        org.junit.jupiter.api.Assumptions.assumeTrue(emulator != null || session.mode() == Mode.REPLAY,
-                "scripted upstream errors are recorded against the emulator only (-Dsetup=" + SdkUpstream.DEFAULT_SETUP + ")");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                emulator != null || session.mode() == Mode.REPLAY,
+                "scripted upstream errors are recorded against the emulator only (-Dsetup=" + SdkUpstream.DEFAULT_SETUP
+                        + ")");
         if (emulator != null) {
             emulator.enqueue(responses);
         }
@@ -120,10 +126,15 @@ class OpenAiSdkRecordedTest {
         assertThat(content(completion).toLowerCase(Locale.ROOT)).contains("earth");
         assertThat(completion.model()).isEqualTo(SdkUpstream.MODEL);
         if (session.mode() == Mode.REPLAY) {
-            assertThat(completion.id()).as("the id as normalized in the recording").startsWith("rec-");
+            assertThat(completion.id())
+                    .as("the id as normalized in the recording")
+                    .startsWith("rec-");
         }
-        assertThat(finishedUses()).singleElement().extracting(RecordingUse::outcome)
-                .isEqualTo(session.mode() == Mode.REPLAY ? RecordingUse.Outcome.REPLAYED : RecordingUse.Outcome.RECORDED);
+        assertThat(finishedUses())
+                .singleElement()
+                .extracting(RecordingUse::outcome)
+                .isEqualTo(
+                        session.mode() == Mode.REPLAY ? RecordingUse.Outcome.REPLAYED : RecordingUse.Outcome.RECORDED);
     }
 
     @Test
@@ -131,8 +142,8 @@ class OpenAiSdkRecordedTest {
     void streaming() {
         StringBuilder deltas = new StringBuilder();
         int chunks = 0;
-        try (StreamResponse<ChatCompletionChunk> stream = openai.chat().completions()
-                .createStreaming(ask("What's the name of the Sun in latin?"))) {
+        try (StreamResponse<ChatCompletionChunk> stream =
+                openai.chat().completions().createStreaming(ask("What's the name of the Sun in latin?"))) {
             for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) stream.stream()::iterator) {
                 chunks++;
                 chunk.choices().forEach(choice -> choice.delta().content().ifPresent(deltas::append));
@@ -147,10 +158,16 @@ class OpenAiSdkRecordedTest {
 
     /** The answer as the recording holds it: every event's {@code choices[0].delta.content}, joined. */
     private static String recordedDeltas(Path recording) {
-        JsonNode events = JsonMapper.builder().build().readTree(recording.toFile()).path("response").path("body").path("events");
+        JsonNode events = JsonMapper.builder()
+                .build()
+                .readTree(recording.toFile())
+                .path("response")
+                .path("body")
+                .path("events");
         StringBuilder answer = new StringBuilder();
         for (JsonNode event : events) {
-            JsonNode content = event.path("data").path("choices").path(0).path("delta").path("content");
+            JsonNode content =
+                    event.path("data").path("choices").path(0).path("delta").path("content");
             if (content.isString()) {
                 answer.append(content.asString());
             }
@@ -163,13 +180,15 @@ class OpenAiSdkRecordedTest {
     @Test
     @DisplayName("multi-turn: the model recalls a name from an earlier turn")
     void multiTurn() {
-        ChatCompletion completion = openai.chat().completions().create(ChatCompletionCreateParams.builder()
-                .model(SdkUpstream.MODEL)
-                .addSystemMessage("You are a helpful assistant.")
-                .addUserMessage("My name is Alice")
-                .addAssistantMessage("Nice to meet you, Alice! How can I help you today?")
-                .addUserMessage("What is my name?")
-                .build());
+        ChatCompletion completion = openai.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model(SdkUpstream.MODEL)
+                        .addSystemMessage("You are a helpful assistant.")
+                        .addUserMessage("My name is Alice")
+                        .addAssistantMessage("Nice to meet you, Alice! How can I help you today?")
+                        .addUserMessage("What is my name?")
+                        .build());
 
         assertThat(content(completion)).contains("Alice");
     }
@@ -177,11 +196,14 @@ class OpenAiSdkRecordedTest {
     @Test
     @DisplayName("a model Bedrock does not serve: the recorded 404 becomes the SDK's NotFoundException")
     void notFound() {
-        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("openai.gpt-oss-999b-1:0")
-                .addUserMessage("Hello!").build();
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+                .model("openai.gpt-oss-999b-1:0")
+                .addUserMessage("Hello!")
+                .build();
 
         assertThatThrownBy(() -> openai.chat().completions().create(params))
-                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404))
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404))
                 .hasMessageContaining("openai.gpt-oss-999b-1:0");
         assertThat(finishedUses()).as("a 404 is not retried").hasSize(1);
     }
@@ -192,11 +214,15 @@ class OpenAiSdkRecordedTest {
         script(ScriptedResponse.throttled("0"), ScriptedResponse.throttled("0"), ScriptedResponse.throttled("0"));
 
         assertThatThrownBy(() -> openai.chat().completions().create(ask("Which planet do humans live on?")))
-                .isInstanceOfSatisfying(RateLimitException.class, e -> assertThat(e.statusCode()).isEqualTo(429))
+                .isInstanceOfSatisfying(
+                        RateLimitException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(429))
                 .hasMessageContaining("Too many requests");
-        assertThat(finishedUses()).as("the SDK's first attempt and its two retries, each its own recording")
+        assertThat(finishedUses())
+                .as("the SDK's first attempt and its two retries, each its own recording")
                 .extracting(use -> use.file().getFileName().toString())
-                .containsExactlyInAnyOrder(KEY_FILE.formatted(key(0)), KEY_FILE_N.formatted(key(0), 2), KEY_FILE_N.formatted(key(0), 3));
+                .containsExactlyInAnyOrder(
+                        KEY_FILE.formatted(key(0)), KEY_FILE_N.formatted(key(0), 2), KEY_FILE_N.formatted(key(0), 3));
     }
 
     @Test
@@ -204,8 +230,9 @@ class OpenAiSdkRecordedTest {
     void retriedAfterServerError() {
         script(ScriptedResponse.unavailable("0"));
 
-        ChatCompletion completion = openai.chat().completions().create(ask("Which planet has rings around it with a name"
-                + " starting with letter S?"));
+        ChatCompletion completion = openai.chat()
+                .completions()
+                .create(ask("Which planet has rings around it with a name" + " starting with letter S?"));
 
         assertThat(content(completion)).contains("Saturn");
         assertThat(finishedUses())
@@ -217,12 +244,16 @@ class OpenAiSdkRecordedTest {
     @Test
     @DisplayName("a 500 on every attempt ends in the SDK's InternalServerException with the status")
     void serverError() {
-        ScriptedResponse failure = new ScriptedResponse(500, java.util.Map.of("Retry-After", "0"),
+        ScriptedResponse failure = new ScriptedResponse(
+                500,
+                java.util.Map.of("Retry-After", "0"),
                 "{\"error\":{\"message\":\"Internal failure\",\"type\":\"api_error\"}}");
         script(failure, failure, failure);
 
         assertThatThrownBy(() -> openai.chat().completions().create(ask("Hello, world!")))
-                .isInstanceOfSatisfying(InternalServerException.class, e -> assertThat(e.statusCode()).isEqualTo(500))
+                .isInstanceOfSatisfying(
+                        InternalServerException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(500))
                 .hasMessageContaining("Internal failure");
         assertThat(finishedUses()).hasSize(3);
     }
@@ -236,13 +267,18 @@ class OpenAiSdkRecordedTest {
         }
         if (session.mode() == Mode.REPLAY) {
             HttpClient plain = HttpClient.newHttpClient();
-            assertThatThrownBy(() -> plain.send(HttpRequest.newBuilder(URI.create(stopped + "/chat/completions")).build(),
-                    HttpResponse.BodyHandlers.discarding())).as("the emulator is stopped").isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> plain.send(
+                            HttpRequest.newBuilder(URI.create(stopped + "/chat/completions"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding()))
+                    .as("the emulator is stopped")
+                    .isInstanceOf(ConnectException.class);
         }
-        OpenAIClient offline = upstream.client(HarnessOpenAiTransport.of(session),
-                session.mode() == Mode.REPLAY ? stopped : upstream.baseUrl());
+        OpenAIClient offline = upstream.client(
+                HarnessOpenAiTransport.of(session), session.mode() == Mode.REPLAY ? stopped : upstream.baseUrl());
         try {
-            assertThat(content(offline.chat().completions().create(ask("Which planet do humans live on?")))).contains("Earth");
+            assertThat(content(offline.chat().completions().create(ask("Which planet do humans live on?"))))
+                    .contains("Earth");
         } finally {
             offline.close();
         }

@@ -38,6 +38,7 @@ import dev.replayharness.core.Mode;
 class SdkTransportLeakTest {
     @TempDir
     Path recordings;
+
     private final String canary = Canaries.next("cnry");
 
     /** One leak: what the upstream sends back, and what a replay must hand the SDK instead. */
@@ -47,8 +48,10 @@ class SdkTransportLeakTest {
             void answer(HttpExchange exchange, String canary) throws IOException {
                 exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
                 exchange.sendResponseHeaders(200, 0);
-                exchange.getResponseBody().write((": session " + canary + "\nevent: token-" + canary + "\nid: " + canary
-                        + "\ndata: {\"n\":1}\n\n").getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody()
+                        .write((": session " + canary + "\nevent: token-" + canary + "\nid: " + canary
+                                        + "\ndata: {\"n\":1}\n\n")
+                                .getBytes(StandardCharsets.UTF_8));
             }
 
             @Override
@@ -74,7 +77,11 @@ class SdkTransportLeakTest {
         BINARY_BODY("blob", true) {
             @Override
             void answer(HttpExchange exchange, String canary) throws IOException {
-                send(exchange, "application/octet-stream", null, ("\0\u0001" + canary + "\0").getBytes(StandardCharsets.ISO_8859_1));
+                send(
+                        exchange,
+                        "application/octet-stream",
+                        null,
+                        ("\0\u0001" + canary + "\0").getBytes(StandardCharsets.ISO_8859_1));
             }
 
             @Override
@@ -85,8 +92,12 @@ class SdkTransportLeakTest {
         ECHOED_QUERY_CREDENTIAL("echo", false) {
             @Override
             void answer(HttpExchange exchange, String canary) throws IOException {
-                send(exchange, "application/json", null, ("{\"you_asked\":\"" + exchange.getRequestURI().getRawQuery() + "\"}")
-                        .getBytes(StandardCharsets.UTF_8));
+                send(
+                        exchange,
+                        "application/json",
+                        null,
+                        ("{\"you_asked\":\"" + exchange.getRequestURI().getRawQuery() + "\"}")
+                                .getBytes(StandardCharsets.UTF_8));
             }
 
             @Override
@@ -108,10 +119,14 @@ class SdkTransportLeakTest {
         abstract String replayed();
 
         HttpRequest request(String baseUrl, String canary) {
-            HttpRequest.Builder builder = HttpRequest.builder().method(HttpMethod.GET).baseUrl(baseUrl + "/v1/")
+            HttpRequest.Builder builder = HttpRequest.builder()
+                    .method(HttpMethod.GET)
+                    .baseUrl(baseUrl + "/v1/")
                     .addPathSegment(segment);
-            return (bearer ? builder.putHeader("Authorization", "Bearer " + canary)
-                    : builder.putQueryParam("api_key", canary).putQueryParam("q", "1")).build();
+            return (bearer
+                            ? builder.putHeader("Authorization", "Bearer " + canary)
+                            : builder.putQueryParam("api_key", canary).putQueryParam("q", "1"))
+                    .build();
         }
     }
 
@@ -127,8 +142,13 @@ class SdkTransportLeakTest {
     }
 
     private Harness harness(Mode mode) {
-        return Harness.builder().recordingsDirectory(recordings).namespace("sdk").mode(mode)
-                .configuration(ConfigurationSource.empty()).environment(ConfigurationSource.empty()).build();
+        return Harness.builder()
+                .recordingsDirectory(recordings)
+                .namespace("sdk")
+                .mode(mode)
+                .configuration(ConfigurationSource.empty())
+                .environment(ConfigurationSource.empty())
+                .build();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,15 +168,20 @@ class SdkTransportLeakTest {
                 assertThat(live.statusCode()).isEqualTo(200);
                 live.body().readAllBytes();
             }
-            assertThat(Canaries.assertNoFileHolds(recordings, canaries)).as("files written").isEqualTo(1);
+            assertThat(Canaries.assertNoFileHolds(recordings, canaries))
+                    .as("files written")
+                    .isEqualTo(1);
 
             try (HarnessSession session = harness(Mode.REPLAY).session("Leak#sdk");
                     HarnessOpenAiTransport transport = HarnessOpenAiTransport.of(session);
-                    HttpResponse replayed = transport.execute(leak.request(server.url(), canary), RequestOptions.none())) {
+                    HttpResponse replayed =
+                            transport.execute(leak.request(server.url(), canary), RequestOptions.none())) {
                 byte[] body = replayed.body().readAllBytes();
                 Canaries.assertAbsent("replayed body", body, canaries);
-                Canaries.assertAbsent("replayed response and transport toString()", replayed + " " + transport + " "
-                        + replayed.headers().names(), canaries);
+                Canaries.assertAbsent(
+                        "replayed response and transport toString()",
+                        replayed + " " + transport + " " + replayed.headers().names(),
+                        canaries);
                 assertThat(Canaries.decodedIfEncoded(body)).isEqualTo(leak.replayed());
             }
             assertThat(calls).as("replay must not call upstream").hasValue(1);
@@ -171,9 +196,17 @@ class SdkTransportLeakTest {
         try (Canaries.CapturedLog log = new Canaries.CapturedLog();
                 HarnessSession session = harness(Mode.REPLAY).session("Leak#sdk");
                 HarnessOpenAiTransport transport = HarnessOpenAiTransport.of(session)) {
-            Throwable miss = catchThrowable(() -> transport.execute(HttpRequest.builder().method(HttpMethod.GET)
-                    .baseUrl("http://127.0.0.1:9/v1/").addPathSegments("keys", canary).putQueryParam("token", canary)
-                    .putHeader("Authorization", "Bearer " + canary).build(), RequestOptions.none()).close());
+            Throwable miss = catchThrowable(() -> transport
+                    .execute(
+                            HttpRequest.builder()
+                                    .method(HttpMethod.GET)
+                                    .baseUrl("http://127.0.0.1:9/v1/")
+                                    .addPathSegments("keys", canary)
+                                    .putQueryParam("token", canary)
+                                    .putHeader("Authorization", "Bearer " + canary)
+                                    .build(),
+                            RequestOptions.none())
+                    .close());
 
             assertThat(miss).isNotNull();
             for (Throwable t = miss; t != null; t = t.getCause()) {

@@ -22,6 +22,7 @@ final class SdkUpstream implements AutoCloseable {
     static final String DEFAULT_SETUP = "bedrock-emulator";
     /** The model every recorded test asks for, as Bedrock names it. */
     static final String MODEL = "openai.gpt-oss-20b-1:0";
+
     static final String REPLAY_KEY = "replay-mode-dummy-key";
     static final String EMULATOR_KEY = "emulator-token-not-a-secret";
 
@@ -48,8 +49,10 @@ final class SdkUpstream implements AutoCloseable {
         }
         String token = System.getenv("AWS_BEARER_TOKEN_BEDROCK");
         if (token == null || token.isBlank()) {
-            throw new IllegalStateException("Recording against setup '" + setup.name() + "' (Amazon Bedrock) needs a key:"
-                    + " export AWS_BEARER_TOKEN_BEDROCK, or record against the emulator with -Dsetup=" + DEFAULT_SETUP + ".");
+            throw new IllegalStateException(
+                    "Recording against setup '" + setup.name() + "' (Amazon Bedrock) needs a key:"
+                            + " export AWS_BEARER_TOKEN_BEDROCK, or record against the emulator with -Dsetup="
+                            + DEFAULT_SETUP + ".");
         }
         return new SdkUpstream(null, bedrock, token);
     }
@@ -70,7 +73,11 @@ final class SdkUpstream implements AutoCloseable {
 
     /** The same, sending to {@code baseUrl} instead. */
     OpenAIClient client(HarnessOpenAiTransport transport, String baseUrl) {
-        return new OpenAIClientImpl(ClientOptions.builder().httpClient(transport).baseUrl(baseUrl).apiKey(apiKey).build());
+        return new OpenAIClientImpl(ClientOptions.builder()
+                .httpClient(transport)
+                .baseUrl(baseUrl)
+                .apiKey(apiKey)
+                .build());
     }
 
     @Override

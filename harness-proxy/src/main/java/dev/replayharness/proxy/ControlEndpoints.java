@@ -12,6 +12,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.URIUtil;
 
 import dev.replayharness.core.Harness;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,7 +36,8 @@ final class ControlEndpoints {
     void handle(Request request, Response response, Callback callback, String path) {
         String method = request.getMethod();
         try {
-            Content.Source.consumeAll(request); // control requests carry no body; an unread one would close the connection
+            Content.Source.consumeAll(
+                    request); // control requests carry no body; an unread one would close the connection
         } catch (IOException e) {
             callback.failed(e);
             return;
@@ -55,18 +57,26 @@ final class ControlEndpoints {
             return;
         }
         boolean sharedEnd = path.equals(ReplayProxy.CONTROL_PREFIX + "shared/end");
-        boolean testEnd = path.startsWith(TESTS_PREFIX) && path.endsWith("/end") && path.length() > TESTS_PREFIX.length() + 4;
+        boolean testEnd =
+                path.startsWith(TESTS_PREFIX) && path.endsWith("/end") && path.length() > TESTS_PREFIX.length() + 4;
         if (sharedEnd || testEnd) {
             if (!method.equals("POST")) {
                 methodNotAllowed(response, callback, "POST");
                 return;
             }
-            String testId = sharedEnd ? null
+            String testId = sharedEnd
+                    ? null
                     : URIUtil.decodePath(path.substring(TESTS_PREFIX.length(), path.length() - "/end".length()));
             if (testId != null && testId.isBlank()) {
-                JsonBodies.send(response, callback, 400, JsonBodies.error("invalid_request_error",
-                        "Replay Harness proxy: empty test id in " + path + ". Use POST " + TESTS_PREFIX
-                                + "<percent-encoded test id>/end, e.g. " + TESTS_PREFIX + "com.example.ChatTest%23answers/end."),
+                JsonBodies.send(
+                        response,
+                        callback,
+                        400,
+                        JsonBodies.error(
+                                "invalid_request_error",
+                                "Replay Harness proxy: empty test id in " + path + ". Use POST " + TESTS_PREFIX
+                                        + "<percent-encoded test id>/end, e.g. " + TESTS_PREFIX
+                                        + "com.example.ChatTest%23answers/end."),
                         Map.of());
                 return;
             }
@@ -74,25 +84,44 @@ final class ControlEndpoints {
             try {
                 summary = sessions.end(testId);
             } catch (RuntimeException e) { // the session could not write a recording; the message names it
-                LOG.log(Level.WARNING, "Replay Harness proxy: ending " + (testId == null ? "the shared scope" : "test " + testId)
-                        + " failed: " + e.getMessage());
-                JsonBodies.send(response, callback, 500, JsonBodies.error("recording_write_error", e.getMessage()), Map.of());
+                LOG.log(
+                        Level.WARNING,
+                        "Replay Harness proxy: ending " + (testId == null ? "the shared scope" : "test " + testId)
+                                + " failed: " + e.getMessage());
+                JsonBodies.send(
+                        response, callback, 500, JsonBodies.error("recording_write_error", e.getMessage()), Map.of());
                 return;
             }
-            LOG.log(Level.DEBUG, () -> "Replay Harness proxy: ended " + (testId == null ? "the shared scope" : "test " + testId)
-                    + ": " + summary);
+            LOG.log(
+                    Level.DEBUG,
+                    () -> "Replay Harness proxy: ended " + (testId == null ? "the shared scope" : "test " + testId)
+                            + ": " + summary);
             JsonBodies.send(response, callback, 200, JsonBodies.summary(summary), Map.of());
             return;
         }
-        JsonBodies.send(response, callback, 404, JsonBodies.error("not_found", "Replay Harness proxy: no control endpoint "
-                + method + " " + path + ". The endpoints are GET " + ReplayProxy.CONTROL_PREFIX + "health, POST "
-                + TESTS_PREFIX + "<percent-encoded test id>/end and POST " + ReplayProxy.CONTROL_PREFIX
-                + "shared/end; paths under " + ReplayProxy.CONTROL_PREFIX + " are never forwarded upstream."), Map.of());
+        JsonBodies.send(
+                response,
+                callback,
+                404,
+                JsonBodies.error(
+                        "not_found",
+                        "Replay Harness proxy: no control endpoint "
+                                + method + " " + path + ". The endpoints are GET " + ReplayProxy.CONTROL_PREFIX
+                                + "health, POST "
+                                + TESTS_PREFIX + "<percent-encoded test id>/end and POST " + ReplayProxy.CONTROL_PREFIX
+                                + "shared/end; paths under " + ReplayProxy.CONTROL_PREFIX
+                                + " are never forwarded upstream."),
+                Map.of());
     }
 
     private void methodNotAllowed(Response response, Callback callback, String allowed) {
-        JsonBodies.send(response, callback, 405, JsonBodies.error("invalid_request_error",
-                "Replay Harness proxy: use " + allowed + " for this control endpoint."), Map.of("Allow", allowed));
+        JsonBodies.send(
+                response,
+                callback,
+                405,
+                JsonBodies.error(
+                        "invalid_request_error",
+                        "Replay Harness proxy: use " + allowed + " for this control endpoint."),
+                Map.of("Allow", allowed));
     }
-
 }

@@ -14,11 +14,19 @@ import org.eclipse.jetty.server.Request;
  * the forwarding client sets itself ({@code Host}, {@code Content-Length}, {@code Expect}).
  */
 final class HopByHop {
-    private static final Set<String> ALWAYS = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
-            "upgrade", "host", "content-length", "expect", "http2-settings");
+    private static final Set<String> ALWAYS = Set.of(
+            "connection",
+            "keep-alive",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "upgrade",
+            "host",
+            "content-length",
+            "expect",
+            "http2-settings");
 
-    private HopByHop() {
-    }
+    private HopByHop() {}
 
     /** The extra names a {@code Connection} header value lists, lower-cased. */
     static Set<String> namedByConnection(Iterable<String> connectionValues) {
@@ -37,8 +45,11 @@ final class HopByHop {
     /** Whether a request or response header with this name stays on this hop. */
     static boolean isDropped(String name, Set<String> connectionNamed) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return ALWAYS.contains(lower) || lower.startsWith("proxy-") || lower.startsWith(":")
-                || lower.startsWith(ReplayProxy.HEADER_PREFIX) || connectionNamed.contains(lower);
+        return ALWAYS.contains(lower)
+                || lower.startsWith("proxy-")
+                || lower.startsWith(":")
+                || lower.startsWith(ReplayProxy.HEADER_PREFIX)
+                || connectionNamed.contains(lower);
     }
 
     /** Whether the client accepts a body in {@code encoding} (none counts as accepted). */

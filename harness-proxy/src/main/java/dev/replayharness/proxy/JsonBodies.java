@@ -17,8 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class JsonBodies {
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     static ObjectNode object() {
         return JSON.createObjectNode();

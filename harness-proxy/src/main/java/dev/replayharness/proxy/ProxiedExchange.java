@@ -23,13 +23,13 @@ import org.eclipse.jetty.util.Callback;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.Harness;
-import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.http.OutgoingRequest;
-import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.RecordingInputStream;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.ResponseRecorder;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.recording.RecordingFormatException;
 
 /**
  * A proxied exchange, run by the engine's {@link Exchange} driver: a replay (written chunk by chunk, one
@@ -78,9 +78,17 @@ final class ProxiedExchange {
         List<String> testHeader = request.getHeaders().getValuesList(ReplayProxy.TEST_HEADER);
         String testId = testHeader.isEmpty() ? null : testHeader.get(0).trim();
         if (testId != null && testId.isEmpty()) {
-            JsonBodies.send(response, callback, 400, JsonBodies.error("invalid_request_error", "Replay Harness proxy: the "
-                    + ReplayProxy.TEST_HEADER + " header is empty. Send the test id (e.g. com.example.ChatTest#answers), "
-                    + "or leave the header out to use the shared scope."), Map.of());
+            JsonBodies.send(
+                    response,
+                    callback,
+                    400,
+                    JsonBodies.error(
+                            "invalid_request_error",
+                            "Replay Harness proxy: the "
+                                    + ReplayProxy.TEST_HEADER
+                                    + " header is empty. Send the test id (e.g. com.example.ChatTest#answers), "
+                                    + "or leave the header out to use the shared scope."),
+                    Map.of());
             return;
         }
         URI target;
@@ -89,8 +97,14 @@ final class ProxiedExchange {
             target = URI.create(upstream.getScheme() + "://" + upstream.getRawAuthority() + upstreamBasePath
                     + request.getHttpURI().getPath() + (query == null ? "" : "?" + query));
         } catch (IllegalArgumentException e) {
-            JsonBodies.send(response, callback, 400, JsonBodies.error("invalid_request_error", "Replay Harness proxy: the request "
-                    + "target is not a valid URI (" + harnessRedact(e.getMessage()) + "). Percent-encode the path and query."),
+            JsonBodies.send(
+                    response,
+                    callback,
+                    400,
+                    JsonBodies.error(
+                            "invalid_request_error",
+                            "Replay Harness proxy: the request " + "target is not a valid URI ("
+                                    + harnessRedact(e.getMessage()) + "). Percent-encode the path and query."),
                     Map.of());
             return;
         }
@@ -99,29 +113,53 @@ final class ProxiedExchange {
         try {
             lease = sessions.acquire(testId);
         } catch (IllegalStateException shuttingDown) {
-            JsonBodies.send(response, callback, 503, JsonBodies.error("proxy_shutting_down",
-                    "Replay Harness proxy: shutting down; no new exchanges."), Map.of("X-Should-Retry", "false"));
+            JsonBodies.send(
+                    response,
+                    callback,
+                    503,
+                    JsonBodies.error("proxy_shutting_down", "Replay Harness proxy: shutting down; no new exchanges."),
+                    Map.of("X-Should-Retry", "false"));
             return;
         }
         try {
             HarnessSession session = lease.session;
             OutgoingRequest outgoing = new OutgoingRequest(method, target, headers, body);
             try {
-                Exchange.<Void, RuntimeException, RuntimeException>run(session, outgoing, replayed -> {
-                    ReplayedAnswer.write(request, response, callback, harness.namespace(), () -> redactedPath(request, session),
-                            session, replayed);
-                    return null;
-                }, recorder -> {
-                    call(request, response, callback, session, target, headers, body, recorder, testId);
-                    return null;
-                });
+                Exchange.<Void, RuntimeException, RuntimeException>run(
+                        session,
+                        outgoing,
+                        replayed -> {
+                            ReplayedAnswer.write(
+                                    request,
+                                    response,
+                                    callback,
+                                    harness.namespace(),
+                                    () -> redactedPath(request, session),
+                                    session,
+                                    replayed);
+                            return null;
+                        },
+                        recorder -> {
+                            call(request, response, callback, session, target, headers, body, recorder, testId);
+                            return null;
+                        });
             } catch (ReplayMissError miss) {
-                errors.miss(response, callback, request.getMethod().toUpperCase(Locale.ROOT) + " " + redactedPath(request, session),
-                        testId, miss);
+                errors.miss(
+                        response,
+                        callback,
+                        request.getMethod().toUpperCase(Locale.ROOT) + " " + redactedPath(request, session),
+                        testId,
+                        miss);
             } catch (RecordingFormatException damaged) {
-                LOG.log(Level.WARNING, "Replay Harness proxy: damaged recording for " + method + " " + redactedPath(request, session)
-                        + testSuffix(testId));
-                JsonBodies.send(response, callback, missStatus, JsonBodies.error("recording_format_error", damaged.getMessage()),
+                LOG.log(
+                        Level.WARNING,
+                        "Replay Harness proxy: damaged recording for " + method + " " + redactedPath(request, session)
+                                + testSuffix(testId));
+                JsonBodies.send(
+                        response,
+                        callback,
+                        missStatus,
+                        JsonBodies.error("recording_format_error", damaged.getMessage()),
                         Map.of(ReplayProxy.ERROR_HEADER, "recording-format", "X-Should-Retry", "false"));
             }
         } finally {
@@ -131,7 +169,8 @@ final class ProxiedExchange {
 
     /** The client's headers minus hop-by-hop ones and the harness's own; credentials stay (they go upstream). */
     private static Headers forwardedHeaders(Request request) {
-        Set<String> connectionNamed = HopByHop.namedByConnection(request.getHeaders().getValuesList(HttpHeader.CONNECTION));
+        Set<String> connectionNamed =
+                HopByHop.namedByConnection(request.getHeaders().getValuesList(HttpHeader.CONNECTION));
         Headers.Builder builder = Headers.builder();
         for (HttpField field : request.getHeaders()) {
             if (!HopByHop.isDropped(field.getName(), connectionNamed)) {
@@ -141,16 +180,30 @@ final class ProxiedExchange {
         return builder.build();
     }
 
-    private void call(Request request, Response response, Callback callback, HarnessSession session, URI target,
-            Headers headers, byte[] body, Optional<ResponseRecorder> recorder, String testId) {
+    private void call(
+            Request request,
+            Response response,
+            Callback callback,
+            HarnessSession session,
+            URI target,
+            Headers headers,
+            byte[] body,
+            Optional<ResponseRecorder> recorder,
+            String testId) {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         HttpResponse<InputStream> answer;
         try {
-            answer = client.send(upstreamRequest(method, target, headers, body), HttpResponse.BodyHandlers.ofInputStream());
+            answer = client.send(
+                    upstreamRequest(method, target, headers, body), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException | RuntimeException e) {
             recorder.ifPresent(r -> r.failed(e)); // nothing is recorded, but the recorder must end
-            errors.unreachable(response, callback, request.getMethod().toUpperCase(Locale.ROOT) + " "
-                    + redactedPath(request, session), session, e, testId);
+            errors.unreachable(
+                    response,
+                    callback,
+                    request.getMethod().toUpperCase(Locale.ROOT) + " " + redactedPath(request, session),
+                    session,
+                    e,
+                    testId);
             return;
         } catch (InterruptedException e) {
             recorder.ifPresent(r -> r.failed(e));
@@ -158,18 +211,22 @@ final class ProxiedExchange {
             callback.failed(e);
             return;
         }
-        recorder.ifPresent(r -> r.started(answer.statusCode(), Headers.of(answer.headers().map())));
+        recorder.ifPresent(
+                r -> r.started(answer.statusCode(), Headers.of(answer.headers().map())));
         InputStream upstreamBody = recorder.<InputStream>map(r -> new RecordingInputStream(answer.body(), r))
                 .orElse(answer.body());
         response.setStatus(answer.statusCode());
-        Set<String> connectionNamed = HopByHop.namedByConnection(answer.headers().allValues("connection"));
+        Set<String> connectionNamed =
+                HopByHop.namedByConnection(answer.headers().allValues("connection"));
         answer.headers().map().forEach((name, values) -> {
             if (!HopByHop.isDropped(name, connectionNamed)) {
                 values.forEach(value -> response.getHeaders().add(name, value));
             }
         });
         if (!method.equals("HEAD")) { // the bytes pass unchanged, so the upstream's length holds
-            answer.headers().firstValue("content-length").ifPresent(length -> response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length));
+            answer.headers()
+                    .firstValue("content-length")
+                    .ifPresent(length -> response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length));
         }
         byte[] buffer = new byte[BUFFER];
         IOException clientGone = null;
@@ -179,8 +236,9 @@ final class ProxiedExchange {
                 try {
                     n = in.read(buffer, 0, buffer.length);
                 } catch (IOException upstreamFailed) { // recorded as interrupted by the RecordingInputStream
-                    String message = "Replay Harness proxy: the upstream " + upstream + " failed mid-response for " + method + " "
-                            + redactedPath(request, session) + ": " + session.redact(String.valueOf(upstreamFailed));
+                    String message = "Replay Harness proxy: the upstream " + upstream + " failed mid-response for "
+                            + method + " " + redactedPath(request, session) + ": "
+                            + session.redact(String.valueOf(upstreamFailed));
                     LOG.log(Level.WARNING, message + testSuffix(testId));
                     ReplayedAnswer.failMidBody(response, callback, upstreamFailed, message);
                     return;
@@ -192,19 +250,25 @@ final class ProxiedExchange {
                     continue;
                 }
                 try {
-                    Content.Sink.write(response, false, ByteBuffer.wrap(buffer, 0, n)); // blocks until sent: a flush per chunk
+                    Content.Sink.write(
+                            response, false, ByteBuffer.wrap(buffer, 0, n)); // blocks until sent: a flush per chunk
                 } catch (IOException e) {
                     clientGone = e;
                     if (recorder.isPresent()) {
-                        LOG.log(Level.INFO, "Replay Harness proxy: the client left during " + method + " "
-                                + redactedPath(request, session) + testSuffix(testId)
-                                + "; draining the rest of the upstream response into the recording");
+                        LOG.log(
+                                Level.INFO,
+                                "Replay Harness proxy: the client left during " + method + " "
+                                        + redactedPath(request, session) + testSuffix(testId)
+                                        + "; draining the rest of the upstream response into the recording");
                     }
                     break;
                 }
             }
         } catch (IOException closeFailed) {
-            LOG.log(Level.DEBUG, () -> "Replay Harness proxy: closing the upstream body failed: " + closeFailed.getClass().getName());
+            LOG.log(
+                    Level.DEBUG,
+                    () -> "Replay Harness proxy: closing the upstream body failed: "
+                            + closeFailed.getClass().getName());
         }
         if (clientGone != null) {
             callback.failed(clientGone);
@@ -218,15 +282,21 @@ final class ProxiedExchange {
      * would from the upstream); before that, a 502 says what happened.
      */
     private static HttpRequest upstreamRequest(String method, URI target, Headers headers, byte[] body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target).method(method,
-                body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target)
+                .method(
+                        method,
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.asMap().forEach((name, values) -> {
             for (String value : values) {
                 try {
                     builder.header(name, value);
                 } catch (IllegalArgumentException restricted) { // a header java.net.http sets itself
-                    LOG.log(Level.DEBUG, () -> "Replay Harness proxy: not forwarding header " + name
-                            + " (java.net.http does not allow it)");
+                    LOG.log(
+                            Level.DEBUG,
+                            () -> "Replay Harness proxy: not forwarding header " + name
+                                    + " (java.net.http does not allow it)");
                 }
             }
         });
@@ -251,5 +321,4 @@ final class ProxiedExchange {
     static String testSuffix(String testId) {
         return testId == null ? "" : " (test " + testId + ")";
     }
-
 }

@@ -10,21 +10,24 @@ final class ProxyChecks {
     /** Statuses SDKs retry (5xx too): a miss answered with one would be retried, count as the next request and miss again. */
     private static final Set<Integer> RETRIED = Set.of(408, 409, 429);
 
-    private ProxyChecks() {
-    }
+    private ProxyChecks() {}
 
     static URI upstream(URI upstream) {
         Objects.requireNonNull(upstream, "upstream");
         String scheme = upstream.getScheme() == null ? "" : upstream.getScheme().toLowerCase(Locale.ROOT);
-        String problem = !scheme.equals("http") && !scheme.equals("https") ? "it is not an absolute http or https URL"
-                : upstream.getHost() == null ? "it has no host"
-                : upstream.getRawUserInfo() != null ? "it has user info (credentials do not belong in the URL; the client sends them)"
-                : upstream.getRawQuery() != null ? "it has a query"
-                : upstream.getRawFragment() != null ? "it has a fragment"
-                : null;
+        String problem = !scheme.equals("http") && !scheme.equals("https")
+                ? "it is not an absolute http or https URL"
+                : upstream.getHost() == null
+                        ? "it has no host"
+                        : upstream.getRawUserInfo() != null
+                                ? "it has user info (credentials do not belong in the URL; the client sends them)"
+                                : upstream.getRawQuery() != null
+                                        ? "it has a query"
+                                        : upstream.getRawFragment() != null ? "it has a fragment" : null;
         if (problem != null) {
             // Never echo user info: it may be a credential.
-            String shown = upstream.getRawUserInfo() == null ? upstream.toString()
+            String shown = upstream.getRawUserInfo() == null
+                    ? upstream.toString()
                     : scheme + "://" + upstream.getHost() + (upstream.getPort() < 0 ? "" : ":" + upstream.getPort());
             throw new IllegalArgumentException("Invalid upstream '" + shown + "': " + problem
                     + ". Give a base URL such as https://api.openai.com or http://127.0.0.1:8081/openai.");

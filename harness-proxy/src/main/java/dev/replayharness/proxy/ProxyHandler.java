@@ -39,14 +39,25 @@ final class ProxyHandler extends Handler.Abstract {
                 exchange.handle(request, response, callback);
             }
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.ERROR, "Replay Harness proxy: " + request.getMethod() + " "
-                    + harness.redact(String.valueOf(request.getHttpURI().getPath())) + " failed: " + e.getClass().getName());
+            LOG.log(
+                    Level.ERROR,
+                    "Replay Harness proxy: " + request.getMethod() + " "
+                            + harness.redact(String.valueOf(request.getHttpURI().getPath())) + " failed: "
+                            + e.getClass().getName());
             if (response.isCommitted()) {
                 callback.failed(e);
             } else {
-                JsonBodies.send(response, callback, 500, JsonBodies.error("proxy_error", "Replay Harness proxy: internal"
-                        + " error " + e.getClass().getName() + ": " + harness.redact(String.valueOf(e.getMessage()))
-                        + ". Please report it with the request that caused it."), Map.of());
+                JsonBodies.send(
+                        response,
+                        callback,
+                        500,
+                        JsonBodies.error(
+                                "proxy_error",
+                                "Replay Harness proxy: internal"
+                                        + " error " + e.getClass().getName() + ": "
+                                        + harness.redact(String.valueOf(e.getMessage()))
+                                        + ". Please report it with the request that caused it."),
+                        Map.of());
             }
         }
         return true;

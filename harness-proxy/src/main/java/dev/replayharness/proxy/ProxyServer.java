@@ -20,11 +20,9 @@ final class ProxyServer {
     private static final System.Logger LOG = System.getLogger(ReplayProxy.class.getName());
 
     /** A started server and the port it bound. */
-    record Running(Server server, int port) {
-    }
+    record Running(Server server, int port) {}
 
-    private ProxyServer() {
-    }
+    private ProxyServer() {}
 
     /** HTTP/1.1, redirects not followed (they go back to the client, as a proxy should), 10 s connect timeout. */
     static HttpClient defaultUpstreamClient() {
@@ -55,10 +53,12 @@ final class ProxyServer {
         listening.setIdleTimeout(idleTimeout.toMillis());
         jetty.addConnector(listening);
         GracefulHandler graceful = new GracefulHandler(handler);
-        graceful.setShutdownIdleTimeout(100); // once stopping, idle keep-alive connections close at once; exchanges in flight finish
+        graceful.setShutdownIdleTimeout(
+                100); // once stopping, idle keep-alive connections close at once; exchanges in flight finish
         jetty.setHandler(graceful);
         jetty.setStopTimeout(awaitExchanges.toMillis());
-        jetty.setStopAtShutdown(false); // close() (or the CLI's shutdown hook) stops it, after which sessions are closed
+        jetty.setStopAtShutdown(
+                false); // close() (or the CLI's shutdown hook) stops it, after which sessions are closed
         try {
             jetty.start();
         } catch (Exception e) {
@@ -75,7 +75,9 @@ final class ProxyServer {
         try {
             jetty.stop();
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Replay Harness proxy: stopping the server: " + e.getClass().getName() + ": " + e.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "Replay Harness proxy: stopping the server: " + e.getClass().getName() + ": " + e.getMessage());
         }
     }
 }

@@ -111,16 +111,23 @@ public final class ReplayProxy implements AutoCloseable {
      */
     public synchronized ReplayProxy start() {
         if (server != null || closed) {
-            throw new IllegalStateException("This ReplayProxy was already started" + (closed ? " and closed" : "")
-                    + "; build a new one.");
+            throw new IllegalStateException(
+                    "This ReplayProxy was already started" + (closed ? " and closed" : "") + "; build a new one.");
         }
-        ProxyServer.Running running = ProxyServer.start(host, port, idleTimeout, awaitExchanges,
+        ProxyServer.Running running = ProxyServer.start(
+                host,
+                port,
+                idleTimeout,
+                awaitExchanges,
                 new ProxyHandler(harness, upstream, client, sessions, missStatus));
         server = running.server();
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
         baseUri = URI.create("http://" + shownHost + ":" + running.port() + "/");
-        LOG.log(Level.INFO, "Replay Harness proxy on " + baseUri() + " for " + upstream + " (mode " + harness.mode().value()
-                + ", namespace " + harness.namespace() + ", recordings " + harness.namespaceDirectory().toAbsolutePath() + ")");
+        LOG.log(
+                Level.INFO,
+                "Replay Harness proxy on " + baseUri() + " for " + upstream + " (mode "
+                        + harness.mode().value() + ", namespace " + harness.namespace() + ", recordings "
+                        + harness.namespaceDirectory().toAbsolutePath() + ")");
         return this;
     }
 

@@ -22,23 +22,35 @@ final class ReplayedAnswer {
     private static final System.Logger LOG = System.getLogger(ReplayProxy.class.getName());
     private static final int BUFFER = 16 * 1024;
 
-    private ReplayedAnswer() {
-    }
+    private ReplayedAnswer() {}
 
     /** Writes {@code recorded} to the client as the upstream would have, one write and flush per recorded chunk. */
-    static void write(Request request, Response response, Callback callback, String namespace, Supplier<String> what,
-            HarnessSession session, ReplayedResponse recorded) {
-        ReplayedResponse replayed = HopByHop.acceptsEncoding(request, recorded.headers().first("content-encoding"))
-                ? recorded.encodedForWire() : recorded.decoded();
+    static void write(
+            Request request,
+            Response response,
+            Callback callback,
+            String namespace,
+            Supplier<String> what,
+            HarnessSession session,
+            ReplayedResponse recorded) {
+        ReplayedResponse replayed =
+                HopByHop.acceptsEncoding(request, recorded.headers().first("content-encoding"))
+                        ? recorded.encodedForWire()
+                        : recorded.decoded();
         response.setStatus(replayed.status());
         replayed.headers().asMap().forEach((name, values) -> {
             if (!HopByHop.isDropped(name, Set.of())) {
                 values.forEach(value -> response.getHeaders().add(name, value));
             }
         });
-        response.getHeaders().put(ReplayProxy.RECORDING_HEADER, namespace + "/" + replayed.file().getFileName());
+        response.getHeaders()
+                .put(
+                        ReplayProxy.RECORDING_HEADER,
+                        namespace + "/" + replayed.file().getFileName());
         boolean head = request.getMethod().equalsIgnoreCase("HEAD");
-        if (!head && !replayed.headers().isEventStream() && replayed.interruption().isEmpty()) {
+        if (!head
+                && !replayed.headers().isEventStream()
+                && replayed.interruption().isEmpty()) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, replayed.contentLength());
         }
         if (head) {
@@ -52,8 +64,10 @@ final class ReplayedAnswer {
                 try {
                     n = body.read(buffer, 0, buffer.length);
                 } catch (IOException recordedInterruption) { // the recording ends in an error: so does this response
-                    LOG.log(Level.DEBUG, () -> "Replay Harness proxy: replayed interruption for " + request.getMethod() + " "
-                            + what.get());
+                    LOG.log(
+                            Level.DEBUG,
+                            () -> "Replay Harness proxy: replayed interruption for " + request.getMethod() + " "
+                                    + what.get());
                     failMidBody(response, callback, recordedInterruption, recordedInterruption.getMessage());
                     return;
                 }
@@ -61,12 +75,15 @@ final class ReplayedAnswer {
                     break;
                 }
                 if (n > 0) {
-                    Content.Sink.write(response, false, ByteBuffer.wrap(buffer, 0, n)); // blocks until sent: one flush per chunk
+                    Content.Sink.write(
+                            response, false, ByteBuffer.wrap(buffer, 0, n)); // blocks until sent: one flush per chunk
                 }
             }
         } catch (IOException clientGone) {
-            LOG.log(Level.DEBUG, () -> "Replay Harness proxy: client left during the replay of " + request.getMethod() + " "
-                    + what.get());
+            LOG.log(
+                    Level.DEBUG,
+                    () -> "Replay Harness proxy: client left during the replay of " + request.getMethod() + " "
+                            + what.get());
             callback.failed(clientGone);
             return;
         }
@@ -79,7 +96,11 @@ final class ReplayedAnswer {
             return;
         }
         response.reset();
-        JsonBodies.send(response, callback, 502, JsonBodies.error("upstream_error", message),
+        JsonBodies.send(
+                response,
+                callback,
+                502,
+                JsonBodies.error("upstream_error", message),
                 Map.of(ReplayProxy.ERROR_HEADER, "upstream-error", "X-Should-Retry", "false"));
     }
 }

@@ -14,8 +14,13 @@ import java.util.Optional;
  * @param missed the requests without a recording ({@code METHOD path}, redacted)
  * @param live how many requests went upstream without recording (mode {@code live})
  */
-public record TestSummary(Optional<String> testId, boolean opened, List<String> replayed, List<String> recorded,
-        List<String> missed, int live) {
+public record TestSummary(
+        Optional<String> testId,
+        boolean opened,
+        List<String> replayed,
+        List<String> recorded,
+        List<String> missed,
+        int live) {
 
     public TestSummary {
         replayed = List.copyOf(replayed);

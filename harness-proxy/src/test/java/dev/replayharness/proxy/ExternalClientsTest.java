@@ -42,14 +42,21 @@ class ExternalClientsTest {
     @BeforeAll
     void recordThenReplay(@TempDir Path recordings) throws Exception {
         try (TestUpstream upstream = new TestUpstream();
-                ReplayProxy recording = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), upstream.baseUri())
-                        .build().start()) {
-            assertThat(send(chat(recording.baseUri(), TEST_ID, "hi", true).build()).statusCode()).isEqualTo(200);
-            assertThat(send(chat(recording.baseUri(), TEST_ID, "hi", false).build()).statusCode()).isEqualTo(200);
+                ReplayProxy recording = ReplayProxy.builder(
+                                harness(recordings, Mode.RECORD).build(), upstream.baseUri())
+                        .build()
+                        .start()) {
+            assertThat(send(chat(recording.baseUri(), TEST_ID, "hi", true).build())
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(send(chat(recording.baseUri(), TEST_ID, "hi", false).build())
+                            .statusCode())
+                    .isEqualTo(200);
         }
         // The upstream is gone: everything below is answered from the recordings.
         proxy = ReplayProxy.builder(harness(recordings, Mode.REPLAY).build(), java.net.URI.create("http://127.0.0.1:9"))
-                .build().start();
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -88,7 +95,8 @@ class ExternalClientsTest {
                     summary = json.load(response)
                 print(f"replayed {len(summary['replayed'])}, missed {len(summary['missed'])}")
                 """;
-        assertThat(run("python3", "-c", script, proxy.baseUri().toString(), TEST_ID)).isEqualTo(EXPECTED);
+        assertThat(run("python3", "-c", script, proxy.baseUri().toString(), TEST_ID))
+                .isEqualTo(EXPECTED);
     }
 
     @Test
@@ -117,7 +125,8 @@ class ExternalClientsTest {
                   console.log(`replayed ${summary.replayed.length}, missed ${summary.missed.length}`);
                 })().catch(e => { console.error(e); process.exit(1); });
                 """;
-        assertThat(run("node", "-e", script, proxy.baseUri().toString(), TEST_ID)).isEqualTo(EXPECTED);
+        assertThat(run("node", "-e", script, proxy.baseUri().toString(), TEST_ID))
+                .isEqualTo(EXPECTED);
     }
 
     @Test
@@ -125,14 +134,38 @@ class ExternalClientsTest {
     void curl() throws Exception {
         requireTool("curl", "--version");
         String url = proxy.baseUri() + "v1/chat/completions";
-        String stream = run("curl", "-sSN", "-H", "Content-Type: application/json", "-H", ReplayProxy.TEST_HEADER + ": " + TEST_ID,
-                "--data-binary", Fixtures.chatBody("hi", true), url);
-        assertThat(stream).contains("\"content\":\"You\"", "\"content\":\" said: \"", "\"content\":\"hi\"").endsWith("data: [DONE]\n\n");
-        String miss = run("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Content-Type: application/json",
-                "-H", ReplayProxy.TEST_HEADER + ": " + TEST_ID, "--data-binary", Fixtures.chatBody("never recorded", false), url);
+        String stream = run(
+                "curl",
+                "-sSN",
+                "-H",
+                "Content-Type: application/json",
+                "-H",
+                ReplayProxy.TEST_HEADER + ": " + TEST_ID,
+                "--data-binary",
+                Fixtures.chatBody("hi", true),
+                url);
+        assertThat(stream)
+                .contains("\"content\":\"You\"", "\"content\":\" said: \"", "\"content\":\"hi\"")
+                .endsWith("data: [DONE]\n\n");
+        String miss = run(
+                "curl",
+                "-sS",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                "-H",
+                "Content-Type: application/json",
+                "-H",
+                ReplayProxy.TEST_HEADER + ": " + TEST_ID,
+                "--data-binary",
+                Fixtures.chatBody("never recorded", false),
+                url);
         assertThat(miss).isEqualTo("424");
         String end = run("curl", "-sS", "-X", "POST", proxy.baseUri() + "__harness/tests/" + ENCODED_ID + "/end");
-        assertThat(end).contains("\"test\" : \"" + TEST_ID + "\"").containsPattern("\"replayed\" : \\[ \"proxied/[0-9a-f]{64}\\.json\" ]");
+        assertThat(end)
+                .contains("\"test\" : \"" + TEST_ID + "\"")
+                .containsPattern("\"replayed\" : \\[ \"proxied/[0-9a-f]{64}\\.json\" ]");
     }
 
     /** Skips (visibly, with the reason) when the tool is not on PATH or does not run. */
@@ -144,8 +177,9 @@ class ExternalClientsTest {
         assumeTrue(onPath, probe[0] + " is not on PATH: this end-to-end check is skipped");
         Process process = new ProcessBuilder(probe).redirectErrorStream(true).start();
         boolean done = process.waitFor(60, TimeUnit.SECONDS);
-        assumeTrue(done && process.exitValue() == 0, probe[0] + " is on PATH but " + String.join(" ", probe)
-                + " failed: this end-to-end check is skipped");
+        assumeTrue(
+                done && process.exitValue() == 0,
+                probe[0] + " is on PATH but " + String.join(" ", probe) + " failed: this end-to-end check is skipped");
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
@@ -153,8 +187,12 @@ class ExternalClientsTest {
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command[0]).isTrue();
-        assertThat(process.exitValue()).as("%s exit code; stderr: %s", command[0], err).isZero();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("%s finished", command[0])
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("%s exit code; stderr: %s", command[0], err)
+                .isZero();
         return new String(out, StandardCharsets.UTF_8);
     }
 }

@@ -6,12 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.replayharness.core.ConfigurationSource;
 import dev.replayharness.core.Harness;
@@ -20,14 +20,18 @@ import dev.replayharness.core.Mode;
 /** Shared helpers of the proxy's tests: a harness on a temporary folder, a plain client, the chat requests. */
 final class Fixtures {
     static final String NAMESPACE = "proxied";
-    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Harness.Builder harness(Path recordings, Mode mode) {
-        return Harness.builder().recordingsDirectory(recordings).namespace(NAMESPACE).mode(mode)
-                .configuration(ConfigurationSource.empty()).environment(ConfigurationSource.empty());
+        return Harness.builder()
+                .recordingsDirectory(recordings)
+                .namespace(NAMESPACE)
+                .mode(mode)
+                .configuration(ConfigurationSource.empty())
+                .environment(ConfigurationSource.empty());
     }
 
     static String chatBody(String content, boolean stream) {
@@ -53,12 +57,15 @@ final class Fixtures {
     }
 
     static HttpResponse<String> post(URI uri) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(HttpRequest.newBuilder(uri)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     /** {@code POST /__harness/tests/<id>/end}, the id percent-encoded ({@code #} is {@code %23}). */
     static HttpResponse<String> endTest(ReplayProxy proxy, String testId) throws IOException, InterruptedException {
-        String encoded = java.net.URLEncoder.encode(testId, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded = java.net.URLEncoder.encode(testId, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
         return post(proxy.baseUri().resolve("/__harness/tests/" + encoded + "/end"));
     }
 
@@ -79,8 +86,7 @@ final class Fixtures {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
         public void close() {

@@ -24,6 +24,7 @@ import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.jdk.JdkHarness;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +35,7 @@ class MissAndEquivalenceTest {
 
     @TempDir
     Path recordings;
+
     private final TestUpstream upstream = new TestUpstream();
 
     @AfterEach
@@ -42,16 +44,23 @@ class MissAndEquivalenceTest {
     }
 
     private ReplayProxy proxy(Mode mode) {
-        return ReplayProxy.builder(harness(recordings, mode).build(), upstream.baseUri()).build().start();
+        return ReplayProxy.builder(harness(recordings, mode).build(), upstream.baseUri())
+                .build()
+                .start();
     }
 
     @Test
-    @DisplayName("a miss answers 424 (never retried) with an OpenAI-style error holding the miss report, and a header naming it")
+    @DisplayName(
+            "a miss answers 424 (never retried) with an OpenAI-style error holding the miss report, and a header naming it")
     void missReport() throws Exception {
-        try (Fixtures.CapturedLog log = new Fixtures.CapturedLog(); ReplayProxy proxy = proxy(Mode.REPLAY)) {
+        try (Fixtures.CapturedLog log = new Fixtures.CapturedLog();
+                ReplayProxy proxy = proxy(Mode.REPLAY)) {
             HttpResponse<String> response = send(chat(proxy.baseUri(), TEST_ID, "hi", false)
-                    .header("Authorization", "Bearer " + TOKEN).build());
-            assertThat(response.statusCode()).isEqualTo(ReplayProxy.DEFAULT_MISS_STATUS).isEqualTo(424);
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .build());
+            assertThat(response.statusCode())
+                    .isEqualTo(ReplayProxy.DEFAULT_MISS_STATUS)
+                    .isEqualTo(424);
             assertThat(response.headers().firstValue(ReplayProxy.MISS_HEADER)).hasValue("POST /v1/chat/completions");
             assertThat(response.headers().firstValue(ReplayProxy.ERROR_HEADER)).hasValue("replay-miss");
             assertThat(response.headers().firstValue("x-should-retry")).hasValue("false");
@@ -61,12 +70,22 @@ class MissAndEquivalenceTest {
             assertThat(error.get("code").stringValue()).isEqualTo("replay_miss");
             assertThat(error.get("test").stringValue()).isEqualTo(TEST_ID);
             assertThat(error.get("request").stringValue()).isEqualTo("POST /v1/chat/completions");
-            assertThat(error.get("message").stringValue()).contains("no recording for this request", "Canonical form",
-                    "\"content\":\"hi\"", "Looked for:", recordings.resolve(Fixtures.NAMESPACE).toAbsolutePath().toString(),
-                    "To record it");
+            assertThat(error.get("message").stringValue())
+                    .contains(
+                            "no recording for this request",
+                            "Canonical form",
+                            "\"content\":\"hi\"",
+                            "Looked for:",
+                            recordings
+                                    .resolve(Fixtures.NAMESPACE)
+                                    .toAbsolutePath()
+                                    .toString(),
+                            "To record it");
             assertThat(error.get("fix").stringValue()).contains("record-if-missing", "/__harness/tests/");
             assertThat(response.body()).doesNotContain(TOKEN);
-            assertThat(String.join("\n", log.lines)).contains("no recording for POST /v1/chat/completions").doesNotContain(TOKEN);
+            assertThat(String.join("\n", log.lines))
+                    .contains("no recording for POST /v1/chat/completions")
+                    .doesNotContain(TOKEN);
         }
     }
 
@@ -81,10 +100,12 @@ class MissAndEquivalenceTest {
             recorded = files.findFirst().orElseThrow().getFileName().toString();
         }
         try (ReplayProxy proxy = proxy(Mode.REPLAY)) {
-            HttpResponse<String> response = send(chat(proxy.baseUri(), TEST_ID, "hello", false).build());
+            HttpResponse<String> response =
+                    send(chat(proxy.baseUri(), TEST_ID, "hello", false).build());
             assertThat(response.statusCode()).isEqualTo(424);
             JsonNode error = JsonMapper.shared().readTree(response.body()).get("error");
-            assertThat(error.get("message").stringValue()).contains("Nearest recordings", recorded, "same test", "/messages/0/content");
+            assertThat(error.get("message").stringValue())
+                    .contains("Nearest recordings", recorded, "same test", "/messages/0/content");
             assertThat(error.get("nearestRecordedBody").stringValue()).contains("\"hi\"");
             assertThat(error.get("requestBody").stringValue()).contains("\"hello\"");
         }
@@ -102,12 +123,14 @@ class MissAndEquivalenceTest {
         }
         Files.writeString(file, "{ not json");
         try (ReplayProxy proxy = proxy(Mode.REPLAY)) {
-            HttpResponse<String> response = send(chat(proxy.baseUri(), TEST_ID, "hi", false).build());
+            HttpResponse<String> response =
+                    send(chat(proxy.baseUri(), TEST_ID, "hi", false).build());
             assertThat(response.statusCode()).isEqualTo(424);
             assertThat(response.headers().firstValue(ReplayProxy.ERROR_HEADER)).hasValue("recording-format");
             JsonNode error = JsonMapper.shared().readTree(response.body()).get("error");
             assertThat(error.get("type").stringValue()).isEqualTo("recording_format_error");
-            assertThat(error.get("message").stringValue()).contains(file.getFileName().toString());
+            assertThat(error.get("message").stringValue())
+                    .contains(file.getFileName().toString());
         }
     }
 
@@ -119,7 +142,8 @@ class MissAndEquivalenceTest {
             send(chat(proxy.baseUri(), TEST_ID, "hi", false).build());
             send(chat(proxy.baseUri(), TEST_ID, "hi", true).build());
             send(chat(proxy.baseUri(), TEST_ID, "hi", false).build()); // the second identical request: <key>-2.json
-            proxyFiles = strings(JsonMapper.shared().readTree(endTest(proxy, TEST_ID).body()).get("recorded"));
+            proxyFiles = strings(
+                    JsonMapper.shared().readTree(endTest(proxy, TEST_ID).body()).get("recorded"));
         }
         assertThat(proxyFiles).hasSize(3).anyMatch(f -> f.endsWith("-2.json"));
         upstream.close();
@@ -129,9 +153,11 @@ class MissAndEquivalenceTest {
         try (HarnessSession session = replaying.session(TEST_ID)) {
             HttpClient client = JdkHarness.wrap(Fixtures.CLIENT, session);
             URI base = upstream.baseUri(); // in-process, the test calls the upstream directly
-            assertThat(client.send(chat(base, null, "hi", false).build(), HttpResponse.BodyHandlers.ofString()).body())
+            assertThat(client.send(chat(base, null, "hi", false).build(), HttpResponse.BodyHandlers.ofString())
+                            .body())
                     .contains("You said: hi");
-            assertThat(client.send(chat(base, null, "hi", true).build(), HttpResponse.BodyHandlers.ofString()).body())
+            assertThat(client.send(chat(base, null, "hi", true).build(), HttpResponse.BodyHandlers.ofString())
+                            .body())
                     .contains("data: [DONE]");
             client.send(chat(base, null, "hi", false).build(), HttpResponse.BodyHandlers.ofString());
             session.uses().forEach(use -> {
@@ -152,26 +178,36 @@ class MissAndEquivalenceTest {
             client.send(chat(upstream.baseUri(), null, "hi", false).build(), HttpResponse.BodyHandlers.ofString());
             client.send(chat(upstream.baseUri(), null, "hi", true).build(), HttpResponse.BodyHandlers.ofString());
             session.close();
-            session.uses().forEach(use -> inProcessFiles.add(Fixtures.NAMESPACE + "/" + use.file().getFileName()));
+            session.uses()
+                    .forEach(use -> inProcessFiles.add(
+                            Fixtures.NAMESPACE + "/" + use.file().getFileName()));
         }
         upstream.close();
         try (ReplayProxy proxy = proxy(Mode.REPLAY)) {
-            assertThat(send(chat(proxy.baseUri(), TEST_ID, "hi", false).build()).body()).contains("You said: hi");
-            String stream = send(chat(proxy.baseUri(), TEST_ID, "hi", true).build()).body();
+            assertThat(send(chat(proxy.baseUri(), TEST_ID, "hi", false).build()).body())
+                    .contains("You said: hi");
+            String stream =
+                    send(chat(proxy.baseUri(), TEST_ID, "hi", true).build()).body();
             assertThat(stream).contains("\"content\":\"You\"").endsWith("data: [DONE]\n\n");
             // Without the header the request is shared-scoped: it finds no test-scoped recording.
-            assertThat(send(chat(proxy.baseUri(), null, "hi", false).build()).statusCode()).isEqualTo(424);
-            assertThat(strings(JsonMapper.shared().readTree(endTest(proxy, TEST_ID).body()).get("replayed")))
+            assertThat(send(chat(proxy.baseUri(), null, "hi", false).build()).statusCode())
+                    .isEqualTo(424);
+            assertThat(strings(JsonMapper.shared()
+                            .readTree(endTest(proxy, TEST_ID).body())
+                            .get("replayed")))
                     .isEqualTo(inProcessFiles);
         }
     }
 
     @Test
-    @DisplayName("traffic without the header is shared-scoped: recorded through the proxy, replayed by an in-process shared session")
+    @DisplayName(
+            "traffic without the header is shared-scoped: recorded through the proxy, replayed by an in-process shared session")
     void sharedScope() throws Exception {
         try (ReplayProxy proxy = proxy(Mode.RECORD)) {
             send(chat(proxy.baseUri(), null, "shared", false).build());
-            JsonNode summary = JsonMapper.shared().readTree(Fixtures.post(proxy.baseUri().resolve("/__harness/shared/end")).body());
+            JsonNode summary = JsonMapper.shared()
+                    .readTree(Fixtures.post(proxy.baseUri().resolve("/__harness/shared/end"))
+                            .body());
             assertThat(summary.get("test").isNull()).isTrue();
             assertThat(summary.get("recorded")).hasSize(1);
         }
@@ -183,8 +219,12 @@ class MissAndEquivalenceTest {
         }
         try (HarnessSession session = harness(recordings, Mode.REPLAY).build().sharedSession()) {
             HttpClient client = JdkHarness.wrap(Fixtures.CLIENT, session);
-            assertThat(client.send(chat(upstream.baseUri(), null, "shared", false).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).contains("You said: shared");
+            assertThat(client.send(
+                                    chat(upstream.baseUri(), null, "shared", false)
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .contains("You said: shared");
             assertThat(session.uses().get(0).file().getFileName().toString()).isEqualTo(file);
         }
     }
@@ -208,5 +248,4 @@ class MissAndEquivalenceTest {
         array.forEach(v -> values.add(v.stringValue()));
         return values;
     }
-
 }

@@ -37,6 +37,7 @@ class ProxyLeakTest {
 
     @TempDir
     Path recordings;
+
     private final TestUpstream upstream = new TestUpstream();
     private final String canary = Canaries.next("cnry");
 
@@ -52,8 +53,10 @@ class ProxyLeakTest {
             void answer(HttpExchange exchange, String canary) throws IOException {
                 exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
                 exchange.sendResponseHeaders(200, 0);
-                exchange.getResponseBody().write((": session " + canary + "\nevent: token-" + canary + "\nid: " + canary
-                        + "\ndata: {\"n\":1}\n\n").getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody()
+                        .write((": session " + canary + "\nevent: token-" + canary + "\nid: " + canary
+                                        + "\ndata: {\"n\":1}\n\n")
+                                .getBytes(StandardCharsets.UTF_8));
             }
 
             @Override
@@ -79,7 +82,11 @@ class ProxyLeakTest {
         BINARY_BODY("/v1/blob", true) {
             @Override
             void answer(HttpExchange exchange, String canary) throws IOException {
-                send(exchange, "application/octet-stream", null, ("\0\u0001" + canary + "\0").getBytes(StandardCharsets.ISO_8859_1));
+                send(
+                        exchange,
+                        "application/octet-stream",
+                        null,
+                        ("\0\u0001" + canary + "\0").getBytes(StandardCharsets.ISO_8859_1));
             }
 
             @Override
@@ -90,8 +97,12 @@ class ProxyLeakTest {
         ECHOED_QUERY_CREDENTIAL("/v1/echo", false) {
             @Override
             void answer(HttpExchange exchange, String canary) throws IOException {
-                send(exchange, "application/json", null, ("{\"you_asked\":\"" + exchange.getRequestURI().getRawQuery() + "\"}")
-                        .getBytes(StandardCharsets.UTF_8));
+                send(
+                        exchange,
+                        "application/json",
+                        null,
+                        ("{\"you_asked\":\"" + exchange.getRequestURI().getRawQuery() + "\"}")
+                                .getBytes(StandardCharsets.UTF_8));
             }
 
             @Override
@@ -113,8 +124,10 @@ class ProxyLeakTest {
         abstract String replayed();
 
         HttpRequest request(URI base, String canary) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path + (bearer ? "" : "?api_key=" + canary + "&q=1")))
-                    .header(ReplayProxy.TEST_HEADER, TEST_ID).GET();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(
+                            base.resolve(path + (bearer ? "" : "?api_key=" + canary + "&q=1")))
+                    .header(ReplayProxy.TEST_HEADER, TEST_ID)
+                    .GET();
             if (bearer) {
                 builder.header("Authorization", "Bearer " + canary);
             }
@@ -140,20 +153,26 @@ class ProxyLeakTest {
         upstream.handle(leak.path, exchange -> leak.answer(exchange, canary));
         List<String> canaries = List.of(canary);
         try (Canaries.CapturedLog log = new Canaries.CapturedLog()) {
-            try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), upstream.baseUri())
-                    .build().start()) {
-                HttpResponse<byte[]> live = Fixtures.CLIENT.send(leak.request(proxy.baseUri(), canary),
-                        HttpResponse.BodyHandlers.ofByteArray());
+            try (ReplayProxy proxy = ReplayProxy.builder(
+                            harness(recordings, Mode.RECORD).build(), upstream.baseUri())
+                    .build()
+                    .start()) {
+                HttpResponse<byte[]> live = Fixtures.CLIENT.send(
+                        leak.request(proxy.baseUri(), canary), HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(live.statusCode()).isEqualTo(200);
                 assertThat(endTest(proxy, TEST_ID).statusCode()).isEqualTo(200);
                 Canaries.assertAbsent("proxy.toString()", proxy.toString(), canaries);
             }
-            assertThat(Canaries.assertNoFileHolds(recordings, canaries)).as("files written").isEqualTo(1);
+            assertThat(Canaries.assertNoFileHolds(recordings, canaries))
+                    .as("files written")
+                    .isEqualTo(1);
 
-            try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.REPLAY).build(), upstream.baseUri())
-                    .build().start()) {
-                HttpResponse<byte[]> replayed = Fixtures.CLIENT.send(leak.request(proxy.baseUri(), canary),
-                        HttpResponse.BodyHandlers.ofByteArray());
+            try (ReplayProxy proxy = ReplayProxy.builder(
+                            harness(recordings, Mode.REPLAY).build(), upstream.baseUri())
+                    .build()
+                    .start()) {
+                HttpResponse<byte[]> replayed = Fixtures.CLIENT.send(
+                        leak.request(proxy.baseUri(), canary), HttpResponse.BodyHandlers.ofByteArray());
                 endTest(proxy, TEST_ID);
                 assertThat(replayed.statusCode()).isEqualTo(200);
                 Canaries.assertAbsent("replayed body", replayed.body(), canaries);
@@ -170,11 +189,16 @@ class ProxyLeakTest {
     void miss() throws Exception {
         List<String> canaries = List.of(canary);
         try (Canaries.CapturedLog log = new Canaries.CapturedLog();
-                ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.REPLAY).build(), upstream.baseUri())
-                        .build().start()) {
-            HttpResponse<String> missed = Fixtures.send(HttpRequest.newBuilder(
-                    proxy.baseUri().resolve("/v1/keys/" + canary + "?token=" + canary))
-                    .header("Authorization", "Bearer " + canary).header(ReplayProxy.TEST_HEADER, TEST_ID).GET().build());
+                ReplayProxy proxy = ReplayProxy.builder(
+                                harness(recordings, Mode.REPLAY).build(), upstream.baseUri())
+                        .build()
+                        .start()) {
+            HttpResponse<String> missed = Fixtures.send(
+                    HttpRequest.newBuilder(proxy.baseUri().resolve("/v1/keys/" + canary + "?token=" + canary))
+                            .header("Authorization", "Bearer " + canary)
+                            .header(ReplayProxy.TEST_HEADER, TEST_ID)
+                            .GET()
+                            .build());
             HttpResponse<String> ended = endTest(proxy, TEST_ID);
 
             assertThat(missed.statusCode()).isEqualTo(ReplayProxy.DEFAULT_MISS_STATUS);

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.replay.Sleeper;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,6 +51,7 @@ class StreamingTest {
 
     @TempDir
     Path recordings;
+
     private final TestUpstream upstream = new TestUpstream();
 
     @AfterEach
@@ -77,8 +79,11 @@ class StreamingTest {
     }
 
     private static HttpRequest latchedRequest(URI base) {
-        return HttpRequest.newBuilder(base.resolve("/v1/latched")).header(ReplayProxy.TEST_HEADER, TEST_ID)
-                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofString("{\"stream\":true}")).build();
+        return HttpRequest.newBuilder(base.resolve("/v1/latched"))
+                .header(ReplayProxy.TEST_HEADER, TEST_ID)
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"stream\":true}"))
+                .build();
     }
 
     /** Reads the stream line by line; counts the latch down when the first event's data line arrives. */
@@ -96,16 +101,21 @@ class StreamingTest {
     }
 
     @Test
-    @DisplayName("record mode: the client sees chunk 1 before the upstream sends chunk 2, and the recording has every event")
+    @DisplayName(
+            "record mode: the client sees chunk 1 before the upstream sends chunk 2, and the recording has every event")
     void recordModeStreamsEachChunk() throws Exception {
         CountDownLatch clientSawFirst = new CountDownLatch(1);
         AtomicBoolean releasedByClient = latchedUpstream(clientSawFirst);
-        try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), upstream.baseUri())
-                .build().start()) {
-            HttpResponse<InputStream> response = Fixtures.CLIENT.send(latchedRequest(proxy.baseUri()),
-                    HttpResponse.BodyHandlers.ofInputStream());
+        try (ReplayProxy proxy = ReplayProxy.builder(
+                        harness(recordings, Mode.RECORD).build(), upstream.baseUri())
+                .build()
+                .start()) {
+            HttpResponse<InputStream> response =
+                    Fixtures.CLIENT.send(latchedRequest(proxy.baseUri()), HttpResponse.BodyHandlers.ofInputStream());
             List<String> lines = readReleasingAfterFirst(response.body(), clientSawFirst);
-            assertThat(releasedByClient).as("the client saw event 1 while the upstream still held event 2").isTrue();
+            assertThat(releasedByClient)
+                    .as("the client saw event 1 while the upstream still held event 2")
+                    .isTrue();
             assertThat(lines).containsExactly("data: {\"n\":1}", "", "data: {\"n\":2}", "", "data: [DONE]", "");
             endTest(proxy, TEST_ID);
         }
@@ -113,13 +123,17 @@ class StreamingTest {
     }
 
     @Test
-    @DisplayName("replay mode: each recorded event is written and flushed on its own (the client sees event 1 before event 2 is replayed)")
+    @DisplayName(
+            "replay mode: each recorded event is written and flushed on its own (the client sees event 1 before event 2 is replayed)")
     void replayModeStreamsEachChunk() throws Exception {
         CountDownLatch unused = new CountDownLatch(0);
         latchedUpstream(unused);
-        try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), upstream.baseUri())
-                .build().start()) {
-            send(HttpRequest.newBuilder(latchedRequest(proxy.baseUri()), (n, v) -> true).build());
+        try (ReplayProxy proxy = ReplayProxy.builder(
+                        harness(recordings, Mode.RECORD).build(), upstream.baseUri())
+                .build()
+                .start()) {
+            send(HttpRequest.newBuilder(latchedRequest(proxy.baseUri()), (n, v) -> true)
+                    .build());
         }
         // Give the events recorded offsets, so that replay (with replayed timing) asks the sleeper before event 2.
         Path file = onlyRecording();
@@ -129,7 +143,8 @@ class StreamingTest {
             ((ObjectNode) event).put("offsetMs", offset);
             offset += 10;
         }
-        Files.writeString(file, JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(recording) + "\n");
+        Files.writeString(
+                file, JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(recording) + "\n");
 
         CountDownLatch clientSawFirst = new CountDownLatch(1);
         AtomicBoolean releasedByClient = new AtomicBoolean();
@@ -139,12 +154,20 @@ class StreamingTest {
                 releasedByClient.set(clientSawFirst.await(GUARD_SECONDS, TimeUnit.SECONDS));
             }
         };
-        try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.REPLAY).replayTiming(true).sleeper(sleeper)
-                .build(), upstream.baseUri()).build().start()) {
-            HttpResponse<InputStream> response = Fixtures.CLIENT.send(latchedRequest(proxy.baseUri()),
-                    HttpResponse.BodyHandlers.ofInputStream());
+        try (ReplayProxy proxy = ReplayProxy.builder(
+                        harness(recordings, Mode.REPLAY)
+                                .replayTiming(true)
+                                .sleeper(sleeper)
+                                .build(),
+                        upstream.baseUri())
+                .build()
+                .start()) {
+            HttpResponse<InputStream> response =
+                    Fixtures.CLIENT.send(latchedRequest(proxy.baseUri()), HttpResponse.BodyHandlers.ofInputStream());
             List<String> lines = readReleasingAfterFirst(response.body(), clientSawFirst);
-            assertThat(releasedByClient).as("the client saw event 1 before event 2 was replayed").isTrue();
+            assertThat(releasedByClient)
+                    .as("the client saw event 1 before event 2 was replayed")
+                    .isTrue();
             assertThat(lines).containsExactly("data: {\"n\":1}", "", "data: {\"n\":2}", "", "data: [DONE]", "");
             assertThat(sleeps).hasValue(2);
         }
@@ -155,9 +178,11 @@ class StreamingTest {
     void gracefulClose() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean released = latchedUpstream(release);
-        ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), upstream.baseUri()).build().start();
-        HttpResponse<InputStream> response = Fixtures.CLIENT.send(latchedRequest(proxy.baseUri()),
-                HttpResponse.BodyHandlers.ofInputStream());
+        ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), upstream.baseUri())
+                .build()
+                .start();
+        HttpResponse<InputStream> response =
+                Fixtures.CLIENT.send(latchedRequest(proxy.baseUri()), HttpResponse.BodyHandlers.ofInputStream());
         BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
         assertThat(reader.readLine()).isEqualTo("data: {\"n\":1}");
         ExecutorService closer = Executors.newSingleThreadExecutor();
@@ -167,7 +192,9 @@ class StreamingTest {
             while (accepts(proxy.baseUri()) && System.nanoTime() < deadline) {
                 Thread.sleep(10); // until the proxy stops accepting connections: the shutdown has begun
             }
-            assertThat(accepts(proxy.baseUri())).as("the closing proxy refuses new connections").isFalse();
+            assertThat(accepts(proxy.baseUri()))
+                    .as("the closing proxy refuses new connections")
+                    .isFalse();
             assertThat(closing).isNotDone();
             release.countDown();
             List<String> rest = new ArrayList<>();
@@ -192,7 +219,8 @@ class StreamingTest {
     }
 
     @Test
-    @DisplayName("a client that disconnects mid-stream leaves a complete recording (the rest is drained), and the proxy keeps serving")
+    @DisplayName(
+            "a client that disconnects mid-stream leaves a complete recording (the rest is drained), and the proxy keeps serving")
     void clientDisconnectMidStream() throws Exception {
         CountDownLatch clientGone = new CountDownLatch(1);
         int events = 300;
@@ -213,31 +241,44 @@ class StreamingTest {
             TestUpstream.event(out, "[DONE]");
         });
         try (Fixtures.CapturedLog log = new Fixtures.CapturedLog();
-                ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), upstream.baseUri())
-                        .build().start()) {
-            try (Socket socket = new Socket(proxy.baseUri().getHost(), proxy.baseUri().getPort())) {
+                ReplayProxy proxy = ReplayProxy.builder(
+                                harness(recordings, Mode.RECORD).build(), upstream.baseUri())
+                        .build()
+                        .start()) {
+            try (Socket socket =
+                    new Socket(proxy.baseUri().getHost(), proxy.baseUri().getPort())) {
                 String body = "{\"stream\":true}";
-                socket.getOutputStream().write(("POST /v1/long HTTP/1.1\r\nHost: x\r\n" + ReplayProxy.TEST_HEADER + ": "
-                        + TEST_ID + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
-                        + body).getBytes(StandardCharsets.UTF_8));
-                BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-                for (String line = reader.readLine(); line != null && !line.startsWith("data: {\"n\":0}"); line = reader.readLine()) {
+                socket.getOutputStream()
+                        .write(("POST /v1/long HTTP/1.1\r\nHost: x\r\n" + ReplayProxy.TEST_HEADER + ": "
+                                        + TEST_ID + "\r\nContent-Type: application/json\r\nContent-Length: "
+                                        + body.length() + "\r\n\r\n"
+                                        + body)
+                                .getBytes(StandardCharsets.UTF_8));
+                BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                for (String line = reader.readLine();
+                        line != null && !line.startsWith("data: {\"n\":0}");
+                        line = reader.readLine()) {
                     // headers and chunk sizes
                 }
                 socket.setSoLinger(true, 0); // reset, not a graceful close: the proxy's next write fails
             }
             clientGone.countDown();
 
-            HttpResponse<String> next = send(chat(proxy.baseUri(), "com.example.Other#test", "still there?", false).build());
+            HttpResponse<String> next = send(chat(proxy.baseUri(), "com.example.Other#test", "still there?", false)
+                    .build());
             assertThat(next.statusCode()).isEqualTo(200);
             assertThat(next.body()).contains("still there?");
 
-            JsonNode summary = JsonMapper.shared().readTree(endTest(proxy, TEST_ID).body());
+            JsonNode summary =
+                    JsonMapper.shared().readTree(endTest(proxy, TEST_ID).body());
             assertThat(summary.get("recorded")).hasSize(1);
             assertThat(log.lines).anyMatch(l -> l.contains("the client left during POST /v1/long"));
         }
         Path recording = Files.list(recordings.resolve(Fixtures.NAMESPACE))
-                .filter(f -> readUnchecked(f).contains("\"testId\": \"" + TEST_ID + "\"")).findFirst().orElseThrow();
+                .filter(f -> readUnchecked(f).contains("\"testId\": \"" + TEST_ID + "\""))
+                .findFirst()
+                .orElseThrow();
         List<JsonNode> recorded = events(recording);
         assertThat(recorded).hasSize(events + 1);
         assertThat(recorded.get(events - 1).get("data").get("n").intValue()).isEqualTo(events - 1);
@@ -245,7 +286,8 @@ class StreamingTest {
     }
 
     @Test
-    @DisplayName("an upstream that fails mid-stream: the client's response fails too, and replay fails at the same point")
+    @DisplayName(
+            "an upstream that fails mid-stream: the client's response fails too, and replay fails at the same point")
     void upstreamFailureMidStream() throws Exception {
         CountDownLatch clientSawFirst = new CountDownLatch(1);
         try (ServerSocket broken = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
@@ -262,9 +304,11 @@ class StreamingTest {
                         request += new String(buffer, 0, n, StandardCharsets.UTF_8);
                     }
                     String event = "data: {\"n\":1}\n\n";
-                    socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-                            + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(event.length()) + "\r\n" + event + "\r\n")
-                            .getBytes(StandardCharsets.UTF_8));
+                    socket.getOutputStream()
+                            .write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                                            + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(event.length())
+                                            + "\r\n" + event + "\r\n")
+                                    .getBytes(StandardCharsets.UTF_8));
                     socket.getOutputStream().flush();
                     clientSawFirst.await(GUARD_SECONDS, TimeUnit.SECONDS);
                     socket.setSoLinger(true, 0); // the connection breaks before the stream ends
@@ -276,34 +320,42 @@ class StreamingTest {
             });
             server.start();
             URI brokenUpstream = URI.create("http://127.0.0.1:" + broken.getLocalPort());
-            try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.RECORD).build(), brokenUpstream)
-                    .build().start()) {
-                HttpResponse<InputStream> response = Fixtures.CLIENT.send(chat(proxy.baseUri(), TEST_ID, "x", true).build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
+            try (ReplayProxy proxy = ReplayProxy.builder(
+                            harness(recordings, Mode.RECORD).build(), brokenUpstream)
+                    .build()
+                    .start()) {
+                HttpResponse<InputStream> response = Fixtures.CLIENT.send(
+                        chat(proxy.baseUri(), TEST_ID, "x", true).build(), HttpResponse.BodyHandlers.ofInputStream());
                 assertThat(response.statusCode()).isEqualTo(200);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+                BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
                 assertThat(reader.readLine()).isEqualTo("data: {\"n\":1}");
                 clientSawFirst.countDown();
                 assertThatThrownBy(() -> {
-                    while (reader.readLine() != null) {
-                        // the upstream's failure breaks the client's stream too
-                    }
-                }).isInstanceOf(IOException.class);
+                            while (reader.readLine() != null) {
+                                // the upstream's failure breaks the client's stream too
+                            }
+                        })
+                        .isInstanceOf(IOException.class);
                 endTest(proxy, TEST_ID);
             }
             server.join();
             assertThat(Files.readString(onlyRecording())).contains("\"kind\": \"upstream-error\"");
-            try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, Mode.REPLAY).build(), brokenUpstream)
-                    .build().start()) {
-                HttpResponse<InputStream> response = Fixtures.CLIENT.send(chat(proxy.baseUri(), TEST_ID, "x", true).build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+            try (ReplayProxy proxy = ReplayProxy.builder(
+                            harness(recordings, Mode.REPLAY).build(), brokenUpstream)
+                    .build()
+                    .start()) {
+                HttpResponse<InputStream> response = Fixtures.CLIENT.send(
+                        chat(proxy.baseUri(), TEST_ID, "x", true).build(), HttpResponse.BodyHandlers.ofInputStream());
+                BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
                 assertThat(reader.readLine()).isEqualTo("data: {\"n\":1}");
                 assertThatThrownBy(() -> {
-                    while (reader.readLine() != null) {
-                        // the replayed interruption breaks the stream after the recorded event
-                    }
-                }).isInstanceOf(IOException.class);
+                            while (reader.readLine() != null) {
+                                // the replayed interruption breaks the stream after the recorded event
+                            }
+                        })
+                        .isInstanceOf(IOException.class);
             }
         }
     }
@@ -323,7 +375,9 @@ class StreamingTest {
 
     private List<String> runConcurrently(Mode mode, int clients) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, mode).build(), upstream.baseUri()).build().start()) {
+        try (ReplayProxy proxy = ReplayProxy.builder(harness(recordings, mode).build(), upstream.baseUri())
+                .build()
+                .start()) {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
@@ -331,10 +385,16 @@ class StreamingTest {
                 String content = "client " + i;
                 results.add(pool.submit(() -> {
                     start.await();
-                    String json = send(chat(proxy.baseUri(), testId, content, false).build()).body();
-                    String stream = send(chat(proxy.baseUri(), testId, content, true).build()).body();
-                    JsonNode summary = JsonMapper.shared().readTree(endTest(proxy, testId).body());
-                    assertThat(summary.get(mode == Mode.RECORD ? "recorded" : "replayed")).hasSize(2);
+                    String json = send(chat(proxy.baseUri(), testId, content, false)
+                                    .build())
+                            .body();
+                    String stream = send(chat(proxy.baseUri(), testId, content, true)
+                                    .build())
+                            .body();
+                    JsonNode summary =
+                            JsonMapper.shared().readTree(endTest(proxy, testId).body());
+                    assertThat(summary.get(mode == Mode.RECORD ? "recorded" : "replayed"))
+                            .hasSize(2);
                     return json + "\n" + stream;
                 }));
             }
@@ -344,7 +404,9 @@ class StreamingTest {
                 bodies.add(result.get(GUARD_SECONDS, TimeUnit.SECONDS));
             }
             for (int i = 0; i < clients; i++) {
-                assertThat(bodies.get(i)).contains("You said: client " + i).contains("\"content\":\"client " + i + "\"");
+                assertThat(bodies.get(i))
+                        .contains("You said: client " + i)
+                        .contains("\"content\":\"client " + i + "\"");
             }
             return bodies;
         } finally {
@@ -362,7 +424,12 @@ class StreamingTest {
 
     private static List<JsonNode> events(Path recording) throws IOException {
         List<JsonNode> events = new ArrayList<>();
-        JsonMapper.shared().readTree(Files.readString(recording)).get("response").get("body").get("events").forEach(events::add);
+        JsonMapper.shared()
+                .readTree(Files.readString(recording))
+                .get("response")
+                .get("body")
+                .get("events")
+                .forEach(events::add);
         return events;
     }
 

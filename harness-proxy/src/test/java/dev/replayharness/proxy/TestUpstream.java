@@ -26,8 +26,11 @@ final class TestUpstream implements AutoCloseable {
     /** What the upstream saw. */
     record Received(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, String body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> String.join(",", e.getValue())).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> String.join(",", e.getValue()))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -54,8 +57,11 @@ final class TestUpstream implements AutoCloseable {
         server.createContext(path, exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             BODY.set(new String(body, StandardCharsets.UTF_8));
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()),
                     new String(body, StandardCharsets.UTF_8)));
             try {
                 handler.handle(exchange);
@@ -86,14 +92,17 @@ final class TestUpstream implements AutoCloseable {
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
             for (String piece : List.of("You", " said: ", said)) {
-                event(out, "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
-                        + "\"delta\":{\"content\":\"" + piece + "\"}}]}");
+                event(
+                        out,
+                        "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+                                + "\"delta\":{\"content\":\"" + piece + "\"}}]}");
             }
             event(out, "[DONE]");
             return;
         }
         byte[] answer = ("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":"
-                + "{\"role\":\"assistant\",\"content\":\"You said: " + said + "\"},\"finish_reason\":\"stop\"}]}")
+                        + "{\"role\":\"assistant\",\"content\":\"You said: " + said
+                        + "\"},\"finish_reason\":\"stop\"}]}")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("x-request-id", "req-" + System.nanoTime());

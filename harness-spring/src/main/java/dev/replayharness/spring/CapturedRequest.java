@@ -41,7 +41,9 @@ final class CapturedRequest extends AbstractClientHttpRequest {
         getHeaders().forEach((name, values) -> real.getHeaders().addAll(name, values));
         getCookies().forEach((name, cookies) -> real.getCookies().addAll(name, cookies));
         getAttributes().forEach((name, value) -> real.getAttributes().put(name, value));
-        return hasBody ? real.writeWith(Mono.fromSupplier(() -> real.bufferFactory().wrap(body()))) : real.setComplete();
+        return hasBody
+                ? real.writeWith(Mono.fromSupplier(() -> real.bufferFactory().wrap(body())))
+                : real.setComplete();
     }
 
     @Override

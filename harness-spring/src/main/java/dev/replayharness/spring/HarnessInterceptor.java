@@ -12,10 +12,10 @@ import org.springframework.http.client.ClientHttpResponse;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.RecordingInputStream;
-import dev.replayharness.core.replay.ReplayedResponse;
 import dev.replayharness.core.ResponseRecorder;
+import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /** The {@link ClientHttpRequestInterceptor} of {@link HarnessRestClient}, on the engine's exchange driver ({@link Exchange}). */
 final class HarnessInterceptor implements ClientHttpRequestInterceptor {
@@ -28,12 +28,16 @@ final class HarnessInterceptor implements ClientHttpRequestInterceptor {
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
-        OutgoingRequest outgoing = new OutgoingRequest(request.getMethod().name(), request.getURI(),
-                SpringHeaders.toHarness(request.getHeaders()), body);
-        return Exchange.<ClientHttpResponse, IOException, RuntimeException>run(session, outgoing,
+        OutgoingRequest outgoing = new OutgoingRequest(
+                request.getMethod().name(), request.getURI(), SpringHeaders.toHarness(request.getHeaders()), body);
+        return Exchange.<ClientHttpResponse, IOException, RuntimeException>run(
+                session,
+                outgoing,
                 // Decoded: Spring's converters read the body as the request factories hand it over, decompressed.
                 replayed -> new Replayed(replayed.decoded(), session),
-                recorder -> recorder.isEmpty() ? execution.execute(request, body) : teed(execution.execute(request, body), recorder.get()));
+                recorder -> recorder.isEmpty()
+                        ? execution.execute(request, body)
+                        : teed(execution.execute(request, body), recorder.get()));
     }
 
     private static ClientHttpResponse teed(ClientHttpResponse response, ResponseRecorder recorder) throws IOException {

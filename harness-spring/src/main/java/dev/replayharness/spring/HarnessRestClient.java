@@ -23,8 +23,7 @@ import dev.replayharness.core.HarnessSession;
  */
 public final class HarnessRestClient {
 
-    private HarnessRestClient() {
-    }
+    private HarnessRestClient() {}
 
     /** The interceptor that routes requests through {@code session}; add it first, so it sees the final request. */
     public static ClientHttpRequestInterceptor interceptor(HarnessSession session) {

@@ -9,8 +9,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.ReplayMissError;
+import dev.replayharness.core.recording.RecordingFormatException;
 
 /**
  * Spring's {@code WebClient} through the harness, in one line of wiring:
@@ -29,8 +29,7 @@ import dev.replayharness.core.ReplayMissError;
  */
 public final class HarnessWebClient {
 
-    private HarnessWebClient() {
-    }
+    private HarnessWebClient() {}
 
     /**
      * A connector that routes through {@code session} and calls upstream with Spring's JDK connector, made on
@@ -54,15 +53,18 @@ public final class HarnessWebClient {
     }
 
     /** The same, calling upstream with {@code delegate} (Reactor Netty's connector, say). */
-    public static WebClient.Builder wire(WebClient.Builder builder, HarnessSession session, ClientHttpConnector delegate) {
+    public static WebClient.Builder wire(
+            WebClient.Builder builder, HarnessSession session, ClientHttpConnector delegate) {
         return builder.clientConnector(connector(session, delegate)).filter(harnessErrors());
     }
 
     /** Takes the harness's own errors out of the {@link WebClientRequestException} that {@code WebClient} wraps them in. */
     public static ExchangeFilterFunction harnessErrors() {
-        return (request, next) -> next.exchange(request).onErrorMap(
-                e -> e instanceof WebClientRequestException
-                        && (e.getCause() instanceof ReplayMissError || e.getCause() instanceof RecordingFormatException),
-                Throwable::getCause);
+        return (request, next) -> next.exchange(request)
+                .onErrorMap(
+                        e -> e instanceof WebClientRequestException
+                                && (e.getCause() instanceof ReplayMissError
+                                        || e.getCause() instanceof RecordingFormatException),
+                        Throwable::getCause);
     }
 }

@@ -13,9 +13,10 @@ import org.springframework.http.client.reactive.ClientHttpResponse;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import reactor.core.publisher.Flux;
+
 import dev.replayharness.core.replay.ReplayedResponse;
 import dev.replayharness.core.replay.Sleeper;
-import reactor.core.publisher.Flux;
 
 /** A reactive response from a recording: one buffer per recorded chunk (one per server-sent event). */
 final class ReplayedReactiveResponse implements ClientHttpResponse {
@@ -50,24 +51,27 @@ final class ReplayedReactiveResponse implements ClientHttpResponse {
      */
     @Override
     public Flux<DataBuffer> getBody() {
-        return Flux.generate(() -> response.openBody(sleeper), (InputStream body, reactor.core.publisher.SynchronousSink<DataBuffer> sink) -> {
-            byte[] chunk = new byte[8192];
-            try {
-                int n = body.read(chunk);
-                if (n < 0) {
-                    sink.complete();
-                } else {
-                    sink.next(DefaultDataBufferFactory.sharedInstance.wrap(Arrays.copyOf(chunk, n)));
-                }
-            } catch (IOException e) {
-                sink.error(e);
-            }
-            return body;
-        });
+        return Flux.generate(
+                () -> response.openBody(sleeper),
+                (InputStream body, reactor.core.publisher.SynchronousSink<DataBuffer> sink) -> {
+                    byte[] chunk = new byte[8192];
+                    try {
+                        int n = body.read(chunk);
+                        if (n < 0) {
+                            sink.complete();
+                        } else {
+                            sink.next(DefaultDataBufferFactory.sharedInstance.wrap(Arrays.copyOf(chunk, n)));
+                        }
+                    } catch (IOException e) {
+                        sink.error(e);
+                    }
+                    return body;
+                });
     }
 
     @Override
     public String toString() {
-        return "ReplayedReactiveResponse[status=" + response.status() + ", file=" + response.file().getFileName() + "]";
+        return "ReplayedReactiveResponse[status=" + response.status() + ", file="
+                + response.file().getFileName() + "]";
     }
 }

@@ -9,8 +9,7 @@ import dev.replayharness.core.http.Headers;
 /** Spring's headers as the harness's, and back. */
 final class SpringHeaders {
 
-    private SpringHeaders() {
-    }
+    private SpringHeaders() {}
 
     static Headers toHarness(HttpHeaders headers) {
         Headers.Builder builder = Headers.builder();

@@ -7,8 +7,9 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.http.client.reactive.ClientHttpResponse;
 import org.springframework.util.MultiValueMap;
 
-import dev.replayharness.core.ResponseRecorder;
 import reactor.core.publisher.Flux;
+
+import dev.replayharness.core.ResponseRecorder;
 
 /**
  * An upstream reactive response whose body buffers are copied into the recording as they pass to the caller.
@@ -46,7 +47,10 @@ final class TeedReactiveResponse implements ClientHttpResponse {
 
     @Override
     public Flux<DataBuffer> getBody() {
-        return response.getBody().doOnNext(this::copy).doOnComplete(recorder::completed).doOnError(recorder::failed)
+        return response.getBody()
+                .doOnNext(this::copy)
+                .doOnComplete(recorder::completed)
+                .doOnError(recorder::failed)
                 .doOnCancel(recorder::truncated);
     }
 

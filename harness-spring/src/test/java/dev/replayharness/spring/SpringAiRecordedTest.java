@@ -20,9 +20,9 @@ import org.springframework.ai.openai.api.OpenAiApi;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.replayharness.bedrock.BedrockResponseNormalizer;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.bedrock.BedrockResponseNormalizer;
 import dev.replayharness.junit.HarnessCustomizer;
 import dev.replayharness.junit.Recorded;
 
@@ -66,11 +66,19 @@ public class SpringAiRecordedTest {
     @DisplayName("non-streaming (RestClient), the guide's prompts")
     class Plain {
         @Test
-        @DisplayName("simple chat: which planet humans live on (RestClient.Builder and WebClient.Builder injected as test parameters)")
+        @DisplayName(
+                "simple chat: which planet humans live on (RestClient.Builder and WebClient.Builder injected as test parameters)")
         void simpleChat(RestClient.Builder rest, WebClient.Builder web) {
-            OpenAiApi api = OpenAiApi.builder().baseUrl(upstream.baseUrl()).apiKey(upstream.apiKey())
-                    .restClientBuilder(rest).webClientBuilder(web).build();
-            String answer = OpenAiChatModel.builder().openAiApi(api).defaultOptions(Upstream.options().build()).build()
+            OpenAiApi api = OpenAiApi.builder()
+                    .baseUrl(upstream.baseUrl())
+                    .apiKey(upstream.apiKey())
+                    .restClientBuilder(rest)
+                    .webClientBuilder(web)
+                    .build();
+            String answer = OpenAiChatModel.builder()
+                    .openAiApi(api)
+                    .defaultOptions(Upstream.options().build())
+                    .build()
                     .call("Which planet do humans live on?");
 
             assertThat(answer.toLowerCase(Locale.ROOT)).contains("earth");
@@ -79,8 +87,10 @@ public class SpringAiRecordedTest {
         @Test
         @DisplayName("a system message: the pirate")
         void systemMessage() {
-            ChatResponse response = upstream.model(session).call(new Prompt(List.of(
-                    new SystemMessage("You are a pirate. Respond in pirate speak."), new UserMessage("Hello!"))));
+            ChatResponse response = upstream.model(session)
+                    .call(new Prompt(List.of(
+                            new SystemMessage("You are a pirate. Respond in pirate speak."),
+                            new UserMessage("Hello!"))));
 
             assertThat(text(response)).contains("Ahoy");
         }
@@ -88,8 +98,11 @@ public class SpringAiRecordedTest {
         @Test
         @DisplayName("multi-turn: the model remembers the name it was told")
         void multiTurn() {
-            ChatResponse response = upstream.model(session).call(new Prompt(List.of(new UserMessage("My name is Alice"),
-                    new AssistantMessage("Nice to meet you, Alice!"), new UserMessage("What is my name?"))));
+            ChatResponse response = upstream.model(session)
+                    .call(new Prompt(List.of(
+                            new UserMessage("My name is Alice"),
+                            new AssistantMessage("Nice to meet you, Alice!"),
+                            new UserMessage("What is my name?"))));
 
             assertThat(text(response)).contains("Alice");
         }
@@ -97,7 +110,13 @@ public class SpringAiRecordedTest {
         @Test
         @DisplayName("sampling parameters are sent and answered")
         void samplingParameters() {
-            String answer = upstream.model(session, Upstream.options().temperature(0.7).topP(0.9).maxTokens(200).build())
+            String answer = upstream.model(
+                            session,
+                            Upstream.options()
+                                    .temperature(0.7)
+                                    .topP(0.9)
+                                    .maxTokens(200)
+                                    .build())
                     .call("Write a haiku about coding");
 
             assertThat(answer).isNotBlank();
@@ -108,8 +127,12 @@ public class SpringAiRecordedTest {
     @DisplayName("streaming (WebClient): the answer arrives in several chunks")
     void streaming() {
         List<String> parts = upstream.model(session).stream(new Prompt("Write a haiku about coding"))
-                .mapNotNull(response -> response.getResult() == null ? null : response.getResult().getOutput().getText())
-                .filter(text -> !text.isEmpty()).collectList().block();
+                .mapNotNull(response -> response.getResult() == null
+                        ? null
+                        : response.getResult().getOutput().getText())
+                .filter(text -> !text.isEmpty())
+                .collectList()
+                .block();
 
         assertThat(parts).hasSizeGreaterThan(1);
         assertThat(String.join("", parts)).isNotBlank();

@@ -51,16 +51,29 @@ class SpringContextWiringTest {
     @Configuration
     static class Application {
         @Bean
-        OpenAiChatModel chatModel(RestClient.Builder rest, WebClient.Builder web, @Qualifier("baseUrl") String baseUrl) {
-            OpenAiApi api = OpenAiApi.builder().baseUrl(baseUrl).apiKey("key-from-the-environment")
-                    .restClientBuilder(rest).webClientBuilder(web).build();
-            return OpenAiChatModel.builder().openAiApi(api).defaultOptions(Upstream.options().build()).build();
+        OpenAiChatModel chatModel(
+                RestClient.Builder rest, WebClient.Builder web, @Qualifier("baseUrl") String baseUrl) {
+            OpenAiApi api = OpenAiApi.builder()
+                    .baseUrl(baseUrl)
+                    .apiKey("key-from-the-environment")
+                    .restClientBuilder(rest)
+                    .webClientBuilder(web)
+                    .build();
+            return OpenAiChatModel.builder()
+                    .openAiApi(api)
+                    .defaultOptions(Upstream.options().build())
+                    .build();
         }
     }
 
     private String ask(Mode mode, String baseUrl) {
-        try (HarnessSession session = Harness.builder().recordingsDirectory(recordings).namespace("spring-context").mode(mode)
-                .responseNormalizer(BedrockResponseNormalizer.create()).build().session("SpringContextWiringTest#ask");
+        try (HarnessSession session = Harness.builder()
+                        .recordingsDirectory(recordings)
+                        .namespace("spring-context")
+                        .mode(mode)
+                        .responseNormalizer(BedrockResponseNormalizer.create())
+                        .build()
+                        .session("SpringContextWiringTest#ask");
                 AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(HarnessSession.class, () -> session);
             context.registerBean("baseUrl", String.class, () -> baseUrl);
@@ -78,7 +91,9 @@ class SpringContextWiringTest {
             recorded = ask(Mode.RECORD, emulator.baseUrl());
         }
         try (ConnectionCountingServer sentinel = new ConnectionCountingServer()) {
-            assertThat(ask(Mode.REPLAY, sentinel.baseUrl().replaceFirst("/v1$", ""))).isEqualTo(recorded).contains("Earth");
+            assertThat(ask(Mode.REPLAY, sentinel.baseUrl().replaceFirst("/v1$", "")))
+                    .isEqualTo(recorded)
+                    .contains("Earth");
             assertThat(sentinel.acceptedConnections()).isZero();
         }
     }

@@ -48,8 +48,10 @@ final class Upstream implements AutoCloseable {
         }
         String token = System.getenv("AWS_BEARER_TOKEN_BEDROCK");
         if (token == null || token.isBlank()) {
-            throw new IllegalStateException("Recording against setup '" + setup.name() + "' (Amazon Bedrock) needs a key:"
-                    + " export AWS_BEARER_TOKEN_BEDROCK, or record against the emulator with -Dsetup=" + DEFAULT_SETUP + ".");
+            throw new IllegalStateException(
+                    "Recording against setup '" + setup.name() + "' (Amazon Bedrock) needs a key:"
+                            + " export AWS_BEARER_TOKEN_BEDROCK, or record against the emulator with -Dsetup="
+                            + DEFAULT_SETUP + ".");
         }
         return new Upstream(null, bedrock, token);
     }
@@ -57,12 +59,15 @@ final class Upstream implements AutoCloseable {
     /** A fresh loopback emulator, whatever the mode. */
     static Upstream emulator() {
         BedrockEmulator emulator = BedrockEmulator.start();
-        return new Upstream(emulator, emulator.baseUri().toString().replaceFirst("/v1$", ""), "emulator-token-not-a-secret");
+        return new Upstream(
+                emulator, emulator.baseUri().toString().replaceFirst("/v1$", ""), "emulator-token-not-a-secret");
     }
 
     /** Spring AI's OpenAI chat model over this upstream, its RestClient and WebClient wired to {@code session}. */
     static OpenAiChatModel model(HarnessSession session, String baseUrl, String apiKey, OpenAiChatOptions options) {
-        OpenAiApi api = OpenAiApi.builder().baseUrl(baseUrl).apiKey(apiKey)
+        OpenAiApi api = OpenAiApi.builder()
+                .baseUrl(baseUrl)
+                .apiKey(apiKey)
                 .restClientBuilder(HarnessRestClient.wire(RestClient.builder(), session))
                 .webClientBuilder(HarnessWebClient.wire(WebClient.builder(), session))
                 .build();

@@ -1,10 +1,13 @@
 package dev.replayharness.openai;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import dev.replayharness.openai.internal.Extras;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+import dev.replayharness.openai.internal.Extras;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,8 +43,15 @@ public record ChatCompletion(
     }
 
     /** A completion without unmodelled fields. */
-    public ChatCompletion(String id, String object, Long created, String model, List<Choice> choices, Usage usage,
-            String systemFingerprint, String serviceTier) {
+    public ChatCompletion(
+            String id,
+            String object,
+            Long created,
+            String model,
+            List<Choice> choices,
+            Usage usage,
+            String systemFingerprint,
+            String serviceTier) {
         this(id, object, created, model, choices, usage, systemFingerprint, serviceTier, null);
     }
 
@@ -78,8 +88,8 @@ public record ChatCompletion(
 
     private Choice firstChoice() {
         if (choices.isEmpty() || choices.get(0).message() == null) {
-            throw new OpenAiProtocolException(
-                    "chat completion " + id + " has no choice with a message; the server answered 2xx without an answer");
+            throw new OpenAiProtocolException("chat completion " + id
+                    + " has no choice with a message; the server answered 2xx without an answer");
         }
         return choices.get(0);
     }

@@ -1,10 +1,13 @@
 package dev.replayharness.openai;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import dev.replayharness.openai.internal.Extras;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+import dev.replayharness.openai.internal.Extras;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,8 +43,15 @@ public record ChatCompletionChunk(
     }
 
     /** A chunk without unmodelled fields. */
-    public ChatCompletionChunk(String id, String object, Long created, String model, List<ChunkChoice> choices,
-            Usage usage, String systemFingerprint, String serviceTier) {
+    public ChatCompletionChunk(
+            String id,
+            String object,
+            Long created,
+            String model,
+            List<ChunkChoice> choices,
+            Usage usage,
+            String systemFingerprint,
+            String serviceTier) {
         this(id, object, created, model, choices, usage, systemFingerprint, serviceTier, null);
     }
 

@@ -1,13 +1,14 @@
 package dev.replayharness.openai;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 /**
  * A Chat Completions request. Null parameters are left out of the wire form, so the server applies
@@ -68,9 +69,24 @@ public record ChatCompletionRequest(
 
     /** Wire names of the modelled fields; an extra field may not reuse one. */
     public static final Set<String> MODELLED_FIELDS = Set.of(
-            "model", "messages", "temperature", "top_p", "max_tokens", "max_completion_tokens", "stop",
-            "seed", "reasoning_effort", "stream", "stream_options", "tools", "tool_choice", "parallel_tool_calls",
-            "response_format", "logprobs", "top_logprobs", "service_tier");
+            "model",
+            "messages",
+            "temperature",
+            "top_p",
+            "max_tokens",
+            "max_completion_tokens",
+            "stop",
+            "seed",
+            "reasoning_effort",
+            "stream",
+            "stream_options",
+            "tools",
+            "tool_choice",
+            "parallel_tool_calls",
+            "response_format",
+            "logprobs",
+            "top_logprobs",
+            "service_tier");
 
     public ChatCompletionRequest {
         messages = messages == null ? List.of() : List.copyOf(messages);
@@ -82,7 +98,8 @@ public record ChatCompletionRequest(
     /** An unmodifiable copy; a JSON tree among the values is copied too, so changing it later changes no request. */
     private static Map<String, Object> copy(Map<String, Object> fields) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        fields.forEach((name, value) -> copy.put(name, value instanceof tools.jackson.databind.JsonNode json ? json.deepCopy() : value));
+        fields.forEach((name, value) ->
+                copy.put(name, value instanceof tools.jackson.databind.JsonNode json ? json.deepCopy() : value));
         return Collections.unmodifiableMap(copy);
     }
 
@@ -160,35 +177,135 @@ public record ChatCompletionRequest(
 
         private Builder() {}
 
-        public Builder model(String value) { this.model = value; return this; }
-        public Builder message(ChatMessage value) { messages.add(value); return this; }
-        public Builder messages(List<ChatMessage> values) { messages.clear(); messages.addAll(values); return this; }
-        public Builder system(String content) { return message(ChatMessage.system(content)); }
-        public Builder user(String content) { return message(ChatMessage.user(content)); }
-        public Builder user(ContentPart... parts) { return message(ChatMessage.user(parts)); }
-        public Builder assistant(String content) { return message(ChatMessage.assistant(content)); }
+        public Builder model(String value) {
+            this.model = value;
+            return this;
+        }
+
+        public Builder message(ChatMessage value) {
+            messages.add(value);
+            return this;
+        }
+
+        public Builder messages(List<ChatMessage> values) {
+            messages.clear();
+            messages.addAll(values);
+            return this;
+        }
+
+        public Builder system(String content) {
+            return message(ChatMessage.system(content));
+        }
+
+        public Builder user(String content) {
+            return message(ChatMessage.user(content));
+        }
+
+        public Builder user(ContentPart... parts) {
+            return message(ChatMessage.user(parts));
+        }
+
+        public Builder assistant(String content) {
+            return message(ChatMessage.assistant(content));
+        }
         /** An assistant turn that called tools; {@code content} may be null. */
-        public Builder assistant(String content, List<ToolCall> toolCalls) { return message(ChatMessage.assistant(content, toolCalls)); }
+        public Builder assistant(String content, List<ToolCall> toolCalls) {
+            return message(ChatMessage.assistant(content, toolCalls));
+        }
         /** The result of the tool call {@code toolCallId}. */
-        public Builder toolResult(String toolCallId, String content) { return message(ChatMessage.tool(toolCallId, content)); }
-        public Builder temperature(Double value) { this.temperature = value; return this; }
-        public Builder topP(Double value) { this.topP = value; return this; }
-        public Builder maxTokens(Integer value) { this.maxTokens = value; return this; }
-        public Builder maxCompletionTokens(Integer value) { this.maxCompletionTokens = value; return this; }
-        public Builder stop(String value) { this.stop = Stop.of(value); return this; }
-        public Builder stop(List<String> values) { this.stop = Stop.of(values); return this; }
-        public Builder seed(Long value) { this.seed = value; return this; }
-        public Builder reasoningEffort(String value) { this.reasoningEffort = value; return this; }
-        public Builder stream(Boolean value) { this.stream = value; return this; }
-        public Builder includeUsage(boolean value) { this.streamOptions = new StreamOptions(value); return this; }
-        public Builder tools(List<Tool> values) { this.tools = values; return this; }
-        public Builder tools(Tool... values) { this.tools = List.of(values); return this; }
-        public Builder toolChoice(ToolChoice value) { this.toolChoice = value; return this; }
-        public Builder parallelToolCalls(Boolean value) { this.parallelToolCalls = value; return this; }
-        public Builder responseFormat(ResponseFormat value) { this.responseFormat = value; return this; }
-        public Builder logprobs(Boolean value) { this.logprobs = value; return this; }
-        public Builder topLogprobs(Integer value) { this.topLogprobs = value; return this; }
-        public Builder serviceTier(String value) { this.serviceTier = value; return this; }
+        public Builder toolResult(String toolCallId, String content) {
+            return message(ChatMessage.tool(toolCallId, content));
+        }
+
+        public Builder temperature(Double value) {
+            this.temperature = value;
+            return this;
+        }
+
+        public Builder topP(Double value) {
+            this.topP = value;
+            return this;
+        }
+
+        public Builder maxTokens(Integer value) {
+            this.maxTokens = value;
+            return this;
+        }
+
+        public Builder maxCompletionTokens(Integer value) {
+            this.maxCompletionTokens = value;
+            return this;
+        }
+
+        public Builder stop(String value) {
+            this.stop = Stop.of(value);
+            return this;
+        }
+
+        public Builder stop(List<String> values) {
+            this.stop = Stop.of(values);
+            return this;
+        }
+
+        public Builder seed(Long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Builder reasoningEffort(String value) {
+            this.reasoningEffort = value;
+            return this;
+        }
+
+        public Builder stream(Boolean value) {
+            this.stream = value;
+            return this;
+        }
+
+        public Builder includeUsage(boolean value) {
+            this.streamOptions = new StreamOptions(value);
+            return this;
+        }
+
+        public Builder tools(List<Tool> values) {
+            this.tools = values;
+            return this;
+        }
+
+        public Builder tools(Tool... values) {
+            this.tools = List.of(values);
+            return this;
+        }
+
+        public Builder toolChoice(ToolChoice value) {
+            this.toolChoice = value;
+            return this;
+        }
+
+        public Builder parallelToolCalls(Boolean value) {
+            this.parallelToolCalls = value;
+            return this;
+        }
+
+        public Builder responseFormat(ResponseFormat value) {
+            this.responseFormat = value;
+            return this;
+        }
+
+        public Builder logprobs(Boolean value) {
+            this.logprobs = value;
+            return this;
+        }
+
+        public Builder topLogprobs(Integer value) {
+            this.topLogprobs = value;
+            return this;
+        }
+
+        public Builder serviceTier(String value) {
+            this.serviceTier = value;
+            return this;
+        }
 
         /**
          * Adds a top-level field this type does not model.
@@ -216,9 +333,26 @@ public record ChatCompletionRequest(
             if (messages.isEmpty()) {
                 throw new IllegalArgumentException("a chat completion request needs at least one message");
             }
-            return new ChatCompletionRequest(model, messages, temperature, topP, maxTokens, maxCompletionTokens,
-                    stop, seed, reasoningEffort, stream, streamOptions, tools, toolChoice, parallelToolCalls,
-                    responseFormat, logprobs, topLogprobs, serviceTier, extraFields);
+            return new ChatCompletionRequest(
+                    model,
+                    messages,
+                    temperature,
+                    topP,
+                    maxTokens,
+                    maxCompletionTokens,
+                    stop,
+                    seed,
+                    reasoningEffort,
+                    stream,
+                    streamOptions,
+                    tools,
+                    toolChoice,
+                    parallelToolCalls,
+                    responseFormat,
+                    logprobs,
+                    topLogprobs,
+                    serviceTier,
+                    extraFields);
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.replayharness.openai;
 
-import dev.replayharness.openai.internal.SseEvent;
-import dev.replayharness.openai.internal.SseReader;
-import dev.replayharness.openai.internal.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -12,6 +9,11 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+
+import dev.replayharness.openai.internal.SseEvent;
+import dev.replayharness.openai.internal.SseReader;
+import dev.replayharness.openai.internal.WireJson;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -153,20 +155,24 @@ public final class ChatCompletionStream implements Iterator<ChatCompletionChunk>
             tree = WireJson.MAPPER.readTree(event.data());
         } catch (JacksonException e) {
             close();
-            throw new OpenAiProtocolException("the event stream from " + source + " sent data that is not JSON ("
-                    + e.getOriginalMessage() + "): " + WireJson.snippet(event.data()), e);
+            throw new OpenAiProtocolException(
+                    "the event stream from " + source + " sent data that is not JSON (" + e.getOriginalMessage() + "): "
+                            + WireJson.snippet(event.data()),
+                    e);
         }
         if ("error".equals(event.type()) || tree.has("error")) {
             close();
-            throw new OpenAiProtocolException("the event stream from " + source + " reported an error: "
-                    + WireJson.snippet(event.data()));
+            throw new OpenAiProtocolException(
+                    "the event stream from " + source + " reported an error: " + WireJson.snippet(event.data()));
         }
         try {
             return WireJson.MAPPER.treeToValue(tree, ChatCompletionChunk.class);
         } catch (JacksonException e) {
             close();
-            throw new OpenAiProtocolException("the event stream from " + source + " sent a chunk of the wrong shape ("
-                    + e.getOriginalMessage() + "): " + WireJson.snippet(event.data()), e);
+            throw new OpenAiProtocolException(
+                    "the event stream from " + source + " sent a chunk of the wrong shape (" + e.getOriginalMessage()
+                            + "): " + WireJson.snippet(event.data()),
+                    e);
         }
     }
 

@@ -16,15 +16,18 @@ final class ChatEndpoint {
             throw new IllegalArgumentException("a base URI is required, e.g. https://host/openai/v1");
         }
         String scheme = base.getScheme();
-        if (!base.isAbsolute() || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-                || base.getRawQuery() != null || base.getRawFragment() != null) {
+        if (!base.isAbsolute()
+                || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+                || base.getRawQuery() != null
+                || base.getRawFragment() != null) {
             throw new IllegalArgumentException("base URI " + base
                     + " must be an absolute http(s) URI without query or fragment, e.g. https://host/openai/v1");
         }
         String text = base.toString().replaceAll("/+$", "");
         if (text.endsWith("/chat/completions")) {
-            throw new IllegalArgumentException("base URI " + base + " already names the endpoint;"
-                    + " give the API root instead, e.g. " + text.substring(0, text.length() - "/chat/completions".length()));
+            throw new IllegalArgumentException(
+                    "base URI " + base + " already names the endpoint;" + " give the API root instead, e.g. "
+                            + text.substring(0, text.length() - "/chat/completions".length()));
         }
         return URI.create(text + "/chat/completions");
     }

@@ -1,12 +1,15 @@
 package dev.replayharness.openai;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.replayharness.openai.internal.Extras;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.replayharness.openai.internal.Extras;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,20 +91,41 @@ public record ChatMessage(
 
     /** An {@code assistant} message that calls tools; {@code content} may be null. */
     public static ChatMessage assistant(String content, List<ToolCall> toolCalls) {
-        return new ChatMessage("assistant", content == null ? null : MessageContent.of(content), null, null, null,
-                Objects.requireNonNull(toolCalls, "toolCalls"), null, null);
+        return new ChatMessage(
+                "assistant",
+                content == null ? null : MessageContent.of(content),
+                null,
+                null,
+                null,
+                Objects.requireNonNull(toolCalls, "toolCalls"),
+                null,
+                null);
     }
 
     /** A {@code tool} message: the result of the call {@code toolCallId}. */
     public static ChatMessage tool(String toolCallId, String content) {
-        return new ChatMessage("tool", MessageContent.of(Objects.requireNonNull(content, "content")), null, null, null,
-                null, Objects.requireNonNull(toolCallId, "toolCallId"), null);
+        return new ChatMessage(
+                "tool",
+                MessageContent.of(Objects.requireNonNull(content, "content")),
+                null,
+                null,
+                null,
+                null,
+                Objects.requireNonNull(toolCallId, "toolCallId"),
+                null);
     }
 
     /** A {@code tool} message whose result is given as parts. */
     public static ChatMessage tool(String toolCallId, List<ContentPart> parts) {
-        return new ChatMessage("tool", MessageContent.of(parts), null, null, null, null,
-                Objects.requireNonNull(toolCallId, "toolCallId"), null);
+        return new ChatMessage(
+                "tool",
+                MessageContent.of(parts),
+                null,
+                null,
+                null,
+                null,
+                Objects.requireNonNull(toolCallId, "toolCallId"),
+                null);
     }
 
     /** The content's text as sent (text parts joined); null when there is no content. */

@@ -1,9 +1,12 @@
 package dev.replayharness.openai;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+
 import dev.replayharness.openai.internal.Extras;
-import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +18,11 @@ import tools.jackson.databind.JsonNode;
  * @param logprobs token log probabilities, when the request asked for them
  * @param extra wire fields this type does not model
  */
-public record Choice(Integer index, ChatMessage message, String finishReason, Logprobs logprobs,
+public record Choice(
+        Integer index,
+        ChatMessage message,
+        String finishReason,
+        Logprobs logprobs,
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public Choice {

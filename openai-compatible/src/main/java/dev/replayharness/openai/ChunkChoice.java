@@ -1,9 +1,12 @@
 package dev.replayharness.openai;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+
 import dev.replayharness.openai.internal.Extras;
-import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,7 +20,11 @@ import tools.jackson.databind.JsonNode;
  * @param logprobs the log probabilities of the tokens this chunk adds, when asked for
  * @param extra wire fields this type does not model
  */
-public record ChunkChoice(Integer index, Delta delta, String finishReason, Logprobs logprobs,
+public record ChunkChoice(
+        Integer index,
+        Delta delta,
+        String finishReason,
+        Logprobs logprobs,
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public ChunkChoice {

@@ -1,13 +1,16 @@
 package dev.replayharness.openai;
 
+import java.util.Map;
+import java.util.Objects;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
+
 import dev.replayharness.openai.internal.Extras;
-import java.util.Map;
-import java.util.Objects;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -38,7 +41,8 @@ public sealed interface ContentPart {
      * @param extra wire fields this type does not model
      */
     @JsonPropertyOrder({"type", "text"})
-    record TextPart(String text, @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) implements ContentPart {
+    record TextPart(
+            String text, @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) implements ContentPart {
         public TextPart {
             Objects.requireNonNull(text, "text");
             extra = Extras.copy(extra);
@@ -58,8 +62,8 @@ public sealed interface ContentPart {
      * @param extra wire fields this type does not model
      */
     @JsonPropertyOrder({"type", "image_url"})
-    record ImagePart(ImageUrl imageUrl, @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra)
-            implements ContentPart {
+    record ImagePart(
+            ImageUrl imageUrl, @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) implements ContentPart {
         public ImagePart {
             Objects.requireNonNull(imageUrl, "imageUrl");
             extra = Extras.copy(extra);

@@ -1,11 +1,14 @@
 package dev.replayharness.openai;
 
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+
 import dev.replayharness.openai.internal.Extras;
-import java.util.List;
-import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /**

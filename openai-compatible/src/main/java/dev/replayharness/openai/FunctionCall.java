@@ -1,9 +1,12 @@
 package dev.replayharness.openai;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+
 import dev.replayharness.openai.internal.Extras;
-import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,7 +17,9 @@ import tools.jackson.databind.JsonNode;
  * @param arguments the arguments as a JSON text, exactly as the model wrote it (it may not be valid JSON)
  * @param extra wire fields this type does not model, kept and written back as they were
  */
-public record FunctionCall(String name, String arguments,
+public record FunctionCall(
+        String name,
+        String arguments,
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public FunctionCall {

@@ -1,9 +1,12 @@
 package dev.replayharness.openai;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+
 import dev.replayharness.openai.internal.Extras;
-import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +18,11 @@ import tools.jackson.databind.JsonNode;
  * @param strict whether the arguments must follow the schema exactly; null leaves it to the server
  * @param extra wire fields this type does not model
  */
-public record FunctionDefinition(String name, String description, JsonNode parameters, Boolean strict,
+public record FunctionDefinition(
+        String name,
+        String description,
+        JsonNode parameters,
+        Boolean strict,
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public FunctionDefinition {

@@ -1,9 +1,12 @@
 package dev.replayharness.openai;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+
 import dev.replayharness.openai.internal.Extras;
-import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,7 +16,10 @@ import tools.jackson.databind.JsonNode;
  * @param detail {@code auto}, {@code low} or {@code high}; null leaves it to the server
  * @param extra wire fields this type does not model
  */
-public record ImageUrl(String url, String detail, @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
+public record ImageUrl(
+        String url,
+        String detail,
+        @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public ImageUrl {
         extra = Extras.copy(extra);

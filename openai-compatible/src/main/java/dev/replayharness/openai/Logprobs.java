@@ -1,11 +1,14 @@
 package dev.replayharness.openai;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import dev.replayharness.openai.internal.Extras;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+import dev.replayharness.openai.internal.Extras;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,7 +19,9 @@ import tools.jackson.databind.JsonNode;
  * @param refusal one entry per refusal token; null when the server sent none
  * @param extra wire fields this type does not model
  */
-public record Logprobs(List<TokenLogprob> content, List<TokenLogprob> refusal,
+public record Logprobs(
+        List<TokenLogprob> content,
+        List<TokenLogprob> refusal,
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public Logprobs {

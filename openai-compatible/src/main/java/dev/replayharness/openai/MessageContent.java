@@ -1,9 +1,11 @@
 package dev.replayharness.openai;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
@@ -50,8 +52,10 @@ public sealed interface MessageContent {
 
         @Override
         public String text() {
-            return parts.stream().filter(ContentPart.TextPart.class::isInstance)
-                    .map(part -> ((ContentPart.TextPart) part).text()).collect(Collectors.joining());
+            return parts.stream()
+                    .filter(ContentPart.TextPart.class::isInstance)
+                    .map(part -> ((ContentPart.TextPart) part).text())
+                    .collect(Collectors.joining());
         }
     }
 }

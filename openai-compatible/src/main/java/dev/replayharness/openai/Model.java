@@ -1,9 +1,12 @@
 package dev.replayharness.openai;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+
 import dev.replayharness.openai.internal.Extras;
-import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +18,11 @@ import tools.jackson.databind.JsonNode;
  * @param ownedBy the organization that owns it (Bedrock says {@code system})
  * @param extra wire fields this type does not model
  */
-public record Model(String id, String object, Long created, String ownedBy,
+public record Model(
+        String id,
+        String object,
+        Long created,
+        String ownedBy,
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public Model {

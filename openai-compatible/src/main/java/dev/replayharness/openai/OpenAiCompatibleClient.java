@@ -1,7 +1,5 @@
 package dev.replayharness.openai;
 
-import dev.replayharness.openai.internal.ErrorResponses;
-import dev.replayharness.openai.internal.ModelListJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+
+import dev.replayharness.openai.internal.ErrorResponses;
+import dev.replayharness.openai.internal.ModelListJson;
 
 /**
  * A Chat Completions client for any OpenAI-compatible server, over an injected
@@ -66,7 +67,8 @@ public final class OpenAiCompatibleClient {
             throw new IllegalArgumentException("the request has stream=true; use streamChatCompletion for it");
         }
         Map<String, String> sent = headers.get();
-        HttpResponse<byte[]> response = send(post(request, "application/json", sent), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                send(post(request, "application/json", sent), HttpResponse.BodyHandlers.ofByteArray());
         String body = new String(response.body(), StandardCharsets.UTF_8);
         if (!isSuccess(response.statusCode())) {
             throw ErrorResponses.toException(endpoint(), response.statusCode(), response.headers(), body, sent);
@@ -90,8 +92,8 @@ public final class OpenAiCompatibleClient {
         HttpRequest httpRequest = post(request.withStream(true), "text/event-stream", sent);
         HttpResponse<InputStream> response = send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
         if (!isSuccess(response.statusCode())) {
-            throw ErrorResponses.toException(endpoint(), response.statusCode(), response.headers(),
-                    readErrorBody(response.body()), sent);
+            throw ErrorResponses.toException(
+                    endpoint(), response.statusCode(), response.headers(), readErrorBody(response.body()), sent);
         }
         return new ChatCompletionStream(response.body(), endpoint());
     }
@@ -112,7 +114,8 @@ public final class OpenAiCompatibleClient {
             builder.timeout(requestTimeout);
         }
         sent.forEach(builder::setHeader);
-        HttpResponse<byte[]> response = send(builder.build(), HttpResponse.BodyHandlers.ofByteArray(), "GET " + modelsUri);
+        HttpResponse<byte[]> response =
+                send(builder.build(), HttpResponse.BodyHandlers.ofByteArray(), "GET " + modelsUri);
         String body = new String(response.body(), StandardCharsets.UTF_8);
         if (!isSuccess(response.statusCode())) {
             throw ErrorResponses.toException("GET " + modelsUri, response.statusCode(), response.headers(), body, sent);
@@ -193,19 +196,31 @@ public final class OpenAiCompatibleClient {
         private Builder() {}
 
         /** The API root, ending in the version segment, e.g. {@code https://host/openai/v1}. */
-        public Builder baseUri(URI value) { this.baseUri = value; return this; }
+        public Builder baseUri(URI value) {
+            this.baseUri = value;
+            return this;
+        }
 
         /** The HTTP client to send with; it is used, never closed or reconfigured. */
-        public Builder httpClient(HttpClient value) { this.httpClient = value; return this; }
+        public Builder httpClient(HttpClient value) {
+            this.httpClient = value;
+            return this;
+        }
 
         /**
          * Headers added to every request, asked for anew each time (so a token can be refreshed),
          * e.g. {@code Authorization}. Their values never appear in messages or {@code toString()}.
          */
-        public Builder headers(Supplier<Map<String, String>> value) { this.headers = Objects.requireNonNull(value); return this; }
+        public Builder headers(Supplier<Map<String, String>> value) {
+            this.headers = Objects.requireNonNull(value);
+            return this;
+        }
 
         /** Time allowed until the response headers arrive; null leaves it to the HTTP client. */
-        public Builder requestTimeout(Duration value) { this.requestTimeout = value; return this; }
+        public Builder requestTimeout(Duration value) {
+            this.requestTimeout = value;
+            return this;
+        }
 
         /** @throws IllegalArgumentException if the base URI is missing or not an absolute http(s) URI */
         public OpenAiCompatibleClient build() {

@@ -25,8 +25,13 @@ public final class OpenAiHttpException extends OpenAiException {
      * @param requestId the server's request id, or null
      * @param headers response headers, names as the server sent them
      */
-    public OpenAiHttpException(String endpoint, int status, String errorBody, String errorMessage,
-            String requestId, Map<String, List<String>> headers) {
+    public OpenAiHttpException(
+            String endpoint,
+            int status,
+            String errorBody,
+            String errorMessage,
+            String requestId,
+            Map<String, List<String>> headers) {
         super(describe(endpoint, status, errorBody, errorMessage, requestId), null);
         this.status = status;
         this.errorBody = errorBody == null ? "" : errorBody;
@@ -36,16 +41,22 @@ public final class OpenAiHttpException extends OpenAiException {
     }
 
     /** The HTTP status. */
-    public int status() { return status; }
+    public int status() {
+        return status;
+    }
 
     /** The response body exactly as received; empty when there was none. */
-    public String errorBody() { return errorBody; }
+    public String errorBody() {
+        return errorBody;
+    }
 
     /**
      * The error message found in the body ({@code error.message}, {@code message} or {@code Message}),
      * unwrapped when it is itself a JSON error body.
      */
-    public Optional<String> errorMessage() { return Optional.ofNullable(errorMessage); }
+    public Optional<String> errorMessage() {
+        return Optional.ofNullable(errorMessage);
+    }
 
     /**
      * The {@code error.code} in the body, e.g. {@code validation_error}; when the message was
@@ -56,21 +67,28 @@ public final class OpenAiHttpException extends OpenAiException {
     }
 
     /** The request id from {@code x-amzn-RequestId}, else {@code x-request-id}. */
-    public Optional<String> requestId() { return Optional.ofNullable(requestId); }
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
 
     /** All response headers. */
-    public Map<String, List<String>> headers() { return headers; }
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
 
     /** The first value of a response header, looked up case-insensitively. */
     public Optional<String> header(String name) {
         return headers.entrySet().stream()
-                .filter(entry -> entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty())
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name)
+                        && !entry.getValue().isEmpty())
                 .map(entry -> entry.getValue().get(0))
                 .findFirst();
     }
 
     /** The raw {@code Retry-After} header, seconds or an HTTP date. */
-    public Optional<String> retryAfter() { return header("Retry-After"); }
+    public Optional<String> retryAfter() {
+        return header("Retry-After");
+    }
 
     private static String describe(String endpoint, int status, String body, String message, String requestId) {
         String detail = message != null ? message : abbreviate(body);

@@ -1,6 +1,7 @@
 package dev.replayharness.openai;
 
 import dev.replayharness.openai.internal.WireJson;
+
 import tools.jackson.core.JacksonException;
 
 /**
@@ -16,8 +17,8 @@ public final class OpenAiJson {
         try {
             return WireJson.MAPPER.writeValueAsString(value);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -46,8 +47,10 @@ public final class OpenAiJson {
         try {
             return WireJson.MAPPER.readValue(json, type);
         } catch (JacksonException e) {
-            throw new OpenAiProtocolException("expected a " + type.getSimpleName() + " as JSON but could not read it ("
-                    + e.getOriginalMessage() + "); text starts: " + WireJson.snippet(json), e);
+            throw new OpenAiProtocolException(
+                    "expected a " + type.getSimpleName() + " as JSON but could not read it (" + e.getOriginalMessage()
+                            + "); text starts: " + WireJson.snippet(json),
+                    e);
         }
     }
 }

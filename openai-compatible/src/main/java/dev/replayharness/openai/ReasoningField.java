@@ -1,6 +1,7 @@
 package dev.replayharness.openai;
 
 import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /** Servers name the separate reasoning field {@code reasoning} (vLLM, Ollama) or {@code reasoning_content} (older vLLM). */

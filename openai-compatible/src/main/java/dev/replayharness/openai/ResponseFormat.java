@@ -1,11 +1,14 @@
 package dev.replayharness.openai;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import dev.replayharness.openai.internal.Extras;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+import dev.replayharness.openai.internal.Extras;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,7 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * @param jsonSchema the {@code json_schema} object, for type {@code json_schema}; null otherwise
  * @param extra wire fields this type does not model
  */
-public record ResponseFormat(String type, JsonNode jsonSchema,
+public record ResponseFormat(
+        String type,
+        JsonNode jsonSchema,
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public ResponseFormat {

@@ -1,8 +1,9 @@
 package dev.replayharness.openai;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.List;
 
 /**
  * The {@code stop} parameter, which the wire accepts as one string or a list of strings. The

@@ -1,10 +1,11 @@
 package dev.replayharness.openai;
 
-import dev.replayharness.openai.internal.ChoiceAccumulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import dev.replayharness.openai.internal.ChoiceAccumulator;
 
 /**
  * Adds up chunks into a {@link StreamedCompletion}. Each choice is accumulated by its
@@ -59,9 +60,22 @@ public final class StreamAccumulator {
         ChoiceAccumulator choice = choices.getOrDefault(index, new ChoiceAccumulator());
         String raw = choice.rawContent();
         ReasoningContent split = ReasoningContent.split(raw, choice.separateReasoning());
-        return new StreamedCompletion(id, model, choice.role(), raw, split.reasoning(), split.answer(),
-                choice.finishReason(), usage, chunkCount, choice.toolCalls(), choice.refusal(), choice.logprobs(),
-                created, systemFingerprint, serviceTier);
+        return new StreamedCompletion(
+                id,
+                model,
+                choice.role(),
+                raw,
+                split.reasoning(),
+                split.answer(),
+                choice.finishReason(),
+                usage,
+                chunkCount,
+                choice.toolCalls(),
+                choice.refusal(),
+                choice.logprobs(),
+                created,
+                systemFingerprint,
+                serviceTier);
     }
 
     /** The whole stream in the shape of a non-streamed completion, every choice included, by index. */

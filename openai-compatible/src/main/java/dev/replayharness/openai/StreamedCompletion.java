@@ -51,9 +51,23 @@ public record StreamedCompletion(
     /** The same answer in the shape of a non-streamed completion. */
     public ChatCompletion toChatCompletion() {
         MessageContent text = rawContent.isEmpty() && hasToolCalls() ? null : MessageContent.of(rawContent);
-        ChatMessage message = new ChatMessage(role == null ? "assistant" : role, text, null, null, refusal,
-                hasToolCalls() ? toolCalls : null, null, null);
-        return new ChatCompletion(id, "chat.completion", created, model,
-                List.of(new Choice(0, message, finishReason, logprobs, null)), usage, systemFingerprint, serviceTier);
+        ChatMessage message = new ChatMessage(
+                role == null ? "assistant" : role,
+                text,
+                null,
+                null,
+                refusal,
+                hasToolCalls() ? toolCalls : null,
+                null,
+                null);
+        return new ChatCompletion(
+                id,
+                "chat.completion",
+                created,
+                model,
+                List.of(new Choice(0, message, finishReason, logprobs, null)),
+                usage,
+                systemFingerprint,
+                serviceTier);
     }
 }

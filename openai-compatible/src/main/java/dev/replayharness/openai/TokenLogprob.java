@@ -1,10 +1,13 @@
 package dev.replayharness.openai;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import dev.replayharness.openai.internal.Extras;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+import dev.replayharness.openai.internal.Extras;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,7 +21,11 @@ import tools.jackson.databind.JsonNode;
  * @param topLogprobs the most likely tokens at this position; null or empty when not asked for
  * @param extra wire fields this type does not model
  */
-public record TokenLogprob(String token, Double logprob, List<Integer> bytes, List<TokenLogprob> topLogprobs,
+public record TokenLogprob(
+        String token,
+        Double logprob,
+        List<Integer> bytes,
+        List<TokenLogprob> topLogprobs,
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public TokenLogprob {

@@ -1,11 +1,14 @@
 package dev.replayharness.openai;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import dev.replayharness.openai.internal.Extras;
-import dev.replayharness.openai.internal.WireJson;
 import java.util.Map;
 import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+import dev.replayharness.openai.internal.Extras;
+import dev.replayharness.openai.internal.WireJson;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,7 +24,9 @@ import tools.jackson.databind.JsonNode;
  * @param function the function's declaration
  * @param extra wire fields this type does not model
  */
-public record Tool(String type, FunctionDefinition function,
+public record Tool(
+        String type,
+        FunctionDefinition function,
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public Tool {
@@ -35,7 +40,9 @@ public record Tool(String type, FunctionDefinition function,
 
     /** A function tool with a JSON Schema for its parameters (null for none). */
     public static Tool function(String name, String description, JsonNode parameters) {
-        return new Tool("function", new FunctionDefinition(Objects.requireNonNull(name, "name"), description, parameters),
+        return new Tool(
+                "function",
+                new FunctionDefinition(Objects.requireNonNull(name, "name"), description, parameters),
                 null);
     }
 

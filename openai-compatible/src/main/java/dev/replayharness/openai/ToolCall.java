@@ -1,10 +1,13 @@
 package dev.replayharness.openai;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import dev.replayharness.openai.internal.Extras;
 import java.util.Map;
 import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+import dev.replayharness.openai.internal.Extras;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,7 +22,10 @@ import tools.jackson.databind.JsonNode;
  * @param function the function and its arguments
  * @param extra wire fields this type does not model
  */
-public record ToolCall(String id, String type, FunctionCall function,
+public record ToolCall(
+        String id,
+        String type,
+        FunctionCall function,
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public ToolCall {

@@ -1,9 +1,12 @@
 package dev.replayharness.openai;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+
 import dev.replayharness.openai.internal.Extras;
-import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,7 +21,11 @@ import tools.jackson.databind.JsonNode;
  * @param function the name (first fragment) and a piece of the arguments
  * @param extra wire fields this type does not model
  */
-public record ToolCallDelta(Integer index, String id, String type, FunctionCall function,
+public record ToolCallDelta(
+        Integer index,
+        String id,
+        String type,
+        FunctionCall function,
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public ToolCallDelta {

@@ -1,10 +1,13 @@
 package dev.replayharness.openai;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import dev.replayharness.openai.internal.WireJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import dev.replayharness.openai.internal.WireJson;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -16,16 +19,24 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 public sealed interface ToolChoice {
 
     /** The model decides whether to call a tool. */
-    static ToolChoice auto() { return new Mode("auto"); }
+    static ToolChoice auto() {
+        return new Mode("auto");
+    }
 
     /** The model must not call a tool. */
-    static ToolChoice none() { return new Mode("none"); }
+    static ToolChoice none() {
+        return new Mode("none");
+    }
 
     /** The model must call at least one tool. */
-    static ToolChoice required() { return new Mode("required"); }
+    static ToolChoice required() {
+        return new Mode("required");
+    }
 
     /** The model must call the function {@code name}. */
-    static ToolChoice function(String name) { return new Function(name); }
+    static ToolChoice function(String name) {
+        return new Function(name);
+    }
 
     /**
      * {@code "auto"}, {@code "none"}, {@code "required"} or another mode string.

@@ -1,9 +1,12 @@
 package dev.replayharness.openai;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+
 import dev.replayharness.openai.internal.Extras;
-import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,8 +19,12 @@ import tools.jackson.databind.JsonNode;
  * @param completionTokensDetails breakdown of the generated tokens (e.g. {@code reasoning_tokens}); null when not sent
  * @param extra wire fields this type does not model
  */
-public record Usage(Integer promptTokens, Integer completionTokens, Integer totalTokens,
-        PromptTokensDetails promptTokensDetails, CompletionTokensDetails completionTokensDetails,
+public record Usage(
+        Integer promptTokens,
+        Integer completionTokens,
+        Integer totalTokens,
+        PromptTokensDetails promptTokensDetails,
+        CompletionTokensDetails completionTokensDetails,
         @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
     public Usage {
@@ -41,7 +48,9 @@ public record Usage(Integer promptTokens, Integer completionTokens, Integer tota
      * @param audioTokens audio input tokens
      * @param extra wire fields this type does not model
      */
-    public record PromptTokensDetails(Integer cachedTokens, Integer audioTokens,
+    public record PromptTokensDetails(
+            Integer cachedTokens,
+            Integer audioTokens,
             @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
         public PromptTokensDetails {
@@ -58,8 +67,11 @@ public record Usage(Integer promptTokens, Integer completionTokens, Integer tota
      * @param rejectedPredictionTokens predicted-output tokens that did not
      * @param extra wire fields this type does not model
      */
-    public record CompletionTokensDetails(Integer reasoningTokens, Integer audioTokens,
-            Integer acceptedPredictionTokens, Integer rejectedPredictionTokens,
+    public record CompletionTokensDetails(
+            Integer reasoningTokens,
+            Integer audioTokens,
+            Integer acceptedPredictionTokens,
+            Integer rejectedPredictionTokens,
             @JsonAnyGetter @JsonAnySetter Map<String, JsonNode> extra) {
 
         public CompletionTokensDetails {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.NoSuchElementException;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -60,8 +61,8 @@ class ChatCompletionStreamTest {
         @DisplayName("accumulates content equal to the concatenated deltas, split into reasoning and answer")
         void accumulate() {
             StreamedCompletion result = streamOf(REAL_SHAPES).accumulate();
-            assertThat(result.rawContent()).isEqualTo(
-                    "<reasoning>They want the</reasoning><reasoning> capital.</reasoning>Washington, D.C.");
+            assertThat(result.rawContent())
+                    .isEqualTo("<reasoning>They want the</reasoning><reasoning> capital.</reasoning>Washington, D.C.");
             assertThat(result.reasoning()).isEqualTo("They want the capital.");
             assertThat(result.content()).isEqualTo("Washington, D.C.");
             assertThat(result.finishReason()).isEqualTo("stop");
@@ -142,7 +143,7 @@ class ChatCompletionStreamTest {
         @DisplayName("reaching [DONE] closes the body, as does closing the Stream view")
         void closeAtEnd() {
             TrackingInputStream body = new TrackingInputStream(REAL_SHAPES);
-            new ChatCompletionStream(body, "test-source").forEachRemaining(chunk -> { });
+            new ChatCompletionStream(body, "test-source").forEachRemaining(chunk -> {});
             assertThat(body.closed).isTrue();
 
             TrackingInputStream viaStream = new TrackingInputStream(REAL_SHAPES);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ class JsonNullsKeptTest {
     class InRequests {
 
         @Test
-        @DisplayName("an unmodelled top-level field set to null is written as null (the harness keys requests by their JSON)")
+        @DisplayName(
+                "an unmodelled top-level field set to null is written as null (the harness keys requests by their JSON)")
         void extraFieldNull() {
             String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"user\":null,"
                     + "\"metadata\":{\"run\":null,\"team\":\"a\"}}";
@@ -26,7 +28,10 @@ class JsonNullsKeptTest {
         @Test
         @DisplayName("extraField(name, null) is sent as null, as the builder says (\"written as they are\")")
         void builderExtraNull() {
-            ChatCompletionRequest request = ChatCompletionRequest.builder("m").user("hi").extraField("user", null).build();
+            ChatCompletionRequest request = ChatCompletionRequest.builder("m")
+                    .user("hi")
+                    .extraField("user", null)
+                    .build();
             assertThat(OpenAiJson.write(request)).endsWith(",\"user\":null}");
         }
 
@@ -40,14 +45,16 @@ class JsonNullsKeptTest {
             schema.put("type", "object");
             schema.put("properties", Map.of("celsius", celsius));
             assertThat(OpenAiJson.write(Tool.function("f", null, schema)))
-                    .isEqualTo("{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":{\"type\":\"object\","
-                            + "\"properties\":{\"celsius\":{\"type\":\"boolean\",\"default\":null}}}}}");
+                    .isEqualTo(
+                            "{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":{\"type\":\"object\","
+                                    + "\"properties\":{\"celsius\":{\"type\":\"boolean\",\"default\":null}}}}}");
         }
 
         @Test
         @DisplayName("a modelled parameter left unset is still left out")
         void unsetStillOmitted() {
-            assertThat(OpenAiJson.write(ChatCompletionRequest.builder("m").user("hi").build()))
+            assertThat(OpenAiJson.write(
+                            ChatCompletionRequest.builder("m").user("hi").build()))
                     .isEqualTo("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         }
     }

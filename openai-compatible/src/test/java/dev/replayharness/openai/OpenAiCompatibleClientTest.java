@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.replayharness.openai.LoopbackServer.Received;
-import dev.replayharness.openai.LoopbackServer.Reply;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,11 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import dev.replayharness.openai.LoopbackServer.Received;
+import dev.replayharness.openai.LoopbackServer.Reply;
 
 @DisplayName("OpenAiCompatibleClient")
 class OpenAiCompatibleClientTest {
@@ -38,7 +40,9 @@ class OpenAiCompatibleClientTest {
         server = new LoopbackServer();
         client = OpenAiCompatibleClient.builder()
                 .baseUri(server.baseUri())
-                .httpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build())
+                .httpClient(HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build())
                 .headers(() -> Map.of("Authorization", "Bearer " + CANARY))
                 .build();
     }
@@ -68,14 +72,18 @@ class OpenAiCompatibleClientTest {
             assertThat(received.path()).isEqualTo("/v1/chat/completions");
             assertThat(received.headers().get("Authorization")).containsExactly("Bearer " + CANARY);
             assertThat(received.headers().get("Content-type")).containsExactly("application/json");
-            assertThat(received.body()).isEqualTo("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}");
+            assertThat(received.body())
+                    .isEqualTo("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}");
         }
 
         @Test
         @DisplayName("stream=true and Accept: text/event-stream when streaming")
         void streamFlag() {
-            server.reply(new Reply(200, Map.of("Content-Type", "text/event-stream"),
-                    List.of(ChatCompletionStreamTest.REAL_SHAPES), 0));
+            server.reply(new Reply(
+                    200,
+                    Map.of("Content-Type", "text/event-stream"),
+                    List.of(ChatCompletionStreamTest.REAL_SHAPES),
+                    0));
             try (ChatCompletionStream stream = client.streamChatCompletion(hello())) {
                 assertThat(stream.accumulate().content()).isEqualTo("Washington, D.C.");
             }
@@ -97,8 +105,9 @@ class OpenAiCompatibleClientTest {
         @DisplayName("refuses a base URI that already names the endpoint")
         void baseUri() {
             assertThatThrownBy(() -> OpenAiCompatibleClient.builder()
-                    .baseUri(URI.create("https://h/openai/v1/chat/completions"))
-                    .httpClient(HttpClient.newHttpClient()).build())
+                            .baseUri(URI.create("https://h/openai/v1/chat/completions"))
+                            .httpClient(HttpClient.newHttpClient())
+                            .build())
                     .hasMessageContaining("give the API root instead, e.g. https://h/openai/v1");
         }
     }
@@ -110,14 +119,17 @@ class OpenAiCompatibleClientTest {
         @Test
         @DisplayName("reading the message from {\"error\":{\"message\"}}, {\"message\"} and {\"Message\"}")
         void envelopes() {
-            server.reply(Reply.json(400, "{\"error\":{\"message\":\"bad top_p\",\"type\":\"invalid_request_error\"}}", Map.of()))
+            server.reply(Reply.json(
+                            400,
+                            "{\"error\":{\"message\":\"bad top_p\",\"type\":\"invalid_request_error\"}}",
+                            Map.of()))
                     .reply(Reply.json(401, "{\"message\":\"Invalid API key\"}", Map.of()))
                     .reply(Reply.json(401, "{\"Message\":\"Bearer Token has expired\"}", Map.of()))
                     .reply(Reply.json(502, "<html>bad gateway</html>", Map.of()));
             List<String> messages = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                OpenAiHttpException e = catchThrowableOfType(OpenAiHttpException.class,
-                        () -> client.createChatCompletion(hello()));
+                OpenAiHttpException e =
+                        catchThrowableOfType(OpenAiHttpException.class, () -> client.createChatCompletion(hello()));
                 messages.add(e.errorMessage().orElse("<none>"));
             }
             assertThat(messages).containsExactly("bad top_p", "Invalid API key", "Bearer Token has expired", "<none>");
@@ -126,24 +138,25 @@ class OpenAiCompatibleClientTest {
         @Test
         @DisplayName("carrying status, raw body, request id and Retry-After, with a message naming the endpoint")
         void details() {
-            server.reply(Reply.json(429, "{\"message\":\"slow down\"}",
-                    Map.of("x-amzn-RequestId", "req-123", "Retry-After", "7")));
-            OpenAiHttpException e = catchThrowableOfType(OpenAiHttpException.class,
-                    () -> client.createChatCompletion(hello()));
+            server.reply(Reply.json(
+                    429, "{\"message\":\"slow down\"}", Map.of("x-amzn-RequestId", "req-123", "Retry-After", "7")));
+            OpenAiHttpException e =
+                    catchThrowableOfType(OpenAiHttpException.class, () -> client.createChatCompletion(hello()));
             assertThat(e.status()).isEqualTo(429);
             assertThat(e.errorBody()).isEqualTo("{\"message\":\"slow down\"}");
             assertThat(e.requestId()).contains("req-123");
             assertThat(e.retryAfter()).contains("7");
-            assertThat(e.getMessage()).isEqualTo(
-                    "POST " + server.baseUri() + "/chat/completions answered HTTP 429: slow down (request id req-123)");
+            assertThat(e.getMessage())
+                    .isEqualTo("POST " + server.baseUri()
+                            + "/chat/completions answered HTTP 429: slow down (request id req-123)");
         }
 
         @Test
         @DisplayName("falling back to x-request-id, and doing the same for streams")
         void streamError() {
             server.reply(Reply.json(503, "{\"error\":{\"message\":\"overloaded\"}}", Map.of("x-request-id", "r-9")));
-            OpenAiHttpException e = catchThrowableOfType(OpenAiHttpException.class,
-                    () -> client.streamChatCompletion(hello()));
+            OpenAiHttpException e =
+                    catchThrowableOfType(OpenAiHttpException.class, () -> client.streamChatCompletion(hello()));
             assertThat(e.status()).isEqualTo(503);
             assertThat(e.requestId()).contains("r-9");
             assertThat(e.errorMessage()).contains("overloaded");
@@ -153,14 +166,17 @@ class OpenAiCompatibleClientTest {
         @DisplayName("never showing the bearer token, in messages or toString()")
         void noTokenLeak() {
             server.reply(Reply.json(401, "{\"message\":\"no\"}", Map.of()));
-            OpenAiHttpException e = catchThrowableOfType(OpenAiHttpException.class,
-                    () -> client.createChatCompletion(hello()));
+            OpenAiHttpException e =
+                    catchThrowableOfType(OpenAiHttpException.class, () -> client.createChatCompletion(hello()));
             assertThat(e.toString()).doesNotContain(CANARY);
             assertThat(client.toString()).doesNotContain(CANARY);
-            OpenAiTransportException down = catchThrowableOfType(OpenAiTransportException.class, () ->
-                    OpenAiCompatibleClient.builder().baseUri(URI.create("http://127.0.0.1:1/v1"))
+            OpenAiTransportException down = catchThrowableOfType(
+                    OpenAiTransportException.class,
+                    () -> OpenAiCompatibleClient.builder()
+                            .baseUri(URI.create("http://127.0.0.1:1/v1"))
                             .httpClient(HttpClient.newHttpClient())
-                            .headers(() -> Map.of("Authorization", "Bearer " + CANARY)).build()
+                            .headers(() -> Map.of("Authorization", "Bearer " + CANARY))
+                            .build()
                             .createChatCompletion(hello()));
             assertThat(down.toString()).doesNotContain(CANARY).contains("http://127.0.0.1:1/v1/chat/completions");
         }
@@ -170,11 +186,13 @@ class OpenAiCompatibleClientTest {
         void echoedToken() {
             String echo = "{\"error\":{\"message\":\"Invalid API key: Bearer " + CANARY + " was rejected\"}}";
             server.reply(Reply.json(401, echo, Map.of()));
-            OpenAiHttpException e = catchThrowableOfType(OpenAiHttpException.class, () -> client.createChatCompletion(hello()));
+            OpenAiHttpException e =
+                    catchThrowableOfType(OpenAiHttpException.class, () -> client.createChatCompletion(hello()));
             assertThat(e.getMessage()).doesNotContain(CANARY).contains("Invalid API key: Bearer REDACTED was rejected");
             assertThat(e.errorBody()).doesNotContain(CANARY);
             server.reply(Reply.json(401, echo, Map.of()));
-            OpenAiHttpException streamed = catchThrowableOfType(OpenAiHttpException.class,
+            OpenAiHttpException streamed = catchThrowableOfType(
+                    OpenAiHttpException.class,
                     () -> client.streamChatCompletion(hello()).close());
             assertThat(streamed.getMessage()).doesNotContain(CANARY);
         }
@@ -198,15 +216,21 @@ class OpenAiCompatibleClientTest {
             assertThat(stream.next().choices().get(0).delta().role()).isEqualTo("assistant");
             stream.close();
 
-            assertThat(server.awaitClientGone()).as("server saw the client disconnect").isTrue();
+            assertThat(server.awaitClientGone())
+                    .as("server saw the client disconnect")
+                    .isTrue();
         }
 
         @Test
         @DisplayName("another thread can abandon a stream whose reader waits for a stalled server")
         void closeFromAnotherThread() throws Exception {
-            server.reply(new Reply(200, Map.of("Content-Type", "text/event-stream"), List.of(
-                    "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"}}]}\n\n",
-                    "data: {\"choices\":[]}\n\n"), 120_000));
+            server.reply(new Reply(
+                    200,
+                    Map.of("Content-Type", "text/event-stream"),
+                    List.of(
+                            "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"}}]}\n\n",
+                            "data: {\"choices\":[]}\n\n"),
+                    120_000));
             ChatCompletionStream stream = client.streamChatCompletion(hello());
             stream.next();
             CompletableFuture<Boolean> reader = CompletableFuture.supplyAsync(stream::hasNext);

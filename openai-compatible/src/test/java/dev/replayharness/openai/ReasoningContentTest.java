@@ -33,7 +33,8 @@ class ReasoningContentTest {
         @Test
         @DisplayName("whitespace between blocks is skipped; whitespace after the last block stays in the answer")
         void whitespace() {
-            ReasoningContent split = ReasoningContent.split("<reasoning>a</reasoning>\n<reasoning>b</reasoning>\n\nAnswer");
+            ReasoningContent split =
+                    ReasoningContent.split("<reasoning>a</reasoning>\n<reasoning>b</reasoning>\n\nAnswer");
             assertThat(split.reasoning()).isEqualTo("ab");
             assertThat(split.answer()).isEqualTo("\n\nAnswer");
         }

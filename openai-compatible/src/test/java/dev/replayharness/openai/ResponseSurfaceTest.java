@@ -2,10 +2,11 @@ package dev.replayharness.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.replayharness.openai.internal.WireJson;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import dev.replayharness.openai.internal.WireJson;
 
 @DisplayName("Responses and chunks carry the whole Chat Completions surface")
 class ResponseSurfaceTest {
@@ -32,12 +33,13 @@ class ResponseSurfaceTest {
         void modelledFields() {
             ChatCompletion completion = OpenAiJson.readCompletion(TOOL_ANSWER);
             assertThat(completion.finishReason()).isEqualTo("tool_calls");
-            assertThat(completion.toolCalls()).containsExactly(
-                    ToolCall.function("call_1", "get_boiling_point", "{\"liquid_name\":\"water\"}"));
+            assertThat(completion.toolCalls())
+                    .containsExactly(ToolCall.function("call_1", "get_boiling_point", "{\"liquid_name\":\"water\"}"));
             assertThat(completion.content()).isNull();
             assertThat(completion.systemFingerprint()).isEqualTo("fp_1");
             assertThat(completion.serviceTier()).isEqualTo("default");
-            TokenLogprob first = completion.choices().get(0).logprobs().content().get(0);
+            TokenLogprob first =
+                    completion.choices().get(0).logprobs().content().get(0);
             assertThat(first.token()).isEqualTo("Hum");
             assertThat(first.logprob()).isEqualTo(-0.027076605707407);
             assertThat(first.bytes()).containsExactly(72, 117, 109);
@@ -54,11 +56,18 @@ class ResponseSurfaceTest {
         void unmodelledFieldsKept() {
             ChatCompletion completion = OpenAiJson.readCompletion(TOOL_ANSWER);
             assertThat(completion.extra()).containsOnlyKeys("brand_new");
-            assertThat(completion.choices().get(0).extra().get("stop_reason").asInt()).isEqualTo(200012);
+            assertThat(completion.choices().get(0).extra().get("stop_reason").asInt())
+                    .isEqualTo(200012);
             assertThat(completion.message().extra()).containsOnlyKeys("annotations");
             assertThat(WireJson.MAPPER.readTree(OpenAiJson.write(completion)))
-                    .isEqualTo(withoutNulls(TOOL_ANSWER, "/choices/0/logprobs", "refusal",
-                            "/choices/0/message", "content", "/choices/0/message", "refusal"));
+                    .isEqualTo(withoutNulls(
+                            TOOL_ANSWER,
+                            "/choices/0/logprobs",
+                            "refusal",
+                            "/choices/0/message",
+                            "content",
+                            "/choices/0/message",
+                            "refusal"));
         }
     }
 
@@ -79,7 +88,9 @@ class ResponseSurfaceTest {
         void bedrockFragments() {
             ChatCompletionChunk chunk = OpenAiJson.readChunk(BEDROCK_FRAGMENTS);
             ChunkChoice choice = chunk.choices().get(0);
-            assertThat(choice.delta().toolCalls()).extracting(d -> d.function().arguments()).containsExactly("quid", "_name");
+            assertThat(choice.delta().toolCalls())
+                    .extracting(d -> d.function().arguments())
+                    .containsExactly("quid", "_name");
             assertThat(choice.delta().toolCalls()).allSatisfy(d -> {
                 assertThat(d.index()).isZero();
                 assertThat(d.id()).isNull();
@@ -108,7 +119,9 @@ class ResponseSurfaceTest {
                     {"choices":[{"index":0,"delta":{"refusal":"I can't"},
                       "logprobs":{"content":null,"refusal":[{"token":"I","logprob":-0.1,"bytes":[73],"top_logprobs":[]}]}}]}""");
             assertThat(chunk.choices().get(0).delta().refusal()).isEqualTo("I can't");
-            assertThat(chunk.choices().get(0).logprobs().refusal()).extracting(TokenLogprob::token).containsExactly("I");
+            assertThat(chunk.choices().get(0).logprobs().refusal())
+                    .extracting(TokenLogprob::token)
+                    .containsExactly("I");
         }
     }
 

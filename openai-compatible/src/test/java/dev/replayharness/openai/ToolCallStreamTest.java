@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
@@ -26,14 +27,20 @@ class ToolCallStreamTest {
             StreamedCompletion completion = accumulate(
                     chunk(new Delta("assistant", "", null), null),
                     chunk(new Delta(null, "<reasoning>We need get_boiling_point.</reasoning>", null), null),
-                    chunk(fragments(new ToolCallDelta(0, "chatcmpl-tool-93e7", "function",
-                            new FunctionCall("get_boiling_point", "{\"li"))), null),
+                    chunk(
+                            fragments(new ToolCallDelta(
+                                    0,
+                                    "chatcmpl-tool-93e7",
+                                    "function",
+                                    new FunctionCall("get_boiling_point", "{\"li"))),
+                            null),
                     chunk(fragments(piece(0, "quid"), piece(0, "_name"), piece(0, "\":\""), piece(0, "my")), null),
                     chunk(fragments(piece(0, "awesomeliquid\"}")), null),
                     chunk(new Delta(null, null, null), "tool_calls"),
                     usageChunk(new Usage(229, 79, 308)));
-            assertThat(completion.toolCalls()).containsExactly(ToolCall.function("chatcmpl-tool-93e7",
-                    "get_boiling_point", "{\"liquid_name\":\"myawesomeliquid\"}"));
+            assertThat(completion.toolCalls())
+                    .containsExactly(ToolCall.function(
+                            "chatcmpl-tool-93e7", "get_boiling_point", "{\"liquid_name\":\"myawesomeliquid\"}"));
             assertThat(completion.reasoning()).isEqualTo("We need get_boiling_point.");
             assertThat(completion.content()).isEmpty();
             assertThat(completion.finishReason()).isEqualTo("tool_calls");
@@ -50,12 +57,14 @@ class ToolCallStreamTest {
                     chunk(fragments(new ToolCallDelta(0, "a", "function", new FunctionCall("f", "{\"x\":"))), null),
                     chunk(fragments(new ToolCallDelta(1, "b", "function", new FunctionCall("g", ""))), null),
                     chunk(fragments(piece(1, "{\"y\":2}"), piece(0, "1}")), "tool_calls"));
-            assertThat(completion.toolCalls()).containsExactly(ToolCall.function("a", "f", "{\"x\":1}"),
-                    ToolCall.function("b", "g", "{\"y\":2}"));
+            assertThat(completion.toolCalls())
+                    .containsExactly(
+                            ToolCall.function("a", "f", "{\"x\":1}"), ToolCall.function("b", "g", "{\"y\":2}"));
         }
 
         @Test
-        @DisplayName("a later fragment with an empty id (\"\" where Bedrock sends null) continues the call, as a blank id names none")
+        @DisplayName(
+                "a later fragment with an empty id (\"\" where Bedrock sends null) continues the call, as a blank id names none")
         void emptyIdContinues() {
             StreamedCompletion completion = accumulate(
                     chunk(fragments(new ToolCallDelta(0, "a", "function", new FunctionCall("f", "{\"x\":"))), null),
@@ -79,10 +88,34 @@ class ToolCallStreamTest {
             TokenLogprob ans = new TokenLogprob("ans", -0.01, List.of(97, 110, 115), List.of(), null);
             Usage usage = new Usage(81, 205, 286, new Usage.PromptTokensDetails(64, 0, null), null, null);
             StreamedCompletion completion = accumulate(
-                    new ChatCompletionChunk("c", null, 0L, "m", List.of(new ChunkChoice(0, new Delta(null, "Hum", null),
-                            null, new Logprobs(List.of(hum), null, null), null)), null, null, "default"),
-                    new ChatCompletionChunk("c", null, 0L, "m", List.of(new ChunkChoice(0, new Delta(null, "ans", null),
-                            "stop", new Logprobs(List.of(ans), null, null), null)), null, null, "default"),
+                    new ChatCompletionChunk(
+                            "c",
+                            null,
+                            0L,
+                            "m",
+                            List.of(new ChunkChoice(
+                                    0,
+                                    new Delta(null, "Hum", null),
+                                    null,
+                                    new Logprobs(List.of(hum), null, null),
+                                    null)),
+                            null,
+                            null,
+                            "default"),
+                    new ChatCompletionChunk(
+                            "c",
+                            null,
+                            0L,
+                            "m",
+                            List.of(new ChunkChoice(
+                                    0,
+                                    new Delta(null, "ans", null),
+                                    "stop",
+                                    new Logprobs(List.of(ans), null, null),
+                                    null)),
+                            null,
+                            null,
+                            "default"),
                     usageChunk(usage));
             assertThat(completion.logprobs().content()).containsExactly(hum, ans);
             assertThat(completion.usage().cachedTokens()).isEqualTo(64);
@@ -102,8 +135,10 @@ class ToolCallStreamTest {
             try {
                 checkOneCase(new Random(seed));
             } catch (AssertionError e) {
-                throw new AssertionError("tool-call merge failed for seed " + seed + " (rerun with -D" + SEED_PROPERTY
-                        + "=" + seed + "): " + e.getMessage(), e);
+                throw new AssertionError(
+                        "tool-call merge failed for seed " + seed + " (rerun with -D" + SEED_PROPERTY + "=" + seed
+                                + "): " + e.getMessage(),
+                        e);
             }
         }
 
@@ -111,8 +146,8 @@ class ToolCallStreamTest {
             List<ToolCall> calls = new ArrayList<>();
             int count = 1 + random.nextInt(4);
             for (int i = 0; i < count; i++) {
-                calls.add(ToolCall.function("call_" + i + "_" + random.nextInt(1000), "fn" + random.nextInt(10),
-                        randomArguments(random)));
+                calls.add(ToolCall.function(
+                        "call_" + i + "_" + random.nextInt(1000), "fn" + random.nextInt(10), randomArguments(random)));
             }
             // Per call: a first fragment (id, type, name, maybe a prefix), then pieces; fragments of
             // different calls interleave, but each call's stay in order, as on the wire.
@@ -151,17 +186,21 @@ class ToolCallStreamTest {
         private List<ToolCallDelta> split(int index, ToolCall call, Random random) {
             String arguments = call.arguments();
             List<Integer> cuts = new ArrayList<>();
-            cuts.add(whole(arguments, random.nextInt(arguments.length() + 1))); // the first fragment's share, maybe none
+            cuts.add(
+                    whole(arguments, random.nextInt(arguments.length() + 1))); // the first fragment's share, maybe none
             while (cuts.get(cuts.size() - 1) < arguments.length()) {
                 int last = cuts.get(cuts.size() - 1);
                 cuts.add(whole(arguments, last + 1 + random.nextInt(Math.min(8, arguments.length() - last))));
             }
             List<ToolCallDelta> fragments = new ArrayList<>();
-            fragments.add(new ToolCallDelta(index, call.id(), "function",
-                    new FunctionCall(call.name(), arguments.substring(0, cuts.get(0)))));
+            fragments.add(new ToolCallDelta(
+                    index, call.id(), "function", new FunctionCall(call.name(), arguments.substring(0, cuts.get(0)))));
             for (int i = 1; i < cuts.size(); i++) {
                 // Bedrock repeats "type" on every fragment; OpenAI does not: both must merge.
-                fragments.add(new ToolCallDelta(index, null, random.nextBoolean() ? "function" : null,
+                fragments.add(new ToolCallDelta(
+                        index,
+                        null,
+                        random.nextBoolean() ? "function" : null,
                         new FunctionCall(null, arguments.substring(cuts.get(i - 1), cuts.get(i)))));
             }
             return fragments;
@@ -182,7 +221,8 @@ class ToolCallStreamTest {
                 for (int c = 0; c < length; c++) {
                     int at = random.nextInt(alphabet.length());
                     // Never cut a surrogate pair into a lone half: the wire is UTF-8 JSON.
-                    json.append(Character.isSurrogate(alphabet.charAt(at)) ? "😀" : String.valueOf(alphabet.charAt(at)));
+                    json.append(
+                            Character.isSurrogate(alphabet.charAt(at)) ? "😀" : String.valueOf(alphabet.charAt(at)));
                 }
                 json.append('"');
             }
@@ -195,8 +235,15 @@ class ToolCallStreamTest {
     class SeveralChoices {
 
         static ChatCompletionChunk choiceChunk(int index, Delta delta, String finishReason) {
-            return new ChatCompletionChunk("c", "chat.completion.chunk", 0L, "m",
-                    List.of(new ChunkChoice(index, delta, finishReason)), null, null, null);
+            return new ChatCompletionChunk(
+                    "c",
+                    "chat.completion.chunk",
+                    0L,
+                    "m",
+                    List.of(new ChunkChoice(index, delta, finishReason)),
+                    null,
+                    null,
+                    null);
         }
 
         @Test
@@ -205,7 +252,8 @@ class ToolCallStreamTest {
             StreamAccumulator accumulator = new StreamAccumulator();
             accumulator.add(choiceChunk(0, new Delta("assistant", "Ear", null), null));
             accumulator.add(choiceChunk(1, new Delta("assistant", "", null), null));
-            accumulator.add(choiceChunk(1, fragments(new ToolCallDelta(0, "b", "function", new FunctionCall("g", "{}"))), null));
+            accumulator.add(choiceChunk(
+                    1, fragments(new ToolCallDelta(0, "b", "function", new FunctionCall("g", "{}"))), null));
             accumulator.add(choiceChunk(0, new Delta(null, "th", null), "stop"));
             accumulator.add(choiceChunk(1, new Delta(null, null, null), "tool_calls"));
             accumulator.add(usageChunk(new Usage(5, 7, 12)));
@@ -231,8 +279,15 @@ class ToolCallStreamTest {
     }
 
     static ChatCompletionChunk chunk(Delta delta, String finishReason) {
-        return new ChatCompletionChunk("c", "chat.completion.chunk", 0L, "m",
-                List.of(new ChunkChoice(0, delta, finishReason)), null, null, null);
+        return new ChatCompletionChunk(
+                "c",
+                "chat.completion.chunk",
+                0L,
+                "m",
+                List.of(new ChunkChoice(0, delta, finishReason)),
+                null,
+                null,
+                null);
     }
 
     static ChatCompletionChunk usageChunk(Usage usage) {

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
@@ -37,30 +39,42 @@ class ToolsAndPartsWireTest {
             Map<String, Object> schema = new LinkedHashMap<>();
             schema.put("type", "object");
             schema.put("properties", Map.of("city", Map.of("type", "string")));
-            ChatCompletionRequest request = ChatCompletionRequest.builder("m").user("weather?")
+            ChatCompletionRequest request = ChatCompletionRequest.builder("m")
+                    .user("weather?")
                     .tools(Tool.function("get_weather", "Weather in a city", schema))
-                    .toolChoice(ToolChoice.function("get_weather")).parallelToolCalls(false)
-                    .responseFormat(ResponseFormat.jsonObject()).logprobs(true).topLogprobs(2).serviceTier("default")
-                    .extraField("n", 1).build();
-            assertThat(OpenAiJson.write(request)).isEqualTo("{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
-                    + "\"content\":\"weather?\"}],\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
-                    + "\"description\":\"Weather in a city\",\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":"
-                    + "{\"type\":\"string\"}}}}}],\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":"
-                    + "\"get_weather\"}},\"parallel_tool_calls\":false,\"response_format\":{\"type\":\"json_object\"},"
-                    + "\"logprobs\":true,\"top_logprobs\":2,\"service_tier\":\"default\",\"n\":1}");
+                    .toolChoice(ToolChoice.function("get_weather"))
+                    .parallelToolCalls(false)
+                    .responseFormat(ResponseFormat.jsonObject())
+                    .logprobs(true)
+                    .topLogprobs(2)
+                    .serviceTier("default")
+                    .extraField("n", 1)
+                    .build();
+            assertThat(OpenAiJson.write(request))
+                    .isEqualTo("{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
+                            + "\"content\":\"weather?\"}],\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
+                            + "\"description\":\"Weather in a city\",\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":"
+                            + "{\"type\":\"string\"}}}}}],\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":"
+                            + "\"get_weather\"}},\"parallel_tool_calls\":false,\"response_format\":{\"type\":\"json_object\"},"
+                            + "\"logprobs\":true,\"top_logprobs\":2,\"service_tier\":\"default\",\"n\":1}");
         }
 
         @Test
-        @DisplayName("declares a tool without parameters in two arguments (a bare null would not compile: two overloads take it)")
+        @DisplayName(
+                "declares a tool without parameters in two arguments (a bare null would not compile: two overloads take it)")
         void toolWithoutParameters() {
             assertThat(OpenAiJson.write(Tool.function("current_time", "The current time")))
-                    .isEqualTo("{\"type\":\"function\",\"function\":{\"name\":\"current_time\",\"description\":\"The current time\"}}");
+                    .isEqualTo(
+                            "{\"type\":\"function\",\"function\":{\"name\":\"current_time\",\"description\":\"The current time\"}}");
         }
 
         @Test
         @DisplayName("writes tool_choice modes as strings")
         void toolChoiceModes() {
-            assertThat(OpenAiJson.write(ChatCompletionRequest.builder("m").user("x").toolChoice(ToolChoice.auto()).build()))
+            assertThat(OpenAiJson.write(ChatCompletionRequest.builder("m")
+                            .user("x")
+                            .toolChoice(ToolChoice.auto())
+                            .build()))
                     .contains("\"tool_choice\":\"auto\"");
             assertThat(OpenAiJson.write(ToolChoice.required())).isEqualTo("\"required\"");
             assertThat(OpenAiJson.write(ToolChoice.none())).isEqualTo("\"none\"");
@@ -91,23 +105,30 @@ class ToolsAndPartsWireTest {
         @Test
         @DisplayName("builds the same tool-result turn with the short builders")
         void toolTurnBuilt() {
-            ChatCompletionRequest request = ChatCompletionRequest.builder("m").user("boiling point?")
-                    .assistant(null, List.of(ToolCall.function("call_1", "get_boiling_point", "{\"liquid_name\":\"x\"}")))
-                    .toolResult("call_1", "-100").build();
-            assertThat(OpenAiJson.write(request.messages())).isEqualTo("[{\"role\":\"user\",\"content\":\"boiling point?\"},"
-                    + "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":"
-                    + "{\"name\":\"get_boiling_point\",\"arguments\":\"{\\\"liquid_name\\\":\\\"x\\\"}\"}}]},"
-                    + "{\"role\":\"tool\",\"content\":\"-100\",\"tool_call_id\":\"call_1\"}]");
+            ChatCompletionRequest request = ChatCompletionRequest.builder("m")
+                    .user("boiling point?")
+                    .assistant(
+                            null, List.of(ToolCall.function("call_1", "get_boiling_point", "{\"liquid_name\":\"x\"}")))
+                    .toolResult("call_1", "-100")
+                    .build();
+            assertThat(OpenAiJson.write(request.messages()))
+                    .isEqualTo("[{\"role\":\"user\",\"content\":\"boiling point?\"},"
+                            + "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":"
+                            + "{\"name\":\"get_boiling_point\",\"arguments\":\"{\\\"liquid_name\\\":\\\"x\\\"}\"}}]},"
+                            + "{\"role\":\"tool\",\"content\":\"-100\",\"tool_call_id\":\"call_1\"}]");
         }
 
         @Test
         @DisplayName("writes text and image parts, and reads them back as the same message")
         void imageParts() {
-            ChatMessage message = ChatMessage.user(ContentPart.text("Describe this image"),
+            ChatMessage message = ChatMessage.user(
+                    ContentPart.text("Describe this image"),
                     new ContentPart.ImagePart(new ImageUrl("https://example.com/test.jpg", "auto", null), null));
             String json = OpenAiJson.write(message);
-            assertThat(json).isEqualTo("{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Describe this image\"},"
-                    + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/test.jpg\",\"detail\":\"auto\"}}]}");
+            assertThat(json)
+                    .isEqualTo(
+                            "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Describe this image\"},"
+                                    + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/test.jpg\",\"detail\":\"auto\"}}]}");
             assertThat(OpenAiJson.read(json, ChatMessage.class)).isEqualTo(message);
         }
 
@@ -119,11 +140,15 @@ class ToolsAndPartsWireTest {
                     + "\"cache_control\":{\"type\":\"ephemeral\"}}]}";
             ChatMessage message = OpenAiJson.read(json, ChatMessage.class);
             assertThat(message.parts()).hasSize(3);
-            assertThat(message.parts().get(0)).isInstanceOf(ContentPart.OtherPart.class)
-                    .extracting(ContentPart::type).isEqualTo("input_audio");
+            assertThat(message.parts().get(0))
+                    .isInstanceOf(ContentPart.OtherPart.class)
+                    .extracting(ContentPart::type)
+                    .isEqualTo("input_audio");
             assertThat(message.parts().get(1)).isInstanceOf(ContentPart.OtherPart.class);
-            assertThat(message.parts().get(2)).isInstanceOfSatisfying(ContentPart.TextPart.class,
-                    part -> assertThat(part.extra()).containsOnlyKeys("cache_control"));
+            assertThat(message.parts().get(2))
+                    .isInstanceOfSatisfying(
+                            ContentPart.TextPart.class,
+                            part -> assertThat(part.extra()).containsOnlyKeys("cache_control"));
             assertThat(OpenAiJson.write(message)).isEqualTo(json);
         }
 
@@ -138,8 +163,13 @@ class ToolsAndPartsWireTest {
         @Test
         @DisplayName("refuses the new parameters as extra fields")
         void newFieldsAreModelled() {
-            for (String name : List.of("tool_choice", "parallel_tool_calls", "response_format", "logprobs",
-                    "top_logprobs", "service_tier")) {
+            for (String name : List.of(
+                    "tool_choice",
+                    "parallel_tool_calls",
+                    "response_format",
+                    "logprobs",
+                    "top_logprobs",
+                    "service_tier")) {
                 assertThatThrownBy(() -> ChatCompletionRequest.builder("m").extraField(name, 1))
                         .hasMessageContaining("\"" + name + "\" is a modelled request field");
             }
@@ -159,16 +189,21 @@ class ToolsAndPartsWireTest {
             assertThat(message.refusal()).isEqualTo("no");
             assertThat(message.extra()).containsOnlyKeys("annotations", "audio", "function_call");
             assertThat(message.extra().get("audio")).isEqualTo(NullNode.getInstance());
-            String history = OpenAiJson.write(ChatCompletionRequest.builder("m").message(message).user("again").build());
+            String history = OpenAiJson.write(ChatCompletionRequest.builder("m")
+                    .message(message)
+                    .user("again")
+                    .build());
             assertThat(history).contains(json);
         }
 
         @Test
         @DisplayName("without reasoning keeps its tool calls and unmodelled fields")
         void withoutReasoningKeepsTheRest() {
-            ChatMessage message = OpenAiJson.read("{\"role\":\"assistant\",\"content\":\"<reasoning>r</reasoning>A\","
-                    + "\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}],"
-                    + "\"x\":1}", ChatMessage.class);
+            ChatMessage message = OpenAiJson.read(
+                    "{\"role\":\"assistant\",\"content\":\"<reasoning>r</reasoning>A\","
+                            + "\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}],"
+                            + "\"x\":1}",
+                    ChatMessage.class);
             ChatMessage stripped = message.withoutReasoning();
             assertThat(stripped.rawContent()).isEqualTo("A");
             assertThat(stripped.toolCalls()).isEqualTo(message.toolCalls());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -20,44 +21,65 @@ class WireFormatTest {
         @DisplayName("is snake_case, in declaration order, without nulls")
         void snakeCaseNoNulls() {
             ChatCompletionRequest request = ChatCompletionRequest.builder("m")
-                    .system("be brief").user("hi")
-                    .temperature(0.7).topP(0.9).maxTokens(50).maxCompletionTokens(60).seed(7L)
-                    .reasoningEffort("low").stream(true).includeUsage(true)
+                    .system("be brief")
+                    .user("hi")
+                    .temperature(0.7)
+                    .topP(0.9)
+                    .maxTokens(50)
+                    .maxCompletionTokens(60)
+                    .seed(7L)
+                    .reasoningEffort("low")
+                    .stream(true)
+                    .includeUsage(true)
                     .build();
-            assertThat(OpenAiJson.write(request)).isEqualTo("{\"model\":\"m\",\"messages\":["
-                    + "{\"role\":\"system\",\"content\":\"be brief\"},{\"role\":\"user\",\"content\":\"hi\"}],"
-                    + "\"temperature\":0.7,\"top_p\":0.9,\"max_tokens\":50,\"max_completion_tokens\":60,"
-                    + "\"seed\":7,\"reasoning_effort\":\"low\",\"stream\":true,"
-                    + "\"stream_options\":{\"include_usage\":true}}");
+            assertThat(OpenAiJson.write(request))
+                    .isEqualTo("{\"model\":\"m\",\"messages\":["
+                            + "{\"role\":\"system\",\"content\":\"be brief\"},{\"role\":\"user\",\"content\":\"hi\"}],"
+                            + "\"temperature\":0.7,\"top_p\":0.9,\"max_tokens\":50,\"max_completion_tokens\":60,"
+                            + "\"seed\":7,\"reasoning_effort\":\"low\",\"stream\":true,"
+                            + "\"stream_options\":{\"include_usage\":true}}");
         }
 
         @Test
         @DisplayName("writes stop as a string or a list, as it was given")
         void stopForms() {
-            assertThat(OpenAiJson.write(ChatCompletionRequest.builder("m").user("x").stop("END").build()))
+            assertThat(OpenAiJson.write(ChatCompletionRequest.builder("m")
+                            .user("x")
+                            .stop("END")
+                            .build()))
                     .contains("\"stop\":\"END\"");
-            assertThat(OpenAiJson.write(ChatCompletionRequest.builder("m").user("x").stop(List.of("a", "b")).build()))
+            assertThat(OpenAiJson.write(ChatCompletionRequest.builder("m")
+                            .user("x")
+                            .stop(List.of("a", "b"))
+                            .build()))
                     .contains("\"stop\":[\"a\",\"b\"]");
         }
 
         @Test
         @DisplayName("writes extra fields at top level and keeps tools")
         void extraFieldsAndTools() {
-            ChatCompletionRequest request = ChatCompletionRequest.builder("m").user("x")
+            ChatCompletionRequest request = ChatCompletionRequest.builder("m")
+                    .user("x")
                     .tools(Tool.function("weather", null, (tools.jackson.databind.JsonNode) null))
-                    .extraField("n", 1).extraField("logit_bias", Map.of())
+                    .extraField("n", 1)
+                    .extraField("logit_bias", Map.of())
                     .build();
             String json = OpenAiJson.write(request);
-            assertThat(json).endsWith(",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"weather\"}}],"
-                    + "\"n\":1,\"logit_bias\":{}}");
+            assertThat(json)
+                    .endsWith(",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"weather\"}}],"
+                            + "\"n\":1,\"logit_bias\":{}}");
             assertThat(json).doesNotContain("extra_fields");
         }
 
         @Test
         @DisplayName("reads back to an equal request, unknown fields landing in extraFields")
         void roundTrip() {
-            ChatCompletionRequest request = ChatCompletionRequest.builder("m").user("x").stop("s").seed(1L)
-                    .extraField("n", 2).build();
+            ChatCompletionRequest request = ChatCompletionRequest.builder("m")
+                    .user("x")
+                    .stop("s")
+                    .seed(1L)
+                    .extraField("n", 2)
+                    .build();
             assertThat(OpenAiJson.readRequest(OpenAiJson.write(request))).isEqualTo(request);
         }
 
@@ -72,7 +94,8 @@ class WireFormatTest {
         @Test
         @DisplayName("needs a model and at least one message")
         void required() {
-            assertThatThrownBy(() -> ChatCompletionRequest.builder(" ").user("x").build())
+            assertThatThrownBy(
+                            () -> ChatCompletionRequest.builder(" ").user("x").build())
                     .hasMessageContaining("needs a model name");
             assertThatThrownBy(() -> ChatCompletionRequest.builder("m").build())
                     .hasMessageContaining("at least one message");
@@ -110,7 +133,8 @@ class WireFormatTest {
                     {"choices":[{"message":{"role":"assistant","content":"A","reasoning":"r2"}}]}""");
             assertThat(vllm.reasoning()).isEqualTo("r1");
             assertThat(vllm.message().reasoningField()).isEqualTo("r1");
-            assertThat(OpenAiJson.write(vllm.message())).as("sent back under the name it came with")
+            assertThat(OpenAiJson.write(vllm.message()))
+                    .as("sent back under the name it came with")
                     .isEqualTo("{\"role\":\"assistant\",\"content\":\"A\",\"reasoning_content\":\"r1\"}");
             assertThat(ollama.reasoning()).isEqualTo("r2");
             assertThat(ollama.content()).isEqualTo("A");

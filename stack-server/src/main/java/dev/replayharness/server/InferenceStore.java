@@ -69,16 +69,21 @@ public final class InferenceStore implements AutoCloseable {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw new StackServerException("Cannot create the folder of the inference store " + absolute + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Set SQLITE_STORE_DIR to a writable folder"
-                    + " or change storage.backends.<backend>.db_path.", e);
+            throw new StackServerException(
+                    "Cannot create the folder of the inference store " + absolute + " ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "). Set SQLITE_STORE_DIR to a writable folder"
+                            + " or change storage.backends.<backend>.db_path.",
+                    e);
         }
         Connection connection;
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
         } catch (SQLException e) {
-            throw new StackServerException("Cannot open the inference store " + absolute + " (" + e.getMessage()
-                    + "). Check that it is an SQLite database and writable, or point SQLITE_STORE_DIR elsewhere.", e);
+            throw new StackServerException(
+                    "Cannot open the inference store " + absolute + " (" + e.getMessage()
+                            + "). Check that it is an SQLite database and writable, or point SQLITE_STORE_DIR elsewhere.",
+                    e);
         }
         InferenceStore store = new InferenceStore(absolute, table, connection);
         try {
@@ -88,8 +93,10 @@ public final class InferenceStore implements AutoCloseable {
             if (e instanceof StackServerException known) {
                 throw known;
             }
-            throw new StackServerException("Cannot use the inference store " + absolute + " (" + e.getMessage()
-                    + "). Check that it is an SQLite database and writable, or point SQLITE_STORE_DIR elsewhere.", e);
+            throw new StackServerException(
+                    "Cannot use the inference store " + absolute + " (" + e.getMessage()
+                            + "). Check that it is an SQLite database and writable, or point SQLITE_STORE_DIR elsewhere.",
+                    e);
         }
         return store;
     }
@@ -109,7 +116,8 @@ public final class InferenceStore implements AutoCloseable {
                 present.add(columns.getString("name"));
             }
         }
-        List<String> missing = COLUMNS.stream().filter(c -> !present.contains(c)).toList();
+        List<String> missing =
+                COLUMNS.stream().filter(c -> !present.contains(c)).toList();
         if (!missing.isEmpty()) {
             throw new StackServerException("The inference store " + file + " has a table '" + table + "' with columns "
                     + present + ", without " + missing + ": it was made by another program or version. Point"
@@ -133,32 +141,37 @@ public final class InferenceStore implements AutoCloseable {
      * @throws StackServerException if the write fails; nothing of it is stored then
      */
     public void save(StoredCompletion completion) {
-        withConnection(() -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO " + table
-                    + " (id, created, model, choices, usage, input_messages) VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, completion.id());
-                insert.setLong(2, completion.created());
-                insert.setString(3, completion.model());
-                insert.setString(4, completion.choicesJson());
-                insert.setString(5, completion.usageJson());
-                insert.setString(6, completion.inputMessagesJson());
-                insert.executeUpdate();
-            }
-            return null;
-        }, "store completion " + completion.id());
+        withConnection(
+                () -> {
+                    try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO " + table
+                            + " (id, created, model, choices, usage, input_messages) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        insert.setString(1, completion.id());
+                        insert.setLong(2, completion.created());
+                        insert.setString(3, completion.model());
+                        insert.setString(4, completion.choicesJson());
+                        insert.setString(5, completion.usageJson());
+                        insert.setString(6, completion.inputMessagesJson());
+                        insert.executeUpdate();
+                    }
+                    return null;
+                },
+                "store completion " + completion.id());
     }
 
     /** The completion with this id. */
     public Optional<StoredCompletion> get(String id) {
-        return withConnection(() -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT id, created, model, choices, usage,"
-                    + " input_messages FROM " + table + " WHERE id = ?")) {
-                query.setString(1, id);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(row(rows)) : Optional.<StoredCompletion>empty();
-                }
-            }
-        }, "read completion " + id);
+        return withConnection(
+                () -> {
+                    try (PreparedStatement query =
+                            connection.prepareStatement("SELECT id, created, model, choices, usage,"
+                                    + " input_messages FROM " + table + " WHERE id = ?")) {
+                        query.setString(1, id);
+                        try (ResultSet rows = query.executeQuery()) {
+                            return rows.next() ? Optional.of(row(rows)) : Optional.<StoredCompletion>empty();
+                        }
+                    }
+                },
+                "read completion " + id);
     }
 
     /**
@@ -176,55 +189,69 @@ public final class InferenceStore implements AutoCloseable {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, not " + limit);
         }
-        return withConnection(() -> {
-            String direction = descending ? "DESC" : "ASC";
-            String comparison = descending ? "<" : ">";
-            StringBuilder sql = new StringBuilder("SELECT id, created, model, choices, usage, input_messages FROM ")
-                    .append(table).append(" WHERE 1 = 1");
-            List<Object> args = new ArrayList<>();
-            if (model != null) {
-                sql.append(" AND model = ?");
-                args.add(model);
-            }
-            if (after != null) {
-                long[] cursor = cursor(after);
-                sql.append(" AND (created ").append(comparison).append(" ? OR (created = ? AND rowid ")
-                        .append(comparison).append(" ?))");
-                args.add(cursor[0]);
-                args.add(cursor[0]);
-                args.add(cursor[1]);
-            }
-            sql.append(" ORDER BY created ").append(direction).append(", rowid ").append(direction).append(" LIMIT ?");
-            args.add(limit + 1);
-            try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    query.setObject(i + 1, args.get(i));
-                }
-                List<StoredCompletion> found = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(row(rows));
+        return withConnection(
+                () -> {
+                    String direction = descending ? "DESC" : "ASC";
+                    String comparison = descending ? "<" : ">";
+                    StringBuilder sql = new StringBuilder(
+                                    "SELECT id, created, model, choices, usage, input_messages FROM ")
+                            .append(table)
+                            .append(" WHERE 1 = 1");
+                    List<Object> args = new ArrayList<>();
+                    if (model != null) {
+                        sql.append(" AND model = ?");
+                        args.add(model);
                     }
-                }
-                boolean more = found.size() > limit;
-                return new Page(more ? List.copyOf(found.subList(0, limit)) : List.copyOf(found), more);
-            }
-        }, "list completions");
+                    if (after != null) {
+                        long[] cursor = cursor(after);
+                        sql.append(" AND (created ")
+                                .append(comparison)
+                                .append(" ? OR (created = ? AND rowid ")
+                                .append(comparison)
+                                .append(" ?))");
+                        args.add(cursor[0]);
+                        args.add(cursor[0]);
+                        args.add(cursor[1]);
+                    }
+                    sql.append(" ORDER BY created ")
+                            .append(direction)
+                            .append(", rowid ")
+                            .append(direction)
+                            .append(" LIMIT ?");
+                    args.add(limit + 1);
+                    try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+                        for (int i = 0; i < args.size(); i++) {
+                            query.setObject(i + 1, args.get(i));
+                        }
+                        List<StoredCompletion> found = new ArrayList<>();
+                        try (ResultSet rows = query.executeQuery()) {
+                            while (rows.next()) {
+                                found.add(row(rows));
+                            }
+                        }
+                        boolean more = found.size() > limit;
+                        return new Page(more ? List.copyOf(found.subList(0, limit)) : List.copyOf(found), more);
+                    }
+                },
+                "list completions");
     }
 
     /** How many completions are stored. */
     public int count() {
-        return withConnection(() -> {
-            try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }, "count completions");
+        return withConnection(
+                () -> {
+                    try (Statement statement = connection.createStatement();
+                            ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                        rows.next();
+                        return rows.getInt(1);
+                    }
+                },
+                "count completions");
     }
 
     private long[] cursor(String after) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT created, rowid FROM " + table + " WHERE id = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT created, rowid FROM " + table + " WHERE id = ?")) {
             query.setString(1, after);
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {
@@ -236,8 +263,13 @@ public final class InferenceStore implements AutoCloseable {
     }
 
     private static StoredCompletion row(ResultSet rows) throws SQLException {
-        return new StoredCompletion(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                rows.getString(5), rows.getString(6));
+        return new StoredCompletion(
+                rows.getString(1),
+                rows.getLong(2),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getString(5),
+                rows.getString(6));
     }
 
     /** A page of {@link #list} results. */
@@ -256,8 +288,10 @@ public final class InferenceStore implements AutoCloseable {
             }
             return work.run();
         } catch (SQLException e) {
-            throw new StackServerException("Cannot " + what + " in the inference store " + file + " (" + e.getMessage()
-                    + "). Check the disk and the file's permissions.", e);
+            throw new StackServerException(
+                    "Cannot " + what + " in the inference store " + file + " (" + e.getMessage()
+                            + "). Check the disk and the file's permissions.",
+                    e);
         } finally {
             lock.unlock();
         }
@@ -279,7 +313,8 @@ public final class InferenceStore implements AutoCloseable {
             }
             connection.close();
         } catch (SQLException e) {
-            throw new StackServerException("Closing the inference store " + file + " failed (" + e.getMessage() + ").", e);
+            throw new StackServerException(
+                    "Closing the inference store " + file + " failed (" + e.getMessage() + ").", e);
         } finally {
             lock.unlock();
         }

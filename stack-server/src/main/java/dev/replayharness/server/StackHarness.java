@@ -1,5 +1,7 @@
 package dev.replayharness.server;
 
+import java.nio.file.Path;
+
 import dev.replayharness.bedrock.BedrockApiKey;
 import dev.replayharness.bedrock.BedrockResponseNormalizer;
 import dev.replayharness.bedrock.InferenceProvider;
@@ -8,12 +10,10 @@ import dev.replayharness.core.Harness;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.RepeatPolicy;
-import java.nio.file.Path;
 
 /** The harness policy of the stack server (see {@link StackServer#harnessBuilder}); the server itself only serves. */
 final class StackHarness {
-    private StackHarness() {
-    }
+    private StackHarness() {}
 
     static Harness.Builder builder(StackConfig stack, Path recordingsDirectory) {
         Harness.Builder harness = Harness.builder()

@@ -1,10 +1,5 @@
 package dev.replayharness.server;
 
-import dev.replayharness.bedrock.StackConfig;
-import dev.replayharness.core.Harness;
-import dev.replayharness.server.internal.JsonErrorHandler;
-import dev.replayharness.server.internal.Providers;
-import dev.replayharness.server.internal.StackHandler;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -13,12 +8,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import dev.replayharness.bedrock.StackConfig;
+import dev.replayharness.core.Harness;
+import dev.replayharness.server.internal.JsonErrorHandler;
+import dev.replayharness.server.internal.Providers;
+import dev.replayharness.server.internal.StackHandler;
 
 /**
  * A Llama Stack–style server for the Bedrock provider: the stack configuration's models behind an
@@ -103,8 +105,11 @@ public final class StackServer implements AutoCloseable {
         jetty.addConnector(connector);
         GracefulHandler graceful = new GracefulHandler();
         graceful.setShutdownIdleTimeout(100); // once stopping, idle keep-alive connections close at once
-        graceful.setHandler(new StackHandler(new Providers(settings.stack, settings.harness, settings.httpClient),
-                store, settings.maxRequestBytes, settings.recordingUses));
+        graceful.setHandler(new StackHandler(
+                new Providers(settings.stack, settings.harness, settings.httpClient),
+                store,
+                settings.maxRequestBytes,
+                settings.recordingUses));
         jetty.setHandler(graceful);
         jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(settings.stopTimeout.toMillis());
@@ -115,9 +120,11 @@ public final class StackServer implements AutoCloseable {
             stopQuietly();
             store.close();
             if (e instanceof BindException || e.getCause() instanceof BindException || e instanceof IOException) {
-                throw new StackServerException("Cannot listen on " + settings.host + ":" + settings.port() + " ("
-                        + e.getMessage() + "): another process uses the port. Stop it, or choose another port"
-                        + " (--port, or server.port in " + settings.stack.source() + ").", e);
+                throw new StackServerException(
+                        "Cannot listen on " + settings.host + ":" + settings.port() + " ("
+                                + e.getMessage() + "): another process uses the port. Stop it, or choose another port"
+                                + " (--port, or server.port in " + settings.stack.source() + ").",
+                        e);
             }
             throw new StackServerException("The server did not start: " + e, e);
         }
@@ -166,15 +173,15 @@ public final class StackServer implements AutoCloseable {
         try {
             jetty.stop();
         } catch (Exception e) {
-            System.getLogger("dev.replayharness.server").log(System.Logger.Level.WARNING,
-                    "stopping the server: " + e.getMessage());
+            System.getLogger("dev.replayharness.server")
+                    .log(System.Logger.Level.WARNING, "stopping the server: " + e.getMessage());
         }
     }
 
     @Override
     public String toString() {
-        return "StackServer[" + (connector == null ? "not started" : baseUri()) + ", harness=" + settings.harness.namespace()
-                + "/" + settings.harness.mode() + "]";
+        return "StackServer[" + (connector == null ? "not started" : baseUri()) + ", harness="
+                + settings.harness.namespace() + "/" + settings.harness.mode() + "]";
     }
 
     /** Settings of a {@link StackServer}. */
@@ -189,7 +196,7 @@ public final class StackServer implements AutoCloseable {
         private int maxThreads = 200;
         private HttpClient httpClient;
         private Map<String, String> environment = System.getenv();
-        private java.util.function.Consumer<dev.replayharness.core.RecordingUse> recordingUses = use -> { };
+        private java.util.function.Consumer<dev.replayharness.core.RecordingUse> recordingUses = use -> {};
 
         private Builder(StackConfig stack, Harness harness) {
             this.stack = Objects.requireNonNull(stack, "stack");
@@ -205,7 +212,8 @@ public final class StackServer implements AutoCloseable {
         /** The port; 0 picks a free one. Default: {@code server.port} of the stack config, else 8321. */
         public Builder port(int value) {
             if (value < 0 || value > 65535) {
-                throw new IllegalArgumentException("port " + value + " is out of range; use 0 (any free port) to 65535");
+                throw new IllegalArgumentException(
+                        "port " + value + " is out of range; use 0 (any free port) to 65535");
             }
             this.port = value;
             return this;
@@ -268,7 +276,9 @@ public final class StackServer implements AutoCloseable {
 
         public StackServer build() {
             if (httpClient == null) {
-                httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                httpClient = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build();
             }
             return new StackServer(this);
         }

@@ -3,7 +3,6 @@ package dev.replayharness.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.replayharness.core.Mode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,10 +18,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.replayharness.core.Mode;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,21 +37,29 @@ import tools.jackson.databind.json.JsonMapper;
 class GuideExamplesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path GUIDE = TestStack.repositoryRecordings().getParent().resolve("stack-server/guide");
-    private static final Path SEED = TestStack.repositoryRecordings().getParent()
-            .resolve("../shared/seeds/000_215b9f7df666116a.txt").normalize();
+    private static final Path GUIDE =
+            TestStack.repositoryRecordings().getParent().resolve("stack-server/guide");
+    private static final Path SEED = TestStack.repositoryRecordings()
+            .getParent()
+            .resolve("../shared/seeds/000_215b9f7df666116a.txt")
+            .normalize();
 
     @TempDir
     static Path dir;
+
     static TestStack stack;
 
     @BeforeAll
     static void start() {
-        stack = TestStack.start(dir, null, TestStack.repositoryRecordings(), builder -> builder.onRecordingUse(use -> {
-            if (use.file() != null) {
-                ReplayReport.used(GuideExamplesTest.class, use.file());
-            }
-        }));
+        stack = TestStack.start(
+                dir,
+                null,
+                TestStack.repositoryRecordings(),
+                builder -> builder.onRecordingUse(use -> {
+                    if (use.file() != null) {
+                        ReplayReport.used(GuideExamplesTest.class, use.file());
+                    }
+                }));
     }
 
     /** Writes the run report, so that {@code harness unused} counts the recordings the server replayed as used. */
@@ -66,12 +77,17 @@ class GuideExamplesTest {
 
     /** Runs one curl line of a guide script, with localhost:8321 being this server. */
     private HttpResponse<String> run(String line, Map<String, String> variables) {
-        GuideScript.Curl curl = GuideScript.curl(GuideScript.words(line, variables::get).words());
-        URI url = URI.create(curl.url().replace("http://localhost:8321", stack.server.baseUri().toString()));
+        GuideScript.Curl curl =
+                GuideScript.curl(GuideScript.words(line, variables::get).words());
+        URI url = URI.create(curl.url()
+                .replace("http://localhost:8321", stack.server.baseUri().toString()));
         HttpRequest.Builder request = HttpRequest.newBuilder(url);
         curl.headers().forEach(request::header);
-        request.method(curl.method(), curl.data() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(curl.data()));
+        request.method(
+                curl.method(),
+                curl.data() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(curl.data()));
         return stack.send(request.build());
     }
 
@@ -105,8 +121,8 @@ class GuideExamplesTest {
     @Test
     void example2StreamsServerSentEventsEndingWithDone() throws IOException {
         HttpResponse<String> response = runOnly("2-streaming.sh");
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
         List<String> data = new ArrayList<>();
         for (String line : response.body().split("\n")) {
             if (line.startsWith("data: ")) {
@@ -151,7 +167,8 @@ class GuideExamplesTest {
                 variables.put("BASE_URL", "http://localhost:8321");
             } else if (line.startsWith("MODEL_ID=$(")) {
                 String inner = line.substring("MODEL_ID=$(".length(), line.length() - 1);
-                assertThat(inner).contains("jq -r '.data[] | select(.identifier | contains(\"bedrock\")) | .identifier'");
+                assertThat(inner)
+                        .contains("jq -r '.data[] | select(.identifier | contains(\"bedrock\")) | .identifier'");
                 HttpResponse<String> models = run(inner, variables);
                 String model = null;
                 for (JsonNode entry : JSON.readTree(models.body()).get("data")) {
@@ -161,9 +178,13 @@ class GuideExamplesTest {
                 }
                 variables.put("MODEL_ID", model);
             } else if (line.startsWith("echo ")) {
-                output.add(GuideScript.words(line, variables::get).words().subList(1, 2).get(0));
+                output.add(GuideScript.words(line, variables::get)
+                        .words()
+                        .subList(1, 2)
+                        .get(0));
             } else if (line.startsWith("curl ")) {
-                assertThat(GuideScript.words(line, variables::get).pipeline()).isEqualTo("jq -r '.choices[0].message.content'");
+                assertThat(GuideScript.words(line, variables::get).pipeline())
+                        .isEqualTo("jq -r '.choices[0].message.content'");
                 HttpResponse<String> answer = run(line, variables);
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
                 output.add(content(answer));
@@ -171,9 +192,11 @@ class GuideExamplesTest {
                 throw new AssertionError("a line of the smoke test this test does not know: " + line);
             }
         }
-        // gpt-oss on Bedrock puts its reasoning inline, before the answer; the stack passes content through as Llama Stack does.
+        // gpt-oss on Bedrock puts its reasoning inline, before the answer; the stack passes content through as Llama
+        // Stack does.
         assertThat(output).hasSize(4);
-        assertThat(output.subList(0, 2)).containsExactly("Using model: bedrock/openai.gpt-oss-20b-1:0", "Testing non-streaming...");
+        assertThat(output.subList(0, 2))
+                .containsExactly("Using model: bedrock/openai.gpt-oss-20b-1:0", "Testing non-streaming...");
         assertThat(output.get(2)).startsWith("<reasoning>").endsWith("</reasoning>Hello there, friend!");
         assertThat(output.get(3)).isEqualTo("Test complete!");
     }
@@ -194,7 +217,8 @@ class GuideExamplesTest {
         assertThat(stored.get("id").asString()).isEqualTo(id);
         assertThat(stored.at("/input_messages/2/content").asString()).isEqualTo("What is my name?");
         assertThat(stored.at("/choices/0/message/content").asString()).contains("Alice");
-        JsonNode list = JSON.readTree(stack.get("/v1/chat/completions?limit=100").body());
+        JsonNode list =
+                JSON.readTree(stack.get("/v1/chat/completions?limit=100").body());
         assertThat(list.get("data").findValuesAsString("id")).contains(id);
     }
 
@@ -204,7 +228,8 @@ class GuideExamplesTest {
         assumeTrue(Files.isRegularFile(SEED), "the guide is not at " + SEED + " (../shared is absent)");
         String guide = Files.readString(SEED);
         String examples = guide.substring(guide.indexOf("## cURL Examples"), guide.indexOf("## Stack Configuration"));
-        Matcher blocks = Pattern.compile("\n### ([^\n]+)\n.*?```bash\n(.*?)```", Pattern.DOTALL).matcher(examples);
+        Matcher blocks = Pattern.compile("\n### ([^\n]+)\n.*?```bash\n(.*?)```", Pattern.DOTALL)
+                .matcher(examples);
         Map<String, String> byTitle = new HashMap<>();
         while (blocks.find()) {
             byTitle.put(blocks.group(1), blocks.group(2));
@@ -227,21 +252,30 @@ class GuideExamplesTest {
             assumeTrue(onPath(tool), tool + " is not on PATH");
         }
         assumeTrue(portFree(8321), "port 8321 is taken");
-        try (StackServer onGuidePort = StackServer.builder(stack.config, stack.server.harness()).port(8321)
-                .storePath(store.resolve("sql_store.db")).build().start()) {
-            assertThat(bash("1-non-streaming.sh")).contains("\"content\": \"<reasoning>").contains("Humans live on **Earth**");
+        try (StackServer onGuidePort = StackServer.builder(stack.config, stack.server.harness())
+                .port(8321)
+                .storePath(store.resolve("sql_store.db"))
+                .build()
+                .start()) {
+            assertThat(bash("1-non-streaming.sh"))
+                    .contains("\"content\": \"<reasoning>")
+                    .contains("Humans live on **Earth**");
             assertThat(bash("2-streaming.sh")).contains("data: [DONE]");
             assertThat(bash("3-multi-turn.sh")).contains("Alice").doesNotContain("\"choices\"");
             assertThat(bash("4-system-message.sh")).contains("Ahoy");
             assertThat(bash("5-sampling-parameters.sh")).contains("Lines of logic flow");
-            assertThat(bash("smoke-test.sh")).startsWith("Using model: bedrock/openai.gpt-oss-20b-1:0\nTesting"
-                    + " non-streaming...\n<reasoning>").endsWith("</reasoning>Hello there, friend!\nTest complete!\n");
+            assertThat(bash("smoke-test.sh"))
+                    .startsWith(
+                            "Using model: bedrock/openai.gpt-oss-20b-1:0\nTesting" + " non-streaming...\n<reasoning>")
+                    .endsWith("</reasoning>Hello there, friend!\nTest complete!\n");
             assertThat(onGuidePort.store().count()).isEqualTo(6);
         }
     }
 
     private static String bash(String script) throws Exception {
-        Process process = new ProcessBuilder("bash", GUIDE.resolve(script).toString()).redirectErrorStream(false).start();
+        Process process = new ProcessBuilder("bash", GUIDE.resolve(script).toString())
+                .redirectErrorStream(false)
+                .start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

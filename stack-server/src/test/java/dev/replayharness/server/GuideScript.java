@@ -148,7 +148,7 @@ final class GuideScript {
                     headers.put(header[0], header[1]);
                 }
                 case "-d" -> data = words.get(++i);
-                case "-s" -> { }
+                case "-s" -> {}
                 default -> {
                     if (w.startsWith("-")) {
                         throw new IllegalArgumentException("curl option " + w + " is not understood by this test");

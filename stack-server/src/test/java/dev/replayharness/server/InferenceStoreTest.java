@@ -3,7 +3,6 @@ package dev.replayharness.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.replayharness.bedrock.StackConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.replayharness.bedrock.StackConfig;
 
 class InferenceStoreTest {
 
@@ -24,9 +26,13 @@ class InferenceStoreTest {
     Path dir;
 
     private static StoredCompletion completion(String id) {
-        return new StoredCompletion(id, 1735689600L, "openai.gpt-oss-20b-1:0",
+        return new StoredCompletion(
+                id,
+                1735689600L,
+                "openai.gpt-oss-20b-1:0",
                 "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]",
-                "{\"total_tokens\":3}", "[{\"role\":\"user\",\"content\":\"Hello\"}]");
+                "{\"total_tokens\":3}",
+                "[{\"role\":\"user\",\"content\":\"Hello\"}]");
     }
 
     @Test
@@ -48,11 +54,18 @@ class InferenceStoreTest {
     void aStoreMadeByTheFirstVersionKeepsToolCallsAndContentPartsAsTheyWere() throws Exception {
         Path db = dir.resolve("old.db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            connection.createStatement().execute("CREATE TABLE inference_store (id TEXT PRIMARY KEY, created INTEGER NOT NULL,"
-                    + " model TEXT NOT NULL, choices TEXT NOT NULL, usage TEXT, input_messages TEXT NOT NULL)");
-            connection.createStatement().execute("INSERT INTO inference_store VALUES ('old', 0, 'm', '[]', NULL, '[]')");
+            connection
+                    .createStatement()
+                    .execute("CREATE TABLE inference_store (id TEXT PRIMARY KEY, created INTEGER NOT NULL,"
+                            + " model TEXT NOT NULL, choices TEXT NOT NULL, usage TEXT, input_messages TEXT NOT NULL)");
+            connection
+                    .createStatement()
+                    .execute("INSERT INTO inference_store VALUES ('old', 0, 'm', '[]', NULL, '[]')");
         }
-        StoredCompletion withTools = new StoredCompletion("rec-38500ff506af", 0L, "openai.gpt-oss-20b-1:0",
+        StoredCompletion withTools = new StoredCompletion(
+                "rec-38500ff506af",
+                0L,
+                "openai.gpt-oss-20b-1:0",
                 "[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":"
                         + "\"chatcmpl-tool-1\",\"type\":\"function\",\"function\":{\"name\":\"get_boiling_point\","
                         + "\"arguments\":\"{\\\"liquid_name\\\":\\\"x\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]",
@@ -119,7 +132,9 @@ class InferenceStoreTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             var rows = connection.createStatement().executeQuery("SELECT id FROM inference_store");
             assertThat(rows.next()).isTrue();
-            assertThat(rows.getString(1)).as("the other program's data is untouched").isEqualTo("keep-me");
+            assertThat(rows.getString(1))
+                    .as("the other program's data is untouched")
+                    .isEqualTo("keep-me");
         }
     }
 
@@ -127,7 +142,8 @@ class InferenceStoreTest {
     void aTableNameThatIsNotAnIdentifierIsRefused() {
         assertThatThrownBy(() -> InferenceStore.open(dir.resolve("s.db"), "x; DROP TABLE y"))
                 .isInstanceOf(StackServerException.class)
-                .hasMessageContaining("'x; DROP TABLE y'").hasMessageContaining("storage.stores.inference.table_name");
+                .hasMessageContaining("'x; DROP TABLE y'")
+                .hasMessageContaining("storage.stores.inference.table_name");
     }
 
     @Test
@@ -141,8 +157,8 @@ class InferenceStoreTest {
 
     @Test
     void theStorePathComesFromTheStackConfigsInferenceBackend() {
-        StackConfig config = TestStack.stackConfig(dir, URI.create("http://127.0.0.1:1/openai/v1"),
-                Map.of("SQLITE_STORE_DIR", "/data/stack"));
+        StackConfig config = TestStack.stackConfig(
+                dir, URI.create("http://127.0.0.1:1/openai/v1"), Map.of("SQLITE_STORE_DIR", "/data/stack"));
         assertThat(StoreLocation.path(config, Map.of())).isEqualTo(Path.of("/data/stack/sql_store.db"));
         assertThat(StoreLocation.table(config)).isEqualTo("inference_store");
         StackConfig defaults = TestStack.stackConfig(dir, URI.create("http://127.0.0.1:1/openai/v1"), Map.of());

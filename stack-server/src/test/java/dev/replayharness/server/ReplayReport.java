@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +28,9 @@ final class ReplayReport {
     /** Notes that {@code testClass} replayed or recorded {@code file}. */
     static synchronized void used(Class<?> testClass, Path file) {
         USES.computeIfAbsent(testClass.getName(), name -> new TreeSet<>())
-                .add(TestStack.repositoryRecordings().relativize(file.toAbsolutePath()).toString());
+                .add(TestStack.repositoryRecordings()
+                        .relativize(file.toAbsolutePath())
+                        .toString());
     }
 
     /** Writes the report with every use so far, {@code mode} being the harness's. */
@@ -45,6 +48,8 @@ final class ReplayReport {
             files.forEach(file -> recordings.addObject().put("file", file));
         });
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/harness-report.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        Files.writeString(
+                Path.of("target/harness-report.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     }
 }

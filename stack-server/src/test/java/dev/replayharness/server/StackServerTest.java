@@ -3,8 +3,6 @@ package dev.replayharness.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.replayharness.bedrock.emulator.ScriptedResponse;
-import dev.replayharness.core.Mode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +21,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.replayharness.bedrock.emulator.ScriptedResponse;
+import dev.replayharness.core.Mode;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +40,7 @@ class StackServerTest {
 
     @TempDir
     Path dir;
+
     TestStack stack;
 
     @AfterEach
@@ -57,7 +61,8 @@ class StackServerTest {
     }
 
     static JsonNode error(HttpResponse<String> response) {
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.has("error")).as(response.body()).isTrue();
         return body.get("error");
@@ -79,9 +84,11 @@ class StackServerTest {
     @Test
     void theRequestReachesTheProviderWithItsModelRoutedAndItsSamplingParameters() {
         recording();
-        HttpResponse<String> answer = stack.post("/v1/chat/completions", "{\"model\": \"" + MODEL + "\", \"messages\":"
-                + " [{\"role\": \"user\", \"content\": \"Write a haiku about coding\"}], \"temperature\": 0.7,"
-                + " \"top_p\": 0.9, \"max_tokens\": 50, \"seed\": 7, \"stream\": false}");
+        HttpResponse<String> answer = stack.post(
+                "/v1/chat/completions",
+                "{\"model\": \"" + MODEL + "\", \"messages\":"
+                        + " [{\"role\": \"user\", \"content\": \"Write a haiku about coding\"}], \"temperature\": 0.7,"
+                        + " \"top_p\": 0.9, \"max_tokens\": 50, \"seed\": 7, \"stream\": false}");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode sent = JSON.readTree(stack.emulator.requests().get(0).body());
         assertThat(sent.get("model").asString()).isEqualTo("openai.gpt-oss-20b-1:0");
@@ -97,15 +104,19 @@ class StackServerTest {
         String big = ask("x".repeat(5000), false);
         HttpResponse<String> response = stack.post("/v1/chat/completions", big);
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(error(response).get("message").asString()).contains("this server accepts at most 4096 bytes")
+        assertThat(error(response).get("message").asString())
+                .contains("this server accepts at most 4096 bytes")
                 .contains("--max-request-bytes");
         // the same without a Content-Length: counted while reading
         HttpResponse<String> chunked = stack.send(HttpRequest.newBuilder(stack.uri("/v1/chat/completions"))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
-                        big.getBytes(StandardCharsets.UTF_8)))).build());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
+                .build());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(stack.emulator.requestCount()).isZero();
-        assertThat(stack.post("/v1/chat/completions", ask("Hello, world!", false)).statusCode()).isEqualTo(200);
+        assertThat(stack.post("/v1/chat/completions", ask("Hello, world!", false))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -119,7 +130,8 @@ class StackServerTest {
         HttpResponse<String> unknown = stack.get("/v2/whatever");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(error(unknown).get("message").asString()).contains("No endpoint GET /v2/whatever");
-        HttpResponse<String> wrongMethod = stack.send(HttpRequest.newBuilder(stack.uri("/v1/models")).DELETE().build());
+        HttpResponse<String> wrongMethod = stack.send(
+                HttpRequest.newBuilder(stack.uri("/v1/models")).DELETE().build());
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.headers().firstValue("allow")).hasValue("GET");
         assertThat(stack.emulator.requestCount()).isZero();
@@ -130,20 +142,27 @@ class StackServerTest {
         recording();
         List<String> ids = new ArrayList<>();
         for (String q : List.of("Which planet do humans live on?", "Write a haiku about coding", "Hello, world!")) {
-            ids.add(JSON.readTree(stack.post("/v1/chat/completions", ask(q, false)).body()).get("id").asString());
+            ids.add(JSON.readTree(
+                            stack.post("/v1/chat/completions", ask(q, false)).body())
+                    .get("id")
+                    .asString());
         }
-        ids.add(lastStreamedId(stack.post("/v1/chat/completions", ask("Count from 1 to 5", true)).body()));
-        JsonNode first = JSON.readTree(stack.get("/v1/chat/completions?limit=3&order=asc").body());
+        ids.add(lastStreamedId(stack.post("/v1/chat/completions", ask("Count from 1 to 5", true))
+                .body()));
+        JsonNode first = JSON.readTree(
+                stack.get("/v1/chat/completions?limit=3&order=asc").body());
         assertThat(first.get("data").findValuesAsString("id")).containsExactlyElementsOf(ids.subList(0, 3));
         assertThat(first.get("has_more").asBoolean()).isTrue();
         assertThat(first.get("last_id").asString()).isEqualTo(ids.get(2));
-        JsonNode second = JSON.readTree(stack.get("/v1/chat/completions?limit=3&order=asc&after=" + ids.get(2)).body());
+        JsonNode second = JSON.readTree(stack.get("/v1/chat/completions?limit=3&order=asc&after=" + ids.get(2))
+                .body());
         assertThat(second.get("data").findValuesAsString("id")).containsExactly(ids.get(3));
         assertThat(second.get("has_more").asBoolean()).isFalse();
         JsonNode newestFirst = JSON.readTree(stack.get("/v1/chat/completions").body());
         assertThat(newestFirst.get("data").get(0).get("id").asString()).isEqualTo(ids.get(3));
 
-        JsonNode streamed = JSON.readTree(stack.get("/v1/chat/completions/" + ids.get(3)).body());
+        JsonNode streamed =
+                JSON.readTree(stack.get("/v1/chat/completions/" + ids.get(3)).body());
         assertThat(streamed.at("/choices/0/message/content").asString()).contains("1, 2, 3, 4, 5");
         assertThat(streamed.at("/input_messages/0/content").asString()).isEqualTo("Count from 1 to 5");
 
@@ -168,13 +187,18 @@ class StackServerTest {
 
     @Test
     void aReplayMissIs424NamingTheFixAndNothingIsSent() {
-        stack = TestStack.start(dir, Mode.REPLAY, dir.resolve("empty"), builder -> { });
-        HttpResponse<String> response = stack.post("/v1/chat/completions", ask("Which planet do humans live on?", false));
-        assertThat(response.statusCode()).as("not retried by SDKs, unlike 5xx; not a provider 404").isEqualTo(424);
+        stack = TestStack.start(dir, Mode.REPLAY, dir.resolve("empty"), builder -> {});
+        HttpResponse<String> response =
+                stack.post("/v1/chat/completions", ask("Which planet do humans live on?", false));
+        assertThat(response.statusCode())
+                .as("not retried by SDKs, unlike 5xx; not a provider 404")
+                .isEqualTo(424);
         assertThat(response.headers().firstValue(StackServer.MISS_HEADER)).hasValue("true");
         JsonNode error = error(response);
         assertThat(error.get("type").asString()).isEqualTo("replay_miss");
-        assertThat(error.get("message").asString()).contains("HARNESS_MODE=record-if-missing").contains("Which planet");
+        assertThat(error.get("message").asString())
+                .contains("HARNESS_MODE=record-if-missing")
+                .contains("Which planet");
         assertThat(stack.emulator.requestCount()).isZero();
         assertThat(stack.server.store().count()).isZero();
     }
@@ -182,8 +206,12 @@ class StackServerTest {
     @Test
     void providerErrorsKeepTheirMeaningAndNeverShowTheKey() throws IOException {
         String key = "canary-key-Zq81VvT0pLmN"; // canary
-        stack = TestStack.start(dir, Mode.RECORD, dir.resolve("recordings"), java.util.Map.of("AWS_BEARER_TOKEN_BEDROCK", key),
-                builder -> { });
+        stack = TestStack.start(
+                dir,
+                Mode.RECORD,
+                dir.resolve("recordings"),
+                java.util.Map.of("AWS_BEARER_TOKEN_BEDROCK", key),
+                builder -> {});
         stack.emulator.requireToken("some-other-token");
         HttpResponse<String> denied = stack.post("/v1/chat/completions", ask("Hello, world!", false));
         assertThat(denied.statusCode()).isEqualTo(401);
@@ -194,7 +222,9 @@ class StackServerTest {
         HttpResponse<String> invalid = stack.post("/v1/chat/completions", ask("Hello, world!", false));
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).doesNotContain(key);
-        assertThat(stack.post("/v1/chat/completions", ask("Hello, world!", false)).statusCode()).isEqualTo(200);
+        assertThat(stack.post("/v1/chat/completions", ask("Hello, world!", false))
+                        .statusCode())
+                .isEqualTo(200);
         stack.close();
         try (Stream<Path> files = Files.walk(dir.resolve("recordings"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -207,23 +237,32 @@ class StackServerTest {
     void aClientLeavingMidStreamLosesNothingAndTheServerKeepsServing() throws Exception {
         recording();
         stack.emulator.slowStreams(Duration.ofMillis(20), 25);
-        HttpResponse<InputStream> response = stack.client.send(HttpRequest.newBuilder(stack.uri("/v1/chat/completions"))
-                .POST(HttpRequest.BodyPublishers.ofString(ask("Count from 1 to 5", true))).build(),
+        HttpResponse<InputStream> response = stack.client.send(
+                HttpRequest.newBuilder(stack.uri("/v1/chat/completions"))
+                        .POST(HttpRequest.BodyPublishers.ofString(ask("Count from 1 to 5", true)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             assertThat(reader.readLine()).startsWith("data: {");
         } // the client goes away after the first event
         awaitStored(1);
-        JsonNode stored = JSON.readTree(stack.get("/v1/chat/completions").body()).get("data").get(0);
+        JsonNode stored = JSON.readTree(stack.get("/v1/chat/completions").body())
+                .get("data")
+                .get(0);
         assertThat(stored.at("/choices/0/finish_reason").asString()).isEqualTo("stop");
         assertThat(stored.at("/choices/0/message/content").asString()).contains("1, 2, 3, 4, 5");
-        assertThat(stack.post("/v1/chat/completions", ask("Hello, world!", false)).statusCode()).isEqualTo(200);
+        assertThat(stack.post("/v1/chat/completions", ask("Hello, world!", false))
+                        .statusCode())
+                .isEqualTo(200);
         stack.close();
         try (Stream<Path> files = Files.list(dir.resolve("recordings/stack-server"))) {
             List<Path> recorded = files.toList();
             assertThat(recorded).hasSize(2);
             for (Path file : recorded) {
-                assertThat(Files.readString(file)).doesNotContain("\"interrupted\"").doesNotContain("truncated");
+                assertThat(Files.readString(file))
+                        .doesNotContain("\"interrupted\"")
+                        .doesNotContain("truncated");
             }
         }
     }
@@ -248,7 +287,8 @@ class StackServerTest {
                 for (int i = 0; i < each; i++) {
                     String question = "question " + c + "-" + i;
                     boolean stream = i % 2 == 0;
-                    results.add(pool.submit(() -> stack.post("/v1/chat/completions", ask(question, stream)).statusCode()));
+                    results.add(pool.submit(() -> stack.post("/v1/chat/completions", ask(question, stream))
+                            .statusCode()));
                 }
             }
             for (Future<Integer> result : results) {
@@ -268,11 +308,14 @@ class StackServerTest {
         stack.emulator.slowStreams(Duration.ofMillis(300), 3);
         Path db = stack.server.store().file();
         java.net.URI models = stack.uri("/v1/models");
-        HttpResponse<InputStream> response = stack.client.send(HttpRequest.newBuilder(stack.uri("/v1/chat/completions"))
-                .POST(HttpRequest.BodyPublishers.ofString(ask("Count from 1 to 5", true))).build(),
+        HttpResponse<InputStream> response = stack.client.send(
+                HttpRequest.newBuilder(stack.uri("/v1/chat/completions"))
+                        .POST(HttpRequest.BodyPublishers.ofString(ask("Count from 1 to 5", true)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         String rest;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             assertThat(reader.readLine()).startsWith("data: {");
             CompletableFuture<Void> closing = CompletableFuture.runAsync(stack.server::close);
             StringBuilder read = new StringBuilder();
@@ -293,8 +336,8 @@ class StackServerTest {
     @Test
     void aTakenPortIsNamedWithTheFix() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> TestStack.start(dir, Mode.RECORD, dir.resolve("recordings"),
-                    builder -> builder.port(taken.getLocalPort())))
+            assertThatThrownBy(() -> TestStack.start(
+                            dir, Mode.RECORD, dir.resolve("recordings"), builder -> builder.port(taken.getLocalPort())))
                     .isInstanceOf(StackServerException.class)
                     .hasMessageContaining("Cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .hasMessageContaining("choose another port (--port, or server.port in");

@@ -1,9 +1,5 @@
 package dev.replayharness.server;
 
-import dev.replayharness.bedrock.StackConfig;
-import dev.replayharness.bedrock.emulator.BedrockEmulator;
-import dev.replayharness.core.Harness;
-import dev.replayharness.core.Mode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
+
+import dev.replayharness.bedrock.StackConfig;
+import dev.replayharness.bedrock.emulator.BedrockEmulator;
+import dev.replayharness.core.Harness;
+import dev.replayharness.core.Mode;
 
 /**
  * A stack server for tests: the repository's bedrock-run.yaml pointed at a loopback Bedrock
@@ -39,15 +40,18 @@ final class TestStack implements AutoCloseable {
                 return dir.resolve("recordings");
             }
         }
-        throw new IllegalStateException("no recordings folder above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no recordings folder above " + Path.of("").toAbsolutePath());
     }
 
     /** bedrock-run.yaml with {@code base_url} pointing at the emulator, placeholders resolved from {@code env}. */
     static StackConfig stackConfig(Path dir, URI baseUrl, Map<String, String> env) {
         try {
             Path original = repositoryRecordings().getParent().resolve("bedrock-provider/bedrock-run.yaml");
-            String yaml = Files.readString(original).replace("        region_name: us-west-2\n",
-                    "        region_name: us-west-2\n        base_url: " + baseUrl + "\n");
+            String yaml = Files.readString(original)
+                    .replace(
+                            "        region_name: us-west-2\n",
+                            "        region_name: us-west-2\n        base_url: " + baseUrl + "\n");
             Path file = dir.resolve("run.yaml");
             Files.writeString(file, yaml);
             return StackConfig.load(file, env::get);
@@ -62,7 +66,8 @@ final class TestStack implements AutoCloseable {
     }
 
     /** The same, with more environment variables for the stack config's placeholders. */
-    static TestStack start(Path dir, Mode mode, Path recordings, Map<String, String> env, Consumer<StackServer.Builder> tweak) {
+    static TestStack start(
+            Path dir, Mode mode, Path recordings, Map<String, String> env, Consumer<StackServer.Builder> tweak) {
         try {
             Files.createDirectories(recordings);
         } catch (IOException e) {
@@ -77,7 +82,8 @@ final class TestStack implements AutoCloseable {
             if (mode != null) {
                 harness.mode(mode);
             }
-            StackServer.Builder builder = StackServer.builder(config, harness.build()).port(0);
+            StackServer.Builder builder =
+                    StackServer.builder(config, harness.build()).port(0);
             tweak.accept(builder);
             return new TestStack(emulator, config, builder.build().start());
         } catch (RuntimeException e) {
@@ -91,8 +97,10 @@ final class TestStack implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     HttpResponse<String> get(String path) {

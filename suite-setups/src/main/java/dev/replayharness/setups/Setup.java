@@ -42,7 +42,8 @@ public final class Setup {
 
     /** The setup the test's configuration names, or {@code defaultName}. */
     public static Setup resolve(ExtensionContext context, String defaultName) {
-        String name = context.getConfigurationParameter(KEY).filter(v -> !v.isBlank())
+        String name = context.getConfigurationParameter(KEY)
+                .filter(v -> !v.isBlank())
                 .or(() -> context.getConfigurationParameter(DEFAULT_KEY).filter(v -> !v.isBlank()))
                 .orElse(defaultName);
         return load(name, Path.of(""));
@@ -58,8 +59,9 @@ public final class Setup {
         Path setups = setupsDirectory(root);
         Path file = setups.resolve(name + ".properties");
         if (!Files.isRegularFile(file)) {
-            throw new ExtensionConfigurationException("Unknown setup '" + name + "' (from -D" + KEY + " or the suite). Valid setups: "
-                    + String.join(", ", names(setups)) + " (each declared as a file in " + setups + ").");
+            throw new ExtensionConfigurationException(
+                    "Unknown setup '" + name + "' (from -D" + KEY + " or the suite). Valid setups: "
+                            + String.join(", ", names(setups)) + " (each declared as a file in " + setups + ").");
         }
         Properties values = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
@@ -75,8 +77,11 @@ public final class Setup {
     /** The names of the setups declared in {@code setups}, sorted. */
     public static List<String> names(Path setups) {
         try (Stream<Path> files = Files.list(setups)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".properties"))
-                    .map(n -> n.substring(0, n.length() - ".properties".length())).sorted().toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length()))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -112,8 +117,9 @@ public final class Setup {
 
     /** A value the setup must have: a missing one fails, naming the file and the key. */
     public String require(String key) {
-        return optional(key).orElseThrow(() -> new ExtensionConfigurationException("Setup " + file + " has no '" + key
-                + "'. Add it to the file."));
+        return optional(key)
+                .orElseThrow(() -> new ExtensionConfigurationException(
+                        "Setup " + file + " has no '" + key + "'. Add it to the file."));
     }
 
     public Optional<String> optional(String key) {
@@ -124,8 +130,8 @@ public final class Setup {
     public String require(String key, List<String> allowed) {
         String value = require(key);
         if (!allowed.contains(value)) {
-            throw new ExtensionConfigurationException("Setup " + file + ": " + key + " is '" + value + "'; allowed: "
-                    + String.join(", ", allowed) + ".");
+            throw new ExtensionConfigurationException(
+                    "Setup " + file + ": " + key + " is '" + value + "'; allowed: " + String.join(", ", allowed) + ".");
         }
         return value;
     }

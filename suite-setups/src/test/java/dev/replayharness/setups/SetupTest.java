@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SetupTest {
     @TempDir
     Path repository;
+
     Path module;
     Path setups;
 
@@ -24,7 +25,8 @@ class SetupTest {
     void layout() throws Exception {
         setups = Files.createDirectories(repository.resolve("suites").resolve("setups"));
         module = Files.createDirectories(repository.resolve("some-module"));
-        Files.writeString(setups.resolve("local.properties"), "description=A local server\nendpoint=loopback\nmodel= m1 \n");
+        Files.writeString(
+                setups.resolve("local.properties"), "description=A local server\nendpoint=loopback\nmodel= m1 \n");
         Files.writeString(setups.resolve("aws.properties"), "description=The real thing\nendpoint=cloud\n");
     }
 
@@ -45,8 +47,9 @@ class SetupTest {
     void unknown() {
         assertThatThrownBy(() -> Setup.load("lcoal", module))
                 .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessage("Unknown setup 'lcoal' (from -Dsetup or the suite). Valid setups: aws, local (each declared as a file in "
-                        + setups.toAbsolutePath() + ").");
+                .hasMessage(
+                        "Unknown setup 'lcoal' (from -Dsetup or the suite). Valid setups: aws, local (each declared as a file in "
+                                + setups.toAbsolutePath() + ").");
     }
 
     @Test
@@ -54,14 +57,17 @@ class SetupTest {
     void badValues() {
         Setup aws = Setup.load("aws", module);
         assertThatThrownBy(() -> aws.require("model"))
-                .hasMessage("Setup " + setups.toAbsolutePath().resolve("aws.properties") + " has no 'model'. Add it to the file.");
+                .hasMessage("Setup " + setups.toAbsolutePath().resolve("aws.properties")
+                        + " has no 'model'. Add it to the file.");
         assertThatThrownBy(() -> aws.require("endpoint", List.of("loopback", "url")))
-                .hasMessage("Setup " + setups.toAbsolutePath().resolve("aws.properties") + ": endpoint is 'cloud'; allowed: loopback, url.");
+                .hasMessage("Setup " + setups.toAbsolutePath().resolve("aws.properties")
+                        + ": endpoint is 'cloud'; allowed: loopback, url.");
     }
 
     @Test
     @DisplayName("outside a repository with suites/setups, says to run from inside one")
     void noRepository(@TempDir Path elsewhere) {
-        assertThatThrownBy(() -> Setup.load("local", elsewhere)).hasMessageContaining("No suites/setups folder in " + elsewhere.toAbsolutePath());
+        assertThatThrownBy(() -> Setup.load("local", elsewhere))
+                .hasMessageContaining("No suites/setups folder in " + elsewhere.toAbsolutePath());
     }
 }

@@ -17,5 +17,4 @@ import dev.replayharness.anthropicsdk.AnthropicSdkRecordedTest;
 @SuiteDisplayName("anthropic-sdk")
 @SelectClasses(AnthropicSdkRecordedTest.class)
 @ConfigurationParameter(key = SuiteNames.DEFAULT_SETUP_KEY, value = "bedrock-mantle")
-public class AnthropicSdkSuite {
-}
+public class AnthropicSdkSuite {}

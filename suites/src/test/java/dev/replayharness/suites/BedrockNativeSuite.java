@@ -1,10 +1,11 @@
 package dev.replayharness.suites;
 
-import dev.replayharness.awssdk.recorded.BedrockNativeRecordedTest;
 import org.junit.platform.suite.api.ConfigurationParameter;
 import org.junit.platform.suite.api.SelectClasses;
 import org.junit.platform.suite.api.Suite;
 import org.junit.platform.suite.api.SuiteDisplayName;
+
+import dev.replayharness.awssdk.recorded.BedrockNativeRecordedTest;
 
 /**
  * Suite {@code bedrock-native}: Bedrock's native runtime API (Converse, InvokeModel) through the AWS SDK for Java v2,
@@ -15,5 +16,4 @@ import org.junit.platform.suite.api.SuiteDisplayName;
 @SuiteDisplayName("bedrock-native")
 @SelectClasses(BedrockNativeRecordedTest.class)
 @ConfigurationParameter(key = SuiteNames.DEFAULT_SETUP_KEY, value = "bedrock-native")
-public class BedrockNativeSuite {
-}
+public class BedrockNativeSuite {}

@@ -17,8 +17,11 @@ import dev.replayharness.bedrock.recorded.RealBedrockReplayTest;
  */
 @Suite(failIfNoTests = false) // a suite not named by -Dsuite runs nothing; the name itself is checked by SuiteSelection
 @SuiteDisplayName("bedrock")
-@SelectClasses({BedrockRecordedChatTest.class, BedrockRecordedToolsTest.class, RealBedrockReplayTest.class,
-        LlamaStackFixturesThroughClientTest.class})
+@SelectClasses({
+    BedrockRecordedChatTest.class,
+    BedrockRecordedToolsTest.class,
+    RealBedrockReplayTest.class,
+    LlamaStackFixturesThroughClientTest.class
+})
 @ConfigurationParameter(key = SuiteNames.DEFAULT_SETUP_KEY, value = "bedrock")
-public class BedrockSuite {
-}
+public class BedrockSuite {}

@@ -15,5 +15,4 @@ import dev.replayharness.generic.GenericProviderRecordedTest;
 @SuiteDisplayName("generic-openai")
 @SelectClasses(GenericProviderRecordedTest.class)
 @ConfigurationParameter(key = SuiteNames.DEFAULT_SETUP_KEY, value = "generic-openai-loopback")
-public class GenericOpenAiSuite {
-}
+public class GenericOpenAiSuite {}

@@ -16,5 +16,4 @@ import dev.replayharness.langchain4j.LangChain4jRecordedTest;
 @SuiteDisplayName("langchain4j")
 @SelectClasses(LangChain4jRecordedTest.class)
 @ConfigurationParameter(key = SuiteNames.DEFAULT_SETUP_KEY, value = "bedrock-emulator")
-public class LangChain4jSuite {
-}
+public class LangChain4jSuite {}

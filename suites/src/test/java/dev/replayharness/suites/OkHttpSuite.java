@@ -17,5 +17,4 @@ import dev.replayharness.okhttp.OkHttpRecordedTest;
 @SuiteDisplayName("okhttp")
 @SelectClasses(OkHttpRecordedTest.class)
 @ConfigurationParameter(key = SuiteNames.DEFAULT_SETUP_KEY, value = "bedrock")
-public class OkHttpSuite {
-}
+public class OkHttpSuite {}

@@ -16,5 +16,4 @@ import dev.replayharness.spring.SpringAiRecordedTest;
 @SuiteDisplayName("spring-ai")
 @SelectClasses(SpringAiRecordedTest.class)
 @ConfigurationParameter(key = SuiteNames.DEFAULT_SETUP_KEY, value = "bedrock-emulator")
-public class SpringAiSuite {
-}
+public class SpringAiSuite {}

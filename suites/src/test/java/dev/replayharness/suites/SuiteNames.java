@@ -22,18 +22,18 @@ final class SuiteNames {
     /** Configuration parameter with which a suite names its default setup: {@value}. */
     static final String DEFAULT_SETUP_KEY = Setup.DEFAULT_KEY;
 
-    private SuiteNames() {
-    }
+    private SuiteNames() {}
 
     /** The {@code @Suite} classes of this package. */
     static List<Class<?>> suiteClasses() {
-        return ReflectionSupport.findAllClassesInPackage(SuiteNames.class.getPackageName(),
-                c -> c.isAnnotationPresent(Suite.class), name -> true);
+        return ReflectionSupport.findAllClassesInPackage(
+                SuiteNames.class.getPackageName(), c -> c.isAnnotationPresent(Suite.class), name -> true);
     }
 
     /** A suite class's name, or empty for a class that is not one of our suites. */
     static Optional<String> nameOf(Class<?> type) {
-        if (!type.isAnnotationPresent(Suite.class) || !type.getPackageName().equals(SuiteNames.class.getPackageName())) {
+        if (!type.isAnnotationPresent(Suite.class)
+                || !type.getPackageName().equals(SuiteNames.class.getPackageName())) {
             return Optional.empty();
         }
         SuiteDisplayName name = type.getAnnotation(SuiteDisplayName.class);
@@ -41,7 +41,10 @@ final class SuiteNames {
     }
 
     static List<String> suites() {
-        return suiteClasses().stream().map(c -> nameOf(c).orElseThrow()).sorted().toList();
+        return suiteClasses().stream()
+                .map(c -> nameOf(c).orElseThrow())
+                .sorted()
+                .toList();
     }
 
     /** The setups declared in {@code suites/setups}, found from the working directory up. */

@@ -19,7 +19,11 @@ public final class SuiteSelection implements PostDiscoveryFilter, LauncherSessio
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        check(SuiteNames.SUITE_KEY, "suite", SuiteNames.suites(), "a @Suite class in suites/src/test/java/dev/replayharness/suites");
+        check(
+                SuiteNames.SUITE_KEY,
+                "suite",
+                SuiteNames.suites(),
+                "a @Suite class in suites/src/test/java/dev/replayharness/suites");
         check(SuiteNames.SETUP_KEY, "setup", SuiteNames.setups(), "a file in suites/setups/");
     }
 
@@ -39,13 +43,18 @@ public final class SuiteSelection implements PostDiscoveryFilter, LauncherSessio
         if (requested == null || requested.isBlank() || suite.isEmpty()) {
             return FilterResult.included("not in one of our suites, or no suite requested");
         }
-        return suite.get().equals(requested) ? FilterResult.included("suite " + requested + " was requested")
+        return suite.get().equals(requested)
+                ? FilterResult.included("suite " + requested + " was requested")
                 : FilterResult.excluded("suite " + suite.get() + " was not requested (-Dsuite=" + requested + ")");
     }
 
     private static Optional<String> enclosingSuite(TestDescriptor descriptor) {
-        for (Optional<TestDescriptor> d = Optional.of(descriptor); d.isPresent(); d = d.get().getParent()) {
-            Optional<String> name = d.get().getSource().filter(ClassSource.class::isInstance)
+        for (Optional<TestDescriptor> d = Optional.of(descriptor);
+                d.isPresent();
+                d = d.get().getParent()) {
+            Optional<String> name = d.get()
+                    .getSource()
+                    .filter(ClassSource.class::isInstance)
                     .flatMap(source -> SuiteNames.nameOf(((ClassSource) source).getJavaClass()));
             if (name.isPresent()) {
                 return name;

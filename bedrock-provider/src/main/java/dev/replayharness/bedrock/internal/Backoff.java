@@ -1,8 +1,9 @@
 package dev.replayharness.bedrock.internal;
 
-import dev.replayharness.bedrock.RetryPolicy;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
+
+import dev.replayharness.bedrock.RetryPolicy;
 
 /**
  * Exponential backoff with full jitter: uniform in {@code [0, min(maxDelay, baseDelay × 2^(n-1))]}

@@ -1,6 +1,5 @@
 package dev.replayharness.bedrock.internal;
 
-import dev.replayharness.bedrock.StackConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import dev.replayharness.bedrock.StackConfigException;
+
 import tools.jackson.databind.JsonNode;
 
 /** A node of a parsed configuration file that knows its key path, so every error can name it. */
@@ -34,7 +36,9 @@ final class ConfigNode {
     Optional<ConfigNode> optional(String key) {
         mapping();
         JsonNode child = node.get(key);
-        return child == null || child.isNull() ? Optional.empty() : Optional.of(new ConfigNode(child, childPath(key), file));
+        return child == null || child.isNull()
+                ? Optional.empty()
+                : Optional.of(new ConfigNode(child, childPath(key), file));
     }
 
     List<ConfigNode> list() {

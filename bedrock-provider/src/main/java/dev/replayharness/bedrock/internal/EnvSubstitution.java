@@ -1,6 +1,5 @@
 package dev.replayharness.bedrock.internal;
 
-import dev.replayharness.bedrock.StackConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.replayharness.bedrock.StackConfigException;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -66,14 +68,20 @@ final class EnvSubstitution {
             placeholder.appendReplacement(result, Matcher.quoteReplacement(substitute(placeholder.group(1), path)));
         }
         placeholder.appendTail(result);
-        return result.length() == 0 ? JsonNodeFactory.instance.nullNode() : JsonNodeFactory.instance.stringNode(result.toString());
+        return result.length() == 0
+                ? JsonNodeFactory.instance.nullNode()
+                : JsonNodeFactory.instance.stringNode(result.toString());
     }
 
     private String substitute(String expression, String path) {
         Matcher env = ENV.matcher(expression);
         if (!env.matches()) {
-            throw new StackConfigException(file, path, "unsupported placeholder ${" + expression + "}",
-                    "write ${env.NAME} or ${env.NAME:=default}", null);
+            throw new StackConfigException(
+                    file,
+                    path,
+                    "unsupported placeholder ${" + expression + "}",
+                    "write ${env.NAME} or ${env.NAME:=default}",
+                    null);
         }
         String name = env.group(1);
         String value = environment.apply(name);
@@ -83,8 +91,12 @@ final class EnvSubstitution {
         if (env.group(2) != null) {
             return env.group(2);
         }
-        throw new StackConfigException(file, path, "environment variable " + name + " is "
-                + (value == null ? "not set" : "empty") + " and ${env." + name + "} has no default",
-                "export " + name + "=…, or give a default: ${env." + name + ":=value}", null);
+        throw new StackConfigException(
+                file,
+                path,
+                "environment variable " + name + " is " + (value == null ? "not set" : "empty") + " and ${env." + name
+                        + "} has no default",
+                "export " + name + "=…, or give a default: ${env." + name + ":=value}",
+                null);
     }
 }

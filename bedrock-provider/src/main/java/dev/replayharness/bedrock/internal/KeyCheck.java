@@ -1,10 +1,11 @@
 package dev.replayharness.bedrock.internal;
 
+import java.time.InstantSource;
+import java.util.Optional;
+
 import dev.replayharness.bedrock.BedrockApiKey;
 import dev.replayharness.bedrock.BedrockAuthenticationException;
 import dev.replayharness.bedrock.BedrockConfig;
-import java.time.InstantSource;
-import java.util.Optional;
 
 /**
  * Refuses a short-term key that cannot work before anything is sent: a malformed one when the
@@ -25,20 +26,31 @@ public final class KeyCheck {
             this.shortTermKey = ShortTermKey.decode(key.reveal());
         } catch (IllegalArgumentException malformed) {
             // The reason names the broken part; neither it nor this message quotes the key.
-            throw new BedrockAuthenticationException("The Bedrock API key starts with " + BedrockApiKey.SHORT_TERM_PREFIX
-                    + " but is not a valid short-term key: " + malformed.getMessage() + ". It was probably cut off when"
-                    + " copied; copy the whole key again, or generate a new one. "
-                    + ErrorMessages.newShortTermKey(region), false, null, null, null);
+            throw new BedrockAuthenticationException(
+                    "The Bedrock API key starts with " + BedrockApiKey.SHORT_TERM_PREFIX
+                            + " but is not a valid short-term key: " + malformed.getMessage()
+                            + ". It was probably cut off when"
+                            + " copied; copy the whole key again, or generate a new one. "
+                            + ErrorMessages.newShortTermKey(region),
+                    false,
+                    null,
+                    null,
+                    null);
         }
     }
 
     /** @throws BedrockAuthenticationException if the short-term key has expired by now */
     public void beforeRequest() {
         shortTermKey.filter(key -> key.isExpiredAt(clock.instant())).ifPresent(key -> {
-            throw new BedrockAuthenticationException("The Bedrock API key in " + BedrockConfig.API_KEY_VARIABLE
-                    + " expired at " + key.expiresAt() + " (issued " + key.issuedAt() + ", valid "
-                    + key.validity().toHours() + " h); no request was sent. " + ErrorMessages.newShortTermKey(region),
-                    true, null, null, null);
+            throw new BedrockAuthenticationException(
+                    "The Bedrock API key in " + BedrockConfig.API_KEY_VARIABLE
+                            + " expired at " + key.expiresAt() + " (issued " + key.issuedAt() + ", valid "
+                            + key.validity().toHours() + " h); no request was sent. "
+                            + ErrorMessages.newShortTermKey(region),
+                    true,
+                    null,
+                    null,
+                    null);
         });
     }
 }

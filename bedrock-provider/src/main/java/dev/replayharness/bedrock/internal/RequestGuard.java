@@ -1,12 +1,13 @@
 package dev.replayharness.bedrock.internal;
 
+import java.util.List;
+
 import dev.replayharness.bedrock.BedrockValidationException;
 import dev.replayharness.bedrock.ModelRegistry;
 import dev.replayharness.bedrock.ReasoningPolicy;
 import dev.replayharness.bedrock.RegisteredModel;
 import dev.replayharness.openai.ChatCompletionRequest;
 import dev.replayharness.openai.ChatMessage;
-import java.util.List;
 
 /**
  * Checks a request against the registered models before anything is sent, and puts the model's
@@ -28,9 +29,12 @@ public final class RequestGuard {
     public RegisteredModel chatModel(ChatCompletionRequest request) {
         RegisteredModel model = models.resolve(request.model());
         if (!"llm".equals(model.modelType())) {
-            throw new BedrockValidationException("model " + model.stackId() + " is registered as model_type "
-                    + model.modelType() + ", not llm, so it cannot answer chat completions; no request was sent.",
-                    null, null, null);
+            throw new BedrockValidationException(
+                    "model " + model.stackId() + " is registered as model_type " + model.modelType()
+                            + ", not llm, so it cannot answer chat completions; no request was sent.",
+                    null,
+                    null,
+                    null);
         }
         return model;
     }
@@ -39,14 +43,16 @@ public final class RequestGuard {
     public ChatCompletionRequest prepare(ChatCompletionRequest request, RegisteredModel model) {
         // withModel would rebuild an equal request; skipping it keeps the caller's object when nothing changes.
         ChatCompletionRequest named = model.providerResourceId().equals(request.model())
-                ? request : request.withModel(model.providerResourceId());
+                ? request
+                : request.withModel(model.providerResourceId());
         if (reasoningPolicy == ReasoningPolicy.KEEP_IN_HISTORY) {
             return named;
         }
         List<ChatMessage> history = named.messages().stream()
-                .map(message -> "assistant".equals(message.role()) && message.split().hasReasoning()
-                        ? message.withoutReasoning()
-                        : message)
+                .map(message ->
+                        "assistant".equals(message.role()) && message.split().hasReasoning()
+                                ? message.withoutReasoning()
+                                : message)
                 .toList();
         return named.withMessages(history);
     }

@@ -1,16 +1,17 @@
 package dev.replayharness.bedrock.internal;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import dev.replayharness.bedrock.BedrockTransportException;
 import dev.replayharness.bedrock.RetryPolicy;
 import dev.replayharness.bedrock.Sleeper;
 import dev.replayharness.openai.OpenAiHttpException;
 import dev.replayharness.openai.OpenAiProtocolException;
 import dev.replayharness.openai.OpenAiTransportException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Runs a call, retrying transient HTTP failures as the {@link RetryPolicy} says, and reports every
@@ -45,16 +46,25 @@ public final class Retrier {
                 }
                 Duration elapsed = Duration.between(start, clock.instant());
                 if (attempts >= policy.maxAttempts()) {
-                    throw errors.exhausted(e, model, attempts, elapsed,
+                    throw errors.exhausted(
+                            e,
+                            model,
+                            attempts,
+                            elapsed,
                             "the retry policy allows " + policy.maxAttempts() + " attempts");
                 }
                 // Retry-After is the server's instruction and replaces the jitter; after n attempts comes retry n.
                 Optional<Duration> asked = RetryAfter.parse(e.retryAfter().orElse(null), clock.instant());
                 Duration wait = asked.isPresent() ? asked.get() : backoff.delayBefore(attempts);
                 if (elapsed.plus(wait).compareTo(policy.maxTotalTime()) > 0) {
-                    throw errors.exhausted(e, model, attempts, elapsed, "waiting " + ErrorMapper.seconds(wait)
-                            + " more would pass the retry policy's maxTotalTime of "
-                            + ErrorMapper.seconds(policy.maxTotalTime()));
+                    throw errors.exhausted(
+                            e,
+                            model,
+                            attempts,
+                            elapsed,
+                            "waiting " + ErrorMapper.seconds(wait)
+                                    + " more would pass the retry policy's maxTotalTime of "
+                                    + ErrorMapper.seconds(policy.maxTotalTime()));
                 }
                 sleep(wait);
             } catch (OpenAiTransportException e) {
@@ -70,8 +80,11 @@ public final class Retrier {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BedrockTransportException("interrupted while waiting " + ErrorMapper.seconds(wait)
-                    + " to retry a Bedrock request; no further attempt was made", false, e);
+            throw new BedrockTransportException(
+                    "interrupted while waiting " + ErrorMapper.seconds(wait)
+                            + " to retry a Bedrock request; no further attempt was made",
+                    false,
+                    e);
         }
     }
 }

@@ -49,7 +49,8 @@ public record ShortTermKey(Instant issuedAt, Duration validity) {
         if (!token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        Map<String, String> query = queryOf(presignedUrl(token.substring(PREFIX.length()).strip()));
+        Map<String, String> query =
+                queryOf(presignedUrl(token.substring(PREFIX.length()).strip()));
         String date = query.get("X-Amz-Date");
         String expires = query.get("X-Amz-Expires");
         if (date == null || expires == null) {
@@ -73,7 +74,8 @@ public record ShortTermKey(Instant issuedAt, Duration validity) {
         while (end < body.length() && isBase64Char(body.charAt(end))) {
             end++;
         }
-        String base64 = body.substring(0, end).replace('-', '+').replace('_', '/').replace("=", "");
+        String base64 =
+                body.substring(0, end).replace('-', '+').replace('_', '/').replace("=", "");
         String tail = body.substring(end); // e.g. "&Version=1" appended outside the base64
         if (base64.isEmpty() || base64.length() % 4 == 1 || !(tail.isEmpty() || tail.startsWith("&"))) {
             throw new IllegalArgumentException("what follows " + PREFIX + " is not base64");
@@ -99,7 +101,8 @@ public record ShortTermKey(Instant issuedAt, Duration validity) {
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                parameters.putIfAbsent(pair.substring(0, equals),
+                parameters.putIfAbsent(
+                        pair.substring(0, equals),
                         URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }
@@ -107,7 +110,13 @@ public record ShortTermKey(Instant issuedAt, Duration validity) {
     }
 
     private static boolean isBase64Char(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '+' || c == '/' || c == '-' || c == '_' || c == '=';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '+'
+                || c == '/'
+                || c == '-'
+                || c == '_'
+                || c == '=';
     }
 }

@@ -1,11 +1,5 @@
 package dev.replayharness.bedrock.internal;
 
-import dev.replayharness.bedrock.BedrockApiKey;
-import dev.replayharness.bedrock.BedrockConfig;
-import dev.replayharness.bedrock.InferenceProvider;
-import dev.replayharness.bedrock.RegisteredModel;
-import dev.replayharness.bedrock.StackConfig;
-import dev.replayharness.bedrock.StackConfigException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,6 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+
+import dev.replayharness.bedrock.BedrockApiKey;
+import dev.replayharness.bedrock.BedrockConfig;
+import dev.replayharness.bedrock.InferenceProvider;
+import dev.replayharness.bedrock.RegisteredModel;
+import dev.replayharness.bedrock.StackConfig;
+import dev.replayharness.bedrock.StackConfigException;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -37,13 +39,19 @@ public final class StackConfigReader {
         List<InferenceProvider> providers = providers(root);
         Set<String> providerIds = new HashSet<>();
         providers.forEach(provider -> providerIds.add(provider.providerId()));
-        return new StackConfig(file,
+        return new StackConfig(
+                file,
                 root.optional("version").map(ConfigNode::integer).orElse(null),
                 root.optional("image_name").map(ConfigNode::text).orElse(null),
-                root.optional("apis").map(apis -> apis.list().stream().map(ConfigNode::text).toList()).orElse(List.of()),
+                root.optional("apis")
+                        .map(apis -> apis.list().stream().map(ConfigNode::text).toList())
+                        .orElse(List.of()),
                 providers,
                 models(root, providerIds),
-                root.optional("server").flatMap(server -> server.optional("port")).map(StackConfigReader::port).orElse(null),
+                root.optional("server")
+                        .flatMap(server -> server.optional("port"))
+                        .map(StackConfigReader::port)
+                        .orElse(null),
                 root.optional("storage").map(ConfigNode::toMap).orElse(Map.of()));
     }
 
@@ -52,8 +60,12 @@ public final class StackConfigReader {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new StackConfigException(file, null, "cannot be read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")", "check that the path is right and the file readable", e);
+            throw new StackConfigException(
+                    file,
+                    null,
+                    "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                    "check that the path is right and the file readable",
+                    e);
         }
         JsonNode tree;
         try {
@@ -61,12 +73,20 @@ public final class StackConfigReader {
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new StackConfigException(file, null, "is not valid YAML" + where + " (" + e.getOriginalMessage() + ")",
-                    "correct the YAML syntax there", e);
+            throw new StackConfigException(
+                    file,
+                    null,
+                    "is not valid YAML" + where + " (" + e.getOriginalMessage() + ")",
+                    "correct the YAML syntax there",
+                    e);
         }
         if (tree == null || !tree.isObject()) {
-            throw new StackConfigException(file, null, "is not a YAML mapping of keys such as providers and"
-                    + " registered_resources", "start from bedrock-provider/bedrock-run.yaml", null);
+            throw new StackConfigException(
+                    file,
+                    null,
+                    "is not a YAML mapping of keys such as providers and" + " registered_resources",
+                    "start from bedrock-provider/bedrock-run.yaml",
+                    null);
         }
         return tree;
     }
@@ -87,18 +107,22 @@ public final class StackConfigReader {
             }
             ConfigNode type = entry.required("provider_type", "write provider_type: " + InferenceProvider.BEDROCK_TYPE);
             if (!InferenceProvider.BEDROCK_TYPE.equals(type.text())) {
-                throw type.error("unknown provider type '" + type.text() + "'; this module supports only "
-                        + InferenceProvider.BEDROCK_TYPE, "use provider_type: " + InferenceProvider.BEDROCK_TYPE
-                        + " or remove the entry");
+                throw type.error(
+                        "unknown provider type '" + type.text() + "'; this module supports only "
+                                + InferenceProvider.BEDROCK_TYPE,
+                        "use provider_type: " + InferenceProvider.BEDROCK_TYPE + " or remove the entry");
             }
-            providers.add(new InferenceProvider(id.text(), type.text(), bedrockConfig(entry.required("config",
-                    "add a config mapping with api_key and region_name"))));
+            providers.add(new InferenceProvider(
+                    id.text(),
+                    type.text(),
+                    bedrockConfig(entry.required("config", "add a config mapping with api_key and region_name"))));
         }
         return providers;
     }
 
     private static BedrockConfig bedrockConfig(ConfigNode config) {
-        String keyFix = "write api_key: ${env." + BedrockConfig.API_KEY_VARIABLE + ":=" + BedrockApiKey.REPLAY_DUMMY_KEY + "}";
+        String keyFix =
+                "write api_key: ${env." + BedrockConfig.API_KEY_VARIABLE + ":=" + BedrockApiKey.REPLAY_DUMMY_KEY + "}";
         ConfigNode apiKey = config.required("api_key", keyFix);
         if (apiKey.text().isBlank()) {
             throw apiKey.error("is blank", keyFix);
@@ -109,7 +133,8 @@ public final class StackConfigReader {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw config.optional("region_name").orElse(config)
+            throw config.optional("region_name")
+                    .orElse(config)
                     .error(e.getMessage(), "use a region name such as " + BedrockConfig.DEFAULT_REGION);
         }
     }
@@ -128,21 +153,30 @@ public final class StackConfigReader {
 
     private static List<RegisteredModel> models(ConfigNode root, Set<String> providerIds) {
         List<RegisteredModel> models = new ArrayList<>();
-        List<ConfigNode> entries = root.optional("registered_resources").flatMap(resources -> resources.optional("models"))
-                .map(ConfigNode::list).orElse(List.of());
+        List<ConfigNode> entries = root.optional("registered_resources")
+                .flatMap(resources -> resources.optional("models"))
+                .map(ConfigNode::list)
+                .orElse(List.of());
         for (ConfigNode entry : entries) {
-            String modelId = entry.required("model_id", "give the model id, e.g. model_id: openai.gpt-oss-20b-1:0").text();
-            ConfigNode provider = entry.required("provider_id", "name the provider serving it, e.g. provider_id: bedrock");
+            String modelId = entry.required("model_id", "give the model id, e.g. model_id: openai.gpt-oss-20b-1:0")
+                    .text();
+            ConfigNode provider =
+                    entry.required("provider_id", "name the provider serving it, e.g. provider_id: bedrock");
             if (!providerIds.contains(provider.text())) {
-                throw provider.error("no inference provider has id '" + provider.text() + "' (there are " + providerIds
-                        + ")", "use one of those ids, or add the provider under providers.inference");
+                throw provider.error(
+                        "no inference provider has id '" + provider.text() + "' (there are " + providerIds + ")",
+                        "use one of those ids, or add the provider under providers.inference");
             }
             String type = entry.optional("model_type").map(ConfigNode::text).orElse("llm");
             if (!MODEL_TYPES.contains(type)) {
-                throw entry.required("model_type", "").error("unknown model type '" + type + "'", "use llm or embedding");
+                throw entry.required("model_type", "")
+                        .error("unknown model type '" + type + "'", "use llm or embedding");
             }
-            models.add(new RegisteredModel(modelId, provider.text(),
-                    entry.optional("provider_resource_id").map(ConfigNode::text).orElse(modelId), type,
+            models.add(new RegisteredModel(
+                    modelId,
+                    provider.text(),
+                    entry.optional("provider_resource_id").map(ConfigNode::text).orElse(modelId),
+                    type,
                     entry.optional("metadata").map(ConfigNode::toMap).orElse(Map.of())));
         }
         return models;

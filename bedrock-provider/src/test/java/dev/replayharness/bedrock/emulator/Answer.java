@@ -52,6 +52,9 @@ record Answer(List<String> reasoning, String text, List<ToolCall> toolCalls) {
 
     /** A rough, deterministic token count: words and punctuation marks. */
     static int tokens(String text) {
-        return (int) java.util.regex.Pattern.compile("\\w+|[^\\w\\s]").matcher(text).results().count();
+        return (int) java.util.regex.Pattern.compile("\\w+|[^\\w\\s]")
+                .matcher(text)
+                .results()
+                .count();
     }
 }

@@ -1,7 +1,5 @@
 package dev.replayharness.bedrock.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * A loopback HTTP server that answers {@code POST /openai/v1/chat/completions} and
@@ -127,8 +128,12 @@ public final class BedrockEmulator implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String requestId = UUID.nameUUIDFromBytes((requests.size() + ":" + body).getBytes(StandardCharsets.UTF_8))
                     .toString();
-            RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body, requestId);
+            RecordedRequest request = new RecordedRequest(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body,
+                    requestId);
             requests.add(request);
             exchange.getResponseHeaders().add("x-amzn-RequestId", requestId);
             if (!pauseBeforeAnswering()) {
@@ -138,8 +143,12 @@ public final class BedrockEmulator implements AutoCloseable {
             if (next != null) {
                 send(exchange, next);
             } else if (!isChat(request) && !isModelList(request)) {
-                send(exchange, ScriptedResponse.of(404, "{\"Output\":{\"__type\":"
-                        + "\"com.amazon.coral.service#UnknownOperationException\"},\"Version\":\"1.0\"}"));
+                send(
+                        exchange,
+                        ScriptedResponse.of(
+                                404,
+                                "{\"Output\":{\"__type\":"
+                                        + "\"com.amazon.coral.service#UnknownOperationException\"},\"Version\":\"1.0\"}"));
             } else {
                 var refusal = RequestCheck.authentication(request.header("Authorization"), requiredToken);
                 if (refusal.isPresent()) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 @DisplayName("The Bedrock emulator")
 class BedrockEmulatorTest {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final String HELLO = "{\"model\":\"openai.gpt-oss-20b-1:0\",\"messages\":[{\"role\":\"user\","
             + "\"content\":\"Hello, world!\"}]";
 
@@ -42,7 +45,8 @@ class BedrockEmulatorTest {
 
     HttpResponse<String> post(String body, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/chat/completions"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -60,24 +64,33 @@ class BedrockEmulatorTest {
             HttpResponse<String> second = post(HELLO + "}", "k");
             assertThat(first.statusCode()).isEqualTo(200);
             assertThat(second.body()).isEqualTo(first.body());
-            assertThat(first.body()).startsWith("{\"id\":\"chatcmpl-").contains("\"created\":1735689600")
+            assertThat(first.body())
+                    .startsWith("{\"id\":\"chatcmpl-")
+                    .contains("\"created\":1735689600")
                     .contains("\"content\":\"<reasoning>The user greets me. Greet them back and offer help.</reasoning>"
                             + "Hello! 👋 How can I help you today?\"");
-            assertThat(first.headers().firstValue("x-amzn-RequestId")).contains(emulator.requests().get(0).requestId());
-            assertThat(emulator.requests().get(1).requestId()).isNotEqualTo(emulator.requests().get(0).requestId());
+            assertThat(first.headers().firstValue("x-amzn-RequestId"))
+                    .contains(emulator.requests().get(0).requestId());
+            assertThat(emulator.requests().get(1).requestId())
+                    .isNotEqualTo(emulator.requests().get(0).requestId());
             assertThat(emulator.requestCount()).isEqualTo(2);
         }
 
         @Test
-        @DisplayName("streams in Bedrock's shape: role chunk, whole reasoning blocks, content, empty stop chunk, usage, [DONE]")
+        @DisplayName(
+                "streams in Bedrock's shape: role chunk, whole reasoning blocks, content, empty stop chunk, usage, [DONE]")
         void streamShape() throws Exception {
-            String body = post(HELLO + ",\"stream\":true,\"stream_options\":{\"include_usage\":true}}", "k").body();
+            String body = post(HELLO + ",\"stream\":true,\"stream_options\":{\"include_usage\":true}}", "k")
+                    .body();
             List<String> events = List.of(body.split("\n\n"));
             assertThat(events).allSatisfy(event -> assertThat(event).startsWith("data: "));
-            assertThat(events.get(0)).contains("\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null");
-            assertThat(events.get(1)).contains("\"delta\":{\"content\":\"<reasoning>The user greets me. </reasoning>\"}");
-            assertThat(events.get(2)).contains("\"delta\":{\"content\":\"<reasoning>Greet them back and offer help."
-                    + "</reasoning>\"}");
+            assertThat(events.get(0))
+                    .contains("\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null");
+            assertThat(events.get(1))
+                    .contains("\"delta\":{\"content\":\"<reasoning>The user greets me. </reasoning>\"}");
+            assertThat(events.get(2))
+                    .contains(
+                            "\"delta\":{\"content\":\"<reasoning>Greet them back and offer help." + "</reasoning>\"}");
             assertThat(events.get(events.size() - 3)).contains("\"delta\":{},\"finish_reason\":\"stop\"");
             assertThat(events.get(events.size() - 2)).contains("\"choices\":[],\"usage\":{\"prompt_tokens\":");
             assertThat(events.get(events.size() - 1)).isEqualTo("data: [DONE]");
@@ -102,8 +115,10 @@ class BedrockEmulatorTest {
         @DisplayName("404 for an unknown model, 400 for unknown fields")
         void body() throws Exception {
             assertThat(post(HELLO.replace("openai.gpt-oss-20b-1:0", "bedrock/openai.gpt-oss-20b-1:0") + "}", "k")
-                    .statusCode()).isEqualTo(404);
-            assertThat(post(HELLO + ",\"colour\":\"blue\"}", "k").body()).contains("Unrecognized request field: colour");
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(post(HELLO + ",\"colour\":\"blue\"}", "k").body())
+                    .contains("Unrecognized request field: colour");
         }
 
         @Test
@@ -135,22 +150,25 @@ class BedrockEmulatorTest {
         List<String> events = List.of(body.split("\n\n"));
         assertThat(events.get(events.size() - 1)).isEqualTo("data: [DONE]");
         return events.subList(0, events.size() - 1).stream()
-                .map(event -> JSON.readTree(event.substring("data: ".length()))).toList();
+                .map(event -> JSON.readTree(event.substring("data: ".length())))
+                .toList();
     }
 
     /** Every tool-call fragment of a stream, in order. */
     static List<JsonNode> fragments(List<JsonNode> chunks) {
         List<JsonNode> fragments = new ArrayList<>();
-        chunks.forEach(chunk -> chunk.path("choices").forEach(choice ->
-                choice.path("delta").path("tool_calls").forEach(fragments::add)));
+        chunks.forEach(chunk -> chunk.path("choices")
+                .forEach(choice -> choice.path("delta").path("tool_calls").forEach(fragments::add)));
         return fragments;
     }
 
     /** The arguments of the call at {@code index}, merged as a client must: concatenated in order. */
     static String mergedArguments(List<JsonNode> fragments, int index) {
         StringBuilder arguments = new StringBuilder();
-        fragments.stream().filter(f -> f.path("index").asInt() == index)
-                .forEach(f -> arguments.append(f.path("function").path("arguments").asString("")));
+        fragments.stream()
+                .filter(f -> f.path("index").asInt() == index)
+                .forEach(f ->
+                        arguments.append(f.path("function").path("arguments").asString("")));
         return arguments.toString();
     }
 
@@ -159,14 +177,17 @@ class BedrockEmulatorTest {
     class Tools {
 
         @Test
-        @DisplayName("without streaming: tool_calls with id, type and name, finish_reason tool_calls, reasoning in content")
+        @DisplayName(
+                "without streaming: tool_calls with id, type and name, finish_reason tool_calls, reasoning in content")
         void nonStreaming() throws Exception {
-            HttpResponse<String> response = post(ask("What is the boiling point of myawesomeliquid?",
-                    ",\"tools\":" + TOOLS), "k");
+            HttpResponse<String> response =
+                    post(ask("What is the boiling point of myawesomeliquid?", ",\"tools\":" + TOOLS), "k");
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode choice = JSON.readTree(response.body()).path("choices").path(0);
             assertThat(choice.path("finish_reason").asString()).isEqualTo("tool_calls");
-            assertThat(choice.at("/message/content").asString()).startsWith("<reasoning>").endsWith("</reasoning>");
+            assertThat(choice.at("/message/content").asString())
+                    .startsWith("<reasoning>")
+                    .endsWith("</reasoning>");
             JsonNode call = choice.at("/message/tool_calls/0");
             assertThat(call.path("id").asString()).matches("chatcmpl-tool-[0-9a-f]{16}");
             assertThat(call.path("type").asString()).isEqualTo("function");
@@ -177,44 +198,60 @@ class BedrockEmulatorTest {
         }
 
         @Test
-        @DisplayName("streamed like Bedrock: reasoning first, the head fragment alone, then several same-index fragments per chunk")
+        @DisplayName(
+                "streamed like Bedrock: reasoning first, the head fragment alone, then several same-index fragments per chunk")
         void streaming() throws Exception {
-            List<JsonNode> chunks = events(post(ask("What is the boiling point of myawesomeliquid?",
-                    ",\"stream\":true,\"tools\":" + TOOLS), "k").body());
-            int firstCall = indexOf(chunks, chunk -> chunk.at("/choices/0/delta").has("tool_calls"));
-            assertThat(chunks.subList(1, firstCall)).isNotEmpty().allSatisfy(chunk ->
-                    assertThat(chunk.at("/choices/0/delta/content").asString()).startsWith("<reasoning>"));
+            List<JsonNode> chunks = events(post(
+                            ask("What is the boiling point of myawesomeliquid?", ",\"stream\":true,\"tools\":" + TOOLS),
+                            "k")
+                    .body());
+            int firstCall =
+                    indexOf(chunks, chunk -> chunk.at("/choices/0/delta").has("tool_calls"));
+            assertThat(chunks.subList(1, firstCall))
+                    .isNotEmpty()
+                    .allSatisfy(chunk -> assertThat(
+                                    chunk.at("/choices/0/delta/content").asString())
+                            .startsWith("<reasoning>"));
             JsonNode head = chunks.get(firstCall).at("/choices/0/delta/tool_calls");
             assertThat(head).hasSize(1);
             assertThat(head.at("/0/id").asString()).startsWith("chatcmpl-tool-");
             assertThat(head.at("/0/type").asString()).isEqualTo("function");
             assertThat(head.at("/0/function/name").asString()).isEqualTo("get_boiling_point");
-            assertThat(chunks.get(firstCall + 1).at("/choices/0/delta/tool_calls").size()).isGreaterThan(1);
+            assertThat(chunks.get(firstCall + 1)
+                            .at("/choices/0/delta/tool_calls")
+                            .size())
+                    .isGreaterThan(1);
             List<JsonNode> fragments = fragments(chunks);
             assertThat(fragments.subList(1, fragments.size())).allSatisfy(fragment -> {
                 assertThat(fragment.path("index").asInt()).isZero();
                 assertThat(fragment.path("id").isNull()).isTrue();
                 assertThat(fragment.at("/function/name").isNull()).isTrue();
             });
-            assertThat(mergedArguments(fragments, 0)).isEqualTo("{\"liquid_name\":\"myawesomeliquid\",\"celsius\":true}");
+            assertThat(mergedArguments(fragments, 0))
+                    .isEqualTo("{\"liquid_name\":\"myawesomeliquid\",\"celsius\":true}");
             JsonNode last = chunks.get(chunks.size() - 1);
             assertThat(last.at("/choices/0/finish_reason").asString()).isEqualTo("tool_calls");
             assertThat(last.at("/choices/0/delta")).isEmpty();
         }
 
         @Test
-        @DisplayName("in parallel, one call per subject, a chunk may end one call and begin the next; one only with parallel_tool_calls false")
+        @DisplayName(
+                "in parallel, one call per subject, a chunk may end one call and begin the next; one only with parallel_tool_calls false")
         void parallel() throws Exception {
             String prompt = "What is the boiling point of water, ethanol and mercury?";
-            List<JsonNode> chunks = events(post(ask(prompt, ",\"stream\":true,\"tools\":" + TOOLS), "k").body());
+            List<JsonNode> chunks = events(post(ask(prompt, ",\"stream\":true,\"tools\":" + TOOLS), "k")
+                    .body());
             List<JsonNode> fragments = fragments(chunks);
-            List<JsonNode> heads = fragments.stream().filter(f -> !f.path("id").isNull()).toList();
+            List<JsonNode> heads =
+                    fragments.stream().filter(f -> !f.path("id").isNull()).toList();
             assertThat(heads).extracting(f -> f.path("index").asInt()).containsExactly(0, 1, 2);
             assertThat(heads).extracting(f -> f.path("id").asString()).doesNotHaveDuplicates();
             assertThat(mergedArguments(fragments, 1)).isEqualTo("{\"liquid_name\":\"ethanol\",\"celsius\":true}");
             assertThat(mergedArguments(fragments, 2)).isEqualTo("{\"liquid_name\":\"mercury\",\"celsius\":true}");
-            assertThat(chunks).anySatisfy(chunk -> assertThat(chunk.at("/choices/0/delta/tool_calls"))
-                    .extracting(f -> f.path("index").asInt()).contains(0, 1));
+            assertThat(chunks)
+                    .anySatisfy(chunk -> assertThat(chunk.at("/choices/0/delta/tool_calls"))
+                            .extracting(f -> f.path("index").asInt())
+                            .contains(0, 1));
 
             JsonNode single = JSON.readTree(post(ask(prompt, ",\"parallel_tool_calls\":false,\"tools\":" + TOOLS), "k")
                     .body());
@@ -222,16 +259,27 @@ class BedrockEmulatorTest {
         }
 
         @Test
-        @DisplayName("tool_choice: none answers in text, a named function is called even when the prompt does not match")
+        @DisplayName(
+                "tool_choice: none answers in text, a named function is called even when the prompt does not match")
         void toolChoice() throws Exception {
-            JsonNode none = JSON.readTree(post(ask("What is the boiling point of water?",
-                    ",\"tool_choice\":\"none\",\"tools\":" + TOOLS), "k").body());
+            JsonNode none = JSON.readTree(post(
+                            ask("What is the boiling point of water?", ",\"tool_choice\":\"none\",\"tools\":" + TOOLS),
+                            "k")
+                    .body());
             assertThat(none.at("/choices/0/finish_reason").asString()).isEqualTo("stop");
             assertThat(none.at("/choices/0/message").has("tool_calls")).isFalse();
-            JsonNode forced = JSON.readTree(post(ask("Hello, world!", ",\"tool_choice\":{\"type\":\"function\","
-                    + "\"function\":{\"name\":\"greet_everyone\"}},\"tools\":" + TOOLS), "k").body());
-            assertThat(forced.at("/choices/0/message/tool_calls/0/function/name").asString()).isEqualTo("greet_everyone");
-            JsonNode unmatched = JSON.readTree(post(ask("Hello, world!", ",\"tools\":" + TOOLS), "k").body());
+            JsonNode forced = JSON.readTree(post(
+                            ask(
+                                    "Hello, world!",
+                                    ",\"tool_choice\":{\"type\":\"function\","
+                                            + "\"function\":{\"name\":\"greet_everyone\"}},\"tools\":" + TOOLS),
+                            "k")
+                    .body());
+            assertThat(forced.at("/choices/0/message/tool_calls/0/function/name")
+                            .asString())
+                    .isEqualTo("greet_everyone");
+            JsonNode unmatched = JSON.readTree(
+                    post(ask("Hello, world!", ",\"tools\":" + TOOLS), "k").body());
             assertThat(unmatched.at("/choices/0/finish_reason").asString()).isEqualTo("stop");
         }
 
@@ -247,21 +295,33 @@ class BedrockEmulatorTest {
                     + "\"stream\":true,\"tools\":" + TOOLS + "}";
             List<JsonNode> chunks = events(post(body, "k").body());
             assertThat(fragments(chunks)).isEmpty();
-            String content = chunks.stream().map(chunk -> chunk.at("/choices/0/delta/content").asString(""))
-                    .reduce("", String::concat).replaceAll("<reasoning>.*?</reasoning>", "");
+            String content = chunks.stream()
+                    .map(chunk -> chunk.at("/choices/0/delta/content").asString(""))
+                    .reduce("", String::concat)
+                    .replaceAll("<reasoning>.*?</reasoning>", "");
             assertThat(content).isEqualTo("get_boiling_point returned -100 for myawesomeliquid.");
-            assertThat(chunks.get(chunks.size() - 1).at("/choices/0/finish_reason").asString()).isEqualTo("stop");
+            assertThat(chunks.get(chunks.size() - 1)
+                            .at("/choices/0/finish_reason")
+                            .asString())
+                    .isEqualTo("stop");
         }
 
         @Test
-        @DisplayName("400 for a tool message that answers no earlier call, and for tool_choice naming an absent function")
+        @DisplayName(
+                "400 for a tool message that answers no earlier call, and for tool_choice naming an absent function")
         void refusals() throws Exception {
-            HttpResponse<String> orphan = post("{\"model\":\"openai.gpt-oss-20b-1:0\",\"messages\":[{\"role\":\"tool\","
-                    + "\"tool_call_id\":\"nope\",\"content\":\"1\"}]}", "k");
+            HttpResponse<String> orphan = post(
+                    "{\"model\":\"openai.gpt-oss-20b-1:0\",\"messages\":[{\"role\":\"tool\","
+                            + "\"tool_call_id\":\"nope\",\"content\":\"1\"}]}",
+                    "k");
             assertThat(orphan.statusCode()).isEqualTo(400);
             assertThat(orphan.body()).contains("messages with role 'tool' must be a response to a preceding message");
-            HttpResponse<String> absent = post(ask("Hi", ",\"tool_choice\":{\"type\":\"function\",\"function\":"
-                    + "{\"name\":\"fly\"}},\"tools\":" + TOOLS), "k");
+            HttpResponse<String> absent = post(
+                    ask(
+                            "Hi",
+                            ",\"tool_choice\":{\"type\":\"function\",\"function\":" + "{\"name\":\"fly\"}},\"tools\":"
+                                    + TOOLS),
+                    "k");
             assertThat(absent.statusCode()).isEqualTo(400);
             assertThat(absent.body()).contains("no function named 'fly'");
         }
@@ -272,12 +332,15 @@ class BedrockEmulatorTest {
     class Subjects {
 
         @ParameterizedTest(name = "{0} → {1}")
-        @CsvSource(delimiter = '|', value = {
-                "What is the boiling point of myawesomeliquid?|myawesomeliquid",
-                "What is the boiling point of water, ethanol and mercury?|water;ethanol;mercury",
-                "What's the weather in Paris and Tokyo?|Paris;Tokyo",
-                "Look up the population for the city of Lyon.|Lyon",
-                "Greet everyone|everyone"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "What is the boiling point of myawesomeliquid?|myawesomeliquid",
+                    "What is the boiling point of water, ethanol and mercury?|water;ethanol;mercury",
+                    "What's the weather in Paris and Tokyo?|Paris;Tokyo",
+                    "Look up the population for the city of Lyon.|Lyon",
+                    "Greet everyone|everyone"
+                })
         @DisplayName("after the last of/in/for/about, split on commas and 'and'; else the last word")
         void subjects(String prompt, String subjects) {
             assertThat(ToolPlanner.subjects(prompt)).containsExactly(subjects.split(";"));
@@ -293,12 +356,15 @@ class BedrockEmulatorTest {
         void textParts() throws Exception {
             String body = "{\"model\":\"openai.gpt-oss-20b-1:0\",\"messages\":[{\"role\":\"user\",\"content\":"
                     + "[{\"type\":\"text\",\"text\":\"Hello, \"},{\"type\":\"text\",\"text\":\"world!\"}]}]}";
-            assertThat(JSON.readTree(post(body, "k").body()).at("/choices/0/message/content").asString())
+            assertThat(JSON.readTree(post(body, "k").body())
+                            .at("/choices/0/message/content")
+                            .asString())
                     .endsWith("Hello! 👋 How can I help you today?");
         }
 
         @Test
-        @DisplayName("an image_url part is Bedrock's 400 whose error.message is itself a JSON-encoded error, streamed or not")
+        @DisplayName(
+                "an image_url part is Bedrock's 400 whose error.message is itself a JSON-encoded error, streamed or not")
         void image() throws Exception {
             String body = "{\"model\":\"openai.gpt-oss-20b-1:0\",\"messages\":[{\"role\":\"user\",\"content\":["
                     + "{\"type\":\"text\",\"text\":\"Describe this image\"},{\"type\":\"image_url\",\"image_url\":"
@@ -323,27 +389,38 @@ class BedrockEmulatorTest {
         @Test
         @DisplayName("include_usage: a last chunk with choices [] and usage with prompt_tokens_details.cached_tokens")
         void usage() throws Exception {
-            List<JsonNode> chunks = events(post(ask("What is the boiling point of myawesomeliquid?",
-                    ",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"tools\":" + TOOLS), "k").body());
+            List<JsonNode> chunks = events(post(
+                            ask(
+                                    "What is the boiling point of myawesomeliquid?",
+                                    ",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"tools\":" + TOOLS),
+                            "k")
+                    .body());
             JsonNode last = chunks.get(chunks.size() - 1);
             assertThat(last.path("choices")).isEmpty();
             int prompt = last.at("/usage/prompt_tokens").asInt();
             assertThat(prompt).isGreaterThan(64);
-            assertThat(last.at("/usage/prompt_tokens_details/cached_tokens").asInt()).isEqualTo(prompt / 64 * 64);
+            assertThat(last.at("/usage/prompt_tokens_details/cached_tokens").asInt())
+                    .isEqualTo(prompt / 64 * 64);
             assertThat(last.at("/usage/total_tokens").asInt())
                     .isEqualTo(prompt + last.at("/usage/completion_tokens").asInt());
-            assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(chunk -> assertThat(chunk.has("usage")).isFalse());
+            assertThat(chunks.subList(0, chunks.size() - 1))
+                    .allSatisfy(chunk -> assertThat(chunk.has("usage")).isFalse());
         }
 
         @Test
-        @DisplayName("with stream_options, each choice carries an obfuscation string that differs per call; not without, nor with include_obfuscation false")
+        @DisplayName(
+                "with stream_options, each choice carries an obfuscation string that differs per call; not without, nor with include_obfuscation false")
         void obfuscation() throws Exception {
             String request = ask("Hello, world!", ",\"stream\":true,\"stream_options\":{\"include_usage\":true}");
             List<JsonNode> first = events(post(request, "k").body());
             List<JsonNode> second = events(post(request, "k").body());
-            List<JsonNode> withChoices = first.stream().filter(chunk -> !chunk.path("choices").isEmpty()).toList();
-            assertThat(withChoices).allSatisfy(chunk ->
-                    assertThat(chunk.at("/choices/0/obfuscation").asString()).matches("[A-Za-z0-9]{12,}"));
+            List<JsonNode> withChoices = first.stream()
+                    .filter(chunk -> !chunk.path("choices").isEmpty())
+                    .toList();
+            assertThat(withChoices)
+                    .allSatisfy(chunk -> assertThat(
+                                    chunk.at("/choices/0/obfuscation").asString())
+                            .matches("[A-Za-z0-9]{12,}"));
             assertThat(first.get(0).at("/choices/0/obfuscation"))
                     .isNotEqualTo(second.get(0).at("/choices/0/obfuscation"));
             for (JsonNode chunk : first) {
@@ -354,17 +431,27 @@ class BedrockEmulatorTest {
             }
             assertThat(first).as("all else is deterministic").isEqualTo(second);
             assertThat(post(HELLO + ",\"stream\":true}", "k").body()).doesNotContain("obfuscation");
-            assertThat(post(ask("Hello, world!", ",\"stream\":true,\"stream_options\":{\"include_obfuscation\":false}"),
-                    "k").body()).doesNotContain("obfuscation");
+            assertThat(post(
+                                    ask(
+                                            "Hello, world!",
+                                            ",\"stream\":true,\"stream_options\":{\"include_obfuscation\":false}"),
+                                    "k")
+                            .body())
+                    .doesNotContain("obfuscation");
         }
 
         @Test
-        @DisplayName("logprobs: every content chunk carries tokens (with their bytes) that concatenate to its text; top_logprobs alternatives")
+        @DisplayName(
+                "logprobs: every content chunk carries tokens (with their bytes) that concatenate to its text; top_logprobs alternatives")
         void logprobs() throws Exception {
-            List<JsonNode> chunks = events(post(ask("Hello, world!", ",\"stream\":true,\"logprobs\":true,"
-                    + "\"top_logprobs\":2"), "k").body());
-            JsonNode answerChunk = chunks.stream().filter(chunk -> chunk.at("/choices/0/delta/content").asString("")
-                    .startsWith("Hello!")).findFirst().orElseThrow();
+            List<JsonNode> chunks =
+                    events(post(ask("Hello, world!", ",\"stream\":true,\"logprobs\":true," + "\"top_logprobs\":2"), "k")
+                            .body());
+            JsonNode answerChunk = chunks.stream()
+                    .filter(chunk ->
+                            chunk.at("/choices/0/delta/content").asString("").startsWith("Hello!"))
+                    .findFirst()
+                    .orElseThrow();
             JsonNode content = answerChunk.at("/choices/0/logprobs/content");
             StringBuilder tokens = new StringBuilder();
             content.forEach(entry -> {
@@ -374,24 +461,34 @@ class BedrockEmulatorTest {
                 assertThat(entry.path("bytes").path(0).asInt()).isEqualTo(bytes[0] & 0xff);
                 assertThat(entry.path("logprob").asDouble()).isBetween(-1.0, 0.0);
                 assertThat(entry.path("top_logprobs")).hasSize(2);
-                assertThat(entry.at("/top_logprobs/0/token").asString()).isEqualTo(entry.path("token").asString());
+                assertThat(entry.at("/top_logprobs/0/token").asString())
+                        .isEqualTo(entry.path("token").asString());
             });
-            assertThat(tokens.toString()).isEqualTo(answerChunk.at("/choices/0/delta/content").asString());
+            assertThat(tokens.toString())
+                    .isEqualTo(answerChunk.at("/choices/0/delta/content").asString());
             assertThat(answerChunk.at("/choices/0/logprobs").has("refusal")).isTrue();
 
-            JsonNode completion = JSON.readTree(post(ask("Hello, world!", ",\"logprobs\":true"), "k").body());
+            JsonNode completion = JSON.readTree(
+                    post(ask("Hello, world!", ",\"logprobs\":true"), "k").body());
             assertThat(completion.at("/choices/0/logprobs/content")).isNotEmpty();
-            assertThat(completion.at("/choices/0/logprobs/content/0/top_logprobs")).isEmpty();
-            assertThat(post(ask("Hello, world!", ",\"top_logprobs\":2"), "k").statusCode()).isEqualTo(400);
+            assertThat(completion.at("/choices/0/logprobs/content/0/top_logprobs"))
+                    .isEmpty();
+            assertThat(post(ask("Hello, world!", ",\"top_logprobs\":2"), "k").statusCode())
+                    .isEqualTo(400);
         }
 
         @Test
         @DisplayName("service_tier asked for is echoed in every chunk; plain requests keep their old shape")
         void serviceTier() throws Exception {
-            List<JsonNode> chunks = events(post(ask("Hello, world!", ",\"stream\":true,\"service_tier\":\"default\""),
-                    "k").body());
-            assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.path("service_tier").asString()).isEqualTo("default"));
-            assertThat(post(HELLO + "}", "k").body()).doesNotContain("service_tier").doesNotContain("logprobs")
+            List<JsonNode> chunks =
+                    events(post(ask("Hello, world!", ",\"stream\":true,\"service_tier\":\"default\""), "k")
+                            .body());
+            assertThat(chunks)
+                    .allSatisfy(chunk ->
+                            assertThat(chunk.path("service_tier").asString()).isEqualTo("default"));
+            assertThat(post(HELLO + "}", "k").body())
+                    .doesNotContain("service_tier")
+                    .doesNotContain("logprobs")
                     .doesNotContain("prompt_tokens_details");
         }
     }
@@ -403,9 +500,10 @@ class BedrockEmulatorTest {
         @Test
         @DisplayName("GET /openai/v1/models: an OpenAI-style list with both gpt-oss models; 401 without a token")
         void list() throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/models")).GET();
-            HttpResponse<String> listed = HTTP.send(request.header("Authorization", "Bearer k").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/models"))
+                    .GET();
+            HttpResponse<String> listed = HTTP.send(
+                    request.header("Authorization", "Bearer k").build(), HttpResponse.BodyHandlers.ofString());
             assertThat(listed.statusCode()).isEqualTo(200);
             JsonNode body = JSON.readTree(listed.body());
             assertThat(body.path("object").asString()).isEqualTo("list");
@@ -413,10 +511,16 @@ class BedrockEmulatorTest {
                 assertThat(model.propertyNames()).containsExactly("id", "created", "object", "owned_by");
                 assertThat(model.path("object").asString()).isEqualTo("model");
             });
-            assertThat(body.path("data")).extracting(model -> model.path("id").asString())
+            assertThat(body.path("data"))
+                    .extracting(model -> model.path("id").asString())
                     .contains("openai.gpt-oss-20b", "openai.gpt-oss-120b");
-            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/models")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+            assertThat(HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/models"))
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(401);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.replayharness.bedrock.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+
+import com.sun.net.httpserver.HttpExchange;
+
 import tools.jackson.databind.JsonNode;
 
 /** Answers an authenticated chat request: a completion, or an SSE stream. */
@@ -28,11 +30,16 @@ final class ChatResponder {
         String model = body.path("model").asString();
         ResponseOptions options = ResponseOptions.of(body);
         if (body.path("stream").asBoolean(false)) {
-            stream(exchange, StreamChunks.of(id, model, answer, conversation.promptTokens(), options, fillerChunks),
-                    pause, onAbort);
+            stream(
+                    exchange,
+                    StreamChunks.of(id, model, answer, conversation.promptTokens(), options, fillerChunks),
+                    pause,
+                    onAbort);
         } else {
-            BedrockEmulator.send(exchange, ScriptedResponse.of(200,
-                    EmulatorJson.completion(id, model, answer, conversation.promptTokens(), options)));
+            BedrockEmulator.send(
+                    exchange,
+                    ScriptedResponse.of(
+                            200, EmulatorJson.completion(id, model, answer, conversation.promptTokens(), options)));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,8 +19,8 @@ import tools.jackson.databind.JsonNode;
  * @param hasImage whether a message has an {@code image_url} part
  * @param promptTokens a deterministic prompt token count (messages and tool definitions)
  */
-record Conversation(String system, List<String> users, List<ToolResult> toolResults, boolean hasImage,
-        int promptTokens) {
+record Conversation(
+        String system, List<String> users, List<ToolResult> toolResults, boolean hasImage, int promptTokens) {
 
     /**
      * A tool's answer to one of the assistant's calls.
@@ -42,7 +43,11 @@ record Conversation(String system, List<String> users, List<ToolResult> toolResu
         List<ToolResult> results = new ArrayList<>();
         Map<String, JsonNode> calls = new HashMap<>();
         boolean image = false;
-        int tokens = 3 + Answer.tokens(body.path("tools").isMissingNode() ? "" : body.path("tools").toString());
+        int tokens = 3
+                + Answer.tokens(
+                        body.path("tools").isMissingNode()
+                                ? ""
+                                : body.path("tools").toString());
         for (JsonNode message : body.path("messages")) {
             String content = text(message.path("content"));
             image |= hasImage(message.path("content"));
@@ -61,12 +66,14 @@ record Conversation(String system, List<String> users, List<ToolResult> toolResu
                     }
                 }
                 case "tool" -> {
-                    JsonNode function = calls.getOrDefault(message.path("tool_call_id").asString(""),
-                            EmulatorJson.MAPPER.createObjectNode());
-                    results.add(new ToolResult(function.path("name").asString(""),
-                            function.path("arguments").asString("{}"), content));
+                    JsonNode function = calls.getOrDefault(
+                            message.path("tool_call_id").asString(""), EmulatorJson.MAPPER.createObjectNode());
+                    results.add(new ToolResult(
+                            function.path("name").asString(""),
+                            function.path("arguments").asString("{}"),
+                            content));
                 }
-                default -> { }
+                default -> {}
             }
         }
         return new Conversation(system, List.copyOf(users), List.copyOf(results), image, tokens);

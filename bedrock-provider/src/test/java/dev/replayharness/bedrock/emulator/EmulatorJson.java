@@ -22,17 +22,24 @@ final class EmulatorJson {
     static String completion(String id, String model, Answer answer, int promptTokens, ResponseOptions options) {
         ObjectNode root = header(id, "chat.completion", model, options);
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
-        ObjectNode message = choice.putObject("message").put("role", "assistant").put("content", answer.rawContent());
+        ObjectNode message =
+                choice.putObject("message").put("role", "assistant").put("content", answer.rawContent());
         if (!answer.toolCalls().isEmpty()) {
             ArrayNode calls = message.putArray("tool_calls");
             for (ToolCall call : answer.toolCalls()) {
-                calls.addObject().put("id", call.id()).put("type", "function").putObject("function")
-                        .put("name", call.name()).put("arguments", call.arguments());
+                calls.addObject()
+                        .put("id", call.id())
+                        .put("type", "function")
+                        .putObject("function")
+                        .put("name", call.name())
+                        .put("arguments", call.arguments());
             }
         }
         choice.put("finish_reason", answer.finishReason());
         if (options.logprobs()) {
-            choice.set("logprobs", Logprobs.of(String.join("", answer.reasoning()) + answer.text(), options.topLogprobs()));
+            choice.set(
+                    "logprobs",
+                    Logprobs.of(String.join("", answer.reasoning()) + answer.text(), options.topLogprobs()));
         }
         usage(root, promptTokens, answer, false);
         return MAPPER.writeValueAsString(root);
@@ -51,11 +58,17 @@ final class EmulatorJson {
      */
     static String nestedValidationError(String message) {
         ObjectNode inner = MAPPER.createObjectNode();
-        inner.putObject("error").put("code", "validation_error").put("message", message).putNull("param")
+        inner.putObject("error")
+                .put("code", "validation_error")
+                .put("message", message)
+                .putNull("param")
                 .put("type", "invalid_request_error");
         ObjectNode root = MAPPER.createObjectNode();
-        root.putObject("error").put("message", MAPPER.writeValueAsString(inner)).put("type", "invalid_request_error")
-                .putNull("param").put("code", "validation_error");
+        root.putObject("error")
+                .put("message", MAPPER.writeValueAsString(inner))
+                .put("type", "invalid_request_error")
+                .putNull("param")
+                .put("code", "validation_error");
         return MAPPER.writeValueAsString(root);
     }
 
@@ -67,7 +80,10 @@ final class EmulatorJson {
     }
 
     static ObjectNode header(String id, String object, String model, ResponseOptions options) {
-        ObjectNode header = MAPPER.createObjectNode().put("id", id).put("object", object).put("created", CREATED)
+        ObjectNode header = MAPPER.createObjectNode()
+                .put("id", id)
+                .put("object", object)
+                .put("created", CREATED)
                 .put("model", model);
         if (options.serviceTier() != null) {
             header.put("service_tier", options.serviceTier());
@@ -85,10 +101,14 @@ final class EmulatorJson {
         for (ToolCall call : answer.toolCalls()) {
             completion += Answer.tokens(call.name() + call.arguments());
         }
-        ObjectNode usage = root.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completion)
+        ObjectNode usage = root.putObject("usage")
+                .put("prompt_tokens", promptTokens)
+                .put("completion_tokens", completion)
                 .put("total_tokens", promptTokens + completion);
         if (details) {
-            usage.putObject("prompt_tokens_details").put("audio_tokens", 0).put("cached_tokens", promptTokens / 64 * 64);
+            usage.putObject("prompt_tokens_details")
+                    .put("audio_tokens", 0)
+                    .put("cached_tokens", promptTokens / 64 * 64);
         }
     }
 }

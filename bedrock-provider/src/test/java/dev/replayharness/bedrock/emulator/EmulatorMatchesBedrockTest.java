@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,14 +32,18 @@ import tools.jackson.databind.json.JsonMapper;
 class EmulatorMatchesBedrockTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    static final Path RESPONSES = repositoryRoot().resolve("../shared/fixtures/llama-stack-bedrock/responses").normalize();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final Path RESPONSES = repositoryRoot()
+            .resolve("../shared/fixtures/llama-stack-bedrock/responses")
+            .normalize();
 
     BedrockEmulator emulator;
 
     static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
-        while (dir.getParent() != null && !(Files.exists(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("recordings")))) {
+        while (dir.getParent() != null
+                && !(Files.exists(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("recordings")))) {
             dir = dir.getParent();
         }
         return dir;
@@ -45,7 +51,8 @@ class EmulatorMatchesBedrockTest {
 
     @BeforeEach
     void start() {
-        Assumptions.assumeTrue(Files.isDirectory(RESPONSES),
+        Assumptions.assumeTrue(
+                Files.isDirectory(RESPONSES),
                 "Llama Stack Bedrock fixtures folder absent at " + RESPONSES + "; shape comparison skipped");
         emulator = BedrockEmulator.start();
     }
@@ -59,8 +66,9 @@ class EmulatorMatchesBedrockTest {
 
     JsonNode fixture(String prefix) throws IOException {
         try (var files = Files.list(RESPONSES)) {
-            Path file = files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow(() ->
-                    new AssertionError("no fixture " + prefix + "* in " + RESPONSES));
+            Path file = files.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no fixture " + prefix + "* in " + RESPONSES));
             return JSON.readTree(Files.readString(file));
         }
     }
@@ -73,9 +81,13 @@ class EmulatorMatchesBedrockTest {
     }
 
     HttpResponse<String> send(JsonNode fixture) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/chat/completions"))
-                .header("Authorization", "Bearer k").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(fixture.at("/request/body").toString())).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/chat/completions"))
+                        .header("Authorization", "Bearer k")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                fixture.at("/request/body").toString()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -90,8 +102,11 @@ class EmulatorMatchesBedrockTest {
     }
 
     static String finishReason(List<JsonNode> chunks) {
-        return chunks.stream().map(chunk -> chunk.at("/choices/0/finish_reason").asString(""))
-                .filter(reason -> !reason.isEmpty()).findFirst().orElse("");
+        return chunks.stream()
+                .map(chunk -> chunk.at("/choices/0/finish_reason").asString(""))
+                .filter(reason -> !reason.isEmpty())
+                .findFirst()
+                .orElse("");
     }
 
     @Test
@@ -109,7 +124,9 @@ class EmulatorMatchesBedrockTest {
                 .isEqualTo(JSON.readTree(BedrockEmulatorTest.mergedArguments(realFragments, 0)));
         assertThat(names(ourFragments.get(0))).isEqualTo(names(realFragments.get(0)));
         assertThat(names(ourFragments.get(1))).isEqualTo(names(realFragments.get(1)));
-        assertThat(ourFragments.get(1).path("id").isNull()).isEqualTo(realFragments.get(1).path("id").isNull()).isTrue();
+        assertThat(ourFragments.get(1).path("id").isNull())
+                .isEqualTo(realFragments.get(1).path("id").isNull())
+                .isTrue();
         assertThat(maxFragmentsPerChunk(ours)).isGreaterThan(1);
         assertThat(maxFragmentsPerChunk(real)).isGreaterThan(1);
         assertThat(firstContent(ours)).startsWith("<reasoning>");
@@ -121,9 +138,13 @@ class EmulatorMatchesBedrockTest {
     void afterToolResult() throws Exception {
         JsonNode fixture = fixture("2a3b756c");
         List<JsonNode> ours = emulated(fixture);
-        assertThat(finishReason(ours)).isEqualTo(finishReason(realChunks(fixture))).isEqualTo("stop");
+        assertThat(finishReason(ours))
+                .isEqualTo(finishReason(realChunks(fixture)))
+                .isEqualTo("stop");
         assertThat(BedrockEmulatorTest.fragments(ours)).isEmpty();
-        assertThat(ours.stream().map(chunk -> chunk.at("/choices/0/delta/content").asString("")).reduce("", String::concat))
+        assertThat(ours.stream()
+                        .map(chunk -> chunk.at("/choices/0/delta/content").asString(""))
+                        .reduce("", String::concat))
                 .contains("-100");
     }
 
@@ -132,7 +153,8 @@ class EmulatorMatchesBedrockTest {
     void image() throws Exception {
         JsonNode fixture = fixture("1f7f4726");
         HttpResponse<String> response = send(fixture);
-        assertThat(response.statusCode()).isEqualTo(fixture.at("/response/exception_data/status_code").asInt());
+        assertThat(response.statusCode())
+                .isEqualTo(fixture.at("/response/exception_data/status_code").asInt());
         assertThat(JSON.readTree(response.body()).path("error")).isEqualTo(fixture.at("/response/exception_data/body"));
     }
 
@@ -156,7 +178,8 @@ class EmulatorMatchesBedrockTest {
         JsonNode realLast = real.get(real.size() - 1);
         JsonNode ourLast = ours.get(ours.size() - 1);
         assertThat(ourLast.path("choices")).isEqualTo(realLast.path("choices")).isEmpty();
-        assertThat(names(ourLast.at("/usage/prompt_tokens_details"))).isEqualTo(names(realLast.at("/usage/prompt_tokens_details")));
+        assertThat(names(ourLast.at("/usage/prompt_tokens_details")))
+                .isEqualTo(names(realLast.at("/usage/prompt_tokens_details")));
     }
 
     @Test
@@ -165,8 +188,11 @@ class EmulatorMatchesBedrockTest {
         for (String prefix : List.of("38500ff5", "2a3b756c", "33502408", "3c8d54ff", "0746c8e1")) {
             JsonNode fixture = fixture(prefix);
             for (List<JsonNode> chunks : List.of(realChunks(fixture), emulated(fixture))) {
-                chunks.stream().flatMap(chunk -> chunk.path("choices").valueStream()).forEach(choice ->
-                        assertThat(choice.path("obfuscation").isString()).as(prefix + ": " + choice).isTrue());
+                chunks.stream()
+                        .flatMap(chunk -> chunk.path("choices").valueStream())
+                        .forEach(choice -> assertThat(choice.path("obfuscation").isString())
+                                .as(prefix + ": " + choice)
+                                .isTrue());
             }
         }
     }
@@ -175,11 +201,16 @@ class EmulatorMatchesBedrockTest {
     @DisplayName("models-66c1: GET /openai/v1/models lists models with the members Bedrock's have")
     void models() throws Exception {
         JsonNode fixture = fixture("models-");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/models"))
-                .header("Authorization", "Bearer k").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/models"))
+                        .header("Authorization", "Bearer k")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonNode ours = JSON.readTree(response.body()).path("data");
         Set<String> realIds = new TreeSet<>();
-        fixture.at("/response/body").forEach(model -> realIds.add(model.at("/__data__/id").asString()));
+        fixture.at("/response/body")
+                .forEach(model -> realIds.add(model.at("/__data__/id").asString()));
         ours.forEach(model -> {
             assertThat(names(model)).isEqualTo(names(fixture.at("/response/body/0/__data__")));
             assertThat(realIds).contains(model.path("id").asString());
@@ -187,16 +218,24 @@ class EmulatorMatchesBedrockTest {
     }
 
     static JsonNode withLogprobs(List<JsonNode> chunks) {
-        return chunks.stream().filter(chunk -> chunk.at("/choices/0/logprobs/content").size() > 0).findFirst()
+        return chunks.stream()
+                .filter(chunk -> chunk.at("/choices/0/logprobs/content").size() > 0)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no chunk with logprobs in " + chunks));
     }
 
     static String firstContent(List<JsonNode> chunks) {
-        return chunks.stream().map(chunk -> chunk.at("/choices/0/delta/content").asString(""))
-                .filter(content -> !content.isEmpty()).findFirst().orElse("");
+        return chunks.stream()
+                .map(chunk -> chunk.at("/choices/0/delta/content").asString(""))
+                .filter(content -> !content.isEmpty())
+                .findFirst()
+                .orElse("");
     }
 
     static int maxFragmentsPerChunk(List<JsonNode> chunks) {
-        return chunks.stream().mapToInt(chunk -> chunk.at("/choices/0/delta/tool_calls").size()).max().orElse(0);
+        return chunks.stream()
+                .mapToInt(chunk -> chunk.at("/choices/0/delta/tool_calls").size())
+                .max()
+                .orElse(0);
     }
 }

@@ -27,7 +27,10 @@ final class ModelList {
         ObjectNode root = EmulatorJson.MAPPER.createObjectNode().put("object", "list");
         ArrayNode data = root.putArray("data");
         for (String[] model : MODELS) {
-            data.addObject().put("id", model[0]).put("created", Long.parseLong(model[1])).put("object", "model")
+            data.addObject()
+                    .put("id", model[0])
+                    .put("created", Long.parseLong(model[1]))
+                    .put("object", "model")
                     .put("owned_by", "system");
         }
         return EmulatorJson.MAPPER.writeValueAsString(root);

@@ -13,13 +13,14 @@ import java.util.Optional;
  * @param body the raw body
  * @param requestId the {@code x-amzn-RequestId} sent back
  */
-public record RecordedRequest(String method, String path, Map<String, List<String>> headers, String body,
-        String requestId) {
+public record RecordedRequest(
+        String method, String path, Map<String, List<String>> headers, String body, String requestId) {
 
     /** The first value of a header, looked up case-insensitively. */
     public Optional<String> header(String name) {
         return headers.entrySet().stream()
-                .filter(entry -> entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty())
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name)
+                        && !entry.getValue().isEmpty())
                 .map(entry -> entry.getValue().get(0))
                 .findFirst();
     }

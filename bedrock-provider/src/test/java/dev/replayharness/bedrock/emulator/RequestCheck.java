@@ -3,6 +3,7 @@ package dev.replayharness.bedrock.emulator;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -12,10 +13,29 @@ final class RequestCheck {
     static final String CHAT_PATH = "/openai/v1/chat/completions";
     static final String MODELS_PATH = "/openai/v1/models";
     static final Set<String> MODELS = Set.of("openai.gpt-oss-20b-1:0", "openai.gpt-oss-120b-1:0");
-    private static final Set<String> KNOWN_FIELDS = Set.of("model", "messages", "temperature", "top_p", "max_tokens",
-            "max_completion_tokens", "stop", "seed", "reasoning_effort", "stream", "stream_options", "n",
-            "presence_penalty", "frequency_penalty", "logprobs", "top_logprobs", "user", "tools", "tool_choice",
-            "parallel_tool_calls", "response_format", "service_tier");
+    private static final Set<String> KNOWN_FIELDS = Set.of(
+            "model",
+            "messages",
+            "temperature",
+            "top_p",
+            "max_tokens",
+            "max_completion_tokens",
+            "stop",
+            "seed",
+            "reasoning_effort",
+            "stream",
+            "stream_options",
+            "n",
+            "presence_penalty",
+            "frequency_penalty",
+            "logprobs",
+            "top_logprobs",
+            "user",
+            "tools",
+            "tool_choice",
+            "parallel_tool_calls",
+            "response_format",
+            "service_tier");
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
 
     private RequestCheck() {}
@@ -23,16 +43,16 @@ final class RequestCheck {
     /** Bearer authentication; {@code requiredToken} null accepts any token. */
     static Optional<ScriptedResponse> authentication(Optional<String> authorization, String requiredToken) {
         if (authorization.isEmpty() || !authorization.get().startsWith("Bearer ")) {
-            return Optional.of(ScriptedResponse.of(401,
-                    EmulatorJson.awsError("message", "Authorization header is missing or is not a Bearer token")));
+            return Optional.of(ScriptedResponse.of(
+                    401, EmulatorJson.awsError("message", "Authorization header is missing or is not a Bearer token")));
         }
         String token = authorization.get().substring("Bearer ".length());
         if (token.contains("expired")) {
             return Optional.of(ScriptedResponse.of(401, EmulatorJson.awsError("Message", "Bearer Token has expired")));
         }
         if (requiredToken != null && !requiredToken.equals(token)) {
-            return Optional.of(ScriptedResponse.of(401,
-                    EmulatorJson.awsError("message", "The security token included in the request is invalid.")));
+            return Optional.of(ScriptedResponse.of(
+                    401, EmulatorJson.awsError("message", "The security token included in the request is invalid.")));
         }
         return Optional.empty();
     }
@@ -50,13 +70,17 @@ final class RequestCheck {
         }
         for (String field : body.propertyNames()) {
             if (!KNOWN_FIELDS.contains(field)) {
-                return refused(400, EmulatorJson.error("Unrecognized request field: " + field, "invalid_request_error"));
+                return refused(
+                        400, EmulatorJson.error("Unrecognized request field: " + field, "invalid_request_error"));
             }
         }
         String model = body.path("model").asString("");
         if (!MODELS.contains(model)) {
-            return refused(404, EmulatorJson.error("The model `" + model + "` does not exist or you do not have access"
-                    + " to it.", "not_found_error"));
+            return refused(
+                    404,
+                    EmulatorJson.error(
+                            "The model `" + model + "` does not exist or you do not have access" + " to it.",
+                            "not_found_error"));
         }
         if (!body.path("messages").isArray() || body.path("messages").isEmpty()) {
             return refused(400, EmulatorJson.error("messages must be a non-empty list.", "invalid_request_error"));
@@ -79,15 +103,18 @@ final class RequestCheck {
             if (!ROLES.contains(role)) {
                 return "Invalid value for 'role': '" + role + "'. Supported values are: " + ROLES + ".";
             }
-            message.path("tool_calls").forEach(call -> callIds.add(call.path("id").asString("")));
-            if (role.equals("tool") && !callIds.contains(message.path("tool_call_id").asString(""))) {
+            message.path("tool_calls")
+                    .forEach(call -> callIds.add(call.path("id").asString("")));
+            if (role.equals("tool")
+                    && !callIds.contains(message.path("tool_call_id").asString(""))) {
                 return "Invalid parameter: messages with role 'tool' must be a response to a preceding message with"
                         + " 'tool_calls'.";
             }
         }
         Set<String> names = new HashSet<>();
         for (JsonNode tool : body.path("tools")) {
-            if (!"function".equals(tool.path("type").asString("")) || !tool.path("function").path("name").isString()) {
+            if (!"function".equals(tool.path("type").asString(""))
+                    || !tool.path("function").path("name").isString()) {
                 return "Invalid tools: each tool must be {\"type\":\"function\",\"function\":{\"name\":…}}.";
             }
             names.add(tool.path("function").path("name").asString());

@@ -17,9 +17,12 @@ record ResponseOptions(boolean logprobs, int topLogprobs, boolean includeUsage, 
 
     static ResponseOptions of(JsonNode body) {
         JsonNode streamOptions = body.path("stream_options");
-        return new ResponseOptions(body.path("logprobs").asBoolean(false), body.path("top_logprobs").asInt(0),
+        return new ResponseOptions(
+                body.path("logprobs").asBoolean(false),
+                body.path("top_logprobs").asInt(0),
                 streamOptions.path("include_usage").asBoolean(false),
-                streamOptions.isObject() && streamOptions.path("include_obfuscation").asBoolean(true),
+                streamOptions.isObject()
+                        && streamOptions.path("include_obfuscation").asBoolean(true),
                 body.path("service_tier").isString() ? body.path("service_tier").asString() : null);
     }
 }

@@ -13,13 +13,17 @@ public record ScriptedResponse(int status, Map<String, String> headers, String b
 
     /** HTTP 429 as Bedrock throttles, with a {@code Retry-After} header unless it is null. */
     public static ScriptedResponse throttled(String retryAfter) {
-        return new ScriptedResponse(429, retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter),
+        return new ScriptedResponse(
+                429,
+                retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter),
                 "{\"message\":\"Too many requests, please wait before trying again.\"}");
     }
 
     /** HTTP 503, with a {@code Retry-After} header unless it is null. */
     public static ScriptedResponse unavailable(String retryAfter) {
-        return new ScriptedResponse(503, retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter),
+        return new ScriptedResponse(
+                503,
+                retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter),
                 "{\"error\":{\"message\":\"Service temporarily unavailable\",\"type\":\"service_unavailable\"}}");
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,8 +32,8 @@ final class StreamChunks {
         this.options = options;
     }
 
-    static List<String> of(String id, String model, Answer answer, int promptTokens, ResponseOptions options,
-            int fillerChunks) {
+    static List<String> of(
+            String id, String model, Answer answer, int promptTokens, ResponseOptions options, int fillerChunks) {
         StreamChunks stream = new StreamChunks(id, model, options);
         stream.add(delta -> delta.put("role", "assistant").put("content", ""), null, null);
         for (String piece : answer.reasoning()) {
@@ -45,7 +46,7 @@ final class StreamChunks {
             stream.add(delta -> delta.put("content", " …"), null, " …");
         }
         stream.toolCalls(answer.toolCalls());
-        stream.add(delta -> { }, answer.finishReason(), null);
+        stream.add(delta -> {}, answer.finishReason(), null);
         if (options.includeUsage()) {
             ObjectNode root = EmulatorJson.header(id, "chat.completion.chunk", model, options);
             root.putArray("choices");
@@ -64,10 +65,14 @@ final class StreamChunks {
                 ObjectNode fragment = EmulatorJson.MAPPER.createObjectNode().put("index", index);
                 if (i == 0) {
                     fragment.put("id", call.id());
-                    fragment.putObject("function").put("arguments", pieces.get(i)).put("name", call.name());
+                    fragment.putObject("function")
+                            .put("arguments", pieces.get(i))
+                            .put("name", call.name());
                 } else {
                     fragment.putNull("id");
-                    fragment.putObject("function").put("arguments", pieces.get(i)).putNull("name");
+                    fragment.putObject("function")
+                            .put("arguments", pieces.get(i))
+                            .putNull("name");
                 }
                 fragments.add(fragment.put("type", "function"));
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,7 +44,9 @@ final class ToolPlanner {
         }
         List<ToolCall> calls = new ArrayList<>();
         for (String subject : subjects) {
-            calls.add(new ToolCall(ToolCall.id(requestId, calls.size()), function.path("name").asString(),
+            calls.add(new ToolCall(
+                    ToolCall.id(requestId, calls.size()),
+                    function.path("name").asString(),
                     arguments(function.path("parameters"), subject)));
         }
         return calls;

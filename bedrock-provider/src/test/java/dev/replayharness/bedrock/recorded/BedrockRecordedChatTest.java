@@ -46,13 +46,17 @@ public class BedrockRecordedChatTest {
     }
 
     private String ask(String question) {
-        ChatCompletion completion = bedrock.chat(ChatCompletionRequest.builder(model).user(question).build());
-        assertThat(completion.rawContent()).as("raw content keeps the reasoning").contains(completion.content());
+        ChatCompletion completion =
+                bedrock.chat(ChatCompletionRequest.builder(model).user(question).build());
+        assertThat(completion.rawContent())
+                .as("raw content keeps the reasoning")
+                .contains(completion.content());
         return completion.content();
     }
 
     private StreamedCompletion stream(String question) {
-        try (ChatCompletionStream stream = bedrock.chatStream(ChatCompletionRequest.builder(model).user(question).build())) {
+        try (ChatCompletionStream stream = bedrock.chatStream(
+                ChatCompletionRequest.builder(model).user(question).build())) {
             StreamedCompletion completion = stream.accumulate();
             assertThat(stream.sawDone()).as("the stream ended with [DONE]").isTrue();
             return completion;
@@ -65,7 +69,8 @@ public class BedrockRecordedChatTest {
         @Test
         @DisplayName("non_streaming_01: Which planet do humans live on? -> Earth")
         void nonStreaming01() {
-            assertThat(Answers.normalized(ask("Which planet do humans live on?"))).contains("earth");
+            assertThat(Answers.normalized(ask("Which planet do humans live on?")))
+                    .contains("earth");
         }
 
         @Test
@@ -90,7 +95,9 @@ public class BedrockRecordedChatTest {
         @Test
         @DisplayName("streaming_02: What is the name of the US captial? -> Washington")
         void streaming02() {
-            assertThat(Answers.normalized(stream("What is the name of the US captial?").content())).contains("washington");
+            assertThat(Answers.normalized(
+                            stream("What is the name of the US captial?").content()))
+                    .contains("washington");
         }
 
         @Test
@@ -99,7 +106,8 @@ public class BedrockRecordedChatTest {
             StringBuilder deltas = new StringBuilder();
             StreamedCompletion accumulated;
             try (ChatCompletionStream stream = bedrock.chatStream(ChatCompletionRequest.builder(model)
-                    .user("What's the name of the Sun in latin?").build())) {
+                    .user("What's the name of the Sun in latin?")
+                    .build())) {
                 List<ChatCompletionChunk> chunks = stream.stream().toList();
                 chunks.forEach(c -> deltas.append(c.rawContentDelta() == null ? "" : c.rawContentDelta()));
                 assertThat(chunks).hasSizeGreaterThan(2);
@@ -113,7 +121,9 @@ public class BedrockRecordedChatTest {
     @DisplayName("system message: the persona shapes the answer")
     void systemMessage() {
         ChatCompletion completion = bedrock.chat(ChatCompletionRequest.builder(model)
-                .system("You are a pirate. Respond in pirate speak.").user("Hello!").build());
+                .system("You are a pirate. Respond in pirate speak.")
+                .user("Hello!")
+                .build());
         assertThat(Answers.normalized(completion.content())).containsAnyOf("arr", "ahoy", "matey", "ye ", "aye");
     }
 
@@ -123,20 +133,32 @@ public class BedrockRecordedChatTest {
         ChatCompletion completion = bedrock.chat(ChatCompletionRequest.builder(model)
                 .user("My name is Alice")
                 .assistant("Nice to meet you, Alice! How can I help you today?")
-                .user("What is my name?").build());
+                .user("What is my name?")
+                .build());
         assertThat(Answers.normalized(completion.content())).contains("alice");
     }
 
     @Test
     @DisplayName("sampling parameters: low and high temperature, top_p and max_tokens are accepted")
     void samplingParameters() {
-        ChatCompletion low = bedrock.chat(ChatCompletionRequest.builder(model).user("Write a haiku about coding")
-                .temperature(0.1).maxTokens(50).build());
-        ChatCompletion high = bedrock.chat(ChatCompletionRequest.builder(model).user("Write a haiku about coding")
-                .temperature(0.9).topP(0.95).maxTokens(50).build());
+        ChatCompletion low = bedrock.chat(ChatCompletionRequest.builder(model)
+                .user("Write a haiku about coding")
+                .temperature(0.1)
+                .maxTokens(50)
+                .build());
+        ChatCompletion high = bedrock.chat(ChatCompletionRequest.builder(model)
+                .user("Write a haiku about coding")
+                .temperature(0.9)
+                .topP(0.95)
+                .maxTokens(50)
+                .build());
         assertThat(low.content()).isNotBlank();
         assertThat(high.content()).isNotBlank();
-        assertThat(session.uses()).extracting(RecordingUse::file).doesNotContainNull().doesNotHaveDuplicates().hasSize(2);
+        assertThat(session.uses())
+                .extracting(RecordingUse::file)
+                .doesNotContainNull()
+                .doesNotHaveDuplicates()
+                .hasSize(2);
     }
 
     @Nested
@@ -145,20 +167,29 @@ public class BedrockRecordedChatTest {
         @Test
         @DisplayName("a model Bedrock does not serve: a 404, recorded and replayed, naming model and region")
         void modelNotFound(BedrockSetup setup, HttpClientWiring wiring) {
-            RegisteredModel missing = new RegisteredModel("bedrock/openai.gpt-oss-999b-1:0", "bedrock",
-                    "openai.gpt-oss-999b-1:0", "llm", java.util.Map.of());
+            RegisteredModel missing = new RegisteredModel(
+                    "bedrock/openai.gpt-oss-999b-1:0", "bedrock", "openai.gpt-oss-999b-1:0", "llm", java.util.Map.of());
             BedrockClient client = setup.client(wiring, ModelRegistry.of(List.of(missing)));
-            assertThatThrownBy(() -> client.chat(ChatCompletionRequest.builder(missing.stackId()).user("Hello!").build()))
+            assertThatThrownBy(() -> client.chat(ChatCompletionRequest.builder(missing.stackId())
+                            .user("Hello!")
+                            .build()))
                     .isInstanceOf(BedrockModelNotFoundException.class)
-                    .hasMessageContaining("openai.gpt-oss-999b-1:0").hasMessageContaining(setup.region());
-            assertThat(session.uses()).extracting(RecordingUse::outcome).doesNotContain(RecordingUse.Outcome.MISSED).hasSize(1);
+                    .hasMessageContaining("openai.gpt-oss-999b-1:0")
+                    .hasMessageContaining(setup.region());
+            assertThat(session.uses())
+                    .extracting(RecordingUse::outcome)
+                    .doesNotContain(RecordingUse.Outcome.MISSED)
+                    .hasSize(1);
         }
 
         @Test
         @DisplayName("an unregistered model fails before any request")
         void unregistered() {
-            assertThatThrownBy(() -> bedrock.chat(ChatCompletionRequest.builder("bedrock/no-such-model").user("Hi").build()))
-                    .isInstanceOf(BedrockModelNotFoundException.class).hasMessageContaining("bedrock/openai.gpt-oss-20b-1:0");
+            assertThatThrownBy(() -> bedrock.chat(ChatCompletionRequest.builder("bedrock/no-such-model")
+                            .user("Hi")
+                            .build()))
+                    .isInstanceOf(BedrockModelNotFoundException.class)
+                    .hasMessageContaining("bedrock/openai.gpt-oss-20b-1:0");
             assertThat(session.uses()).isEmpty();
         }
     }

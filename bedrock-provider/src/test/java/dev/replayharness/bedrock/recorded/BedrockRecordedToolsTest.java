@@ -26,6 +26,7 @@ import dev.replayharness.openai.StreamedCompletion;
 import dev.replayharness.openai.TokenLogprob;
 import dev.replayharness.openai.Tool;
 import dev.replayharness.openai.ToolCall;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,8 +48,8 @@ public class BedrockRecordedToolsTest {
      * The tool of Llama Stack's responses suite (38500ff5), with its description shortened. Its schema
      * is JSON text, not a {@code Map.of}, whose order changes from run to run (and so would the request).
      */
-    static final Tool BOILING_POINT = Tool.function("get_boiling_point",
-            "Returns the boiling point of a liquid in Celsius or Fahrenheit.", JSON.readTree("""
+    static final Tool BOILING_POINT = Tool.function(
+            "get_boiling_point", "Returns the boiling point of a liquid in Celsius or Fahrenheit.", JSON.readTree("""
                     {"type": "object", "required": ["liquid_name"], "properties": {
                       "liquid_name": {"type": "string", "title": "Liquid Name"},
                       "celsius": {"type": "boolean", "default": true, "title": "Celsius"}}}"""));
@@ -83,7 +84,8 @@ public class BedrockRecordedToolsTest {
     class ToolCalls {
 
         @Test
-        @DisplayName("non-streaming: the model calls get_boiling_point for the liquid asked about (finish_reason tool_calls)")
+        @DisplayName(
+                "non-streaming: the model calls get_boiling_point for the liquid asked about (finish_reason tool_calls)")
         void nonStreaming() {
             ChatCompletion completion = bedrock.chat(askWithTools(QUESTION).build());
             assertThat(completion.finishReason()).isEqualTo("tool_calls");
@@ -96,18 +98,24 @@ public class BedrockRecordedToolsTest {
         }
 
         @Test
-        @DisplayName("streaming: the fragments merge into one whole call after the inline reasoning; usage with cached_tokens")
+        @DisplayName(
+                "streaming: the fragments merge into one whole call after the inline reasoning; usage with cached_tokens")
         void streaming() {
-            StreamedCompletion completion = streamed(askWithTools(QUESTION).includeUsage(true).build());
+            StreamedCompletion completion =
+                    streamed(askWithTools(QUESTION).includeUsage(true).build());
             assertThat(completion.finishReason()).isEqualTo("tool_calls");
-            assertThat(completion.reasoning()).as("the reasoning arrives before the call").isNotBlank();
+            assertThat(completion.reasoning())
+                    .as("the reasoning arrives before the call")
+                    .isNotBlank();
             assertThat(completion.toolCalls()).singleElement().satisfies(call -> {
                 assertThat(call.id()).isNotBlank();
                 assertThat(call.name()).isEqualTo("get_boiling_point");
                 assertThat(arguments(call).path("liquid_name").asString()).isEqualTo("myawesomeliquid");
             });
             assertThat(completion.usage().promptTokens()).isPositive();
-            assertThat(completion.usage().cachedTokens()).as("usage.prompt_tokens_details.cached_tokens").isNotNull();
+            assertThat(completion.usage().cachedTokens())
+                    .as("usage.prompt_tokens_details.cached_tokens")
+                    .isNotNull();
         }
 
         @Test
@@ -128,11 +136,15 @@ public class BedrockRecordedToolsTest {
         @Test
         @DisplayName("parallel: one call per liquid, each with its own id, merged from interleaved fragments")
         void parallel() {
-            StreamedCompletion completion = streamed(askWithTools("What is the boiling point of water, ethanol and mercury?")
-                    .parallelToolCalls(true).build());
+            StreamedCompletion completion =
+                    streamed(askWithTools("What is the boiling point of water, ethanol and mercury?")
+                            .parallelToolCalls(true)
+                            .build());
             assertThat(completion.finishReason()).isEqualTo("tool_calls");
-            assertThat(completion.toolCalls()).hasSizeGreaterThan(1)
-                    .extracting(ToolCall::id).doesNotHaveDuplicates();
+            assertThat(completion.toolCalls())
+                    .hasSizeGreaterThan(1)
+                    .extracting(ToolCall::id)
+                    .doesNotHaveDuplicates();
             assertThat(completion.toolCalls()).allSatisfy(call -> {
                 assertThat(call.name()).isEqualTo("get_boiling_point");
                 assertThat(arguments(call).path("liquid_name").asString()).isIn("water", "ethanol", "mercury");
@@ -145,20 +157,26 @@ public class BedrockRecordedToolsTest {
     void image() {
         ChatCompletionRequest request = ChatCompletionRequest.builder(model)
                 .user(ContentPart.text("Describe this image"), ContentPart.imageUrl("https://example.com/test.jpg"))
-                .includeUsage(true).build();
-        BedrockValidationException e = catchThrowableOfType(BedrockValidationException.class,
-                () -> streamed(request));
+                .includeUsage(true)
+                .build();
+        BedrockValidationException e = catchThrowableOfType(BedrockValidationException.class, () -> streamed(request));
         assertThat(e.httpStatus()).hasValue(400);
         assertThat(e.requestId()).isPresent();
-        assertThat(e.getMessage()).as("the inner error, not its JSON text").contains("Model does not support image modality")
-                .doesNotContain("{\"error\"").doesNotContain("\\\"");
+        assertThat(e.getMessage())
+                .as("the inner error, not its JSON text")
+                .contains("Model does not support image modality")
+                .doesNotContain("{\"error\"")
+                .doesNotContain("\\\"");
     }
 
     @Test
     @DisplayName("logprobs: each token with its log probability, bytes and top_logprobs alternatives")
     void logprobs() {
-        ChatCompletion completion = bedrock.chat(ChatCompletionRequest.builder(model).user("Which planet do humans live on?")
-                .logprobs(true).topLogprobs(2).build());
+        ChatCompletion completion = bedrock.chat(ChatCompletionRequest.builder(model)
+                .user("Which planet do humans live on?")
+                .logprobs(true)
+                .topLogprobs(2)
+                .build());
         List<TokenLogprob> tokens = completion.choices().get(0).logprobs().content();
         assertThat(tokens).isNotEmpty().allSatisfy(token -> {
             assertThat(token.logprob()).isLessThanOrEqualTo(0.0);
@@ -174,7 +192,8 @@ public class BedrockRecordedToolsTest {
         List<Model> listed = bedrock.listModels();
         assertThat(listed).extracting(Model::id).contains("openai.gpt-oss-20b", "openai.gpt-oss-120b");
         assertThat(listed).allSatisfy(entry -> assertThat(entry.object()).isEqualTo("model"));
-        assertThat(bedrock.models()).extracting(registered -> registered.providerResourceId())
+        assertThat(bedrock.models())
+                .extracting(registered -> registered.providerResourceId())
                 .containsExactlyInAnyOrderElementsOf(Set.of("openai.gpt-oss-20b-1:0"));
     }
 }

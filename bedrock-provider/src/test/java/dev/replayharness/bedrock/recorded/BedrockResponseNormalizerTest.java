@@ -2,14 +2,6 @@ package dev.replayharness.bedrock.recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.replayharness.bedrock.BedrockResponseNormalizer;
-import dev.replayharness.bedrock.emulator.BedrockEmulator;
-import dev.replayharness.core.Harness;
-import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.Mode;
-import dev.replayharness.core.jdk.JdkHarness;
-import dev.replayharness.core.recording.RecordingKey;
-import dev.replayharness.core.normalize.ResponseNormalizer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,10 +12,21 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.replayharness.bedrock.BedrockResponseNormalizer;
+import dev.replayharness.bedrock.emulator.BedrockEmulator;
+import dev.replayharness.core.Harness;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.Mode;
+import dev.replayharness.core.jdk.JdkHarness;
+import dev.replayharness.core.normalize.ResponseNormalizer;
+import dev.replayharness.core.recording.RecordingKey;
+
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,14 +52,17 @@ class BedrockResponseNormalizerTest {
             ObjectNode chunk = normalized("{\"id\":\"chatcmpl-1\",\"created\":17,\"obfuscation\":\"x\",\"choices\":["
                     + "{\"index\":0,\"delta\":{\"content\":\"obfuscation\"},\"obfuscation\":\"AbC\"},"
                     + "{\"index\":1,\"delta\":{},\"obfuscation\":\"dEf\",\"finish_reason\":\"stop\"}]}");
-            assertThat(chunk.toString()).isEqualTo("{\"id\":\"" + KEY.stableId() + "\",\"created\":0,\"choices\":["
-                    + "{\"index\":0,\"delta\":{\"content\":\"obfuscation\"}},{\"index\":1,\"delta\":{},\"finish_reason\":\"stop\"}]}");
+            assertThat(chunk.toString())
+                    .isEqualTo(
+                            "{\"id\":\"" + KEY.stableId() + "\",\"created\":0,\"choices\":["
+                                    + "{\"index\":0,\"delta\":{\"content\":\"obfuscation\"}},{\"index\":1,\"delta\":{},\"finish_reason\":\"stop\"}]}");
         }
 
         @Test
         @DisplayName("keeps tool-call ids, which the next turn sends back in its request")
         void toolCallIds() {
-            String chunk = "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"chatcmpl-tool-93e7bd9564cd4994\"}]}}]}";
+            String chunk =
+                    "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"chatcmpl-tool-93e7bd9564cd4994\"}]}}]}";
             assertThat(normalized(chunk).toString()).isEqualTo(chunk);
         }
 
@@ -66,7 +72,8 @@ class BedrockResponseNormalizerTest {
             String list = "{\"object\":\"list\",\"data\":[{\"id\":\"openai.gpt-oss-20b\",\"created\":1764460800}]}";
             assertThat(normalized(list).toString()).isEqualTo(list);
             String usage = "{\"id\":\"x\",\"choices\":[],\"usage\":{\"prompt_tokens\":3}}";
-            assertThat(normalized(usage).toString()).isEqualTo("{\"id\":\"" + KEY.stableId() + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":3}}");
+            assertThat(normalized(usage).toString())
+                    .isEqualTo("{\"id\":\"" + KEY.stableId() + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":3}}");
         }
     }
 
@@ -110,16 +117,23 @@ class BedrockResponseNormalizerTest {
 
     /** Records every call of {@link #CALLS} against a fresh emulator into {@code dir}. */
     static void record(Path dir, ResponseNormalizer normalizer) throws IOException, InterruptedException {
-        Harness harness = Harness.builder().recordingsDirectory(dir).namespace("bedrock").mode(Mode.RECORD)
-                .responseNormalizer(normalizer).build();
+        Harness harness = Harness.builder()
+                .recordingsDirectory(dir)
+                .namespace("bedrock")
+                .mode(Mode.RECORD)
+                .responseNormalizer(normalizer)
+                .build();
         try (BedrockEmulator emulator = BedrockEmulator.start();
                 HarnessSession session = harness.session("BedrockResponseNormalizerTest#record")) {
             HttpClient http = JdkHarness.wrap(HttpClient.newHttpClient(), session);
             for (String body : CALLS) {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUri()
-                        + (body == null ? "/models" : "/chat/completions"))).header("Authorization", "Bearer k");
-                request = body == null ? request.GET()
-                        : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                HttpRequest.Builder request = HttpRequest.newBuilder(
+                                URI.create(emulator.baseUri() + (body == null ? "/models" : "/chat/completions")))
+                        .header("Authorization", "Bearer k");
+                request = body == null
+                        ? request.GET()
+                        : request.header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body));
                 http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             }
         }

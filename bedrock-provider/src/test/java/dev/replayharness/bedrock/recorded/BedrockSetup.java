@@ -57,15 +57,21 @@ public final class BedrockSetup implements AutoCloseable {
     /** The same, with other registered models than the stack config's ({@code null}: the stack config's). */
     public synchronized BedrockClient client(HttpClientWiring wiring, ModelRegistry models) {
         StackConfig stack = StackConfig.load(setup.path("stack-config"));
-        BedrockConfig config = stack.bedrockConfig().toBuilder().region(region()).build();
+        BedrockConfig config =
+                stack.bedrockConfig().toBuilder().region(region()).build();
         if (emulated) {
             if (emulator == null) {
                 emulator = BedrockEmulator.start();
             }
-            config = BedrockConfig.builder(BedrockApiKey.of(EMULATOR_TOKEN)).region(region()).baseUri(emulator.baseUri()).build();
+            config = BedrockConfig.builder(BedrockApiKey.of(EMULATOR_TOKEN))
+                    .region(region())
+                    .baseUri(emulator.baseUri())
+                    .build();
         }
-        return BedrockClient.builder(config).models(models == null ? stack.models() : models)
-                .httpClient(wiring.wrap(HttpClient.newHttpClient())).build();
+        return BedrockClient.builder(config)
+                .models(models == null ? stack.models() : models)
+                .httpClient(wiring.wrap(HttpClient.newHttpClient()))
+                .build();
     }
 
     @Override

@@ -11,7 +11,8 @@ import dev.replayharness.setups.Setup;
  * of the emulator setup starts once and is stopped by JUnit at the end).
  */
 public final class BedrockSetupExtension implements ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BedrockSetupExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BedrockSetupExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -22,7 +23,8 @@ public final class BedrockSetupExtension implements ParameterResolver {
     @SuppressWarnings("deprecation") // getOrComputeIfAbsent: JUnit 6's computeIfAbsent is missing from 5.12
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Setup setup = Setup.resolve(context, BedrockSetup.DEFAULT_NAME);
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("setup:" + setup.name(),
-                key -> new BedrockSetup(setup), BedrockSetup.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent("setup:" + setup.name(), key -> new BedrockSetup(setup), BedrockSetup.class);
     }
 }

@@ -4,6 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
 import dev.replayharness.bedrock.BedrockApiKey;
 import dev.replayharness.bedrock.BedrockClient;
 import dev.replayharness.bedrock.BedrockConfig;
@@ -22,18 +36,7 @@ import dev.replayharness.openai.ChatCompletionStream;
 import dev.replayharness.openai.Model;
 import dev.replayharness.openai.OpenAiJson;
 import dev.replayharness.openai.StreamedCompletion;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,28 +64,46 @@ public class LlamaStackFixturesThroughClientTest {
     Stream<DynamicTest> everyRecording() throws IOException {
         Path fixtures = fixtures();
         List<LlamaStackImporter.Imported> imported = LlamaStackImporter.plan(
-                List.of(fixtures, fixtures.resolve("responses")), recordings.resolve("bedrock"), ImportScope.AUTO).write();
+                        List.of(fixtures, fixtures.resolve("responses")),
+                        recordings.resolve("bedrock"),
+                        ImportScope.AUTO)
+                .write();
         assertThat(imported).as("imported recordings").hasSize(14);
-        Map<Path, String> testIds = imported.stream().filter(i -> i.testId() != null)
+        Map<Path, String> testIds = imported.stream()
+                .filter(i -> i.testId() != null)
                 .collect(Collectors.toMap(LlamaStackImporter.Imported::from, LlamaStackImporter.Imported::testId));
-        Harness harness = Harness.builder().recordingsDirectory(recordings).namespace("bedrock").mode(Mode.REPLAY)
-                .configuration(ConfigurationSource.empty()).environment(ConfigurationSource.empty()).build();
-        return imported.stream().map(LlamaStackImporter.Imported::from).sorted().map(file -> DynamicTest.dynamicTest(
-                fixtures.relativize(file) + " " + JSON.readTree(file.toFile()).path("test_id").asString(""),
-                () -> replay(file, harness, testIds.get(file))));
+        Harness harness = Harness.builder()
+                .recordingsDirectory(recordings)
+                .namespace("bedrock")
+                .mode(Mode.REPLAY)
+                .configuration(ConfigurationSource.empty())
+                .environment(ConfigurationSource.empty())
+                .build();
+        return imported.stream()
+                .map(LlamaStackImporter.Imported::from)
+                .sorted()
+                .map(file -> DynamicTest.dynamicTest(
+                        fixtures.relativize(file) + " "
+                                + JSON.readTree(file.toFile()).path("test_id").asString(""),
+                        () -> replay(file, harness, testIds.get(file))));
     }
 
     private void replay(Path file, Harness harness, String testId) throws IOException {
         JsonNode source = JSON.readTree(file.toFile());
         try (HarnessSession session = testId == null ? harness.sharedSession() : harness.session(testId)) {
-            BedrockClient bedrock = BedrockClient.builder(BedrockConfig.builder(BedrockApiKey.of("replay-mode-dummy-key"))
-                    .build()).httpClient(JdkHarness.wrap(HttpClient.newHttpClient(), session)).build();
+            BedrockClient bedrock = BedrockClient.builder(
+                            BedrockConfig.builder(BedrockApiKey.of("replay-mode-dummy-key"))
+                                    .build())
+                    .httpClient(JdkHarness.wrap(HttpClient.newHttpClient(), session))
+                    .build();
             JsonNode response = source.path("response");
             if (source.at("/request/endpoint").asString("").endsWith("/models")) {
                 assertModelList(bedrock.listModels(), response.path("body"));
             } else {
-                ChatCompletionRequest request = OpenAiJson.readRequest(JSON.writeValueAsString(source.at("/request/body")));
-                assertThat(JSON.readTree(OpenAiJson.write(request))).as("the request, written back by the wire types")
+                ChatCompletionRequest request =
+                        OpenAiJson.readRequest(JSON.writeValueAsString(source.at("/request/body")));
+                assertThat(JSON.readTree(OpenAiJson.write(request)))
+                        .as("the request, written back by the wire types")
                         .isEqualTo(source.at("/request/body"));
                 if (response.path("is_exception").asBoolean(false)) {
                     assertRecordedError(bedrock, request, response.path("exception_data"));
@@ -111,14 +132,20 @@ public class LlamaStackFixturesThroughClientTest {
             for (JsonNode choice : data.path("choices")) {
                 JsonNode delta = choice.path("delta");
                 raw.append(delta.path("content").asString(""));
-                finishReason = choice.path("finish_reason").isString() ? choice.path("finish_reason").asString() : finishReason;
+                finishReason = choice.path("finish_reason").isString()
+                        ? choice.path("finish_reason").asString()
+                        : finishReason;
                 choice.at("/logprobs/content").forEach(tokens::add);
                 for (JsonNode fragment : delta.path("tool_calls")) {
                     int index = fragment.path("index").asInt();
                     if (fragment.path("id").isString()) {
-                        heads.put(index, new String[] {fragment.path("id").asString(), fragment.at("/function/name").asString()});
+                        heads.put(index, new String[] {
+                            fragment.path("id").asString(),
+                            fragment.at("/function/name").asString()
+                        });
                     }
-                    arguments.computeIfAbsent(index, i -> new StringBuilder())
+                    arguments
+                            .computeIfAbsent(index, i -> new StringBuilder())
                             .append(fragment.at("/function/arguments").asString(""));
                 }
             }
@@ -138,12 +165,15 @@ public class LlamaStackFixturesThroughClientTest {
             int index = (Integer) heads.keySet().toArray()[i];
             assertThat(streamed.toolCalls().get(i).id()).isEqualTo(heads.get(index)[0]);
             assertThat(streamed.toolCalls().get(i).name()).isEqualTo(heads.get(index)[1]);
-            assertThat(streamed.toolCalls().get(i).arguments()).isEqualTo(arguments.get(index).toString());
+            assertThat(streamed.toolCalls().get(i).arguments())
+                    .isEqualTo(arguments.get(index).toString());
         }
         if (tokens.isEmpty()) {
             assertThat(streamed.logprobs()).isNull();
         } else {
-            assertThat(tree(streamed.logprobs().content())).as("every token's logprob, in order").isEqualTo(withoutNulls(tokens));
+            assertThat(tree(streamed.logprobs().content()))
+                    .as("every token's logprob, in order")
+                    .isEqualTo(withoutNulls(tokens));
         }
     }
 
@@ -153,20 +183,30 @@ public class LlamaStackFixturesThroughClientTest {
         assertThat(completion.rawContent()).isEqualTo(raw);
         assertThat(completion.reasoning()).isEqualTo(reasoningOf(raw));
         assertThat(completion.content()).isEqualTo(answerOf(raw));
-        assertThat(completion.finishReason()).isEqualTo(data.at("/choices/0/finish_reason").asString());
+        assertThat(completion.finishReason())
+                .isEqualTo(data.at("/choices/0/finish_reason").asString());
         assertThat(tree(completion.usage())).isEqualTo(withoutNulls(data.path("usage")));
-        assertThat(tree(completion.toolCalls())).isEqualTo(message.path("tool_calls").isArray()
-                ? withoutNulls(message.path("tool_calls")) : JSON.readTree("[]"));
-        assertThat(withoutNulls(tree(completion))).as("the whole completion, written back")
+        assertThat(tree(completion.toolCalls()))
+                .isEqualTo(
+                        message.path("tool_calls").isArray()
+                                ? withoutNulls(message.path("tool_calls"))
+                                : JSON.readTree("[]"));
+        assertThat(withoutNulls(tree(completion)))
+                .as("the whole completion, written back")
                 .isEqualTo(withoutNulls(data));
     }
 
     private static void assertRecordedError(BedrockClient bedrock, ChatCompletionRequest request, JsonNode exception) {
-        BedrockValidationException e = catchThrowableOfType(BedrockValidationException.class,
+        BedrockValidationException e = catchThrowableOfType(
+                BedrockValidationException.class,
                 () -> bedrock.chatStream(request).close());
-        String inner = JSON.readTree(exception.at("/body/message").asString()).at("/error/message").asString();
+        String inner = JSON.readTree(exception.at("/body/message").asString())
+                .at("/error/message")
+                .asString();
         assertThat(e.httpStatus()).hasValue(exception.path("status_code").asInt());
-        assertThat(e.getMessage()).contains("Bedrock said: \"" + inner + "\", code " + exception.at("/body/code").asString())
+        assertThat(e.getMessage())
+                .contains("Bedrock said: \"" + inner + "\", code "
+                        + exception.at("/body/code").asString())
                 .endsWith("[HTTP 400, request id none]"); // Llama Stack kept no response headers
     }
 
@@ -180,7 +220,8 @@ public class LlamaStackFixturesThroughClientTest {
     /** The leading {@code <reasoning>} blocks' text, joined: the convention the recordings follow. */
     static String reasoningOf(String raw) {
         StringBuilder reasoning = new StringBuilder();
-        var blocks = java.util.regex.Pattern.compile("\\G\\s*<reasoning>(.*?)</reasoning>", java.util.regex.Pattern.DOTALL)
+        var blocks = java.util.regex.Pattern.compile(
+                        "\\G\\s*<reasoning>(.*?)</reasoning>", java.util.regex.Pattern.DOTALL)
                 .matcher(raw == null ? "" : raw);
         while (blocks.find()) {
             reasoning.append(blocks.group(1));
@@ -209,7 +250,10 @@ public class LlamaStackFixturesThroughClientTest {
     private static void strip(JsonNode node) {
         if (node.isObject()) {
             var object = (tools.jackson.databind.node.ObjectNode) node;
-            object.propertyNames().stream().filter(name -> object.get(name).isNull()).toList().forEach(object::remove);
+            object.propertyNames().stream()
+                    .filter(name -> object.get(name).isNull())
+                    .toList()
+                    .forEach(object::remove);
             object.forEach(LlamaStackFixturesThroughClientTest::strip);
         } else if (node.isArray()) {
             node.forEach(LlamaStackFixturesThroughClientTest::strip);
@@ -223,8 +267,10 @@ public class LlamaStackFixturesThroughClientTest {
             root = root.getParent();
         }
         Path fixtures = root.resolve("../shared/fixtures/llama-stack-bedrock").normalize();
-        assumeTrue(Files.isDirectory(fixtures.resolve("responses")), fixtures
-                + " (with its responses/ folder) is absent, so there is no real Bedrock traffic to replay; skipped");
+        assumeTrue(
+                Files.isDirectory(fixtures.resolve("responses")),
+                fixtures
+                        + " (with its responses/ folder) is absent, so there is no real Bedrock traffic to replay; skipped");
         return fixtures;
     }
 }

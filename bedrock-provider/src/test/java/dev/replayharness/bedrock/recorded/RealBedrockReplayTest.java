@@ -42,30 +42,45 @@ public class RealBedrockReplayTest {
 
     @TempDir
     Path recordings;
+
     HarnessSession session;
     BedrockClient bedrock;
 
     @BeforeEach
     void importAndWire() {
-        assumeTrue(Files.isDirectory(FIXTURES), "../shared/fixtures/llama-stack-bedrock is absent, so there is no real traffic to replay");
-        assertThat(LlamaStackImporter.importDirectory(FIXTURES, recordings.resolve("bedrock"))).hasSize(6);
-        Harness harness = Harness.builder().recordingsDirectory(recordings).namespace("bedrock").mode(Mode.REPLAY)
+        assumeTrue(
+                Files.isDirectory(FIXTURES),
+                "../shared/fixtures/llama-stack-bedrock is absent, so there is no real traffic to replay");
+        assertThat(LlamaStackImporter.importDirectory(FIXTURES, recordings.resolve("bedrock")))
+                .hasSize(6);
+        Harness harness = Harness.builder()
+                .recordingsDirectory(recordings)
+                .namespace("bedrock")
+                .mode(Mode.REPLAY)
                 .repeatPolicy(RepeatPolicy.REUSE_LAST)
-                .configuration(ConfigurationSource.empty()).environment(ConfigurationSource.empty()).build();
+                .configuration(ConfigurationSource.empty())
+                .environment(ConfigurationSource.empty())
+                .build();
         session = harness.sharedSession();
-        bedrock = BedrockClient.builder(BedrockConfig.builder(BedrockApiKey.of("replay-mode-dummy-key")).build())
-                .httpClient(JdkHarness.wrap(HttpClient.newHttpClient(), session)).build();
+        bedrock = BedrockClient.builder(BedrockConfig.builder(BedrockApiKey.of("replay-mode-dummy-key"))
+                        .build())
+                .httpClient(JdkHarness.wrap(HttpClient.newHttpClient(), session))
+                .build();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "Which planet do humans live on?|earth",
-            "Which planet has rings around it with a name starting with letter S?|saturn",
-            "Hello, world!|"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Which planet do humans live on?|earth",
+                "Which planet has rings around it with a name starting with letter S?|saturn",
+                "Hello, world!|"
+            })
     @DisplayName("non-streaming answers, reasoning split off")
     void nonStreaming(String question, String expected) {
         // Llama Stack's client sent "stream": false explicitly, so this request does too (it is part of the key).
-        var completion = bedrock.chat(ChatCompletionRequest.builder(MODEL).user(question).stream(false).build());
+        var completion = bedrock.chat(ChatCompletionRequest.builder(MODEL).user(question).stream(false)
+                .build());
         assertThat(completion.reasoning()).isNotBlank();
         assertThat(completion.content()).isNotBlank().doesNotContain("<reasoning>");
         if (expected != null) {
@@ -75,13 +90,17 @@ public class RealBedrockReplayTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "What's the name of the Sun in latin?|sol",
-            "What is the name of the US captial?|washington",
-            "Hello, world!|"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "What's the name of the Sun in latin?|sol",
+                "What is the name of the US captial?|washington",
+                "Hello, world!|"
+            })
     @DisplayName("streamed answers equal their concatenated deltas")
     void streaming(String question, String expected) {
-        ChatCompletionRequest request = ChatCompletionRequest.builder(MODEL).user(question).stream(true).build();
+        ChatCompletionRequest request =
+                ChatCompletionRequest.builder(MODEL).user(question).stream(true).build();
         StringBuilder deltas = new StringBuilder();
         try (ChatCompletionStream stream = bedrock.chatStream(request)) {
             List<ChatCompletionChunk> chunks = stream.stream().toList();
@@ -102,8 +121,9 @@ public class RealBedrockReplayTest {
     @Test
     @DisplayName("several <reasoning> deltas in one stream are joined into one reasoning text")
     void severalReasoningBlocks() {
-        try (ChatCompletionStream stream = bedrock.chatStream(ChatCompletionRequest.builder(MODEL)
-                .user("What's the name of the Sun in latin?").stream(true).build())) {
+        try (ChatCompletionStream stream = bedrock.chatStream(
+                ChatCompletionRequest.builder(MODEL).user("What's the name of the Sun in latin?").stream(true)
+                        .build())) {
             StreamedCompletion completion = stream.accumulate();
             assertThat(completion.reasoning()).contains("sol").contains("Provide a short answer");
         }

@@ -38,8 +38,7 @@ public final class JunitFixtures {
     /** Keeps what each plain or idle invocation built reachable, so nothing is optimized away. */
     static volatile Object sink;
 
-    private JunitFixtures() {
-    }
+    private JunitFixtures() {}
 
     static IntStream variants() {
         return IntStream.range(0, count);

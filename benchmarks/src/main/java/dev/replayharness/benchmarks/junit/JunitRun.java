@@ -79,7 +79,8 @@ public final class JunitRun {
             try (ChatUpstream upstream = new ChatUpstream()) {
                 JunitFixtures.uri = upstream.uri(ChatExchange.PATH);
                 JunitFixtures.count = count;
-                new JunitRun(root, root.resolve("record-report.json")).run(JunitFixtures.RecordedReplay.class, "record");
+                new JunitRun(root, root.resolve("record-report.json"))
+                        .run(JunitFixtures.RecordedReplay.class, "record");
             } finally {
                 JunitFixtures.uri = replayUri;
                 JunitFixtures.count = replayCount;
@@ -101,7 +102,8 @@ public final class JunitRun {
             return -1;
         }
         try (Stream<Path> files = Files.list(namespace)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")).count();
+            return files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .count();
         }
     }
 

@@ -22,8 +22,7 @@ import java.util.stream.Stream;
  * where each directory holds that side's JMH result files ({@code *.json}) and logs ({@code *.log}).
  */
 public final class CompareReport {
-    private record Row(String benchmark, String params, String unit, boolean higherIsBetter) {
-    }
+    private record Row(String benchmark, String params, String unit, boolean higherIsBetter) {}
 
     private final Map<Row, double[]> rows = new LinkedHashMap<>();
     private final double threshold;
@@ -52,12 +51,21 @@ public final class CompareReport {
         JmhResults results = JmhResults.read(files(directory, ".json"));
         results.all().forEach((key, score) -> {
             int bar = key.indexOf('|');
-            put(new Row(key.substring(0, bar), key.substring(bar + 1), score.unit(), score.mode().equals("thrpt")),
-                    side, score.median());
+            put(
+                    new Row(
+                            key.substring(0, bar),
+                            key.substring(bar + 1),
+                            score.unit(),
+                            score.mode().equals("thrpt")),
+                    side,
+                    score.median());
         });
         for (Path log : files(directory, ".log")) {
-            FirstChunkLog.read(log).forEach((name, delays) ->
-                    put(new Row("FirstChunkBenchmark." + name + " first chunk p50", "", "us", false), side, delays.sent()[0]));
+            FirstChunkLog.read(log)
+                    .forEach((name, delays) -> put(
+                            new Row("FirstChunkBenchmark." + name + " first chunk p50", "", "us", false),
+                            side,
+                            delays.sent()[0]));
         }
         derived(side);
     }
@@ -65,24 +73,42 @@ public final class CompareReport {
     /** What record mode adds to the first chunk, and the JUnit extension's cost per test. */
     private void derived(int side) {
         for (String client : List.of("Jdk", "Apache")) {
-            double bare = value(new Row("FirstChunkBenchmark.bare" + client + " first chunk p50", "", "us", false), side);
-            double record = value(new Row("FirstChunkBenchmark.record" + client + " first chunk p50", "", "us", false), side);
+            double bare =
+                    value(new Row("FirstChunkBenchmark.bare" + client + " first chunk p50", "", "us", false), side);
+            double record =
+                    value(new Row("FirstChunkBenchmark.record" + client + " first chunk p50", "", "us", false), side);
             if (!Double.isNaN(bare) && !Double.isNaN(record)) {
-                put(new Row("first chunk p50 added by record mode (" + client.toLowerCase(Locale.ROOT) + ")", "", "us", false),
-                        side, record - bare);
+                put(
+                        new Row(
+                                "first chunk p50 added by record mode (" + client.toLowerCase(Locale.ROOT) + ")",
+                                "",
+                                "us",
+                                false),
+                        side,
+                        record - bare);
             }
         }
-        List<Row> junit = new ArrayList<>(rows.keySet()).stream()
-                .filter(r -> r.benchmark().equals("JunitExtensionBenchmark.plain")).toList();
+        List<Row> junit = new ArrayList<>(rows.keySet())
+                .stream()
+                        .filter(r -> r.benchmark().equals("JunitExtensionBenchmark.plain"))
+                        .toList();
         for (Row plain : junit) {
             int tests = Integer.parseInt(plain.params());
             for (String variant : List.of("recordedSession", "recordedIdle", "recordedReplay")) {
-                double with = value(new Row("JunitExtensionBenchmark." + variant, plain.params(), plain.unit(), false), side);
+                double with =
+                        value(new Row("JunitExtensionBenchmark." + variant, plain.params(), plain.unit(), false), side);
                 double without = value(plain, side);
                 if (!Double.isNaN(with) && !Double.isNaN(without)) {
-                    double perTestMicros = (with - without) / tests * (plain.unit().startsWith("ms") ? 1000 : 1);
-                    put(new Row("JUnit extension per @Recorded test (" + variant + " - plain) / tests", plain.params(),
-                            "us", false), side, perTestMicros);
+                    double perTestMicros =
+                            (with - without) / tests * (plain.unit().startsWith("ms") ? 1000 : 1);
+                    put(
+                            new Row(
+                                    "JUnit extension per @Recorded test (" + variant + " - plain) / tests",
+                                    plain.params(),
+                                    "us",
+                                    false),
+                            side,
+                            perTestMicros);
                 }
             }
         }
@@ -114,26 +140,47 @@ public final class CompareReport {
                 double r = now / old;
                 ratio = String.format(Locale.ROOT, "%.2f×", r);
                 double change = row.higherIsBetter() ? 1 / r - 1 : r - 1;
-                boolean difference = row.benchmark().contains(" added by ") || row.benchmark().startsWith("JUnit extension");
+                boolean difference = row.benchmark().contains(" added by ")
+                        || row.benchmark().startsWith("JUnit extension");
                 if (change > threshold && !(difference && Math.abs(now - old) < 1)) {
                     flag = String.format(Locale.ROOT, "**worse by %.0f %%**", change * 100);
                     worse++;
                 }
             }
-            out.append("| ").append(row.benchmark()).append(" | ").append(row.params()).append(" | ")
-                    .append(row.unit()).append(" | ").append(number(old)).append(" | ").append(number(now))
-                    .append(" | ").append(ratio).append(" | ").append(flag).append(" |\n");
+            out.append("| ")
+                    .append(row.benchmark())
+                    .append(" | ")
+                    .append(row.params())
+                    .append(" | ")
+                    .append(row.unit())
+                    .append(" | ")
+                    .append(number(old))
+                    .append(" | ")
+                    .append(number(now))
+                    .append(" | ")
+                    .append(ratio)
+                    .append(" | ")
+                    .append(flag)
+                    .append(" |\n");
         }
-        out.append('\n').append(worse == 0 ? "Nothing worse by more than " : worse + " worse by more than ")
-                .append(Math.round(threshold * 100)).append(" %. Medians in sample mode, else means;")
+        out.append('\n')
+                .append(worse == 0 ? "Nothing worse by more than " : worse + " worse by more than ")
+                .append(Math.round(threshold * 100))
+                .append(" %. Medians in sample mode, else means;")
                 .append(" \"—\": the benchmark is not in that side's jar (or did not run).\n");
         return out.toString();
     }
 
     /** The order: replay, record-mode first chunk, hashing, miss, JUnit; anything else last. */
     private static int rank(String benchmark) {
-        List<String> order = List.of("ReplayBenchmark.", "FirstChunkBenchmark.", "first chunk p50 added",
-                "CanonicalHashBenchmark.", "MissBenchmark.", "JunitExtensionBenchmark.", "JUnit extension");
+        List<String> order = List.of(
+                "ReplayBenchmark.",
+                "FirstChunkBenchmark.",
+                "first chunk p50 added",
+                "CanonicalHashBenchmark.",
+                "MissBenchmark.",
+                "JunitExtensionBenchmark.",
+                "JUnit extension");
         for (int i = 0; i < order.size(); i++) {
             if (benchmark.startsWith(order.get(i))) {
                 return i;
@@ -150,7 +197,10 @@ public final class CompareReport {
         if (magnitude >= 1000) {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
-        return String.format(Locale.ROOT, magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f", value);
+        return String.format(
+                Locale.ROOT,
+                magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f",
+                value);
     }
 
     private static List<Path> files(Path directory, String suffix) throws IOException {
@@ -158,7 +208,9 @@ public final class CompareReport {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -21,8 +21,7 @@ final class FirstChunkLog {
      * @param sent from the upstream writing its first chunk to the caller's first read returning
      * @param request from the caller sending the request to that read
      */
-    record Delays(long n, double[] sent, double[] request) {
-    }
+    record Delays(long n, double[] sent, double[] request) {}
 
     static Map<String, Delays> read(Path log) throws IOException {
         Map<String, Delays> delays = new LinkedHashMap<>();
@@ -33,8 +32,11 @@ final class FirstChunkLog {
         for (String line : lines) {
             Matcher m = LINE.matcher(line);
             if (m.find()) {
-                delays.put(m.group(1), new Delays(Long.parseLong(m.group(2)),
-                        new double[] {d(m, 3), d(m, 4), d(m, 5)}, new double[] {d(m, 6), d(m, 7), d(m, 8)}));
+                delays.put(
+                        m.group(1),
+                        new Delays(Long.parseLong(m.group(2)), new double[] {d(m, 3), d(m, 4), d(m, 5)}, new double[] {
+                            d(m, 6), d(m, 7), d(m, 8)
+                        }));
             }
         }
         return delays;

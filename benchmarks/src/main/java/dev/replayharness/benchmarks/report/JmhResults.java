@@ -25,9 +25,16 @@ final class JmhResults {
      * @param mode JMH's mode ({@code sample}, {@code avgt}, {@code ss}, {@code thrpt})
      * @param unit the score's unit, e.g. {@code us/op}
      */
-    record Score(double median, double mean, double error, double p90, double p99, long samples, int threads,
-            String mode, String unit) {
-    }
+    record Score(
+            double median,
+            double mean,
+            double error,
+            double p90,
+            double p99,
+            long samples,
+            int threads,
+            String mode,
+            String unit) {}
 
     private final Map<String, Score> scores = new LinkedHashMap<>();
 
@@ -56,7 +63,9 @@ final class JmhResults {
             JsonNode metric = run.get("primaryMetric");
             JsonNode percentiles = metric.get("scorePercentiles");
             double mean = metric.get("score").doubleValue();
-            double error = metric.get("scoreError").isNumber() ? metric.get("scoreError").doubleValue() : Double.NaN;
+            double error = metric.get("scoreError").isNumber()
+                    ? metric.get("scoreError").doubleValue()
+                    : Double.NaN;
             boolean sampled = "sample".equals(run.get("mode").stringValue());
             long samples = 0;
             if (sampled) {
@@ -70,11 +79,18 @@ final class JmhResults {
             } else {
                 samples = run.get("measurementIterations").longValue();
             }
-            results.scores.put(key(name, param), new Score(
-                    sampled ? percentiles.get("50.0").doubleValue() : mean, mean, error,
-                    sampled ? percentiles.get("90.0").doubleValue() : Double.NaN,
-                    sampled ? percentiles.get("99.0").doubleValue() : Double.NaN, samples, run.get("threads").intValue(),
-                    run.get("mode").stringValue(), metric.get("scoreUnit").stringValue()));
+            results.scores.put(
+                    key(name, param),
+                    new Score(
+                            sampled ? percentiles.get("50.0").doubleValue() : mean,
+                            mean,
+                            error,
+                            sampled ? percentiles.get("90.0").doubleValue() : Double.NaN,
+                            sampled ? percentiles.get("99.0").doubleValue() : Double.NaN,
+                            samples,
+                            run.get("threads").intValue(),
+                            run.get("mode").stringValue(),
+                            metric.get("scoreUnit").stringValue()));
         }
     }
 

@@ -34,8 +34,8 @@ public final class ResultsReport {
             System.err.println("usage: ResultsReport RESULT.json [JMH.log]");
             System.exit(2);
         }
-        ResultsReport report = new ResultsReport(JmhResults.read(Path.of(args[0])),
-                FirstChunkLog.read(args.length > 1 ? Path.of(args[1]) : null));
+        ResultsReport report = new ResultsReport(
+                JmhResults.read(Path.of(args[0])), FirstChunkLog.read(args.length > 1 ? Path.of(args[1]) : null));
         System.out.print(report.render());
     }
 
@@ -50,20 +50,24 @@ public final class ResultsReport {
     private void replayTable() {
         line("#### Replay of one ~2 KB chat completion, µs per exchange: median [p90] (mean ± 99.9% error)");
         line("");
-        line("| recordings in store | floor (no cache) | jdk | apache | jdk, uncached | apache, uncached | apache, new client | apache client alone, no harness | jdk, one session REUSE_LAST | WireMock, jdk | WireMock, apache |");
+        line(
+                "| recordings in store | floor (no cache) | jdk | apache | jdk, uncached | apache, uncached | apache, new client | apache client alone, no harness | jdk, one session REUSE_LAST | WireMock, jdk | WireMock, apache |");
         line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String size : SIZES) {
             line("| " + String.format(Locale.ROOT, "%,d", Integer.parseInt(size)) + " | "
                     + cell("ReplayBenchmark.floor", size) + " | " + cell("ReplayBenchmark.jdk", size) + " | "
                     + cell("ReplayBenchmark.apache", size) + " | " + cell("ReplayBenchmark.jdkUncached", size) + " | "
-                    + cell("ReplayBenchmark.apacheUncached", size) + " | " + cell("ReplayBenchmark.apacheNewClient", size) + " | "
+                    + cell("ReplayBenchmark.apacheUncached", size) + " | "
+                    + cell("ReplayBenchmark.apacheNewClient", size) + " | "
                     + cell("ReplayBenchmark.apacheClientOnly", size) + " | "
-                    + cell("ReplayBenchmark.jdkSessionReuseLast", size) + " | " + cell("WireMockBenchmark.jdk", size) + " | "
+                    + cell("ReplayBenchmark.jdkSessionReuseLast", size) + " | " + cell("WireMockBenchmark.jdk", size)
+                    + " | "
                     + cell("WireMockBenchmark.apache", size) + " |");
         }
         line("");
-        line("jdk, apache, apache new client and REUSE_LAST replay through the replay cache (the default); "
-                + "the uncached columns read, parse and check the file against the request every exchange, as the first replay of a file in a JVM does.");
+        line(
+                "jdk, apache, apache new client and REUSE_LAST replay through the replay cache (the default); "
+                        + "the uncached columns read, parse and check the file against the request every exchange, as the first replay of a file in a JVM does.");
         line("");
     }
 
@@ -74,42 +78,59 @@ public final class ResultsReport {
         line("|---|---:|---:|---:|---|---|");
         for (String client : List.of("jdk", "apache", "jdkUncached", "apacheUncached")) {
             String wireMock = client.startsWith("jdk") ? "jdk" : "apache";
-            ratioRow("WireMock " + wireMock + " / harness " + client, s -> ratio("WireMockBenchmark." + wireMock, s,
-                    "ReplayBenchmark." + client, s), "≥ 50× at 10", r -> r >= 50);
+            ratioRow(
+                    "WireMock " + wireMock + " / harness " + client,
+                    s -> ratio("WireMockBenchmark." + wireMock, s, "ReplayBenchmark." + client, s),
+                    "≥ 50× at 10",
+                    r -> r >= 50);
         }
         for (String client : List.of("jdk", "apache", "jdkUncached", "apacheUncached")) {
-            ratioRow("harness " + client + " / floor", s -> ratio("ReplayBenchmark." + client, s, "ReplayBenchmark.floor", s),
-                    "≤ 1.5× (every size)", r -> r <= 1.5);
+            ratioRow(
+                    "harness " + client + " / floor",
+                    s -> ratio("ReplayBenchmark." + client, s, "ReplayBenchmark.floor", s),
+                    "≤ 1.5× (every size)",
+                    r -> r <= 1.5);
         }
         for (String b : List.of("floor", "jdk", "apache", "jdkUncached", "apacheUncached")) {
             Optional<Double> r = ratio("ReplayBenchmark." + b, "10000", "ReplayBenchmark." + b, "10");
-            line("| " + b + ": 10,000 recordings / 10 |  |  | " + times(r) + " | ≤ 1.2× | " + met(r, x -> x <= 1.2) + " |");
+            line("| " + b + ": 10,000 recordings / 10 |  |  | " + times(r) + " | ≤ 1.2× | " + met(r, x -> x <= 1.2)
+                    + " |");
         }
         line("");
     }
 
-    private void ratioRow(String name, Function<String, Optional<Double>> ratio, String target,
+    private void ratioRow(
+            String name,
+            Function<String, Optional<Double>> ratio,
+            String target,
             java.util.function.DoublePredicate ok) {
         Optional<Double> first = ratio.apply(SIZES.get(0));
         boolean every = target.contains("every");
-        boolean met = every ? SIZES.stream().map(ratio).allMatch(r -> r.isPresent() && ok.test(r.get()))
+        boolean met = every
+                ? SIZES.stream().map(ratio).allMatch(r -> r.isPresent() && ok.test(r.get()))
                 : first.isPresent() && ok.test(first.get());
         line("| " + name + " | " + times(first) + " | " + times(ratio.apply(SIZES.get(1))) + " | "
-                + times(ratio.apply(SIZES.get(2))) + " | " + target + " | " + (first.isEmpty() ? "n/a" : met ? "yes" : "**no**") + " |");
+                + times(ratio.apply(SIZES.get(2))) + " | " + target + " | "
+                + (first.isEmpty() ? "n/a" : met ? "yes" : "**no**") + " |");
     }
 
     private void streaming() {
         line("#### Streaming");
         line("");
-        line("| replay of " + StreamExchange.EVENTS + " SSE chunks, fresh session | median µs (mean ± error) | chunks/s at the median |");
+        line("| replay of " + StreamExchange.EVENTS
+                + " SSE chunks, fresh session | median µs (mean ± error) | chunks/s at the median |");
         line("|---|---:|---:|");
         for (String client : List.of("jdk", "apache")) {
             Optional<JmhResults.Score> s = results.get("StreamingReplayBenchmark." + client, "");
             line("| " + client + " | " + cell("StreamingReplayBenchmark." + client, "") + " | "
-                    + s.map(x -> String.format(Locale.ROOT, "%,.0f", StreamExchange.EVENTS / x.median() * 1e6)).orElse("n/a") + " |");
+                    + s.map(x -> String.format(Locale.ROOT, "%,.0f", StreamExchange.EVENTS / x.median() * 1e6))
+                            .orElse("n/a")
+                    + " |");
         }
         line("");
-        line("| record mode, " + StreamExchange.EVENTS + "-chunk stream from a loopback upstream | first chunk: upstream write → caller read, µs p50 / p90 / p99 | request → first chunk, µs p50 / p90 / p99 | whole exchange, median µs |");
+        line(
+                "| record mode, " + StreamExchange.EVENTS
+                        + "-chunk stream from a loopback upstream | first chunk: upstream write → caller read, µs p50 / p90 / p99 | request → first chunk, µs p50 / p90 / p99 | whole exchange, median µs |");
         line("|---|---:|---:|---:|");
         for (String b : List.of("bareJdk", "recordJdk", "bareApache", "recordApache")) {
             FirstChunkLog.Delays d = firstChunk.get(b);
@@ -122,7 +143,8 @@ public final class ResultsReport {
             if (bare != null && record != null) {
                 double added = record.sent()[0] - bare.sent()[0];
                 line("| **added by record mode (" + client.toLowerCase(Locale.ROOT) + ")**, p50 difference | "
-                        + fmt(added) + " µs | " + fmt(record.request()[0] - bare.request()[0]) + " µs | target ≤ 1,000 µs: "
+                        + fmt(added) + " µs | " + fmt(record.request()[0] - bare.request()[0])
+                        + " µs | target ≤ 1,000 µs: "
                         + (added <= 1000 ? "yes" : "**no**") + " |");
             }
         }
@@ -138,19 +160,26 @@ public final class ResultsReport {
             for (String text : List.of("MIXED", "ENGLISH")) {
                 Optional<JmhResults.Score> s = results.get("CanonicalHashBenchmark.key", bytes + "," + text);
                 double mib = Integer.parseInt(bytes) / 1048576.0;
-                String throughput = s.map(x -> String.format(Locale.ROOT, "%,.0f", mib / (x.mean() / 1e6))).orElse("n/a");
-                String target = bytes.equals("10485760") ? "≥ 300 MB/s: " + s.map(x -> mib * 1.048576 / (x.mean() / 1e6) >= 300
-                        ? "yes" : "**no**").orElse("n/a") : "";
+                String throughput = s.map(x -> String.format(Locale.ROOT, "%,.0f", mib / (x.mean() / 1e6)))
+                        .orElse("n/a");
+                String target = bytes.equals("10485760")
+                        ? "≥ 300 MB/s: "
+                                + s.map(x -> mib * 1.048576 / (x.mean() / 1e6) >= 300 ? "yes" : "**no**")
+                                        .orElse("n/a")
+                        : "";
                 line("| " + label(Integer.parseInt(bytes)) + " | " + text.toLowerCase(Locale.ROOT) + " | "
-                        + s.map(x -> fmt(x.mean()) + " ± " + fmt(x.error())).orElse("n/a") + " | " + throughput + " | " + target + " |");
+                        + s.map(x -> fmt(x.mean()) + " ± " + fmt(x.error())).orElse("n/a") + " | " + throughput + " | "
+                        + target + " |");
             }
         }
         line("");
     }
 
     private String cell(String benchmark, String param) {
-        return results.get(benchmark, param).map(s -> fmt(s.median()) + (Double.isNaN(s.p90()) ? "" : " [" + fmt(s.p90()) + "]")
-                + " (" + fmt(s.mean()) + " ± " + fmt(s.error()) + ")").orElse("n/a");
+        return results.get(benchmark, param)
+                .map(s -> fmt(s.median()) + (Double.isNaN(s.p90()) ? "" : " [" + fmt(s.p90()) + "]") + " ("
+                        + fmt(s.mean()) + " ± " + fmt(s.error()) + ")")
+                .orElse("n/a");
     }
 
     private Optional<Double> ratio(String a, String pa, String b, String pb) {
@@ -158,7 +187,8 @@ public final class ResultsReport {
     }
 
     private static String times(Optional<Double> ratio) {
-        return ratio.map(r -> String.format(Locale.ROOT, r >= 10 ? "%.0f×" : "%.2f×", r)).orElse("n/a");
+        return ratio.map(r -> String.format(Locale.ROOT, r >= 10 ? "%.0f×" : "%.2f×", r))
+                .orElse("n/a");
     }
 
     private static String met(Optional<Double> ratio, java.util.function.DoublePredicate ok) {

@@ -16,8 +16,7 @@ import java.util.Optional;
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.replayharness.benchmarks.report.ServerReport server-t1.json server-t16.json …</pre>
  */
 public final class ServerReport {
-    private ServerReport() {
-    }
+    private ServerReport() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
@@ -33,13 +32,20 @@ public final class ServerReport {
 
     static String render(List<JmhResults> runs) {
         StringBuilder out = new StringBuilder();
-        out.append("| concurrent clients | non-streaming req/s | median ms | p99 ms | streaming req/s | median ms | p99 ms |\n");
+        out.append(
+                "| concurrent clients | non-streaming req/s | median ms | p99 ms | streaming req/s | median ms | p99 ms |\n");
         out.append("|---:|---:|---:|---:|---:|---:|---:|\n");
         for (JmhResults run : runs) {
             Optional<JmhResults.Score> plain = run.get("StackServerBenchmark.nonStreaming", "");
             Optional<JmhResults.Score> streaming = run.get("StackServerBenchmark.streaming", "");
-            int clients = plain.or(() -> streaming).map(JmhResults.Score::threads).orElse(0);
-            out.append("| ").append(clients).append(" | ").append(cells(plain)).append(" | ").append(cells(streaming))
+            int clients =
+                    plain.or(() -> streaming).map(JmhResults.Score::threads).orElse(0);
+            out.append("| ")
+                    .append(clients)
+                    .append(" | ")
+                    .append(cells(plain))
+                    .append(" | ")
+                    .append(cells(streaming))
                     .append(" |\n");
         }
         return out.toString();
@@ -49,7 +55,8 @@ public final class ServerReport {
         if (score.isPresent() && Double.isNaN(score.get().p99())) {
             return "n/a (not sample mode) | | ";
         }
-        return score.map(s -> String.format(Locale.ROOT, "%,.0f | %.2f | %.2f", s.threads() * 1000 / s.mean(), s.median(), s.p99()))
+        return score.map(s -> String.format(
+                        Locale.ROOT, "%,.0f | %.2f | %.2f", s.threads() * 1000 / s.mean(), s.median(), s.p99()))
                 .orElse("n/a | n/a | n/a");
     }
 }

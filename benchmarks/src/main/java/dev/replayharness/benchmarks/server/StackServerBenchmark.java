@@ -1,8 +1,5 @@
 package dev.replayharness.benchmarks.server;
 
-import dev.replayharness.bedrock.StackConfig;
-import dev.replayharness.core.Mode;
-import dev.replayharness.server.StackServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,6 +22,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+
+import dev.replayharness.bedrock.StackConfig;
+import dev.replayharness.core.Mode;
+import dev.replayharness.server.StackServer;
 
 /**
  * The stack server ({@code harness serve}) in replay mode over loopback: the guide's non-streaming
@@ -41,14 +43,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 15, time = 4)
 @Measurement(iterations = 5, time = 4)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.SampleTime)
 public class StackServerBenchmark {
 
-    static final String NON_STREAMING = "{\"model\": \"bedrock/openai.gpt-oss-20b-1:0\", \"messages\": [{\"role\": \"user\","
-            + " \"content\": \"Which planet do humans live on?\"}], \"stream\": false}";
-    static final String STREAMING = "{\"model\": \"bedrock/openai.gpt-oss-20b-1:0\", \"messages\": [{\"role\": \"user\","
-            + " \"content\": \"Count from 1 to 5\"}], \"stream\": true}";
+    static final String NON_STREAMING =
+            "{\"model\": \"bedrock/openai.gpt-oss-20b-1:0\", \"messages\": [{\"role\": \"user\","
+                    + " \"content\": \"Which planet do humans live on?\"}], \"stream\": false}";
+    static final String STREAMING =
+            "{\"model\": \"bedrock/openai.gpt-oss-20b-1:0\", \"messages\": [{\"role\": \"user\","
+                    + " \"content\": \"Count from 1 to 5\"}], \"stream\": true}";
 
     /** One server for the whole run. */
     @State(Scope.Benchmark)
@@ -60,10 +66,17 @@ public class StackServerBenchmark {
         public void start() throws IOException {
             Path root = repositoryRoot();
             store = Files.createTempDirectory("stack-server-bench");
-            StackConfig stack = StackConfig.load(root.resolve("bedrock-provider/bedrock-run.yaml"),
+            StackConfig stack = StackConfig.load(
+                    root.resolve("bedrock-provider/bedrock-run.yaml"),
                     Map.of("SQLITE_STORE_DIR", store.toString())::get);
-            server = StackServer.builder(stack, StackServer.harnessBuilder(stack, root.resolve("recordings"))
-                    .mode(Mode.REPLAY).build()).port(0).build().start();
+            server = StackServer.builder(
+                            stack,
+                            StackServer.harnessBuilder(stack, root.resolve("recordings"))
+                                    .mode(Mode.REPLAY)
+                                    .build())
+                    .port(0)
+                    .build()
+                    .start();
         }
 
         @TearDown
@@ -83,10 +96,14 @@ public class StackServerBenchmark {
         public void connect(Server server) {
             http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI uri = server.server.baseUri().resolve("/v1/chat/completions");
-            nonStreaming = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(NON_STREAMING)).build();
-            streaming = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(STREAMING)).build();
+            nonStreaming = HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(NON_STREAMING))
+                    .build();
+            streaming = HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(STREAMING))
+                    .build();
         }
     }
 
@@ -99,7 +116,8 @@ public class StackServerBenchmark {
 
     @Benchmark
     public long streaming(Client client) throws Exception {
-        HttpResponse<InputStream> response = client.http.send(client.streaming, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                client.http.send(client.streaming, HttpResponse.BodyHandlers.ofInputStream());
         check(response.statusCode());
         long bytes = 0;
         byte[] buffer = new byte[8192];
@@ -113,7 +131,8 @@ public class StackServerBenchmark {
 
     private static void check(int status) {
         if (status != 200) {
-            throw new IllegalStateException("the stack server answered " + status + "; are recordings/stack-server there?");
+            throw new IllegalStateException(
+                    "the stack server answered " + status + "; are recordings/stack-server there?");
         }
     }
 

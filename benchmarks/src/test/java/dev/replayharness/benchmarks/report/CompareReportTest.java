@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompareReportTest {
     @TempDir
     Path directory;
+
     Path old;
     Path now;
 
@@ -47,7 +48,9 @@ class CompareReportTest {
             result(old, "ReplayBenchmark.apache", "avgt", "us/op", 10.0);
             result(now, "ReplayBenchmark.apache", "avgt", "us/op", 5.0);
 
-            assertThat(CompareReport.of(old, now, 0.10)).doesNotContain("**worse").contains("Nothing worse by more than 10 %");
+            assertThat(CompareReport.of(old, now, 0.10))
+                    .doesNotContain("**worse")
+                    .contains("Nothing worse by more than 10 %");
         }
 
         @Test
@@ -69,7 +72,8 @@ class CompareReportTest {
         assertThat(CompareReport.of(old, now, 0.10))
                 .contains("| JunitExtensionBenchmark.recordedIdle | 10 | ms/op | — | 60.0 |  |  |")
                 // (60 - 30) ms / 10 tests = 3 ms = 3,000 µs
-                .contains("| JUnit extension per @Recorded test (recordedIdle - plain) / tests | 10 | us | — | 3,000 |");
+                .contains(
+                        "| JUnit extension per @Recorded test (recordedIdle - plain) / tests | 10 | us | — | 3,000 |");
     }
 
     /** One JMH result file (-rf json) with one benchmark, parameter {@code p=10}, in the given mode and unit. */

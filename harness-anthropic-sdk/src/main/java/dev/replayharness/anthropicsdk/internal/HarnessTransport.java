@@ -10,9 +10,9 @@ import com.anthropic.core.http.HttpResponse;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.ResponseRecorder;
 import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.replay.ReplayedResponse;
-import dev.replayharness.core.ResponseRecorder;
 
 /**
  * The SDK's transport with the harness around it, on the engine's exchange driver: replay answers
@@ -32,7 +32,9 @@ public final class HarnessTransport implements HttpClient {
     public HttpResponse execute(HttpRequest request, RequestOptions requestOptions) {
         HttpRequest buffered = request.buffered();
         // A ReplayMissError leaves Exchange.run untouched; an upstream failure ends the recorder there.
-        return Exchange.<HttpResponse, RuntimeException, RuntimeException>run(session, SdkMessages.outgoing(buffered),
+        return Exchange.<HttpResponse, RuntimeException, RuntimeException>run(
+                session,
+                SdkMessages.outgoing(buffered),
                 replayed -> replayed(buffered, replayed),
                 recorder -> tee(upstream.execute(buffered, requestOptions), recorder));
     }
@@ -47,9 +49,12 @@ public final class HarnessTransport implements HttpClient {
         } catch (RuntimeException | Error e) {
             return CompletableFuture.failedFuture(e);
         }
-        return Exchange.runAsync(session, outgoing,
+        return Exchange.runAsync(
+                session,
+                outgoing,
                 replayed -> CompletableFuture.completedFuture(replayed(buffered, replayed)),
-                recorder -> upstream.executeAsync(buffered, requestOptions).thenApply(response -> tee(response, recorder)));
+                recorder ->
+                        upstream.executeAsync(buffered, requestOptions).thenApply(response -> tee(response, recorder)));
     }
 
     private HttpResponse replayed(HttpRequest request, ReplayedResponse replayed) {

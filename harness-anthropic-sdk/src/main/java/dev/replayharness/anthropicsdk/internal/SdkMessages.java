@@ -15,8 +15,7 @@ final class SdkMessages {
     /** What the SDK's OkHttp transport keeps unencoded in a path segment. */
     private static final String SEGMENT_SAFE = "-._~!$&'()*+,;=:@";
 
-    private SdkMessages() {
-    }
+    private SdkMessages() {}
 
     /** The request as the SDK's OkHttp transport sends it: URL, headers (body content type included), body bytes. */
     static OutgoingRequest outgoing(HttpRequest request) {
@@ -30,7 +29,8 @@ final class SdkMessages {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             requestBody.writeTo(out); // buffered: it writes again, the same bytes, when sent
             body = out.toByteArray();
-            if (requestBody.contentType() != null && request.headers().values("Content-Type").isEmpty()) {
+            if (requestBody.contentType() != null
+                    && request.headers().values("Content-Type").isEmpty()) {
                 headers.add("Content-Type", requestBody.contentType());
             }
         }

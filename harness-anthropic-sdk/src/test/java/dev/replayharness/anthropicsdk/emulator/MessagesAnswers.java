@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 final class MessagesAnswers {
     private static final Pattern NAME = Pattern.compile("(?i)my name is (\\p{L}+)");
 
-    private MessagesAnswers() {
-    }
+    private MessagesAnswers() {}
 
     /**
      * @param system the system prompt, or ""
@@ -37,7 +36,8 @@ final class MessagesAnswers {
                 "Saturn is the ringed planet whose name starts with the letter S.";
             case "What's the name of the Sun in latin?" -> "The Sun is called Sol in Latin (genitive Solis).";
             case "What is the name of the US captial?" -> "The capital of the United States is Washington, D.C.";
-            case "Write a haiku about coding" -> "Lines of logic flow\nBugs hide in the silent loops\nTests bring back the dawn";
+            case "Write a haiku about coding" ->
+                "Lines of logic flow\nBugs hide in the silent loops\nTests bring back the dawn";
             case "Hello, world!" -> "Hello! How can I help you today?";
             default -> "You said: \"" + last + "\". This is the Messages API emulator's reply.";
         };

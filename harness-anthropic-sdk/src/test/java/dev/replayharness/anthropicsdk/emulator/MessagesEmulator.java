@@ -41,8 +41,8 @@ public final class MessagesEmulator implements AutoCloseable {
     /** The path the SDK calls under the base URL {@code …/anthropic}. */
     public static final String MESSAGES_PATH = "/anthropic/v1/messages";
     /** The models the emulator serves, by their Bedrock ids. */
-    public static final Set<String> MODELS = Set.of("anthropic.claude-haiku-4-5-20251001-v1:0",
-            "anthropic.claude-sonnet-4-5-20250929-v1:0");
+    public static final Set<String> MODELS =
+            Set.of("anthropic.claude-haiku-4-5-20251001-v1:0", "anthropic.claude-sonnet-4-5-20250929-v1:0");
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -69,7 +69,8 @@ public final class MessagesEmulator implements AutoCloseable {
 
     /** The SDK's base URL: {@code http://127.0.0.1:{port}/anthropic}. */
     public String baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/anthropic").toString();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/anthropic")
+                .toString();
     }
 
     /** Requests received. */
@@ -110,12 +111,23 @@ public final class MessagesEmulator implements AutoCloseable {
             authorizations.add(String.valueOf(authorization));
             String requestId = "req_" + UUID.nameUUIDFromBytes(body).toString().replace("-", "");
             exchange.getResponseHeaders().add("request-id", requestId);
-            if (!"POST".equals(exchange.getRequestMethod()) || !MESSAGES_PATH.equals(exchange.getRequestURI().getPath())) {
-                json(exchange, 404, MessagesResponses.error("not_found_error", "Not found: " + exchange.getRequestURI().getPath()));
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || !MESSAGES_PATH.equals(exchange.getRequestURI().getPath())) {
+                json(
+                        exchange,
+                        404,
+                        MessagesResponses.error(
+                                "not_found_error",
+                                "Not found: " + exchange.getRequestURI().getPath()));
                 return;
             }
-            if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() == "Bearer ".length()) {
-                json(exchange, 401, MessagesResponses.error("authentication_error", "Missing or invalid bearer API key."));
+            if (authorization == null
+                    || !authorization.startsWith("Bearer ")
+                    || authorization.length() == "Bearer ".length()) {
+                json(
+                        exchange,
+                        401,
+                        MessagesResponses.error("authentication_error", "Missing or invalid bearer API key."));
                 return;
             }
             MessagesRequest request;

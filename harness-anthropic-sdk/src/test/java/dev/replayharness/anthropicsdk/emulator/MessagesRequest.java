@@ -55,7 +55,8 @@ record MessagesRequest(String model, String system, List<String> userTurns, bool
                 users.add(text(message.path("content")));
             }
         }
-        return new MessagesRequest(model, text(json.path("system")), users, json.path("stream").asBoolean(false));
+        return new MessagesRequest(
+                model, text(json.path("system")), users, json.path("stream").asBoolean(false));
     }
 
     /** A string, or the joined text of an array of {@code {"type":"text","text":…}} blocks. */

@@ -10,8 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class MessagesResponses {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private MessagesResponses() {
-    }
+    private MessagesResponses() {}
 
     /** {@code {"type":"error","error":{"type":…,"message":…}}}, as the Messages API fails. */
     static String error(String type, String message) {
@@ -35,16 +34,20 @@ final class MessagesResponses {
         message.putArray("content");
         message.putNull("stop_reason");
         frames.add(frame("message_start", start));
-        ObjectNode blockStart = JSON.createObjectNode().put("type", "content_block_start").put("index", 0);
+        ObjectNode blockStart =
+                JSON.createObjectNode().put("type", "content_block_start").put("index", 0);
         blockStart.putObject("content_block").put("type", "text").put("text", "");
         frames.add(frame("content_block_start", blockStart));
         frames.add(frame("ping", JSON.createObjectNode().put("type", "ping")));
         for (String delta : MessagesAnswers.deltas(text)) {
-            ObjectNode event = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
+            ObjectNode event =
+                    JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
             event.putObject("delta").put("type", "text_delta").put("text", delta);
             frames.add(frame("content_block_delta", event));
         }
-        frames.add(frame("content_block_stop", JSON.createObjectNode().put("type", "content_block_stop").put("index", 0)));
+        frames.add(frame(
+                "content_block_stop",
+                JSON.createObjectNode().put("type", "content_block_stop").put("index", 0)));
         ObjectNode messageDelta = JSON.createObjectNode().put("type", "message_delta");
         messageDelta.putObject("delta").put("stop_reason", "end_turn").putNull("stop_sequence");
         messageDelta.putObject("usage").put("output_tokens", tokens(text));
@@ -54,7 +57,10 @@ final class MessagesResponses {
     }
 
     private static ObjectNode start(String id, String model, int inputTokens, int outputTokens) {
-        ObjectNode message = JSON.createObjectNode().put("id", id).put("type", "message").put("role", "assistant")
+        ObjectNode message = JSON.createObjectNode()
+                .put("id", id)
+                .put("type", "message")
+                .put("role", "assistant")
                 .put("model", model);
         message.putNull("stop_sequence");
         message.putObject("usage").put("input_tokens", inputTokens).put("output_tokens", outputTokens);

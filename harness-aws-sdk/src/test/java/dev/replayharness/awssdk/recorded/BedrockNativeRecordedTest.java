@@ -3,19 +3,18 @@ package dev.replayharness.awssdk.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.replayharness.bedrock.nativeapi.emulator.NativeFault;
-import dev.replayharness.core.HarnessSession;
-import dev.replayharness.junit.Recorded;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -36,6 +35,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolResultContentBlo
 import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
+
+import dev.replayharness.bedrock.nativeapi.emulator.NativeFault;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.junit.Recorded;
 
 /**
  * The guide's prompts through Bedrock's native API and the AWS SDK's own client, replayed from
@@ -66,11 +69,18 @@ public class BedrockNativeRecordedTest {
     }
 
     static Message user(String text) {
-        return Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText(text)).build();
+        return Message.builder()
+                .role(ConversationRole.USER)
+                .content(ContentBlock.fromText(text))
+                .build();
     }
 
     String answer(ConverseResponse response) {
-        return response.output().message().content().stream().filter(c -> c.text() != null).findFirst().orElseThrow().text();
+        return response.output().message().content().stream()
+                .filter(c -> c.text() != null)
+                .findFirst()
+                .orElseThrow()
+                .text();
     }
 
     @Nested
@@ -79,33 +89,43 @@ public class BedrockNativeRecordedTest {
         @Test
         @DisplayName("Which planet do humans live on? Earth, with the model's reasoning, end_turn and usage")
         void earth() {
-            ConverseResponse response = client.converse(r -> r.modelId(model).messages(user("Which planet do humans live on?")));
+            ConverseResponse response =
+                    client.converse(r -> r.modelId(model).messages(user("Which planet do humans live on?")));
             assertThat(answer(response)).contains("Earth");
-            assertThat(response.output().message().content().get(0).reasoningContent()).isNotNull();
+            assertThat(response.output().message().content().get(0).reasoningContent())
+                    .isNotNull();
             assertThat(response.stopReason()).isEqualTo(StopReason.END_TURN);
-            assertThat(response.usage().totalTokens()).isEqualTo(response.usage().inputTokens() + response.usage().outputTokens());
+            assertThat(response.usage().totalTokens())
+                    .isEqualTo(response.usage().inputTokens() + response.usage().outputTokens());
         }
 
         @Test
         @DisplayName("the Sun in Latin: Sol")
         void sol() {
-            assertThat(answer(client.converse(r -> r.modelId(model).messages(user("What's the name of the Sun in latin?")))))
+            assertThat(answer(client.converse(
+                            r -> r.modelId(model).messages(user("What's the name of the Sun in latin?")))))
                     .contains("Sol");
         }
 
         @Test
         @DisplayName("remembers a name from an earlier turn: Alice")
         void alice() {
-            ConverseResponse response = client.converse(r -> r.modelId(model).messages(user("My name is Alice."),
-                    Message.builder().role(ConversationRole.ASSISTANT).content(ContentBlock.fromText("Nice to meet you, Alice.")).build(),
-                    user("What is my name?")));
+            ConverseResponse response = client.converse(r -> r.modelId(model)
+                    .messages(
+                            user("My name is Alice."),
+                            Message.builder()
+                                    .role(ConversationRole.ASSISTANT)
+                                    .content(ContentBlock.fromText("Nice to meet you, Alice."))
+                                    .build(),
+                            user("What is my name?")));
             assertThat(answer(response)).contains("Alice");
         }
 
         @Test
         @DisplayName("follows a pirate system prompt")
         void pirate() {
-            ConverseResponse response = client.converse(r -> r.modelId(model).system(SystemContentBlock.fromText("You are a pirate."))
+            ConverseResponse response = client.converse(r -> r.modelId(model)
+                    .system(SystemContentBlock.fromText("You are a pirate."))
                     .messages(user("Hello, who are you?")));
             assertThat(answer(response)).containsIgnoringCase("ahoy");
         }
@@ -113,7 +133,8 @@ public class BedrockNativeRecordedTest {
         @Test
         @DisplayName("writes a haiku with temperature, topP and maxTokens set")
         void haiku() {
-            ConverseResponse response = client.converse(r -> r.modelId(model).messages(user("Write a haiku about coding"))
+            ConverseResponse response = client.converse(r -> r.modelId(model)
+                    .messages(user("Write a haiku about coding"))
                     .inferenceConfig(c -> c.temperature(0.7f).topP(0.9f).maxTokens(500)));
             assertThat(answer(response).lines()).hasSize(3);
         }
@@ -128,17 +149,30 @@ public class BedrockNativeRecordedTest {
             schema.put("type", Document.fromString("object"));
             schema.put("properties", Document.fromMap(city));
             schema.put("required", Document.fromList(List.of(Document.fromString("city"))));
-            Tool weather = Tool.fromToolSpec(ToolSpecification.builder().name("get_weather").description("Current weather of a city")
-                    .inputSchema(ToolInputSchema.fromJson(Document.fromMap(schema))).build());
+            Tool weather = Tool.fromToolSpec(ToolSpecification.builder()
+                    .name("get_weather")
+                    .description("Current weather of a city")
+                    .inputSchema(ToolInputSchema.fromJson(Document.fromMap(schema)))
+                    .build());
             Message ask = user("What is the weather in Paris?");
-            ConverseResponse call = client.converse(r -> r.modelId(model).messages(ask).toolConfig(t -> t.tools(weather)));
+            ConverseResponse call =
+                    client.converse(r -> r.modelId(model).messages(ask).toolConfig(t -> t.tools(weather)));
             assertThat(call.stopReason()).isEqualTo(StopReason.TOOL_USE);
-            ToolUseBlock use = call.output().message().content().stream().filter(c -> c.toolUse() != null).findFirst()
-                    .orElseThrow().toolUse();
+            ToolUseBlock use = call.output().message().content().stream()
+                    .filter(c -> c.toolUse() != null)
+                    .findFirst()
+                    .orElseThrow()
+                    .toolUse();
             assertThat(use.input().asMap().get("city").asString()).isEqualTo("Paris");
-            Message result = Message.builder().role(ConversationRole.USER).content(ContentBlock.fromToolResult(ToolResultBlock.builder()
-                    .toolUseId(use.toolUseId()).content(ToolResultContentBlock.fromText("18°C and sunny")).build())).build();
-            ConverseResponse answer = client.converse(r -> r.modelId(model).toolConfig(t -> t.tools(weather))
+            Message result = Message.builder()
+                    .role(ConversationRole.USER)
+                    .content(ContentBlock.fromToolResult(ToolResultBlock.builder()
+                            .toolUseId(use.toolUseId())
+                            .content(ToolResultContentBlock.fromText("18°C and sunny"))
+                            .build()))
+                    .build();
+            ConverseResponse answer = client.converse(r -> r.modelId(model)
+                    .toolConfig(t -> t.tools(weather))
                     .messages(ask, call.output().message(), result));
             assertThat(answer.stopReason()).isEqualTo(StopReason.END_TURN);
             assertThat(answer(answer)).contains("18°C");
@@ -148,8 +182,11 @@ public class BedrockNativeRecordedTest {
         @DisplayName("through the async client (Netty) too")
         void async() {
             try (var async = setup.async(session)) {
-                assertThat(answer(async.converse(r -> r.modelId(model).messages(user("Which planet has rings around it with a name "
-                        + "starting with letter S?"))).join())).contains("Saturn");
+                assertThat(answer(async.converse(r -> r.modelId(model)
+                                        .messages(user("Which planet has rings around it with a name "
+                                                + "starting with letter S?")))
+                                .join()))
+                        .contains("Saturn");
             }
         }
     }
@@ -160,17 +197,24 @@ public class BedrockNativeRecordedTest {
         // The wiring: LangChain4j takes the SDK client, whose HTTP client is the harness's (setup.sync does
         // BedrockRuntimeClient.builder().httpClient(HarnessAws.wrap(ApacheHttpClient.create(), session))).
         dev.langchain4j.model.chat.ChatModel chat = dev.langchain4j.model.bedrock.BedrockChatModel.builder()
-                .client(client).modelId(model).build();
+                .client(client)
+                .modelId(model)
+                .build();
         assertThat(chat.chat("Which planet do humans live on?")).contains("Earth");
     }
 
     @Test
     @DisplayName("invokeModel answers gpt-oss's chat-completions body")
     void invokeModel() {
-        String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"Which planet do humans live on?\"}],\"max_completion_tokens\":500}";
-        var response = client.invokeModel(r -> r.modelId(model).contentType("application/json").accept("application/json")
+        String body =
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"Which planet do humans live on?\"}],\"max_completion_tokens\":500}";
+        var response = client.invokeModel(r -> r.modelId(model)
+                .contentType("application/json")
+                .accept("application/json")
                 .body(SdkBytes.fromUtf8String(body)));
-        assertThat(response.body().asString(StandardCharsets.UTF_8)).contains("\"chat.completion\"").contains("Earth");
+        assertThat(response.body().asString(StandardCharsets.UTF_8))
+                .contains("\"chat.completion\"")
+                .contains("Earth");
     }
 
     @Nested
@@ -179,40 +223,57 @@ public class BedrockNativeRecordedTest {
         @Test
         @DisplayName("ValidationException: a conversation that starts with the assistant")
         void validation() {
-            ValidationException thrown = catchThrowableOfType(ValidationException.class, () -> client.converse(r -> r.modelId(model)
-                    .messages(Message.builder().role(ConversationRole.ASSISTANT).content(ContentBlock.fromText("Hello")).build())));
+            ValidationException thrown = catchThrowableOfType(
+                    ValidationException.class,
+                    () -> client.converse(r -> r.modelId(model)
+                            .messages(Message.builder()
+                                    .role(ConversationRole.ASSISTANT)
+                                    .content(ContentBlock.fromText("Hello"))
+                                    .build())));
             assertThat(thrown.statusCode()).isEqualTo(400);
         }
 
         @Test
         @DisplayName("ResourceNotFoundException: a model that does not exist")
         void notFound() {
-            assertThat(catchThrowableOfType(ResourceNotFoundException.class, () -> client.converse(r -> r.modelId("openai.gpt-oss-999b-1:0")
-                    .messages(user("Hello")))).statusCode()).isEqualTo(404);
+            assertThat(catchThrowableOfType(
+                                    ResourceNotFoundException.class,
+                                    () -> client.converse(r ->
+                                            r.modelId("openai.gpt-oss-999b-1:0").messages(user("Hello"))))
+                            .statusCode())
+                    .isEqualTo(404);
         }
 
         @Test
         @DisplayName("ThrottlingException with 429 (scripted on the emulator)")
         void throttling() {
             setup.fail(session, NativeFault.http(NativeFault.Kind.THROTTLING));
-            assertThat(catchThrowableOfType(ThrottlingException.class, () -> client.converse(r -> r.modelId(model)
-                    .messages(user("Throttle this request")))).statusCode()).isEqualTo(429);
+            assertThat(catchThrowableOfType(
+                                    ThrottlingException.class,
+                                    () -> client.converse(
+                                            r -> r.modelId(model).messages(user("Throttle this request"))))
+                            .statusCode())
+                    .isEqualTo(429);
         }
 
         @Test
         @DisplayName("AccessDeniedException (scripted on the emulator)")
         void accessDenied() {
             setup.fail(session, NativeFault.http(NativeFault.Kind.ACCESS_DENIED));
-            assertThat(catchThrowableOfType(AccessDeniedException.class, () -> client.converse(r -> r.modelId(model)
-                    .messages(user("Deny this request")))).statusCode()).isEqualTo(403);
+            assertThat(catchThrowableOfType(
+                                    AccessDeniedException.class,
+                                    () -> client.converse(r -> r.modelId(model).messages(user("Deny this request"))))
+                            .statusCode())
+                    .isEqualTo(403);
         }
 
         @Test
         @DisplayName("an expired token: 403 ExpiredTokenException (scripted on the emulator)")
         void expiredToken() {
             setup.fail(session, NativeFault.http(NativeFault.Kind.EXPIRED_TOKEN));
-            BedrockRuntimeException thrown = catchThrowableOfType(BedrockRuntimeException.class, () -> client.converse(r -> r.modelId(model)
-                    .messages(user("Expire this request"))));
+            BedrockRuntimeException thrown = catchThrowableOfType(
+                    BedrockRuntimeException.class,
+                    () -> client.converse(r -> r.modelId(model).messages(user("Expire this request"))));
             assertThat(thrown.statusCode()).isEqualTo(403);
             assertThat(thrown.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException");
         }

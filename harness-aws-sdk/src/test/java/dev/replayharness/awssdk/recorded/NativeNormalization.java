@@ -2,6 +2,7 @@ package dev.replayharness.awssdk.recorded;
 
 import dev.replayharness.core.Harness;
 import dev.replayharness.junit.HarnessCustomizer;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,13 +1,8 @@
 package dev.replayharness.awssdk.recorded;
 
-import dev.replayharness.awssdk.HarnessAws;
-import dev.replayharness.bedrock.nativeapi.emulator.NativeEmulator;
-import dev.replayharness.bedrock.nativeapi.emulator.NativeFault;
-import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.Mode;
-import dev.replayharness.setups.Setup;
 import java.net.URI;
 import java.util.List;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -19,6 +14,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
+import dev.replayharness.awssdk.HarnessAws;
+import dev.replayharness.bedrock.nativeapi.emulator.NativeEmulator;
+import dev.replayharness.bedrock.nativeapi.emulator.NativeFault;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.Mode;
+import dev.replayharness.setups.Setup;
+
 /**
  * A bedrock-native setup ({@code suites/setups/<name>.properties}: {@code endpoint} {@code aws} or {@code emulator},
  * {@code model}, {@code region}): where the recorded tests send requests when they record. In replay nothing is sent:
@@ -27,7 +29,9 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 public final class NativeSetup implements AutoCloseable {
     /** The setup when none is named: {@value}. */
     public static final String DEFAULT_NAME = "bedrock-native";
-    private static final AwsCredentialsProvider DUMMY = StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy"));
+
+    private static final AwsCredentialsProvider DUMMY =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy"));
     /** Replay sends nothing; if it ever did, this port (TCP discard, never served on loopback in CI) would refuse it. */
     private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
 
@@ -49,7 +53,8 @@ public final class NativeSetup implements AutoCloseable {
 
     /** A synchronous client (Apache) whose HTTP goes through the session. */
     public BedrockRuntimeClient sync(HarnessSession session) {
-        var builder = BedrockRuntimeClient.builder().region(Region.of(setup.require("region")))
+        var builder = BedrockRuntimeClient.builder()
+                .region(Region.of(setup.require("region")))
                 .httpClient(HarnessAws.wrap(ApacheHttpClient.create(), session))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         endpoint(session).ifPresent(builder::endpointOverride);
@@ -58,7 +63,8 @@ public final class NativeSetup implements AutoCloseable {
 
     /** An asynchronous client (Netty) whose HTTP goes through the session. */
     public BedrockRuntimeAsyncClient async(HarnessSession session) {
-        var builder = BedrockRuntimeAsyncClient.builder().region(Region.of(setup.require("region")))
+        var builder = BedrockRuntimeAsyncClient.builder()
+                .region(Region.of(setup.require("region")))
                 .httpClient(HarnessAws.wrapAsync(NettyNioAsyncHttpClient.create(), session))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         endpoint(session).ifPresent(builder::endpointOverride);
@@ -83,7 +89,9 @@ public final class NativeSetup implements AutoCloseable {
     }
 
     private AwsCredentialsProvider credentials(HarnessSession session) {
-        return session.mode() == Mode.REPLAY || emulated ? DUMMY : DefaultCredentialsProvider.builder().build();
+        return session.mode() == Mode.REPLAY || emulated
+                ? DUMMY
+                : DefaultCredentialsProvider.builder().build();
     }
 
     private synchronized NativeEmulator emulator() {

@@ -19,8 +19,7 @@ public final class ApacheHarness {
     /** The name under which the handler sits in the exec chain: {@value}. */
     public static final String HANDLER_NAME = "replay-harness";
 
-    private ApacheHarness() {
-    }
+    private ApacheHarness() {}
 
     /** Adds the classic handler first in the exec chain (before redirects, retries and connection leasing). */
     public static HttpClientBuilder wire(HttpClientBuilder builder, HarnessSession session) {

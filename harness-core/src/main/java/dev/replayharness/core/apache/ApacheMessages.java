@@ -15,8 +15,7 @@ import dev.replayharness.core.replay.ReplayedResponse;
 
 /** Conversions between Apache messages and the harness's. */
 final class ApacheMessages {
-    private ApacheMessages() {
-    }
+    private ApacheMessages() {}
 
     static Headers headers(Header[] headers) {
         Headers.Builder builder = Headers.builder();
@@ -29,7 +28,9 @@ final class ApacheMessages {
     static URI uri(HttpRequest request, org.apache.hc.core5.http.HttpHost target) throws java.io.IOException {
         try {
             URI uri = request.getUri();
-            return uri.isAbsolute() || target == null ? uri : new URIBuilder(uri).setHttpHost(target).build();
+            return uri.isAbsolute() || target == null
+                    ? uri
+                    : new URIBuilder(uri).setHttpHost(target).build();
         } catch (URISyntaxException e) {
             // Not e.getMessage(): it quotes the whole URI, query credentials included.
             throw new java.io.IOException("Invalid request URI: " + e.getReason() + " at index " + e.getIndex());
@@ -47,12 +48,17 @@ final class ApacheMessages {
     }
 
     static ContentType contentType(ReplayedResponse replayed) {
-        return replayed.headers().first("content-type").map(ContentType::parseLenient).orElse(null);
+        return replayed.headers()
+                .first("content-type")
+                .map(ContentType::parseLenient)
+                .orElse(null);
     }
 
     /** A body with a known length: not a stream, and complete. */
     static long contentLength(ReplayedResponse replayed) {
-        return replayed.headers().isEventStream() || replayed.interruption().isPresent() ? -1 : replayed.contentLength();
+        return replayed.headers().isEventStream() || replayed.interruption().isPresent()
+                ? -1
+                : replayed.contentLength();
     }
 
     static boolean hasBody(ReplayedResponse replayed) {

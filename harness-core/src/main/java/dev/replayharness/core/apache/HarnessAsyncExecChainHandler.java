@@ -24,9 +24,9 @@ import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.ResponseRecorder;
 import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.replay.ReplayedResponse;
-import dev.replayharness.core.ResponseRecorder;
 
 /**
  * Async exec chain handler. Replay feeds the recorded chunks to the response consumer on the calling
@@ -43,24 +43,41 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
     }
 
     @Override
-    public void execute(HttpRequest request, AsyncEntityProducer entityProducer, AsyncExecChain.Scope scope,
-            AsyncExecChain chain, AsyncExecCallback callback) throws HttpException, IOException {
+    public void execute(
+            HttpRequest request,
+            AsyncEntityProducer entityProducer,
+            AsyncExecChain.Scope scope,
+            AsyncExecChain chain,
+            AsyncExecCallback callback)
+            throws HttpException, IOException {
         byte[] body = entityProducer == null ? new byte[0] : collect(entityProducer);
-        OutgoingRequest outgoing = new OutgoingRequest(request.getMethod(),
-                ApacheMessages.uri(request, scope.route.getTargetHost()), ApacheMessages.headers(request.getHeaders()), body);
-        Exchange.<Void, HttpException, IOException>run(session, outgoing, replayed -> {
-            replay(replayed.decoded(), callback); // as HttpClient's own decompression would hand it over
-            return null;
-        }, recorder -> {
-            chain.proceed(request, entityProducer == null ? null : replayable(body, entityProducer), scope,
-                    recorder.<AsyncExecCallback>map(r -> new TeeCallback(callback, r)).orElse(callback));
-            return null;
-        });
+        OutgoingRequest outgoing = new OutgoingRequest(
+                request.getMethod(),
+                ApacheMessages.uri(request, scope.route.getTargetHost()),
+                ApacheMessages.headers(request.getHeaders()),
+                body);
+        Exchange.<Void, HttpException, IOException>run(
+                session,
+                outgoing,
+                replayed -> {
+                    replay(replayed.decoded(), callback); // as HttpClient's own decompression would hand it over
+                    return null;
+                },
+                recorder -> {
+                    chain.proceed(
+                            request,
+                            entityProducer == null ? null : replayable(body, entityProducer),
+                            scope,
+                            recorder.<AsyncExecCallback>map(r -> new TeeCallback(callback, r))
+                                    .orElse(callback));
+                    return null;
+                });
     }
 
     /** The collected body as a producer that can run again, keeping content type, encoding and chunking. */
     private static AsyncEntityProducer replayable(byte[] body, AsyncEntityProducer original) {
-        ContentType type = original.getContentType() == null ? null : ContentType.parseLenient(original.getContentType());
+        ContentType type =
+                original.getContentType() == null ? null : ContentType.parseLenient(original.getContentType());
         String encoding = original.getContentEncoding();
         return new BasicAsyncEntityProducer(body, type, original.isChunked()) {
             @Override
@@ -71,11 +88,12 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
     }
 
     private void replay(ReplayedResponse replayed, AsyncExecCallback callback) throws HttpException, IOException {
-        EntityDetails details = ApacheMessages.hasBody(replayed) ? new BasicEntityDetails(
-                ApacheMessages.contentLength(replayed), ApacheMessages.contentType(replayed)) : null;
+        EntityDetails details = ApacheMessages.hasBody(replayed)
+                ? new BasicEntityDetails(ApacheMessages.contentLength(replayed), ApacheMessages.contentType(replayed))
+                : null;
         AsyncDataConsumer consumer = callback.handleResponse(ApacheMessages.response(replayed), details);
         if (consumer != null) {
-            consumer.updateCapacity(increment -> { });
+            consumer.updateCapacity(increment -> {});
             for (int i = 0; i < replayed.chunks().size(); i++) {
                 pause(replayed.delaysMs().get(i));
                 consumer.consume(ByteBuffer.wrap(replayed.chunks().get(i)));
@@ -107,8 +125,7 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
         boolean[] ended = {false};
         DataStreamChannel channel = new DataStreamChannel() {
             @Override
-            public void requestOutput() {
-            }
+            public void requestOutput() {}
 
             @Override
             public int write(ByteBuffer src) {
@@ -154,7 +171,8 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
         }
 
         @Override
-        public AsyncDataConsumer handleResponse(HttpResponse response, EntityDetails details) throws HttpException, IOException {
+        public AsyncDataConsumer handleResponse(HttpResponse response, EntityDetails details)
+                throws HttpException, IOException {
             recorder.started(response.getCode(), ApacheMessages.headers(response.getHeaders()));
             AsyncDataConsumer consumer = callback.handleResponse(response, details);
             if (details == null) {

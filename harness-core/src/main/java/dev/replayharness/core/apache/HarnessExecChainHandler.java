@@ -20,16 +20,17 @@ import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.RecordingInputStream;
-import dev.replayharness.core.replay.ReplayedResponse;
 import dev.replayharness.core.ResponseRecorder;
+import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /** Classic exec chain handler: answers from a recording, or proceeds and tees the response body. */
 final class HarnessExecChainHandler implements ExecChainHandler {
     private static final byte[] NO_BODY = new byte[0];
     /** Declared lengths up to this are trusted to size the buffer; a larger (or lying) one grows as it is read. */
     private static final int MAX_PRESIZE = 1 << 20;
+
     private static final int MAX_BODY = Integer.MAX_VALUE - 8;
 
     private final HarnessSession session;
@@ -47,12 +48,20 @@ final class HarnessExecChainHandler implements ExecChainHandler {
             body = bytes(entity);
             // Always replaced, even when the entity says it is repeatable: an EntityTemplate says so whatever
             // its writer does, and a writer that can run only once would send an empty body upstream.
-            request.setEntity(new ByteArrayEntity(body, entity.getContentType() == null ? null
-                    : ContentType.parseLenient(entity.getContentType()), entity.getContentEncoding(), entity.isChunked()));
+            request.setEntity(new ByteArrayEntity(
+                    body,
+                    entity.getContentType() == null ? null : ContentType.parseLenient(entity.getContentType()),
+                    entity.getContentEncoding(),
+                    entity.isChunked()));
         }
-        OutgoingRequest outgoing = new OutgoingRequest(request.getMethod(),
-                ApacheMessages.uri(request, scope.route.getTargetHost()), ApacheMessages.headers(request.getHeaders()), body);
-        return Exchange.<ClassicHttpResponse, IOException, HttpException>run(session, outgoing,
+        OutgoingRequest outgoing = new OutgoingRequest(
+                request.getMethod(),
+                ApacheMessages.uri(request, scope.route.getTargetHost()),
+                ApacheMessages.headers(request.getHeaders()),
+                body);
+        return Exchange.<ClassicHttpResponse, IOException, HttpException>run(
+                session,
+                outgoing,
                 replayed -> replayed(replayed.decoded()), // as HttpClient's own decompression would hand it over
                 recorder -> teed(chain.proceed(request, scope), recorder));
     }
@@ -80,7 +89,8 @@ final class HarnessExecChainHandler implements ExecChainHandler {
                     + " replay is held in memory, where at most " + MAX_BODY + " bytes fit. Send this request with a"
                     + " client that is not wired to the harness.");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length >= 0 && length <= MAX_PRESIZE ? (int) length : 8192);
+        ByteArrayOutputStream out =
+                new ByteArrayOutputStream(length >= 0 && length <= MAX_PRESIZE ? (int) length : 8192);
         entity.writeTo(out);
         return out.toByteArray();
     }
@@ -89,8 +99,10 @@ final class HarnessExecChainHandler implements ExecChainHandler {
         BasicClassicHttpResponse response = new BasicClassicHttpResponse(replayed.status());
         ApacheMessages.copyHeaders(replayed, response);
         if (ApacheMessages.hasBody(replayed)) {
-            response.setEntity(new InputStreamEntity(replayed.openBody(session.sleeper()),
-                    ApacheMessages.contentLength(replayed), ApacheMessages.contentType(replayed)));
+            response.setEntity(new InputStreamEntity(
+                    replayed.openBody(session.sleeper()),
+                    ApacheMessages.contentLength(replayed),
+                    ApacheMessages.contentType(replayed)));
         }
         return response;
     }

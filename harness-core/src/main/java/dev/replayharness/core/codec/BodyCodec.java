@@ -1,6 +1,5 @@
 package dev.replayharness.core.codec;
 
-import dev.replayharness.core.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -8,13 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import dev.replayharness.core.json.Json;
 import dev.replayharness.core.recording.Body;
+
 import tools.jackson.databind.JsonNode;
 
 /** Turns body bytes into a recorded {@link Body} (JSON, else UTF-8 text, else bytes) and back. */
 public final class BodyCodec {
-    private BodyCodec() {
-    }
+    private BodyCodec() {}
 
     /**
      * The recorded form of {@code bytes}: JSON when they parse as JSON (whatever the content type),
@@ -52,10 +52,12 @@ public final class BodyCodec {
     /** The text, when {@code bytes} are valid UTF-8 without NUL characters. */
     public static Optional<String> utf8(byte[] bytes) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             return text.indexOf('\0') >= 0 ? Optional.empty() : Optional.of(text);
         } catch (CharacterCodingException e) {
             return Optional.empty();

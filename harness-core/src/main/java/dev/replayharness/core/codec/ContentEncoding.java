@@ -19,18 +19,19 @@ import dev.replayharness.core.http.Headers;
  * redacted bodies, and can redo for clients that decode themselves.
  */
 public final class ContentEncoding {
-    private ContentEncoding() {
-    }
+    private ContentEncoding() {}
 
     /** The response's encoding when it is one the harness handles. */
     public static Optional<String> supported(Headers headers) {
-        return headers.first("content-encoding").map(e -> e.trim().toLowerCase(Locale.ROOT))
+        return headers.first("content-encoding")
+                .map(e -> e.trim().toLowerCase(Locale.ROOT))
                 .filter(e -> e.equals("gzip") || e.equals("x-gzip") || e.equals("deflate"));
     }
 
     /** The decoded bytes, or empty when they are not validly encoded. */
     public static Optional<byte[]> decode(String encoding, byte[] bytes) {
-        try (InputStream in = encoding.equals("deflate") ? new InflaterInputStream(new ByteArrayInputStream(bytes))
+        try (InputStream in = encoding.equals("deflate")
+                ? new InflaterInputStream(new ByteArrayInputStream(bytes))
                 : new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return Optional.of(in.readAllBytes());
         } catch (IOException e) {

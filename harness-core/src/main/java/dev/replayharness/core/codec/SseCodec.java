@@ -1,26 +1,26 @@
 package dev.replayharness.core.codec;
 
-import dev.replayharness.core.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import dev.replayharness.core.json.Json;
 import dev.replayharness.core.recording.SseEvent;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
 /** Server-sent events between parsed blocks, recorded {@link SseEvent}s and wire bytes. */
 public final class SseCodec {
-    private SseCodec() {
-    }
+    private SseCodec() {}
 
     /**
      * A recorded event from a parsed block. {@code data} becomes JSON when it is a JSON object or
      * array (rewritten by {@code json}), else a string (rewritten by {@code text}).
      */
-    public static SseEvent toEvent(SseParser.Block block, Long offsetMs, UnaryOperator<JsonNode> json,
-            UnaryOperator<String> text) {
+    public static SseEvent toEvent(
+            SseParser.Block block, Long offsetMs, UnaryOperator<JsonNode> json, UnaryOperator<String> text) {
         StringBuilder comment = null;
         StringBuilder data = null;
         String event = null;
@@ -33,12 +33,16 @@ public final class SseCodec {
                 case "event" -> event = field.value();
                 case "id" -> id = field.value();
                 case "retry" -> retry = parseRetry(field.value());
-                default -> { } // unknown fields are ignored by every SSE client; so are we
+                default -> {} // unknown fields are ignored by every SSE client; so are we
             }
         }
-        return new SseEvent(comment == null ? null : text.apply(comment.toString()), event == null ? null : text.apply(event),
-                id == null ? null : text.apply(id), retry,
-                data == null ? null : data(data.toString(), json, text), offsetMs);
+        return new SseEvent(
+                comment == null ? null : text.apply(comment.toString()),
+                event == null ? null : text.apply(event),
+                id == null ? null : text.apply(id),
+                retry,
+                data == null ? null : data(data.toString(), json, text),
+                offsetMs);
     }
 
     private static JsonNode data(String data, UnaryOperator<JsonNode> json, UnaryOperator<String> text) {
@@ -53,7 +57,9 @@ public final class SseCodec {
     }
 
     private static Long parseRetry(String value) {
-        return value.chars().allMatch(Character::isDigit) && !value.isEmpty() && value.length() < 18 ? Long.valueOf(value) : null;
+        return value.chars().allMatch(Character::isDigit) && !value.isEmpty() && value.length() < 18
+                ? Long.valueOf(value)
+                : null;
     }
 
     private static StringBuilder append(StringBuilder builder, String line) {

@@ -13,12 +13,10 @@ import java.util.List;
 public final class SseParser {
 
     /** One parsed block: its fields in wire order, and when its terminating blank line arrived. */
-    public record Block(List<Field> fields, long arrivedNanos) {
-    }
+    public record Block(List<Field> fields, long arrivedNanos) {}
 
     /** A field line. {@code name} is empty for a comment ({@code ": text"}). */
-    public record Field(String name, String value) {
-    }
+    public record Field(String name, String value) {}
 
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final List<Field> fields = new ArrayList<>();

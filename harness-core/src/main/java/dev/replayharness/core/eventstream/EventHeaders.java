@@ -5,7 +5,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+
 import software.amazon.awssdk.eventstream.HeaderValue;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,10 +33,13 @@ final class EventHeaders {
                 case SHORT -> json.putObject(name).put("int16", value.getShort());
                 case INTEGER -> json.putObject(name).put("int32", value.getInteger());
                 case LONG -> json.putObject(name).put("int64", value.getLong());
-                case BYTE_ARRAY -> json.putObject(name).put("bytes", Base64.getEncoder().encodeToString(value.getByteArray()));
-                case TIMESTAMP -> json.putObject(name).put("timestamp", value.getTimestamp().toEpochMilli());
+                case BYTE_ARRAY ->
+                    json.putObject(name).put("bytes", Base64.getEncoder().encodeToString(value.getByteArray()));
+                case TIMESTAMP ->
+                    json.putObject(name).put("timestamp", value.getTimestamp().toEpochMilli());
                 case UUID -> json.putObject(name).put("uuid", value.getUuid().toString());
-                default -> throw new IllegalArgumentException("header '" + name + "' has an unknown type " + value.getType());
+                default ->
+                    throw new IllegalArgumentException("header '" + name + "' has an unknown type " + value.getType());
             }
         });
         return json;
@@ -54,8 +59,9 @@ final class EventHeaders {
             return HeaderValue.fromString(value.asString());
         }
         if (!value.isObject() || value.size() != 1) {
-            throw new IllegalArgumentException("header '" + name + "' is " + value
-                    + "; write a string, or an object of one member naming its type (bool, byte, int16, int32, int64, bytes, timestamp, uuid)");
+            throw new IllegalArgumentException(
+                    "header '" + name + "' is " + value
+                            + "; write a string, or an object of one member naming its type (bool, byte, int16, int32, int64, bytes, timestamp, uuid)");
         }
         Map.Entry<String, JsonNode> typed = value.properties().iterator().next();
         JsonNode v = typed.getValue();
@@ -68,8 +74,9 @@ final class EventHeaders {
             case "bytes" -> HeaderValue.fromByteArray(Base64.getDecoder().decode(v.asString()));
             case "timestamp" -> HeaderValue.fromTimestamp(Instant.ofEpochMilli(v.asLong()));
             case "uuid" -> HeaderValue.fromUuid(UUID.fromString(v.asString()));
-            default -> throw new IllegalArgumentException("header '" + name + "' has the unknown type '" + typed.getKey()
-                    + "'; use one of bool, byte, int16, int32, int64, bytes, timestamp, uuid");
+            default ->
+                throw new IllegalArgumentException("header '" + name + "' has the unknown type '" + typed.getKey()
+                        + "'; use one of bool, byte, int16, int32, int64, bytes, timestamp, uuid");
         };
     }
 }

@@ -10,8 +10,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
 import software.amazon.awssdk.eventstream.HeaderValue;
 import software.amazon.awssdk.eventstream.Message;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +33,7 @@ public final class EventStreamCodec {
     public static final String CONTENT_TYPE = "application/vnd.amazon.eventstream";
     /** The largest frame accepted, as AWS limits them: 16 MiB. */
     public static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
     private static final int PRELUDE_BYTES = 12;
     private static final int MIN_FRAME_BYTES = 16;
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -39,7 +42,8 @@ public final class EventStreamCodec {
 
     /** Whether a content type is the AWS event stream. */
     public static boolean isEventStream(String contentType) {
-        return contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith(CONTENT_TYPE);
+        return contentType != null
+                && contentType.trim().toLowerCase(Locale.ROOT).startsWith(CONTENT_TYPE);
     }
 
     /**
@@ -55,23 +59,36 @@ public final class EventStreamCodec {
         for (int frame = 1; position < body.length; frame++) {
             int remaining = body.length - position;
             if (remaining < PRELUDE_BYTES) {
-                throw new EventStreamException(where, frame, "truncated: the body ends " + remaining
-                        + " bytes into the 12-byte prelude. The stream was cut off; record it again.", null);
+                throw new EventStreamException(
+                        where,
+                        frame,
+                        "truncated: the body ends " + remaining
+                                + " bytes into the 12-byte prelude. The stream was cut off; record it again.",
+                        null);
             }
             int length = ByteBuffer.wrap(body, position, 4).getInt();
             if (length < 0 || length > MAX_FRAME_BYTES) {
-                throw new EventStreamException(where, frame, "declares " + Integer.toUnsignedString(length)
-                        + " bytes, over the limit of " + MAX_FRAME_BYTES + " (16 MiB). This is not an AWS event stream, or it is damaged.", null);
+                throw new EventStreamException(
+                        where,
+                        frame,
+                        "declares " + Integer.toUnsignedString(length) + " bytes, over the limit of " + MAX_FRAME_BYTES
+                                + " (16 MiB). This is not an AWS event stream, or it is damaged.",
+                        null);
             }
             if (length < MIN_FRAME_BYTES || length > remaining) {
-                throw new EventStreamException(where, frame, "truncated: it declares " + length + " bytes and " + remaining
-                        + " remain. The stream was cut off; record it again.", null);
+                throw new EventStreamException(
+                        where,
+                        frame,
+                        "truncated: it declares " + length + " bytes and " + remaining
+                                + " remain. The stream was cut off; record it again.",
+                        null);
             }
             Message message;
             try {
                 message = Message.decode(ByteBuffer.wrap(body, position, length).slice());
             } catch (RuntimeException e) { // the library's CRC and header checks
-                throw new EventStreamException(where, frame, e.getMessage() + " (the frame is damaged; record it again)", e);
+                throw new EventStreamException(
+                        where, frame, e.getMessage() + " (the frame is damaged; record it again)", e);
             }
             frames.add(frame(message));
             position += length;
@@ -104,7 +121,8 @@ public final class EventStreamCodec {
 
     /** {@code {"chunk": model JSON, "json": rest}} when the payload is a chunk that re-encodes exactly, else null. */
     private static ObjectNode chunk(JsonNode json, byte[] payload) {
-        if (!(json instanceof ObjectNode object) || !object.path("bytes").isString()
+        if (!(json instanceof ObjectNode object)
+                || !object.path("bytes").isString()
                 || !"bytes".equals(object.propertyNames().iterator().next())) {
             return null;
         }
@@ -135,7 +153,8 @@ public final class EventStreamCodec {
      */
     public static List<byte[]> fromJson(JsonNode frames, String where) {
         if (!frames.isArray()) {
-            throw new EventStreamException(where, 0, "the frames are " + frames.getNodeType() + ", not a list of frames", null);
+            throw new EventStreamException(
+                    where, 0, "the frames are " + frames.getNodeType() + ", not a list of frames", null);
         }
         List<byte[]> encoded = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
@@ -148,8 +167,12 @@ public final class EventStreamCodec {
             }
             ByteBuffer bytes = new Message(headers, payload(frame, where, i + 1)).toByteBuffer();
             if (bytes.remaining() > MAX_FRAME_BYTES) {
-                throw new EventStreamException(where, i + 1, "encodes to " + bytes.remaining() + " bytes, over the limit of "
-                        + MAX_FRAME_BYTES + " (16 MiB); split its payload.", null);
+                throw new EventStreamException(
+                        where,
+                        i + 1,
+                        "encodes to " + bytes.remaining() + " bytes, over the limit of " + MAX_FRAME_BYTES
+                                + " (16 MiB); split its payload.",
+                        null);
             }
             byte[] out = new byte[bytes.remaining()];
             bytes.get(out);
@@ -183,8 +206,12 @@ public final class EventStreamCodec {
         if (frame.isObject() && frame.size() == 1 && frame.has("headers")) {
             return new byte[0];
         }
-        throw new EventStreamException(where, number, "has no payload member; give it one of json, chunk, text or base64"
-                + " (or only headers, for an empty payload)", null);
+        throw new EventStreamException(
+                where,
+                number,
+                "has no payload member; give it one of json, chunk, text or base64"
+                        + " (or only headers, for an empty payload)",
+                null);
     }
 
     /** The payload as JSON if it is JSON that serializes back to exactly these bytes, else null. */
@@ -202,8 +229,12 @@ public final class EventStreamCodec {
 
     private static String utf8(byte[] payload) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(payload))
+                    .toString();
             return text.indexOf('\0') < 0 ? text : null;
         } catch (CharacterCodingException notText) {
             return null;
@@ -214,7 +245,8 @@ public final class EventStreamCodec {
     public static String converseText(JsonNode frames) {
         StringBuilder text = new StringBuilder();
         for (JsonNode frame : frames) {
-            if ("contentBlockDelta".equals(frame.path("headers").path(":event-type").asString(""))) {
+            if ("contentBlockDelta"
+                    .equals(frame.path("headers").path(":event-type").asString(""))) {
                 text.append(frame.path("json").path("delta").path("text").asString(""));
             }
         }

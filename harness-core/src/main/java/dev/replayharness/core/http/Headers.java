@@ -50,7 +50,9 @@ public final class Headers {
 
     /** Whether the content type is {@code text/event-stream} (server-sent events). */
     public boolean isEventStream() {
-        return first("content-type").map(ct -> ct.trim().toLowerCase(Locale.ROOT).startsWith("text/event-stream")).orElse(false);
+        return first("content-type")
+                .map(ct -> ct.trim().toLowerCase(Locale.ROOT).startsWith("text/event-stream"))
+                .orElse(false);
     }
 
     /** Lower-cased names to values, in insertion order. */
@@ -65,7 +67,8 @@ public final class Headers {
     /** The headers whose name and value the predicate accepts. */
     public Headers filter(BiPredicate<String, String> keep) {
         Builder builder = builder();
-        values.forEach((name, list) -> list.stream().filter(v -> keep.test(name, v)).forEach(v -> builder.add(name, v)));
+        values.forEach(
+                (name, list) -> list.stream().filter(v -> keep.test(name, v)).forEach(v -> builder.add(name, v)));
         return builder.build();
     }
 
@@ -90,7 +93,8 @@ public final class Headers {
         private final Map<String, List<String>> values = new LinkedHashMap<>();
 
         public Builder add(String name, String value) {
-            values.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
+            values.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(value);
             return this;
         }
 

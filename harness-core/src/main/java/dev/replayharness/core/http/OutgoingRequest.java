@@ -34,8 +34,11 @@ public record OutgoingRequest(String method, URI uri, Headers headers, byte[] bo
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OutgoingRequest other && method.equals(other.method) && uri.equals(other.uri)
-                && headers.equals(other.headers) && java.util.Arrays.equals(body, other.body);
+        return o instanceof OutgoingRequest other
+                && method.equals(other.method)
+                && uri.equals(other.uri)
+                && headers.equals(other.headers)
+                && java.util.Arrays.equals(body, other.body);
     }
 
     @Override

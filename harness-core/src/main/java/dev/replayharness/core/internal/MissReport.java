@@ -1,7 +1,5 @@
 package dev.replayharness.core.internal;
 
-import dev.replayharness.core.redact.Redactor;
-import dev.replayharness.core.json.Json;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.replayharness.core.ReplayMissError;
+import dev.replayharness.core.json.Json;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.KeyedRequest;
 import dev.replayharness.core.recording.RecordingKey;
+import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.store.NearMiss;
 import dev.replayharness.core.store.RecordingStore;
 
@@ -21,24 +21,40 @@ public final class MissReport {
     private static final int DIFFERENCES_SHOWN = 8;
     private static final int MAX_REQUEST_CHARS = 4000;
 
-    private MissReport() {
-    }
+    private MissReport() {}
 
     /**
      * @param store where the nearest recordings come from
      * @param recordCommand the command that records the missing one, given the test id
      */
-    public static ReplayMissError build(RecordingStore store, java.util.function.Function<String, String> recordCommand,
-            KeyedRequest request, String testId, int occurrence, List<Path> lookedFor, Redactor redactor) {
+    public static ReplayMissError build(
+            RecordingStore store,
+            java.util.function.Function<String, String> recordCommand,
+            KeyedRequest request,
+            String testId,
+            int occurrence,
+            List<Path> lookedFor,
+            Redactor redactor) {
         StringBuilder message = new StringBuilder();
         message.append("Replay Harness: no recording for this request (mode replay, namespace '")
-                .append(store.namespace()).append("'").append(testId == null ? "" : ", test '" + testId + "'")
+                .append(store.namespace())
+                .append("'")
+                .append(testId == null ? "" : ", test '" + testId + "'")
                 .append(").\n");
-        message.append("Request: ").append(request.recorded().method()).append(' ').append(request.path()).append('\n');
-        message.append("Canonical form (redacted): ").append(truncate(request.primary().json())).append('\n');
+        message.append("Request: ")
+                .append(request.recorded().method())
+                .append(' ')
+                .append(request.path())
+                .append('\n');
+        message.append("Canonical form (redacted): ")
+                .append(truncate(request.primary().json()))
+                .append('\n');
         if (occurrence > 1) {
-            message.append("This is identical request #").append(occurrence).append(" in this test; only ")
-                    .append(occurrence - 1).append(" recorded. Re-record, or use repeat policy REUSE_LAST to replay the last one again.\n");
+            message.append("This is identical request #")
+                    .append(occurrence)
+                    .append(" in this test; only ")
+                    .append(occurrence - 1)
+                    .append(" recorded. Re-record, or use repeat policy REUSE_LAST to replay the last one again.\n");
         }
         message.append("Looked for:\n");
         lookedFor.forEach(p -> message.append("  ").append(p.toAbsolutePath()).append('\n'));
@@ -49,31 +65,48 @@ public final class MissReport {
         if (nearest.isEmpty()) {
             return new ReplayMissError(text);
         }
-        return new ReplayMissError(text, Json.pretty(nearest.get(0).body()),
-                Json.pretty(wantedBody(request)));
+        return new ReplayMissError(text, Json.pretty(nearest.get(0).body()), Json.pretty(wantedBody(request)));
     }
 
-    private static void appendNearest(StringBuilder message, RecordingStore store, KeyedRequest request,
-            String testId, List<NearMiss> nearest) {
+    private static void appendNearest(
+            StringBuilder message, RecordingStore store, KeyedRequest request, String testId, List<NearMiss> nearest) {
         Optional<String> absence = store.absence();
         if (absence.isPresent()) {
             message.append("Nearest recordings: none; ").append(absence.get()).append(".\n");
             return;
         }
         if (nearest.isEmpty()) {
-            message.append("Nearest recordings: none; no recording in ").append(store.location().toAbsolutePath())
-                    .append(" is a ").append(request.recorded().method()).append(' ').append(request.path()).append(".\n");
+            message.append("Nearest recordings: none; no recording in ")
+                    .append(store.location().toAbsolutePath())
+                    .append(" is a ")
+                    .append(request.recorded().method())
+                    .append(' ')
+                    .append(request.path())
+                    .append(".\n");
             return;
         }
         message.append("Nearest recordings (same endpoint):\n");
         for (NearMiss c : nearest) {
             String owner = c.testId() == null ? "shared" : c.sameTest() ? "same test" : "other test: " + c.testId();
-            message.append("  ").append(c.location().toAbsolutePath()).append(" (").append(owner).append("), ")
-                    .append(c.differences().size()).append(c.differences().size() == 1 ? " difference" : " differences")
-                    .append(c.differences().isEmpty() ? " in the body (" + sameBodyReason(c, request, testId) + ")" : "").append('\n');
-            c.differences().stream().limit(DIFFERENCES_SHOWN).forEach(d -> message.append("    ").append(d).append('\n'));
+            message.append("  ")
+                    .append(c.location().toAbsolutePath())
+                    .append(" (")
+                    .append(owner)
+                    .append("), ")
+                    .append(c.differences().size())
+                    .append(c.differences().size() == 1 ? " difference" : " differences")
+                    .append(
+                            c.differences().isEmpty()
+                                    ? " in the body (" + sameBodyReason(c, request, testId) + ")"
+                                    : "")
+                    .append('\n');
+            c.differences().stream()
+                    .limit(DIFFERENCES_SHOWN)
+                    .forEach(d -> message.append("    ").append(d).append('\n'));
             if (c.differences().size() > DIFFERENCES_SHOWN) {
-                message.append("    … and ").append(c.differences().size() - DIFFERENCES_SHOWN).append(" more\n");
+                message.append("    … and ")
+                        .append(c.differences().size() - DIFFERENCES_SHOWN)
+                        .append(" more\n");
             }
         }
     }
@@ -83,9 +116,13 @@ public final class MissReport {
      * another occurrence; else every part of the key that differs (query, normalizers, test).
      */
     private static String sameBodyReason(NearMiss c, KeyedRequest request, String testId) {
-        RecordingKey.Named named = RecordingKey.parseFileName(c.location().getFileName().toString()).orElse(null);
-        if (named != null && (named.key().equals(request.shared().key())
-                || request.testScoped() != null && named.key().equals(request.testScoped().key()))) {
+        RecordingKey.Named named = RecordingKey.parseFileName(
+                        c.location().getFileName().toString())
+                .orElse(null);
+        if (named != null
+                && (named.key().equals(request.shared().key())
+                        || request.testScoped() != null
+                                && named.key().equals(request.testScoped().key()))) {
             return "it is this request's recording #" + named.occurrence();
         }
         List<String> reasons = new ArrayList<>();
@@ -97,8 +134,8 @@ public final class MissReport {
         }
         List<String> recordedNormalizers = c.request().normalizers();
         if (!recordedNormalizers.equals(request.recorded().normalizers())) {
-            reasons.add("the request normalizers differ: this request has " + request.recorded().normalizers()
-                    + ", the recording has " + recordedNormalizers);
+            reasons.add("the request normalizers differ: this request has "
+                    + request.recorded().normalizers() + ", the recording has " + recordedNormalizers);
         }
         if (c.testId() != null && !c.testId().equals(testId)) {
             reasons.add("the test identity differs");
@@ -112,7 +149,8 @@ public final class MissReport {
     }
 
     private static String truncate(String text) {
-        return text.length() <= MAX_REQUEST_CHARS ? text : text.substring(0, MAX_REQUEST_CHARS) + "… ("
-                + text.length() + " characters)";
+        return text.length() <= MAX_REQUEST_CHARS
+                ? text
+                : text.substring(0, MAX_REQUEST_CHARS) + "… (" + text.length() + " characters)";
     }
 }

@@ -1,11 +1,5 @@
 package dev.replayharness.core.internal;
 
-import dev.replayharness.core.redact.RecordingRedactor;
-import dev.replayharness.core.redact.Redactor;
-import dev.replayharness.core.codec.SseParser;
-import dev.replayharness.core.codec.SseCodec;
-import dev.replayharness.core.codec.ContentEncoding;
-import dev.replayharness.core.codec.BodyCodec;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +7,22 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.ResponseRecorder;
-import dev.replayharness.core.recording.RecordingKey;
+import dev.replayharness.core.codec.BodyCodec;
+import dev.replayharness.core.codec.ContentEncoding;
+import dev.replayharness.core.codec.SseCodec;
+import dev.replayharness.core.codec.SseParser;
+import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.Interruption;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.RecordedResponse;
 import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.SseEvent;
+import dev.replayharness.core.redact.RecordingRedactor;
+import dev.replayharness.core.redact.Redactor;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,9 +40,11 @@ public final class RecordingAssembler implements ResponseRecorder {
      * @param recordTiming whether each server-sent event's offset is recorded
      * @param maxDrainBytes how much a recording drains after the caller closed the body, before it is truncated
      */
-    public record Rules(java.util.Set<String> responseHeaders, List<dev.replayharness.core.normalize.ResponseNormalizer> normalizers,
-            boolean recordTiming, long maxDrainBytes) {
-    }
+    public record Rules(
+            java.util.Set<String> responseHeaders,
+            List<dev.replayharness.core.normalize.ResponseNormalizer> normalizers,
+            boolean recordTiming,
+            long maxDrainBytes) {}
 
     private final Rules settings;
     private final Redactor redactor;
@@ -64,8 +67,14 @@ public final class RecordingAssembler implements ResponseRecorder {
     private long drained = -1;
 
     /** @param stage called once, when the body ends, with the recording, or {@code null} when there is nothing to write */
-    public RecordingAssembler(Rules settings, Redactor redactor, RecordingKey key, RecordedRequest request,
-            String testId, String source, Consumer<Recording> stage) {
+    public RecordingAssembler(
+            Rules settings,
+            Redactor redactor,
+            RecordingKey key,
+            RecordedRequest request,
+            String testId,
+            String source,
+            Consumer<Recording> stage) {
         this.settings = settings;
         this.redactor = redactor;
         this.key = key;
@@ -129,7 +138,8 @@ public final class RecordingAssembler implements ResponseRecorder {
 
     @Override
     public void truncated() {
-        finish(new Interruption(Interruption.Kind.TRUNCATED,
+        finish(new Interruption(
+                Interruption.Kind.TRUNCATED,
                 "the caller closed the body early while recording and the rest was larger than the drain limit"));
     }
 
@@ -144,20 +154,20 @@ public final class RecordingAssembler implements ResponseRecorder {
         }
         Body body = recordedBody();
         if (interruption == null && sse != null && sse.endedMidEvent()) {
-            interruption = new Interruption(Interruption.Kind.UNTERMINATED_EVENT, Interruption.UNTERMINATED_EVENT_MESSAGE);
+            interruption =
+                    new Interruption(Interruption.Kind.UNTERMINATED_EVENT, Interruption.UNTERMINATED_EVENT_MESSAGE);
         }
         RecordedResponse response = new RecordedResponse(status, recordedHeaders(), body, interruption);
         // The one point where a response is redacted: every header, body kind, event field and message.
-        stage.accept(RecordingRedactor.redactResponse(new Recording(Recording.FORMAT_VERSION, testId, source, request,
-                response), redactor));
+        stage.accept(RecordingRedactor.redactResponse(
+                new Recording(Recording.FORMAT_VERSION, testId, source, request, response), redactor));
     }
 
     private Headers recordedHeaders() {
         Headers.Builder builder = Headers.builder();
         headers.asMap().forEach((name, values) -> {
             if (settings.responseHeaders().contains(name) && !Redactor.isCredentialHeader(name)) {
-                values.forEach(v -> builder.add(name,
-                        Settings.REQUEST_ID_HEADERS.contains(name) ? key.stableId() : v));
+                values.forEach(v -> builder.add(name, Settings.REQUEST_ID_HEADERS.contains(name) ? key.stableId() : v));
             }
         });
         return builder.build();

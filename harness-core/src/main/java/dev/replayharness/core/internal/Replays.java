@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.KeyedRequest;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.store.RecordingStore;
 import dev.replayharness.core.store.StoredRecording;
@@ -33,8 +33,8 @@ public final class Replays {
     public Optional<StoredRecording> find(KeyedRequest request, int occurrence) {
         String primary = request.primary().key().hex();
         for (CanonicalRequest form : request.lookupOrder()) {
-            Optional<StoredRecording> found = store.find(form.key(), occurrence, request.recorded(),
-                    form == request.testScoped() ? testId : null);
+            Optional<StoredRecording> found = store.find(
+                    form.key(), occurrence, request.recorded(), form == request.testScoped() ? testId : null);
             if (found.isPresent()) {
                 lastReplayed.put(primary, new RecordingKey.Named(form.key(), occurrence));
                 return found;
@@ -42,8 +42,9 @@ public final class Replays {
         }
         RecordingKey.Named last = lastReplayed.get(primary);
         if (repeatPolicy == RepeatPolicy.REUSE_LAST && last != null) {
-            return Optional.of(store.find(last.key(), last.occurrence(), null, null).orElseThrow(() ->
-                    new RecordingFormatException(store.locate(last.key(), last.occurrence()), "does not exist.")));
+            return Optional.of(store.find(last.key(), last.occurrence(), null, null)
+                    .orElseThrow(() -> new RecordingFormatException(
+                            store.locate(last.key(), last.occurrence()), "does not exist.")));
         }
         return Optional.empty();
     }

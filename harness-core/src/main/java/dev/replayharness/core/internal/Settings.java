@@ -11,21 +11,40 @@ import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.core.config.HarnessConfigurationException;
-import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.key.NormalizerRule;
 import dev.replayharness.core.normalize.ResponseNormalizer;
+import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.store.RecordingStore;
 
 /** Everything a {@code Harness} was built with; {@code store} holds its namespace's recordings. */
-public record Settings(RecordingStore store, String namespace, Mode mode, RecordingScope scope,
-        RepeatPolicy repeatPolicy, List<NormalizerRule> requestNormalizers, List<ResponseNormalizer> responseNormalizers,
-        Set<String> requestHeaders, Set<String> responseHeaders, List<String> secrets, Optional<String> source,
-        boolean recordTiming, boolean replayTiming, Sleeper sleeper, Function<String, String> recordCommand,
-        long maxDrainBytes, java.time.Duration awaitRecordings) {
+public record Settings(
+        RecordingStore store,
+        String namespace,
+        Mode mode,
+        RecordingScope scope,
+        RepeatPolicy repeatPolicy,
+        List<NormalizerRule> requestNormalizers,
+        List<ResponseNormalizer> responseNormalizers,
+        Set<String> requestHeaders,
+        Set<String> responseHeaders,
+        List<String> secrets,
+        Optional<String> source,
+        boolean recordTiming,
+        boolean replayTiming,
+        Sleeper sleeper,
+        Function<String, String> recordCommand,
+        long maxDrainBytes,
+        java.time.Duration awaitRecordings) {
 
     public static final Set<String> DEFAULT_REQUEST_HEADERS = Set.of("content-type", "accept");
-    public static final Set<String> DEFAULT_RESPONSE_HEADERS = Set.of("content-type", "content-encoding", "location", "retry-after",
-            "x-amzn-requestid", "x-request-id", "x-amzn-errortype");
+    public static final Set<String> DEFAULT_RESPONSE_HEADERS = Set.of(
+            "content-type",
+            "content-encoding",
+            "location",
+            "retry-after",
+            "x-amzn-requestid",
+            "x-request-id",
+            "x-amzn-errortype");
     /** Response headers whose value changes every call: recorded as the stable id of the key. */
     public static final Set<String> REQUEST_ID_HEADERS = Set.of("x-amzn-requestid", "x-request-id");
 
@@ -53,7 +72,7 @@ public record Settings(RecordingStore store, String namespace, Mode mode, Record
     }
 
     public static String defaultRecordCommand(String testId) {
-        return "run the test again with -D" + Mode.CONFIG_KEY + "=" + Mode.RECORD_IF_MISSING.value()
-                + " (or " + Mode.ENV_VAR + "=" + Mode.RECORD_IF_MISSING.value() + ") and a live upstream";
+        return "run the test again with -D" + Mode.CONFIG_KEY + "=" + Mode.RECORD_IF_MISSING.value() + " (or "
+                + Mode.ENV_VAR + "=" + Mode.RECORD_IF_MISSING.value() + ") and a live upstream";
     }
 }

@@ -14,15 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 import dev.replayharness.core.Exchange;
-import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.ResponseRecorder;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.http.OutgoingRequest;
 
 /** A delegating {@link HttpClient} that records and replays. */
 final class HarnessHttpClient extends HttpClient {
@@ -38,13 +37,18 @@ final class HarnessHttpClient extends HttpClient {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
         byte[] body = RequestBodies.collect(request);
-        return Exchange.<HttpResponse<T>, IOException, InterruptedException>run(session, toOutgoing(request, body), replayed -> {
-            try {
-                return ReplayedHttpResponse.deliver(request, replayed, handler, session).get();
-            } catch (ExecutionException e) {
-                throw unwrap(e.getCause());
-            }
-        }, recorder -> delegate.send(RequestBodies.withBody(request, body), teeing(handler, recorder)));
+        return Exchange.<HttpResponse<T>, IOException, InterruptedException>run(
+                session,
+                toOutgoing(request, body),
+                replayed -> {
+                    try {
+                        return ReplayedHttpResponse.deliver(request, replayed, handler, session)
+                                .get();
+                    } catch (ExecutionException e) {
+                        throw unwrap(e.getCause());
+                    }
+                },
+                recorder -> delegate.send(RequestBodies.withBody(request, body), teeing(handler, recorder)));
     }
 
     @Override
@@ -53,7 +57,9 @@ final class HarnessHttpClient extends HttpClient {
     }
 
     @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+            HttpRequest request,
+            HttpResponse.BodyHandler<T> handler,
             HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
         byte[] body;
         try {
@@ -64,20 +70,26 @@ final class HarnessHttpClient extends HttpClient {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(e);
         }
-        return Exchange.runAsync(session, toOutgoing(request, body),
-                replayed -> CompletableFuture.supplyAsync(() -> ReplayedHttpResponse.deliver(request, replayed, handler,
-                        session), delegate.executor().orElse(CompletableFuture.completedFuture(null).defaultExecutor()))
+        return Exchange.runAsync(
+                session,
+                toOutgoing(request, body),
+                replayed -> CompletableFuture.supplyAsync(
+                                () -> ReplayedHttpResponse.deliver(request, replayed, handler, session),
+                                delegate.executor()
+                                        .orElse(CompletableFuture.completedFuture(null)
+                                                .defaultExecutor()))
                         .thenCompose(f -> f),
                 recorder -> {
                     HttpRequest outgoing = RequestBodies.withBody(request, body);
                     HttpResponse.BodyHandler<T> tee = teeing(handler, recorder);
-                    return pushPromiseHandler == null ? delegate.sendAsync(outgoing, tee)
+                    return pushPromiseHandler == null
+                            ? delegate.sendAsync(outgoing, tee)
                             : delegate.sendAsync(outgoing, tee, pushPromiseHandler);
                 });
     }
 
-    private static <T> HttpResponse.BodyHandler<T> teeing(HttpResponse.BodyHandler<T> handler,
-            Optional<ResponseRecorder> recorder) {
+    private static <T> HttpResponse.BodyHandler<T> teeing(
+            HttpResponse.BodyHandler<T> handler, Optional<ResponseRecorder> recorder) {
         if (recorder.isEmpty()) {
             return handler;
         }
@@ -89,7 +101,8 @@ final class HarnessHttpClient extends HttpClient {
     }
 
     private static OutgoingRequest toOutgoing(HttpRequest request, byte[] body) {
-        return new OutgoingRequest(request.method(), request.uri(), Headers.of(request.headers().map()), body);
+        return new OutgoingRequest(
+                request.method(), request.uri(), Headers.of(request.headers().map()), body);
     }
 
     private static IOException unwrap(Throwable cause) throws InterruptedException {

@@ -13,8 +13,7 @@ import dev.replayharness.core.HarnessSession;
  * {@code delegate} and tees the response, chunk by chunk as it arrives, into a recording.
  */
 public final class JdkHarness {
-    private JdkHarness() {
-    }
+    private JdkHarness() {}
 
     /** A client that routes every request through {@code session}. */
     public static HttpClient wrap(HttpClient delegate, HarnessSession session) {

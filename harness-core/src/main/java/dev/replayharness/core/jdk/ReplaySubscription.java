@@ -23,7 +23,8 @@ final class ReplaySubscription implements Flow.Subscription {
     private boolean delivering;
     private boolean done;
 
-    ReplaySubscription(Flow.Subscriber<? super List<ByteBuffer>> subscriber, ReplayedResponse replayed, Sleeper sleeper) {
+    ReplaySubscription(
+            Flow.Subscriber<? super List<ByteBuffer>> subscriber, ReplayedResponse replayed, Sleeper sleeper) {
         this.subscriber = subscriber;
         this.replayed = replayed;
         this.sleeper = sleeper;

@@ -7,11 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-
 import javax.net.ssl.SSLSession;
 
-import dev.replayharness.core.replay.ReplayedResponse;
 import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /** An {@link HttpResponse} rebuilt from a recording. */
 final class ReplayedHttpResponse<T> implements HttpResponse<T> {
@@ -34,8 +33,8 @@ final class ReplayedHttpResponse<T> implements HttpResponse<T> {
      * Hands the recorded body to the caller's body handler, chunk by chunk as its subscriber asks
      * for them, and completes when the handler's body is ready (at once for streaming handlers).
      */
-    static <T> CompletableFuture<HttpResponse<T>> deliver(HttpRequest request, ReplayedResponse recorded,
-            BodyHandler<T> handler, HarnessSession session) {
+    static <T> CompletableFuture<HttpResponse<T>> deliver(
+            HttpRequest request, ReplayedResponse recorded, BodyHandler<T> handler, HarnessSession session) {
         ReplayedResponse replayed = recorded.encodedForWire(); // java.net.http does not decode Content-Encoding
         HttpHeaders headers = HarnessHttpClient.httpHeaders(replayed.headers());
         ResponseInfo info = new ResponseInfo() {
@@ -56,7 +55,9 @@ final class ReplayedHttpResponse<T> implements HttpResponse<T> {
         };
         BodySubscriber<T> subscriber = handler.apply(info);
         subscriber.onSubscribe(new ReplaySubscription(subscriber, replayed, session.sleeper()));
-        return subscriber.getBody().toCompletableFuture()
+        return subscriber
+                .getBody()
+                .toCompletableFuture()
                 .thenApply(body -> new ReplayedHttpResponse<>(request, session, replayed.status(), headers, body));
     }
 

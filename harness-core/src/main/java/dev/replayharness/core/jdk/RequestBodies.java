@@ -10,8 +10,7 @@ import java.util.concurrent.Flow;
 
 /** Reads a request's body publisher into bytes, and rebuilds the request around those bytes. */
 final class RequestBodies {
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     static byte[] collect(HttpRequest request) throws IOException, InterruptedException {
         if (request.bodyPublisher().isEmpty() || request.bodyPublisher().get().contentLength() == 0) {
@@ -53,7 +52,10 @@ final class RequestBodies {
     /** The same request, its body now a replayable byte array (a publisher may only be read once). */
     static HttpRequest withBody(HttpRequest request, byte[] body) {
         HttpRequest.BodyPublisher publisher = request.bodyPublisher().isEmpty()
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
-        return HttpRequest.newBuilder(request, (name, value) -> true).method(request.method(), publisher).build();
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        return HttpRequest.newBuilder(request, (name, value) -> true)
+                .method(request.method(), publisher)
+                .build();
     }
 }

@@ -6,8 +6,7 @@ import tools.jackson.databind.JsonNode;
 
 /** I-JSON (RFC 7493) as far as JCS cares: what {@link Jcs} can canonicalize, checked without writing. */
 public final class IJson {
-    private IJson() {
-    }
+    private IJson() {}
 
     /**
      * Whether {@link Jcs#write} can write {@code node}: no number beyond double range and, when
@@ -17,7 +16,8 @@ public final class IJson {
     public static boolean canonicalizable(JsonNode node, boolean checkStrings) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
-                if (checkStrings && hasLoneSurrogate(member.getKey()) || !canonicalizable(member.getValue(), checkStrings)) {
+                if (checkStrings && hasLoneSurrogate(member.getKey())
+                        || !canonicalizable(member.getValue(), checkStrings)) {
                     return false;
                 }
             }

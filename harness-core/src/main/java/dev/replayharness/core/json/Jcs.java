@@ -25,8 +25,7 @@ public final class Jcs {
     /** Integers up to 2^53 are exact doubles, so their ECMAScript form is their decimal digits. */
     private static final long MAX_EXACT = 1L << 53;
 
-    private Jcs() {
-    }
+    private Jcs() {}
 
     /** Thrown for values JCS cannot represent: lone surrogates, non-finite numbers. */
     public static final class NotCanonicalizableException extends RuntimeException {
@@ -79,7 +78,9 @@ public final class Jcs {
             members[count++] = member;
         }
         if (!sorted(members)) {
-            Arrays.sort(members, Map.Entry.comparingByKey()); // String.compareTo orders by UTF-16 code units, as JCS requires
+            Arrays.sort(
+                    members,
+                    Map.Entry.comparingByKey()); // String.compareTo orders by UTF-16 code units, as JCS requires
         }
         out.ascii('{');
         for (int i = 0; i < members.length; i++) {
@@ -117,7 +118,9 @@ public final class Jcs {
             }
             return;
         }
-        if (node.isBigInteger() ? node.bigIntegerValue().bitLength() <= 53 : node.isInt() || node.isLong() || node.isShort()) {
+        if (node.isBigInteger()
+                ? node.bigIntegerValue().bitLength() <= 53
+                : node.isInt() || node.isLong() || node.isShort()) {
             long value = node.longValue();
             if (value >= -MAX_EXACT && value <= MAX_EXACT) {
                 out.ascii(Long.toString(value)); // an exact double: its ECMAScript form is its digits

@@ -16,6 +16,7 @@ public final class JcsOutput {
     private final char[] chars = new char[512];
     /** ASCII characters written as themselves: not a control character, quote or backslash. */
     private static final boolean[] PLAIN = plain();
+
     private MessageDigest digest;
     private final ByteArrayOutputStream text;
     private int position;

@@ -29,10 +29,11 @@ public final class Json {
 
     /** Prebuilt: MAPPER.writeValueAsBytes configures a writer on every call, a tenth of a replay. */
     private static final ObjectWriter COMPACT = MAPPER.writer();
-    private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter().with(prettyPrinter());
 
-    private Json() {
-    }
+    private static final ObjectWriter PRETTY =
+            MAPPER.writerWithDefaultPrettyPrinter().with(prettyPrinter());
+
+    private Json() {}
 
     /** Two-space indent, {@code "name": value}, one array element per line, LF line ends. */
     private static DefaultPrettyPrinter prettyPrinter() {

@@ -9,8 +9,7 @@ import tools.jackson.databind.JsonNode;
 public final class JsonDiff {
     private static final int MAX_VALUE_LENGTH = 80;
 
-    private JsonDiff() {
-    }
+    private JsonDiff() {}
 
     /** One difference: the value this request has and the value the recording has ({@code null} for absent). */
     public record Difference(String pointer, JsonNode actual, JsonNode recorded) {
@@ -79,8 +78,12 @@ public final class JsonDiff {
     /** A JSON Pointer as a chain of parents, turned into a string only when a difference needs it. */
     private record Pointer(Pointer parent, String name, int index) {
         static String of(Pointer p) {
-            return p == null ? "" : of(p.parent) + "/" + (p.name == null ? Integer.toString(p.index)
-                    : p.name.replace("~", "~0").replace("/", "~1"));
+            return p == null
+                    ? ""
+                    : of(p.parent) + "/"
+                            + (p.name == null
+                                    ? Integer.toString(p.index)
+                                    : p.name.replace("~", "~0").replace("/", "~1"));
         }
     }
 

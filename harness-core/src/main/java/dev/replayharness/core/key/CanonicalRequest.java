@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
-import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.codec.BodyCodec;
 import dev.replayharness.core.json.Jcs;
 import dev.replayharness.core.json.JcsOutput;
@@ -17,6 +16,8 @@ import dev.replayharness.core.json.Json;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedRequest;
+import dev.replayharness.core.recording.RecordingKey;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -70,8 +71,7 @@ public final class CanonicalRequest {
      * @param shared the form without the test identity
      * @param testScoped the form with it, or {@code null} when there is no test identity
      */
-    public record Forms(CanonicalRequest shared, CanonicalRequest testScoped) {
-    }
+    public record Forms(CanonicalRequest shared, CanonicalRequest testScoped) {}
 
     /**
      * The canonical form of a recorded request (the key input is always derived from what is
@@ -109,21 +109,27 @@ public final class CanonicalRequest {
      * @param normalizers applied to a copy of a JSON body, in order
      * @param testId the test identity, or {@code null} for a shared recording
      */
-    public static CanonicalRequest of(String method, String rawPath, String rawQuery, Body body,
-            List<RequestNormalizer> normalizers, String testId) {
+    public static CanonicalRequest of(
+            String method,
+            String rawPath,
+            String rawQuery,
+            Body body,
+            List<RequestNormalizer> normalizers,
+            String testId) {
         Prefix prefix = Prefix.of(parts(method, rawPath, rawQuery, body, normalizers));
         return new CanonicalRequest(prefix.parts(), testId, prefix.out(), prefix.digest());
     }
 
     private static Parts parts(RecordedRequest request) {
         PathAndQuery url = PathAndQuery.of(request.url());
-        List<RequestNormalizer> normalizers = request.normalizers().isEmpty() ? List.of()
+        List<RequestNormalizer> normalizers = request.normalizers().isEmpty()
+                ? List.of()
                 : request.normalizers().stream().map(RequestNormalizer::parse).toList();
         return parts(request.method(), url.rawPath(), url.rawQuery(), request.body(), normalizers);
     }
 
-    private static Parts parts(String method, String rawPath, String rawQuery, Body body,
-            List<RequestNormalizer> normalizers) {
+    private static Parts parts(
+            String method, String rawPath, String rawQuery, Body body, List<RequestNormalizer> normalizers) {
         String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
         List<List<String>> query = rawQuery == null || rawQuery.isEmpty() ? null : queryPairs(rawQuery);
         if (body instanceof Body.Json json) {

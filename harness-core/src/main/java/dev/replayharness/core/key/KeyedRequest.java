@@ -12,7 +12,8 @@ import dev.replayharness.core.recording.RecordedRequest;
  * @param testScoped its canonical form with the test identity, or {@code null} without one
  * @param shared its canonical form without the test identity
  */
-public record KeyedRequest(RecordedRequest recorded, String path, boolean loopback, CanonicalRequest testScoped, CanonicalRequest shared) {
+public record KeyedRequest(
+        RecordedRequest recorded, String path, boolean loopback, CanonicalRequest testScoped, CanonicalRequest shared) {
 
     /** The form that identifies the request within a session: test-scoped when there is a test. */
     public CanonicalRequest primary() {

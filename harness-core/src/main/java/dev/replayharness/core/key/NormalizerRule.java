@@ -14,7 +14,8 @@ import dev.replayharness.core.normalize.RequestNormalizer;
 public record NormalizerRule(String method, Pattern path, RequestNormalizer normalizer) {
 
     public boolean applies(String requestMethod, String requestPath) {
-        return (method == null || method.equals(requestMethod)) && path.matcher(requestPath).matches();
+        return (method == null || method.equals(requestMethod))
+                && path.matcher(requestPath).matches();
     }
 
     /** A glob where {@code *} matches any run of characters. */

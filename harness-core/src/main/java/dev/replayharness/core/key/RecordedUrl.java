@@ -10,13 +10,14 @@ final class RecordedUrl {
     /** An IPv4 literal, or an IPv6 literal in brackets as URI.getHost() gives it; never a name such as "cafe". */
     private static final Pattern ADDRESS_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.]+]");
 
-    private RecordedUrl() {
-    }
+    private RecordedUrl() {}
 
     /** {@code uri} with the (redacted) {@code path} and {@code query}. */
     static String of(URI uri, boolean loopback, String path, String query) {
         StringBuilder url = new StringBuilder();
-        url.append(uri.getScheme() == null ? "http" : uri.getScheme()).append("://").append(host(uri));
+        url.append(uri.getScheme() == null ? "http" : uri.getScheme())
+                .append("://")
+                .append(host(uri));
         if (uri.getPort() >= 0 && !loopback) {
             url.append(':').append(uri.getPort());
         }

@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.replayharness.core.codec.BodyCodec;
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.http.OutgoingRequest;
-import dev.replayharness.core.codec.BodyCodec;
-import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.json.IJson;
 import dev.replayharness.core.json.Json;
-import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.RecordedRequest;
+import dev.replayharness.core.redact.Redactor;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,7 +36,8 @@ public final class RequestKeyer {
      * @param redactor the session's redactor, which learns the credentials requests carry
      * @param testId the test identity of the test-scoped key, or {@code null} for shared keys only
      */
-    public RequestKeyer(Set<String> recordedHeaders, List<NormalizerRule> normalizers, Redactor redactor, String testId) {
+    public RequestKeyer(
+            Set<String> recordedHeaders, List<NormalizerRule> normalizers, Redactor redactor, String testId) {
         this.recordedHeaders = recordedHeaders;
         this.normalizers = normalizers;
         this.redactor = redactor;
@@ -52,16 +53,21 @@ public final class RequestKeyer {
         URI uri = request.uri();
         redactor.learnFromQuery(uri.getRawQuery());
         String method = request.method().toUpperCase(Locale.ROOT);
-        // The path is redacted too: a token in it would reach the file and the key (a CI run with another token would miss).
+        // The path is redacted too: a token in it would reach the file and the key (a CI run with another token would
+        // miss).
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : redactor.redact(uri.getRawPath());
         String query = redactor.redactQuery(uri.getRawQuery());
-        Headers headers = redactor.redactValues(request.headers().filter((name, value) ->
-                recordedHeaders.contains(name) && !Redactor.isCredentialHeader(name)));
-        List<String> specs = normalizers.isEmpty() ? List.of() : normalizers.stream()
-                .filter(r -> r.applies(method, path)).map(r -> r.normalizer().spec()).toList();
+        Headers headers = redactor.redactValues(request.headers()
+                .filter((name, value) -> recordedHeaders.contains(name) && !Redactor.isCredentialHeader(name)));
+        List<String> specs = normalizers.isEmpty()
+                ? List.of()
+                : normalizers.stream()
+                        .filter(r -> r.applies(method, path))
+                        .map(r -> r.normalizer().spec())
+                        .toList();
         boolean loopback = RecordedUrl.isLoopback(uri);
-        RecordedRequest recorded = new RecordedRequest(method, RecordedUrl.of(uri, loopback, path, query), headers,
-                body(request.body()), specs);
+        RecordedRequest recorded = new RecordedRequest(
+                method, RecordedUrl.of(uri, loopback, path, query), headers, body(request.body()), specs);
         CanonicalRequest.Forms forms = CanonicalRequest.forms(recorded, testId); // one pass over the body for both keys
         return new KeyedRequest(recorded, path, loopback, forms.testScoped(), forms.shared());
     }

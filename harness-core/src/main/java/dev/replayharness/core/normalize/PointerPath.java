@@ -31,7 +31,8 @@ public final class PointerPath {
             return new PointerPath(List.of(), false);
         }
         if (!pointer.startsWith("/")) {
-            throw new IllegalArgumentException("a JSON Pointer must be empty or start with '/', but is '" + pointer + "'");
+            throw new IllegalArgumentException(
+                    "a JSON Pointer must be empty or start with '/', but is '" + pointer + "'");
         }
         List<String> segments = new ArrayList<>();
         for (String raw : pointer.substring(1).split("/", -1)) {
@@ -87,7 +88,8 @@ public final class PointerPath {
             return;
         }
         if (segments.isEmpty()) {
-            throw new IllegalArgumentException("the whole body cannot be replaced; name a member with a pointer such as /field");
+            throw new IllegalArgumentException(
+                    "the whole body cannot be replaced; name a member with a pointer such as /field");
         }
         forEachParent(root, (parent, name) -> {
             if (parent instanceof ObjectNode object && object.has(name)) {

@@ -76,8 +76,10 @@ public sealed interface RequestNormalizer
                     break;
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid request normalizer '" + spec + "': " + e.getMessage()
-                    + ". Accepted: 'drop /pointer', 'mask /pointer', 'mask-regex REGEX', 'round DIGITS [/pointer]'.", e);
+            throw new IllegalArgumentException(
+                    "Invalid request normalizer '" + spec + "': " + e.getMessage()
+                            + ". Accepted: 'drop /pointer', 'mask /pointer', 'mask-regex REGEX', 'round DIGITS [/pointer]'.",
+                    e);
         }
         throw new IllegalArgumentException("Unknown request normalizer '" + spec
                 + "'. Accepted: 'drop /pointer', 'mask /pointer', 'mask-regex REGEX', 'round DIGITS [/pointer]'.");
@@ -135,8 +137,13 @@ public sealed interface RequestNormalizer
         @Override
         public void apply(JsonNode body) {
             Pattern pattern = Pattern.compile(regex);
-            PointerPath.everyValue().replaceAll(body, old -> old.isString()
-                    ? StringNode.valueOf(pattern.matcher(old.stringValue()).replaceAll(MASK)) : old);
+            PointerPath.everyValue()
+                    .replaceAll(
+                            body,
+                            old -> old.isString()
+                                    ? StringNode.valueOf(
+                                            pattern.matcher(old.stringValue()).replaceAll(MASK))
+                                    : old);
         }
 
         @Override
@@ -156,8 +163,12 @@ public sealed interface RequestNormalizer
         @Override
         public void apply(JsonNode body) {
             PointerPath target = path.isRoot() ? PointerPath.everyValue() : path;
-            target.replaceAll(body, old -> old.isNumber()
-                    ? DecimalNode.valueOf(new BigDecimal(old.asString()).setScale(digits, RoundingMode.HALF_EVEN)) : old);
+            target.replaceAll(
+                    body,
+                    old -> old.isNumber()
+                            ? DecimalNode.valueOf(
+                                    new BigDecimal(old.asString()).setScale(digits, RoundingMode.HALF_EVEN))
+                            : old);
         }
 
         @Override

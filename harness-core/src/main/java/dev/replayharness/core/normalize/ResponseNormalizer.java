@@ -1,6 +1,7 @@
 package dev.replayharness.core.normalize;
 
 import dev.replayharness.core.recording.RecordingKey;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**

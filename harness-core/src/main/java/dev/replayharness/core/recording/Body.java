@@ -8,12 +8,10 @@ import tools.jackson.databind.JsonNode;
 public sealed interface Body permits Body.Json, Body.Text, Body.Binary, Body.EventStream {
 
     /** A JSON body, stored as JSON in the file. */
-    record Json(JsonNode value) implements Body {
-    }
+    record Json(JsonNode value) implements Body {}
 
     /** A UTF-8 text body that is not JSON. */
-    record Text(String text) implements Body {
-    }
+    record Text(String text) implements Body {}
 
     /** Any other body, stored as base64. */
     record Binary(byte[] bytes) implements Body {

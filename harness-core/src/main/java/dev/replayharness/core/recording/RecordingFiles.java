@@ -5,6 +5,7 @@ import java.util.Base64;
 
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.json.Json;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,8 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * written is the store's ({@code dev.replayharness.core.store.FileRecordingStore}).
  */
 public final class RecordingFiles {
-    private RecordingFiles() {
-    }
+    private RecordingFiles() {}
 
     /** Parses a recording's bytes; {@code file} is only used in error messages. */
     public static Recording parse(Path file, byte[] bytes) {
@@ -25,15 +25,20 @@ public final class RecordingFiles {
         try {
             root = Json.MAPPER.readTree(bytes);
         } catch (JacksonException e) {
-            throw new RecordingFormatException(file, "is not valid JSON, perhaps truncated or edited by hand ("
-                    + e.getOriginalMessage() + " at " + location(e) + "). Fix the file, or delete it and re-record.", e);
+            throw new RecordingFormatException(
+                    file,
+                    "is not valid JSON, perhaps truncated or edited by hand (" + e.getOriginalMessage() + " at "
+                            + location(e) + "). Fix the file, or delete it and re-record.",
+                    e);
         }
         return new RecordingReader(file).recording(root);
     }
 
     private static String location(JacksonException e) {
-        return e.getLocation() == null ? "unknown position"
-                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return e.getLocation() == null
+                ? "unknown position"
+                : "line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
     }
 
     /** The file's exact text. */

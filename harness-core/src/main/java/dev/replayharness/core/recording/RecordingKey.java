@@ -53,13 +53,13 @@ public record RecordingKey(String hex) {
             return Optional.empty();
         }
         int occurrence = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-        return occurrence == 1 && m.group(2) != null ? Optional.empty()
+        return occurrence == 1 && m.group(2) != null
+                ? Optional.empty()
                 : Optional.of(new Named(new RecordingKey(m.group(1)), occurrence));
     }
 
     /** A key and which identical request it is. */
-    public record Named(RecordingKey key, int occurrence) {
-    }
+    public record Named(RecordingKey key, int occurrence) {}
 
     @Override
     public String toString() {

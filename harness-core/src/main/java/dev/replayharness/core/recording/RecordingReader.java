@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.replayharness.core.http.Headers;
+
 import tools.jackson.databind.JsonNode;
 
 /** Reads the JSON tree, naming the field path of anything wrong. */
@@ -17,26 +18,42 @@ record RecordingReader(Path file) {
         }
         JsonNode format = root.get("format");
         if (format == null || !format.isIntegralNumber() || !format.canConvertToInt()) {
-            throw fail("format", "is missing or not a whole number; a version " + Recording.FORMAT_VERSION
-                    + " recording starts with \"format\": " + Recording.FORMAT_VERSION);
+            throw fail(
+                    "format",
+                    "is missing or not a whole number; a version " + Recording.FORMAT_VERSION
+                            + " recording starts with \"format\": " + Recording.FORMAT_VERSION);
         }
         if (format.intValue() != Recording.FORMAT_VERSION) {
-            throw fail("format", "is " + format + ", a format version this harness does not know (it reads version "
-                    + Recording.FORMAT_VERSION + "). Upgrade Replay Harness, or re-record the file");
+            throw fail(
+                    "format",
+                    "is " + format + ", a format version this harness does not know (it reads version "
+                            + Recording.FORMAT_VERSION + "). Upgrade Replay Harness, or re-record the file");
         }
         JsonNode request = object(root, "request");
         JsonNode response = object(root, "response");
-        return new Recording(Recording.FORMAT_VERSION, optionalText(root, "testId"), text(root, "source"),
-                new RecordedRequest(text(request, "request.method"), text(request, "request.url"),
-                        headers(request, "request.headers"), body(request, "request.body"),
+        return new Recording(
+                Recording.FORMAT_VERSION,
+                optionalText(root, "testId"),
+                text(root, "source"),
+                new RecordedRequest(
+                        text(request, "request.method"),
+                        text(request, "request.url"),
+                        headers(request, "request.headers"),
+                        body(request, "request.body"),
                         strings(request, "request.normalizers")),
-                new RecordedResponse(status(response), headers(response, "response.headers"),
-                        body(response, "response.body"), interruption(response)));
+                new RecordedResponse(
+                        status(response),
+                        headers(response, "response.headers"),
+                        body(response, "response.body"),
+                        interruption(response)));
     }
 
     private int status(JsonNode response) {
         JsonNode status = response.get("status");
-        if (status == null || !status.isIntegralNumber() || !status.canConvertToInt() || status.intValue() < 100
+        if (status == null
+                || !status.isIntegralNumber()
+                || !status.canConvertToInt()
+                || status.intValue() < 100
                 || status.intValue() > 599) {
             throw fail("response.status", "must be an HTTP status code from 100 to 599, but is " + status);
         }
@@ -52,7 +69,9 @@ record RecordingReader(Path file) {
         try {
             return new Interruption(Interruption.Kind.parse(kind), text(node, "response.interrupted.message"));
         } catch (IllegalArgumentException e) {
-            throw fail("response.interrupted.kind", "is '" + kind + "'; allowed: upstream-error, truncated, unterminated-event");
+            throw fail(
+                    "response.interrupted.kind",
+                    "is '" + kind + "'; allowed: upstream-error, truncated, unterminated-event");
         }
     }
 
@@ -71,7 +90,8 @@ record RecordingReader(Path file) {
             case "text" -> new Body.Text(requireText(value, path + ".text"));
             case "base64" -> binary(requireText(value, path + ".base64"), path + ".base64");
             case "events" -> events(value, path + ".events");
-            default -> throw fail(path, "has unknown kind '" + only.getKey() + "'; allowed: json, text, base64, events");
+            default ->
+                throw fail(path, "has unknown kind '" + only.getKey() + "'; allowed: json, text, base64, events");
         };
     }
 
@@ -94,8 +114,13 @@ record RecordingReader(Path file) {
             if (!e.isObject()) {
                 throw fail(at, "must be an object");
             }
-            events.add(new SseEvent(optionalText(e, "comment"), optionalText(e, "event"), optionalText(e, "id"),
-                    optionalLong(e, "retry", at), e.get("data"), optionalLong(e, "offsetMs", at)));
+            events.add(new SseEvent(
+                    optionalText(e, "comment"),
+                    optionalText(e, "event"),
+                    optionalText(e, "id"),
+                    optionalLong(e, "retry", at),
+                    e.get("data"),
+                    optionalLong(e, "offsetMs", at)));
         }
         return new Body.EventStream(events);
     }
@@ -166,7 +191,9 @@ record RecordingReader(Path file) {
 
     private String requireText(JsonNode node, String path) {
         if (!node.isString()) {
-            throw fail(path, "must be a string, but is " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw fail(
+                    path,
+                    "must be a string, but is " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         return node.stringValue();
     }
@@ -176,6 +203,7 @@ record RecordingReader(Path file) {
     }
 
     private RecordingFormatException fail(String path, String problem) {
-        return new RecordingFormatException(file, (path.isEmpty() ? "the file" : "field '" + path + "'") + " " + problem + ".");
+        return new RecordingFormatException(
+                file, (path.isEmpty() ? "the file" : "field '" + path + "'") + " " + problem + ".");
     }
 }

@@ -23,6 +23,9 @@ public record SseEvent(String comment, String event, String id, Long retry, Json
         if (data == null) {
             return Optional.empty();
         }
-        return Optional.of(data.isString() ? data.stringValue() : dev.replayharness.core.json.Json.MAPPER.writeValueAsString(data));
+        return Optional.of(
+                data.isString()
+                        ? data.stringValue()
+                        : dev.replayharness.core.json.Json.MAPPER.writeValueAsString(data));
     }
 }

@@ -15,8 +15,7 @@ import dev.replayharness.core.recording.SseEvent;
  * learn a secret (a token a later request sends) after an earlier response carrying it was recorded.
  */
 public final class RecordingRedactor {
-    private RecordingRedactor() {
-    }
+    private RecordingRedactor() {}
 
     /**
      * The response redacted again; the request is left alone, because its key was computed from it
@@ -25,8 +24,15 @@ public final class RecordingRedactor {
     public static Recording redactResponse(Recording r, Redactor redactor) {
         RecordedResponse s = r.response();
         Interruption i = s.interruption();
-        return new Recording(r.format(), r.testId(), r.source(), r.request(),
-                new RecordedResponse(s.status(), headers(s.headers(), redactor), body(s.body(), redactor),
+        return new Recording(
+                r.format(),
+                r.testId(),
+                r.source(),
+                r.request(),
+                new RecordedResponse(
+                        s.status(),
+                        headers(s.headers(), redactor),
+                        body(s.body(), redactor),
                         i == null ? null : new Interruption(i.kind(), redactor.redact(i.message()))));
     }
 
@@ -35,10 +41,20 @@ public final class RecordingRedactor {
         RecordedRequest q = r.request();
         RecordedResponse s = r.response();
         Interruption i = s.interruption();
-        return new Recording(r.format(), r.testId(), r.source(),
-                new RecordedRequest(q.method(), redactor.redactUrl(q.url()), headers(q.headers(), redactor), body(q.body(), redactor),
+        return new Recording(
+                r.format(),
+                r.testId(),
+                r.source(),
+                new RecordedRequest(
+                        q.method(),
+                        redactor.redactUrl(q.url()),
+                        headers(q.headers(), redactor),
+                        body(q.body(), redactor),
                         q.normalizers()),
-                new RecordedResponse(s.status(), headers(s.headers(), redactor), body(s.body(), redactor),
+                new RecordedResponse(
+                        s.status(),
+                        headers(s.headers(), redactor),
+                        body(s.body(), redactor),
                         i == null ? null : new Interruption(i.kind(), redactor.redact(i.message()))));
     }
 
@@ -57,8 +73,15 @@ public final class RecordingRedactor {
             return new Body.Binary(redactor.redact(binary.bytes()));
         }
         if (body instanceof Body.EventStream stream) {
-            List<SseEvent> events = stream.events().stream().map(e -> new SseEvent(redactor.redact(e.comment()), redactor.redact(e.event()), redactor.redact(e.id()),
-                    e.retry(), redactor.redact(e.data()), e.offsetMs())).toList();
+            List<SseEvent> events = stream.events().stream()
+                    .map(e -> new SseEvent(
+                            redactor.redact(e.comment()),
+                            redactor.redact(e.event()),
+                            redactor.redact(e.id()),
+                            e.retry(),
+                            redactor.redact(e.data()),
+                            e.offsetMs()))
+                    .toList();
             return new Body.EventStream(events);
         }
         return body;

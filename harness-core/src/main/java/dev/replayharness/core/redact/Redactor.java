@@ -1,6 +1,5 @@
 package dev.replayharness.core.redact;
 
-import dev.replayharness.core.json.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -10,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.replayharness.core.json.Json;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,21 +27,42 @@ public final class Redactor {
     public static final String PLACEHOLDER = "REDACTED";
 
     /** Headers that carry credentials: never written, whatever the allow-list says. */
-    public static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
-            "set-cookie", "x-api-key", "api-key", "x-amz-security-token", "x-goog-api-key", "x-auth-token",
+    public static final Set<String> CREDENTIAL_HEADERS = Set.of(
+            "authorization",
+            "proxy-authorization",
+            "cookie",
+            "set-cookie",
+            "x-api-key",
+            "api-key",
+            "x-amz-security-token",
+            "x-goog-api-key",
+            "x-auth-token",
             "ocp-apim-subscription-key");
 
     /** Query parameters whose value is a credential (compared lower-case). */
-    private static final Set<String> CREDENTIAL_QUERY_PARAMS = Set.of("api_key", "api-key", "apikey", "key", "token",
-            "access_token", "auth", "sig", "signature", "x-amz-signature", "x-amz-credential", "x-amz-security-token",
-            "password", "secret", "client_secret");
+    private static final Set<String> CREDENTIAL_QUERY_PARAMS = Set.of(
+            "api_key",
+            "api-key",
+            "apikey",
+            "key",
+            "token",
+            "access_token",
+            "auth",
+            "sig",
+            "signature",
+            "x-amz-signature",
+            "x-amz-credential",
+            "x-amz-security-token",
+            "password",
+            "secret",
+            "client_secret");
 
     /**
      * A credential after an auth scheme. In free text ("a basic overview") the words are ordinary, so
      * only a token-shaped value counts: at least 20 characters of token alphabet, with a digit in it.
      */
-    private static final Pattern BEARER = Pattern.compile(
-            "(?i)\\b(bearer|basic)\\s+(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{20,}=*");
+    private static final Pattern BEARER =
+            Pattern.compile("(?i)\\b(bearer|basic)\\s+(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{20,}=*");
     /**
      * Token patterns, each with the literals one of which every match contains. Most text holds none of
      * them, and {@link String#contains} finds that out far faster than a regex that starts with a word
@@ -68,8 +90,7 @@ public final class Redactor {
 
     private final List<String> secrets = new CopyOnWriteArrayList<>();
 
-    public Redactor() {
-    }
+    public Redactor() {}
 
     public Redactor(Iterable<String> knownSecrets) {
         knownSecrets.forEach(this::addSecret);
@@ -109,7 +130,9 @@ public final class Redactor {
             String value = eq < 0 ? "" : part.substring(eq + 1);
             // Only a token-like value (with a digit, as for Bearer): a word such as ?key=messages, learned as a
             // secret, would be redacted from every body of the session.
-            if (eq > 0 && isCredentialQueryParameter(part.substring(0, eq)) && value.chars().anyMatch(Character::isDigit)) {
+            if (eq > 0
+                    && isCredentialQueryParameter(part.substring(0, eq))
+                    && value.chars().anyMatch(Character::isDigit)) {
                 addSecret(value);
                 try {
                     addSecret(URLDecoder.decode(value, StandardCharsets.UTF_8));
@@ -198,7 +221,9 @@ public final class Redactor {
     /** A URL with its query redacted as by {@link #redactQuery} and the rest as by {@link #redact(String)}. */
     public String redactUrl(String url) {
         int question = url.indexOf('?');
-        return question < 0 ? redact(url) : redact(url.substring(0, question)) + "?" + redactQuery(url.substring(question + 1));
+        return question < 0
+                ? redact(url)
+                : redact(url.substring(0, question)) + "?" + redactQuery(url.substring(question + 1));
     }
 
     /**

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.codec.ContentEncoding;
+import dev.replayharness.core.http.Headers;
 
 /**
  * A response rebuilt from a recording, ready for an adapter to hand to its caller.
@@ -21,7 +21,12 @@ import dev.replayharness.core.codec.ContentEncoding;
  * @param delaysMs how long to wait before each chunk; all zero unless recorded timing is replayed
  * @param interruption when the recorded body ended with an error, its message; the body then fails after the last chunk
  */
-public record ReplayedResponse(Path file, int status, Headers headers, List<byte[]> chunks, List<Long> delaysMs,
+public record ReplayedResponse(
+        Path file,
+        int status,
+        Headers headers,
+        List<byte[]> chunks,
+        List<Long> delaysMs,
         Optional<String> interruption) {
 
     public ReplayedResponse {
@@ -49,11 +54,18 @@ public record ReplayedResponse(Path file, int status, Headers headers, List<byte
             return this;
         }
         byte[] body = bodyBytes();
-        if (ContentEncoding.looksEncoded(encoding.get(), body) && ContentEncoding.decode(encoding.get(), body).isEmpty()) {
-            return this; // a broken stream of that encoding, recorded as it came (it could not be decoded): sent as it came
+        if (ContentEncoding.looksEncoded(encoding.get(), body)
+                && ContentEncoding.decode(encoding.get(), body).isEmpty()) {
+            return this; // a broken stream of that encoding, recorded as it came (it could not be decoded): sent as it
+            // came
         }
-        return new ReplayedResponse(file, status, headers, List.of(ContentEncoding.encode(encoding.get(), body)),
-                List.of(delaysMs.get(0)), interruption);
+        return new ReplayedResponse(
+                file,
+                status,
+                headers,
+                List.of(ContentEncoding.encode(encoding.get(), body)),
+                List.of(delaysMs.get(0)),
+                interruption);
     }
 
     /**
@@ -64,8 +76,13 @@ public record ReplayedResponse(Path file, int status, Headers headers, List<byte
         if (ContentEncoding.supported(headers).isEmpty()) {
             return this;
         }
-        return new ReplayedResponse(file, status, headers.filter((name, value) -> !name.equals("content-encoding")), chunks,
-                delaysMs, interruption);
+        return new ReplayedResponse(
+                file,
+                status,
+                headers.filter((name, value) -> !name.equals("content-encoding")),
+                chunks,
+                delaysMs,
+                interruption);
     }
 
     /** Total body length. */

@@ -1,25 +1,25 @@
 package dev.replayharness.core.store;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a file so that readers (other threads, other JVMs) see the old content or the new, never a part. */
 public final class AtomicFiles {
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** A temporary file older than this was left by a writer that died (a write takes milliseconds). */
     public static final Duration STALE_AFTER = Duration.ofMinutes(10);
+
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
 
     /**
@@ -32,7 +32,8 @@ public final class AtomicFiles {
             return;
         }
         Instant staleBefore = Instant.now().minus(STALE_AFTER);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, p -> tempName.matcher(p.getFileName().toString()).matches())) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(
+                dir, p -> tempName.matcher(p.getFileName().toString()).matches())) {
             for (Path temp : entries) {
                 if (Files.getLastModifiedTime(temp).toInstant().isBefore(staleBefore)) {
                     Files.deleteIfExists(temp);

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.key.KeyedRequest;
-import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.recording.RecordingFiles;
+import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingKey;
 
 /**
  * Recordings as files: {@code <recordings>/<namespace>/<key>.json} for a request's first occurrence and
@@ -46,7 +46,8 @@ public final class FileRecordingStore implements RecordingStore {
     public static FileRecordingStore inFolder(Path namespaceDirectory) {
         Path absolute = namespaceDirectory.toAbsolutePath();
         Path parent = absolute.getParent();
-        return new FileRecordingStore(parent == null ? absolute : parent, absolute.getFileName().toString(), null);
+        return new FileRecordingStore(
+                parent == null ? absolute : parent, absolute.getFileName().toString(), null);
     }
 
     /**
@@ -59,7 +60,8 @@ public final class FileRecordingStore implements RecordingStore {
         Path absolute = recordingsRoot.toAbsolutePath().normalize();
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new dev.replayharness.core.config.HarnessConfigurationException("Recordings directory " + absolute
-                    + " is a file, not a folder, so mode " + mode + " cannot write recordings. Point harness.recordings-dir"
+                    + " is a file, not a folder, so mode " + mode
+                    + " cannot write recordings. Point harness.recordings-dir"
                     + " at the recordings folder.");
         }
         if (!Files.isDirectory(absolute)) {
@@ -68,8 +70,9 @@ public final class FileRecordingStore implements RecordingStore {
                     + ") or point harness.recordings-dir at the right folder.");
         }
         if (!Files.isWritable(absolute)) {
-            throw new dev.replayharness.core.config.HarnessConfigurationException("Recordings directory " + absolute
-                    + " is not writable, so mode " + mode + " cannot write recordings. Fix its permissions or use mode replay.");
+            throw new dev.replayharness.core.config.HarnessConfigurationException(
+                    "Recordings directory " + absolute + " is not writable, so mode " + mode
+                            + " cannot write recordings. Fix its permissions or use mode replay.");
         }
     }
 
@@ -96,9 +99,10 @@ public final class FileRecordingStore implements RecordingStore {
             return readIfExists(file).map(verify);
         }
         return cache.load(file, key, r -> {
-            StoredRecording stored = verify.apply(r);
-            return new RecordingCache.Verified(stored.key(), stored.rendered());
-        }).map(v -> new StoredRecording(file, v.key(), v.rendered()));
+                    StoredRecording stored = verify.apply(r);
+                    return new RecordingCache.Verified(stored.key(), stored.rendered());
+                })
+                .map(v -> new StoredRecording(file, v.key(), v.rendered()));
     }
 
     @Override
@@ -124,8 +128,10 @@ public final class FileRecordingStore implements RecordingStore {
             AtomicFiles.sweepStaleOnce(file.toAbsolutePath().getParent(), RecordingsFolder.TEMPORARY);
             AtomicFiles.write(file, RecordingFiles.toJson(recording).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write recording " + file + ": " + e.getMessage()
-                    + ". Check that the recordings directory is writable.", e);
+            throw new UncheckedIOException(
+                    "Cannot write recording " + file + ": " + e.getMessage()
+                            + ". Check that the recordings directory is writable.",
+                    e);
         }
     }
 
@@ -137,11 +143,15 @@ public final class FileRecordingStore implements RecordingStore {
             return Optional.empty(); // a dangling link included: nothing is there to replay, as for a missing file
         } catch (IOException e) {
             if (Files.isDirectory(file)) {
-                throw new RecordingFormatException(file, "is a directory, not a recording file. Delete or move it, then re-record.", e);
+                throw new RecordingFormatException(
+                        file, "is a directory, not a recording file. Delete or move it, then re-record.", e);
             }
             if (Files.isSymbolicLink(file)) { // a loop
-                throw new RecordingFormatException(file, "is a symbolic link that cannot be followed (a loop)."
-                        + " Replace it with the recording file, or delete it and re-record.", e);
+                throw new RecordingFormatException(
+                        file,
+                        "is a symbolic link that cannot be followed (a loop)."
+                                + " Replace it with the recording file, or delete it and re-record.",
+                        e);
             }
             throw new RecordingFormatException(file, "cannot be read (" + e + "). Check its permissions.", e);
         }

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import dev.replayharness.core.key.KeyedRequest;
-import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingKey;
 
 /**
  * Recordings held in memory, under the same names a {@link FileRecordingStore} would give them (below
@@ -49,8 +49,13 @@ public final class InMemoryRecordingStore implements RecordingStore {
 
     @Override
     public List<NearMiss> nearest(KeyedRequest request, String testId, int limit) {
-        return NearestSearch.rank(recordings.entrySet().stream()
-                .map(e -> NearestSearch.Indexed.of(e.getKey(), e.getValue())).toList(), request, testId, limit);
+        return NearestSearch.rank(
+                recordings.entrySet().stream()
+                        .map(e -> NearestSearch.Indexed.of(e.getKey(), e.getValue()))
+                        .toList(),
+                request,
+                testId,
+                limit);
     }
 
     @Override

@@ -32,10 +32,13 @@ final class NamespaceIndex {
     private Entry listed;
 
     /** A file as it was when indexed; {@code indexed} is empty when it could not be read or parsed. */
-    private record Entry(Object fileKey, long size, FileTime modified, boolean settled,
-            Optional<NearestSearch.Indexed> indexed) {
+    private record Entry(
+            Object fileKey, long size, FileTime modified, boolean settled, Optional<NearestSearch.Indexed> indexed) {
         boolean current(BasicFileAttributes a) {
-            return settled && fileKey != null && fileKey.equals(a.fileKey()) && size == a.size()
+            return settled
+                    && fileKey != null
+                    && fileKey.equals(a.fileKey())
+                    && size == a.size()
                     && modified.equals(a.lastModifiedTime());
         }
     }
@@ -70,7 +73,9 @@ final class NamespaceIndex {
         Set<Path> seen = new HashSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
-                if (!entries.containsKey(file) && RecordingKey.parseFileName(file.getFileName().toString()).isEmpty()) {
+                if (!entries.containsKey(file)
+                        && RecordingKey.parseFileName(file.getFileName().toString())
+                                .isEmpty()) {
                     continue;
                 }
                 seen.add(file);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.replayharness.core.json.JsonDiff;
 import dev.replayharness.core.recording.RecordedRequest;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,7 +18,12 @@ import tools.jackson.databind.JsonNode;
  * @param sameTest whether it belongs to the test that missed
  * @param differences the body differences, this request's value against the recording's
  */
-public record NearMiss(Path location, String testId, RecordedRequest request, JsonNode body, boolean sameTest,
+public record NearMiss(
+        Path location,
+        String testId,
+        RecordedRequest request,
+        JsonNode body,
+        boolean sameTest,
         List<JsonDiff.Difference> differences) {
 
     /** A request's body as the key sees it (normalized JSON, else its text as a string), as {@link #body} is. */

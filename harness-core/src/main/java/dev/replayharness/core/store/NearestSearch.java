@@ -10,12 +10,12 @@ import dev.replayharness.core.json.JsonDiff;
 import dev.replayharness.core.key.KeyedRequest;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.Recording;
+
 import tools.jackson.databind.JsonNode;
 
 /** Ranks a store's recordings of one endpoint by how near their bodies are to a request's. */
 final class NearestSearch {
-    private NearestSearch() {
-    }
+    private NearestSearch() {}
 
     /**
      * What the search needs of a recording, computed once when it is indexed.
@@ -26,8 +26,13 @@ final class NearestSearch {
         static Indexed of(Path location, Recording recording) {
             RecordedRequest r = recording.request();
             String path = URI.create(r.url()).getRawPath();
-            return new Indexed(location, location.getFileName().toString(), recording.testId(), new RecordedRequest(r.method(), r.url(), r.headers(), null,
-                    r.normalizers()), path, RecordingChecks.keyedBody(r));
+            return new Indexed(
+                    location,
+                    location.getFileName().toString(),
+                    recording.testId(),
+                    new RecordedRequest(r.method(), r.url(), r.headers(), null, r.normalizers()),
+                    path,
+                    RecordingChecks.keyedBody(r));
         }
 
         boolean sameEndpoint(String method, String requestPath) {
@@ -36,11 +41,11 @@ final class NearestSearch {
     }
 
     /** A recording being ranked: its differences counted, not yet described. */
-    private record Candidate(Indexed recording, boolean sameTest, int differences) {
-    }
+    private record Candidate(Indexed recording, boolean sameTest, int differences) {}
 
     private static final Comparator<Candidate> NEAREST_FIRST = Comparator.comparing((Candidate c) -> !c.sameTest())
-            .thenComparingInt(Candidate::differences).thenComparing(c -> c.recording().name());
+            .thenComparingInt(Candidate::differences)
+            .thenComparing(c -> c.recording().name());
 
     /**
      * The {@code limit} nearest, kept as a sorted list while scanning: each recording's differences are
@@ -74,8 +79,14 @@ final class NearestSearch {
                 nearest.remove(limit);
             }
         }
-        return nearest.stream().map(c -> new NearMiss(c.recording().location(), c.recording().testId(),
-                c.recording().request(), c.recording().body(), c.sameTest(), JsonDiff.diff(wanted, c.recording().body())))
+        return nearest.stream()
+                .map(c -> new NearMiss(
+                        c.recording().location(),
+                        c.recording().testId(),
+                        c.recording().request(),
+                        c.recording().body(),
+                        c.sameTest(),
+                        JsonDiff.diff(wanted, c.recording().body())))
                 .toList();
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingKey;
 
 /**
  * One session's new recordings: each is {@linkplain #begin begun} when its request goes upstream,
@@ -22,11 +22,11 @@ public final class RecordingBatch {
     private final Map<Path, Staged> staged = new LinkedHashMap<>();
     /** Recordings whose response body is still streaming: location → "METHOD path", for the error if it never ends. */
     private final Map<Path, String> inFlight = new LinkedHashMap<>();
+
     private boolean closed;
     private boolean discarded;
 
-    private record Staged(RecordingKey key, int occurrence, Recording recording) {
-    }
+    private record Staged(RecordingKey key, int occurrence, Recording recording) {}
 
     RecordingBatch(RecordingStore store) {
         this.store = store;
@@ -128,12 +128,13 @@ public final class RecordingBatch {
             }
         }
         if (!unfinished.isEmpty()) {
-            IllegalStateException neverFinished = new IllegalStateException(redactMessage.apply("Replay Harness: the response body of "
-                    + String.join(", ", unfinished.values()) + " was never read to its end or closed within "
-                    + await.toSeconds() + " s of the test's end, so its recording ("
-                    + unfinished.keySet().stream().map(Path::toString).collect(Collectors.joining(", "))
-                    + ") was not written. Read or close every response body (try-with-resources), "
-                    + "or give the harness longer (Harness.Builder.awaitRecordings)."));
+            IllegalStateException neverFinished =
+                    new IllegalStateException(redactMessage.apply("Replay Harness: the response body of "
+                            + String.join(", ", unfinished.values()) + " was never read to its end or closed within "
+                            + await.toSeconds() + " s of the test's end, so its recording ("
+                            + unfinished.keySet().stream().map(Path::toString).collect(Collectors.joining(", "))
+                            + ") was not written. Read or close every response body (try-with-resources), "
+                            + "or give the harness longer (Harness.Builder.awaitRecordings)."));
             if (failure != null) {
                 neverFinished.addSuppressed(failure);
             }

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
-import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingKey;
 
 /**
  * Parsed, verified recordings in wire form, so that replaying a recording a second time neither reads,
@@ -36,8 +36,8 @@ public final class RecordingCache {
     /** Files younger than this (by modification time, when read) are read afresh on every use. */
     public static final long SETTLE_MILLIS = 2_000;
     /** The cache every harness uses unless built with {@code replayCache(false)}. */
-    private static final RecordingCache SHARED = new RecordingCache(32L * 1024 * 1024, 2L * 1024 * 1024,
-            System::currentTimeMillis);
+    private static final RecordingCache SHARED =
+            new RecordingCache(32L * 1024 * 1024, 2L * 1024 * 1024, System::currentTimeMillis);
 
     private final long maxBytes;
     private final long maxEntryBytes;
@@ -62,8 +62,7 @@ public final class RecordingCache {
     }
 
     /** A recording as replay needs it: the key its request hashes to, and its response in wire form. */
-    public record Verified(RecordingKey key, ReplayRenderer.Rendered rendered) {
-    }
+    public record Verified(RecordingKey key, ReplayRenderer.Rendered rendered) {}
 
     /** What a file was when it was read. */
     private record Stamp(Object fileKey, long size, FileTime modified) {
@@ -72,8 +71,7 @@ public final class RecordingCache {
         }
     }
 
-    private record Entry(Stamp stamp, Verified verified, long weight) {
-    }
+    private record Entry(Stamp stamp, Verified verified, long weight) {}
 
     /**
      * The recording at {@code file}, or empty when there is no such file.
@@ -84,7 +82,8 @@ public final class RecordingCache {
      * @throws dev.replayharness.core.recording.RecordingFormatException from reading or from {@code verify}
      */
     public Optional<Verified> load(Path file, RecordingKey expected, Function<Recording, Verified> verify) {
-        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a link loop exists, and fails as unreadable below
+        if (!Files.exists(
+                file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a link loop exists, and fails as unreadable below
             forget(file);
             return Optional.empty(); // no exception on a miss: REUSE_LAST and shared lookups miss on every exchange
         }
@@ -103,7 +102,9 @@ public final class RecordingCache {
             synchronized (this) {
                 entry = entries.get(file);
             }
-            if (entry != null && entry.stamp.equals(stamp) && entry.verified.key().equals(expected)) {
+            if (entry != null
+                    && entry.stamp.equals(stamp)
+                    && entry.verified.key().equals(expected)) {
                 return Optional.of(entry.verified);
             }
         }

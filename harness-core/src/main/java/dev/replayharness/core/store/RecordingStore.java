@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.replayharness.core.key.KeyedRequest;
-import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingKey;
 
 /**
  * Where the recordings of one namespace live, and the only type that knows how they are found, read

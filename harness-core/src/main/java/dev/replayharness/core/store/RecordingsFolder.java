@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingKey;
 
 /**
  * A root recordings folder ({@code <root>/<namespace>/<key>[-<n>].json}) as the repository's tools see it:
@@ -42,8 +42,11 @@ public final class RecordingsFolder {
     public static RecordingsFolder at(Path root) {
         Path absolute = root.toAbsolutePath();
         if (!Files.isDirectory(absolute)) {
-            String message = absolute + (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) ? " is a file, not a folder"
-                    : " is not a folder") + ". Run from the repository root, or name the recordings folder.";
+            String message = absolute
+                    + (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)
+                            ? " is a file, not a folder"
+                            : " is not a folder")
+                    + ". Run from the repository root, or name the recordings folder.";
             throw new UncheckedIOException(message, new IOException(message));
         }
         return new RecordingsFolder(root);
@@ -82,7 +85,9 @@ public final class RecordingsFolder {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root) && RecordingKey.parseFileName(dir.getFileName().toString()).isPresent()) {
+                    if (!dir.equals(root)
+                            && RecordingKey.parseFileName(dir.getFileName().toString())
+                                    .isPresent()) {
                         out.add(dir);
                         return FileVisitResult.SKIP_SUBTREE;
                     }
@@ -104,7 +109,9 @@ public final class RecordingsFolder {
 
     /** The entries whose name ends in {@code .json}. */
     public List<Path> jsonEntries() {
-        return entries().stream().filter(f -> f.getFileName().toString().endsWith(".json")).toList();
+        return entries().stream()
+                .filter(f -> f.getFileName().toString().endsWith(".json"))
+                .toList();
     }
 
     /**
@@ -146,8 +153,9 @@ public final class RecordingsFolder {
      *     (a folder, a link loop), with the message replay gives
      */
     public static byte[] bytes(Path file) {
-        return FileRecordingStore.readBytes(file).orElseThrow(() ->
-                new dev.replayharness.core.recording.RecordingFormatException(file, "does not exist."));
+        return FileRecordingStore.readBytes(file)
+                .orElseThrow(
+                        () -> new dev.replayharness.core.recording.RecordingFormatException(file, "does not exist."));
     }
 
     /** Reads a recording as replay reads it. */

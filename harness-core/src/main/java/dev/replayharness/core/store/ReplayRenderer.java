@@ -1,30 +1,30 @@
 package dev.replayharness.core.store;
 
-import dev.replayharness.core.codec.SseCodec;
-import dev.replayharness.core.codec.BodyCodec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import dev.replayharness.core.codec.BodyCodec;
+import dev.replayharness.core.codec.SseCodec;
 import dev.replayharness.core.http.Headers;
-import dev.replayharness.core.replay.ReplayedResponse;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.Interruption;
 import dev.replayharness.core.recording.Recording;
 import dev.replayharness.core.recording.SseEvent;
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /** Rebuilds a response from a recording: one chunk per server-sent event, else one chunk. */
 public final class ReplayRenderer {
-    private ReplayRenderer() {
-    }
+    private ReplayRenderer() {}
 
     private static String describe(Interruption interruption) {
         return switch (interruption.kind()) {
             case UPSTREAM_ERROR -> "Upstream failed mid-response when this was recorded: " + interruption.message();
-            case TRUNCATED -> "The recording ends here: " + interruption.message()
-                    + ". Re-record with a test that reads the whole body, or raise the drain limit";
+            case TRUNCATED ->
+                "The recording ends here: " + interruption.message()
+                        + ". Re-record with a test that reads the whole body, or raise the drain limit";
             case UNTERMINATED_EVENT -> null; // the body ended normally, as it did upstream: no read fails
         };
     }
@@ -40,8 +40,8 @@ public final class ReplayRenderer {
      * @param timedDelaysMs the recorded wait before each chunk, for harnesses that replay timing
      * @param interruption the message a read fails with after the last chunk, if the recording was interrupted
      */
-    public record Rendered(int status, Headers headers, List<byte[]> chunks, List<Long> timedDelaysMs,
-            Optional<String> interruption) {
+    public record Rendered(
+            int status, Headers headers, List<byte[]> chunks, List<Long> timedDelaysMs, Optional<String> interruption) {
 
         public Rendered {
             chunks = List.copyOf(chunks);
@@ -61,15 +61,22 @@ public final class ReplayRenderer {
                     previous = offset;
                 }
                 Interruption interruption = recording.response().interruption();
-                if (interruption != null && interruption.kind() == Interruption.Kind.UNTERMINATED_EVENT && !chunks.isEmpty()) {
-                    byte[] last = chunks.get(chunks.size() - 1); // its fields' lines without the blank line that ends it
+                if (interruption != null
+                        && interruption.kind() == Interruption.Kind.UNTERMINATED_EVENT
+                        && !chunks.isEmpty()) {
+                    byte[] last =
+                            chunks.get(chunks.size() - 1); // its fields' lines without the blank line that ends it
                     chunks.set(chunks.size() - 1, java.util.Arrays.copyOf(last, last.length - 1));
                 }
             } else if (body != null) {
                 chunks.add(BodyCodec.decode(body));
                 delays.add(0L);
             }
-            return new Rendered(recording.response().status(), recording.response().headers(), chunks, delays,
+            return new Rendered(
+                    recording.response().status(),
+                    recording.response().headers(),
+                    chunks,
+                    delays,
                     Optional.ofNullable(recording.response().interruption()).map(ReplayRenderer::describe));
         }
 
@@ -79,8 +86,13 @@ public final class ReplayRenderer {
             for (byte[] chunk : chunks) {
                 copies.add(chunk.clone());
             }
-            return new ReplayedResponse(file, status, headers, copies,
-                    replayTiming ? timedDelaysMs : Collections.nCopies(chunks.size(), 0L), interruption);
+            return new ReplayedResponse(
+                    file,
+                    status,
+                    headers,
+                    copies,
+                    replayTiming ? timedDelaysMs : Collections.nCopies(chunks.size(), 0L),
+                    interruption);
         }
 
         /** Bytes held: the chunks, plus a rough allowance for the headers and lists. */

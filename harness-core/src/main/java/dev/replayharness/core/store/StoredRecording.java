@@ -2,8 +2,8 @@ package dev.replayharness.core.store;
 
 import java.nio.file.Path;
 
-import dev.replayharness.core.replay.ReplayedResponse;
 import dev.replayharness.core.recording.RecordingKey;
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /**
  * A recording found in a store, verified against its key, its response already in wire form.

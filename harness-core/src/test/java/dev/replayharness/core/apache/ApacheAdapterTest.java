@@ -59,6 +59,7 @@ class ApacheAdapterTest {
 
     @TempDir
     Path recordings;
+
     LoopbackUpstream upstream;
 
     @BeforeEach
@@ -73,7 +74,8 @@ class ApacheAdapterTest {
 
     String classic(Harness harness, URI uri) throws Exception {
         try (HarnessSession session = harness.session("T#x");
-                CloseableHttpClient client = ApacheHarness.wire(HttpClients.custom(), session).build()) {
+                CloseableHttpClient client =
+                        ApacheHarness.wire(HttpClients.custom(), session).build()) {
             HttpPost post = new HttpPost(uri);
             post.setEntity(new StringEntity(QUESTION, ContentType.APPLICATION_JSON));
             return client.execute(post, response -> EntityUtils.toString(response.getEntity()));
@@ -82,9 +84,12 @@ class ApacheAdapterTest {
 
     String async(Harness harness, URI uri) throws Exception {
         try (HarnessSession session = harness.session("T#x");
-                CloseableHttpAsyncClient client = ApacheHarness.wire(HttpAsyncClients.custom(), session).build()) {
+                CloseableHttpAsyncClient client =
+                        ApacheHarness.wire(HttpAsyncClients.custom(), session).build()) {
             client.start();
-            SimpleHttpRequest request = SimpleRequestBuilder.post(uri).setBody(QUESTION, ContentType.APPLICATION_JSON).build();
+            SimpleHttpRequest request = SimpleRequestBuilder.post(uri)
+                    .setBody(QUESTION, ContentType.APPLICATION_JSON)
+                    .build();
             SimpleHttpResponse response = client.execute(request, null).get(10, TimeUnit.SECONDS);
             return response.getBodyText();
         }
@@ -92,9 +97,13 @@ class ApacheAdapterTest {
 
     String jdk(Harness harness, URI uri) throws Exception {
         try (HarnessSession session = harness.session("T#x")) {
-            HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(QUESTION)).build();
-            return JdkHarness.wrap(HttpClient.newHttpClient(), session).send(request, HttpResponse.BodyHandlers.ofString()).body();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(QUESTION))
+                    .build();
+            return JdkHarness.wrap(HttpClient.newHttpClient(), session)
+                    .send(request, HttpResponse.BodyHandlers.ofString())
+                    .body();
         }
     }
 
@@ -103,9 +112,11 @@ class ApacheAdapterTest {
     }
 
     void recordWithThenReplayWith(Adapter recorder, Adapter replayer) throws Exception {
-        assertThat(recorder.call(Harnesses.of(recordings, Mode.RECORD), upstream.uri(CHAT))).isEqualTo(ANSWER);
+        assertThat(recorder.call(Harnesses.of(recordings, Mode.RECORD), upstream.uri(CHAT)))
+                .isEqualTo(ANSWER);
         try (ConnectionCountingServer sentinel = new ConnectionCountingServer()) {
-            assertThat(replayer.call(Harnesses.of(recordings, Mode.REPLAY), sentinel.uri(CHAT))).isEqualTo(ANSWER);
+            assertThat(replayer.call(Harnesses.of(recordings, Mode.REPLAY), sentinel.uri(CHAT)))
+                    .isEqualTo(ANSWER);
             assertThat(sentinel.acceptedConnections()).isZero();
         }
         assertThat(upstream.requestCount()).isEqualTo(1);
@@ -141,24 +152,33 @@ class ApacheAdapterTest {
     }
 
     @Test
-    @DisplayName("classic record: upstream gets the request body from any entity: string, stream, or a template that can write once")
+    @DisplayName(
+            "classic record: upstream gets the request body from any entity: string, stream, or a template that can write once")
     void recordSendsTheBodyOnce() throws Exception {
         Harness harness = Harnesses.of(recordings, Mode.RECORD);
         ByteArrayInputStream once = new ByteArrayInputStream(QUESTION.getBytes(StandardCharsets.UTF_8));
-        List<HttpEntity> entities = List.of(new StringEntity(QUESTION, ContentType.APPLICATION_JSON),
-                new InputStreamEntity(new ByteArrayInputStream(QUESTION.getBytes(StandardCharsets.UTF_8)), -1,
+        List<HttpEntity> entities = List.of(
+                new StringEntity(QUESTION, ContentType.APPLICATION_JSON),
+                new InputStreamEntity(
+                        new ByteArrayInputStream(QUESTION.getBytes(StandardCharsets.UTF_8)),
+                        -1,
                         ContentType.APPLICATION_JSON),
-                new EntityTemplate(-1, ContentType.APPLICATION_JSON, null, once::transferTo)); // "repeatable", but writes once
+                new EntityTemplate(
+                        -1, ContentType.APPLICATION_JSON, null, once::transferTo)); // "repeatable", but writes once
         for (HttpEntity entity : entities) {
-            try (HarnessSession session = harness.session("T#" + entity.getClass().getSimpleName());
-                    CloseableHttpClient client = ApacheHarness.wire(HttpClients.custom(), session).build()) {
+            try (HarnessSession session =
+                            harness.session("T#" + entity.getClass().getSimpleName());
+                    CloseableHttpClient client =
+                            ApacheHarness.wire(HttpClients.custom(), session).build()) {
                 HttpPost post = new HttpPost(upstream.uri(CHAT));
                 post.setEntity(entity);
                 String answer = client.execute(post, response -> EntityUtils.toString(response.getEntity()));
                 assertThat(answer).isEqualTo(ANSWER);
             }
         }
-        assertThat(upstream.received()).extracting(LoopbackUpstream.Received::body).containsExactly(QUESTION, QUESTION, QUESTION);
+        assertThat(upstream.received())
+                .extracting(LoopbackUpstream.Received::body)
+                .containsExactly(QUESTION, QUESTION, QUESTION);
     }
 
     @Nested
@@ -169,7 +189,8 @@ class ApacheAdapterTest {
         void classicMiss() throws Exception {
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer()) {
                 assertThatThrownBy(() -> classic(Harnesses.of(recordings, Mode.REPLAY), sentinel.uri(CHAT)))
-                        .isInstanceOf(ReplayMissError.class).hasMessageContaining("no recording for this request");
+                        .isInstanceOf(ReplayMissError.class)
+                        .hasMessageContaining("no recording for this request");
                 assertThat(sentinel.acceptedConnections()).isZero();
             }
         }
@@ -179,8 +200,10 @@ class ApacheAdapterTest {
         void asyncMiss() throws Exception {
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer()) {
                 assertThatThrownBy(() -> async(Harnesses.of(recordings, Mode.REPLAY), sentinel.uri(CHAT)))
-                        .satisfies(e -> assertThat(e instanceof ReplayMissError || e.getCause() instanceof ReplayMissError)
-                                .as("a ReplayMissError, directly or as the future's cause: %s", e).isTrue());
+                        .satisfies(
+                                e -> assertThat(e instanceof ReplayMissError || e.getCause() instanceof ReplayMissError)
+                                        .as("a ReplayMissError, directly or as the future's cause: %s", e)
+                                        .isTrue());
                 assertThat(sentinel.acceptedConnections()).isZero();
             }
         }
@@ -194,20 +217,27 @@ class ApacheAdapterTest {
         void tee() throws Exception {
             PausingStream pausing = PausingStream.serve(upstream, CHAT, "{\"n\":1}", List.of("[DONE]"));
             List<String> recorded = lines(Harnesses.of(recordings, Mode.RECORD), pausing::callerSawFirst);
-            assertThat(pausing.waitedInVain()).as("upstream had to send chunk 2 before the caller saw chunk 1").isFalse();
+            assertThat(pausing.waitedInVain())
+                    .as("upstream had to send chunk 2 before the caller saw chunk 1")
+                    .isFalse();
             assertThat(recorded).containsExactly("data: {\"n\":1}", "", "data: [DONE]", "");
-            assertThat(RecordingsFolder.read(Harnesses.files(recordings).get(0)).response().body()).isInstanceOf(Body.EventStream.class);
-            assertThat(lines(Harnesses.of(recordings, Mode.REPLAY), () -> { })).isEqualTo(recorded);
+            assertThat(RecordingsFolder.read(Harnesses.files(recordings).get(0))
+                            .response()
+                            .body())
+                    .isInstanceOf(Body.EventStream.class);
+            assertThat(lines(Harnesses.of(recordings, Mode.REPLAY), () -> {})).isEqualTo(recorded);
         }
 
         private List<String> lines(Harness harness, Runnable sawFirst) throws Exception {
             List<String> lines = new ArrayList<>();
             try (HarnessSession session = harness.session("T#s");
-                    CloseableHttpClient client = ApacheHarness.wire(HttpClients.custom(), session).build()) {
+                    CloseableHttpClient client =
+                            ApacheHarness.wire(HttpClients.custom(), session).build()) {
                 HttpPost post = new HttpPost(upstream.uri(CHAT));
                 post.setEntity(new StringEntity(QUESTION, ContentType.APPLICATION_JSON));
                 client.execute(post, response -> {
-                    try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.getEntity().getContent(), StandardCharsets.UTF_8))) {
+                    try (BufferedReader reader = new BufferedReader(
+                            new InputStreamReader(response.getEntity().getContent(), StandardCharsets.UTF_8))) {
                         String line;
                         while ((line = reader.readLine()) != null) {
                             lines.add(line);
@@ -229,11 +259,16 @@ class ApacheAdapterTest {
                 out.write(wire.getBytes(StandardCharsets.UTF_8));
                 out.close();
             });
-            assertThat(async(Harnesses.of(recordings, Mode.RECORD), upstream.uri(CHAT))).isEqualTo(wire);
-            Body.EventStream events = (Body.EventStream) RecordingsFolder.read(Harnesses.files(recordings).get(0)).response().body();
+            assertThat(async(Harnesses.of(recordings, Mode.RECORD), upstream.uri(CHAT)))
+                    .isEqualTo(wire);
+            Body.EventStream events = (Body.EventStream)
+                    RecordingsFolder.read(Harnesses.files(recordings).get(0))
+                            .response()
+                            .body();
             assertThat(events.events()).hasSize(3);
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer()) {
-                assertThat(async(Harnesses.of(recordings, Mode.REPLAY), sentinel.uri(CHAT))).isEqualTo(wire);
+                assertThat(async(Harnesses.of(recordings, Mode.REPLAY), sentinel.uri(CHAT)))
+                        .isEqualTo(wire);
                 assertThat(sentinel.acceptedConnections()).isZero();
             }
         }
@@ -242,13 +277,18 @@ class ApacheAdapterTest {
         @DisplayName("closing the response unread still records the whole body")
         void closedUnread() throws Exception {
             try (HarnessSession session = Harnesses.of(recordings, Mode.RECORD).session("T#u");
-                    CloseableHttpClient client = ApacheHarness.wire(HttpClients.custom(), session).build()) {
+                    CloseableHttpClient client =
+                            ApacheHarness.wire(HttpClients.custom(), session).build()) {
                 HttpPost post = new HttpPost(upstream.uri(CHAT));
                 post.setEntity(new StringEntity(QUESTION, ContentType.APPLICATION_JSON));
                 client.execute(post, response -> response.getCode());
             }
-            assertThat(RecordingsFolder.read(Harnesses.files(recordings).get(0)).response().body())
-                    .isEqualTo(new Body.Json(dev.replayharness.core.json.Json.tryParse(ANSWER.getBytes(StandardCharsets.UTF_8)).orElseThrow()));
+            assertThat(RecordingsFolder.read(Harnesses.files(recordings).get(0))
+                            .response()
+                            .body())
+                    .isEqualTo(new Body.Json(
+                            dev.replayharness.core.json.Json.tryParse(ANSWER.getBytes(StandardCharsets.UTF_8))
+                                    .orElseThrow()));
         }
     }
 }

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.replayharness.core.ConfigurationSource;
 import dev.replayharness.core.Harness;
-import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
-import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.jdk.JdkHarness;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.testing.Harnesses;
 import dev.replayharness.core.testing.LoopbackUpstream;
 
@@ -35,6 +35,7 @@ class BadInputTest {
 
     @TempDir
     Path recordings;
+
     LoopbackUpstream upstream;
     Path file;
 
@@ -52,8 +53,12 @@ class BadInputTest {
 
     private String send(Harness harness) throws Exception {
         try (HarnessSession session = harness.session("Bad#input")) {
-            HttpRequest request = HttpRequest.newBuilder(upstream.uri(CHAT)).POST(HttpRequest.BodyPublishers.ofString("{\"q\":1}")).build();
-            return JdkHarness.wrap(HttpClient.newHttpClient(), session).send(request, HttpResponse.BodyHandlers.ofString()).body();
+            HttpRequest request = HttpRequest.newBuilder(upstream.uri(CHAT))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"q\":1}"))
+                    .build();
+            return JdkHarness.wrap(HttpClient.newHttpClient(), session)
+                    .send(request, HttpResponse.BodyHandlers.ofString())
+                    .body();
         }
     }
 
@@ -94,7 +99,8 @@ class BadInputTest {
         @Test
         @DisplayName("with a body of unknown kind")
         void unknownBody() throws IOException {
-            Files.writeString(file, Files.readString(file).replace("\"json\": {\n        \"ok\"", "\"yaml\": {\n        \"ok\""));
+            Files.writeString(
+                    file, Files.readString(file).replace("\"json\": {\n        \"ok\"", "\"yaml\": {\n        \"ok\""));
             assertReplayFails("field 'response.body' has unknown kind 'yaml'; allowed: json, text, base64, events");
         }
 
@@ -103,7 +109,8 @@ class BadInputTest {
         void numbers() throws IOException {
             String text = Files.readString(file);
             Files.writeString(file, text.replace("\"status\": 200", "\"status\": 99999999999"));
-            assertReplayFails("field 'response.status' must be an HTTP status code from 100 to 599, but is 99999999999");
+            assertReplayFails(
+                    "field 'response.status' must be an HTTP status code from 100 to 599, but is 99999999999");
             Files.writeString(file, text.replace("\"format\": 1", "\"format\": 1.5"));
             assertReplayFails("field 'format' is missing or not a whole number");
         }
@@ -111,7 +118,8 @@ class BadInputTest {
         @Test
         @DisplayName("with a request url that cannot be parsed")
         void badUrl() throws IOException {
-            Files.writeString(file, Files.readString(file).replaceFirst("\"url\": \"[^\"]*\"", "\"url\": \"http://h/a b\""));
+            Files.writeString(
+                    file, Files.readString(file).replaceFirst("\"url\": \"[^\"]*\"", "\"url\": \"http://h/a b\""));
             assertReplayFails("its request cannot be keyed (");
         }
 
@@ -121,19 +129,22 @@ class BadInputTest {
             String text = Files.readString(file);
             assertThat(text).contains("\"testId\": \"Bad#input\"");
             Files.writeString(file, text.replace("\"testId\": \"Bad#input\"", "\"testId\": \"Other#test\""));
-            assertReplayFails("its name says key " + file.getFileName().toString().replace(".json", "")
-                    + " but its request hashes to");
+            assertReplayFails("its name says key "
+                    + file.getFileName().toString().replace(".json", "") + " but its request hashes to");
         }
 
         @Test
-        @DisplayName("whose method or normalizers were edited: the rest still matches the request sent, the key does not")
+        @DisplayName(
+                "whose method or normalizers were edited: the rest still matches the request sent, the key does not")
         void otherMethodOrNormalizers() throws IOException {
             String text = Files.readString(file);
             String name = file.getFileName().toString().replace(".json", "");
             assertThat(text).contains("\"method\": \"POST\"");
             Files.writeString(file, text.replace("\"method\": \"POST\"", "\"method\": \"PUT\""));
             assertReplayFails("its name says key " + name + " but its request hashes to");
-            Files.writeString(file, text.replace("\"method\": \"POST\",", "\"method\": \"POST\", \"normalizers\": [\"drop /q\"],"));
+            Files.writeString(
+                    file,
+                    text.replace("\"method\": \"POST\",", "\"method\": \"POST\", \"normalizers\": [\"drop /q\"],"));
             assertThat(Files.readString(file)).contains("drop /q");
             assertReplayFails("its name says key " + name + " but its request hashes to");
         }
@@ -150,8 +161,8 @@ class BadInputTest {
         @DisplayName("whose request was edited, so its name no longer matches its key")
         void misnamed() throws IOException {
             Files.writeString(file, Files.readString(file).replace("\"q\": 1", "\"q\": 2"));
-            assertReplayFails("its name says key " + file.getFileName().toString().replace(".json", "")
-                    + " but its request hashes to");
+            assertReplayFails("its name says key "
+                    + file.getFileName().toString().replace(".json", "") + " but its request hashes to");
         }
     }
 
@@ -161,19 +172,24 @@ class BadInputTest {
         @Test
         @DisplayName("an unknown mode names key, value and allowed values")
         void unknownMode() {
-            assertThatThrownBy(() -> Harness.builder().recordingsDirectory(recordings)
-                    .configuration(ConfigurationSource.of(Map.of("harness.mode", "replya")))
-                    .environment(ConfigurationSource.empty()).build())
+            assertThatThrownBy(() -> Harness.builder()
+                            .recordingsDirectory(recordings)
+                            .configuration(ConfigurationSource.of(Map.of("harness.mode", "replya")))
+                            .environment(ConfigurationSource.empty())
+                            .build())
                     .isInstanceOf(HarnessConfigurationException.class)
-                    .hasMessage("Invalid harness mode 'replya' from configuration parameter harness.mode. Allowed values: "
-                            + "live, record, replay, record-if-missing. Fix the value or remove it to use the default (replay).");
+                    .hasMessage(
+                            "Invalid harness mode 'replya' from configuration parameter harness.mode. Allowed values: "
+                                    + "live, record, replay, record-if-missing. Fix the value or remove it to use the default (replay).");
         }
 
         @Test
         @DisplayName("an unknown HARNESS_MODE names the environment variable")
         void unknownEnvMode() {
-            assertThatThrownBy(() -> Mode.resolve(Optional.empty(), ConfigurationSource.empty(),
-                    ConfigurationSource.of(Map.of("HARNESS_MODE", "recrod"))))
+            assertThatThrownBy(() -> Mode.resolve(
+                            Optional.empty(),
+                            ConfigurationSource.empty(),
+                            ConfigurationSource.of(Map.of("HARNESS_MODE", "recrod"))))
                     .hasMessageStartingWith("Invalid harness mode 'recrod' from environment variable HARNESS_MODE.");
         }
 
@@ -183,7 +199,8 @@ class BadInputTest {
             Path missing = recordings.resolve("nope");
             assertThatThrownBy(() -> Harnesses.of(missing, Mode.RECORD))
                     .isInstanceOf(HarnessConfigurationException.class)
-                    .hasMessage("Recordings directory " + missing.toAbsolutePath() + " does not exist, so mode record cannot write "
+                    .hasMessage("Recordings directory " + missing.toAbsolutePath()
+                            + " does not exist, so mode record cannot write "
                             + "recordings. Create it (mkdir -p " + missing.toAbsolutePath()
                             + ") or point harness.recordings-dir at the right folder.");
         }
@@ -194,14 +211,17 @@ class BadInputTest {
             Path plain = Files.writeString(recordings.resolve("plain.txt"), "x");
             assertThatThrownBy(() -> Harnesses.of(plain, Mode.RECORD_IF_MISSING))
                     .isInstanceOf(HarnessConfigurationException.class)
-                    .hasMessageContaining(plain.toAbsolutePath() + " is a file, not a folder, so mode record-if-missing")
+                    .hasMessageContaining(
+                            plain.toAbsolutePath() + " is a file, not a folder, so mode record-if-missing")
                     .hasMessageNotContaining("does not exist");
         }
 
         @Test
         @DisplayName("a namespace that would escape the recordings folder")
         void namespace() {
-            assertThatThrownBy(() -> Harnesses.builder(recordings, Mode.REPLAY).namespace("../etc").build())
+            assertThatThrownBy(() -> Harnesses.builder(recordings, Mode.REPLAY)
+                            .namespace("../etc")
+                            .build())
                     .hasMessageStartingWith("Invalid namespace '../etc'");
         }
     }
@@ -214,10 +234,13 @@ class BadInputTest {
         void order() {
             ConfigurationSource config = ConfigurationSource.of(Map.of("harness.mode", "record"));
             ConfigurationSource env = ConfigurationSource.of(Map.of("HARNESS_MODE", "live"));
-            assertThat(Mode.resolve(Optional.of(Mode.RECORD_IF_MISSING), config, env)).isEqualTo(Mode.RECORD_IF_MISSING);
+            assertThat(Mode.resolve(Optional.of(Mode.RECORD_IF_MISSING), config, env))
+                    .isEqualTo(Mode.RECORD_IF_MISSING);
             assertThat(Mode.resolve(Optional.empty(), config, env)).isEqualTo(Mode.RECORD);
-            assertThat(Mode.resolve(Optional.empty(), ConfigurationSource.empty(), env)).isEqualTo(Mode.LIVE);
-            assertThat(Mode.resolve(Optional.empty(), ConfigurationSource.empty(), ConfigurationSource.empty())).isEqualTo(Mode.REPLAY);
+            assertThat(Mode.resolve(Optional.empty(), ConfigurationSource.empty(), env))
+                    .isEqualTo(Mode.LIVE);
+            assertThat(Mode.resolve(Optional.empty(), ConfigurationSource.empty(), ConfigurationSource.empty()))
+                    .isEqualTo(Mode.REPLAY);
         }
 
         @Test

@@ -26,8 +26,8 @@ import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.jdk.JdkHarness;
 import dev.replayharness.core.key.CanonicalRequest;
-import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.store.RecordingsFolder;
 import dev.replayharness.core.testing.Harnesses;
 import dev.replayharness.core.testing.LoopbackUpstream;
@@ -40,12 +40,16 @@ class ConcurrentRecordingTest {
 
     @TempDir
     Path recordings;
+
     LoopbackUpstream upstream;
 
     @BeforeEach
     void start() throws Exception {
-        upstream = new LoopbackUpstream().route(ECHO, (exchange, body) -> LoopbackUpstream.sendJson(exchange, 200,
-                "{\"echo\":" + new String(body) + "}"));
+        upstream = new LoopbackUpstream()
+                .route(
+                        ECHO,
+                        (exchange, body) ->
+                                LoopbackUpstream.sendJson(exchange, 200, "{\"echo\":" + new String(body) + "}"));
     }
 
     @AfterEach
@@ -59,23 +63,40 @@ class ConcurrentRecordingTest {
         try (HarnessSession session = harness.session(testId)) {
             HttpClient client = JdkHarness.wrap(http, session);
             for (int i = 0; i < count; i++) {
-                client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"test\":\"" + testId + "\",\"i\":" + i + "}")).build(), HttpResponse.BodyHandlers.ofString());
+                client.send(
+                        HttpRequest.newBuilder(uri)
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"test\":\"" + testId + "\",\"i\":" + i + "}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
             }
         }
-        Harness shared = Harness.builder().recordingsDirectory(harness.namespaceDirectory().getParent())
-                .namespace(harness.namespace()).mode(Mode.RECORD).scope(RecordingScope.SHARED).build();
+        Harness shared = Harness.builder()
+                .recordingsDirectory(harness.namespaceDirectory().getParent())
+                .namespace(harness.namespace())
+                .mode(Mode.RECORD)
+                .scope(RecordingScope.SHARED)
+                .build();
         try (HarnessSession session = shared.session(testId)) {
-            JdkHarness.wrap(http, session).send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(
-                    "{\"identical\":true}")).build(), HttpResponse.BodyHandlers.ofString());
+            JdkHarness.wrap(http, session)
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"identical\":true}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         }
     }
 
     static void assertAllValid(List<Path> files) {
         for (Path file : files) {
             Recording recording = RecordingsFolder.read(file);
-            RecordingKey named = RecordingKey.parseFileName(file.getFileName().toString()).orElseThrow().key();
-            assertThat(CanonicalRequest.of(recording.request(), recording.testId()).key()).as(file.toString()).isEqualTo(named);
+            RecordingKey named = RecordingKey.parseFileName(file.getFileName().toString())
+                    .orElseThrow()
+                    .key();
+            assertThat(CanonicalRequest.of(recording.request(), recording.testId())
+                            .key())
+                    .as(file.toString())
+                    .isEqualTo(named);
         }
     }
 
@@ -97,7 +118,9 @@ class ConcurrentRecordingTest {
         }
         pool.shutdown();
         List<Path> files = Harnesses.files(recordings);
-        assertThat(files).hasSize(THREADS * EXCHANGES + 1).noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+        assertThat(files)
+                .hasSize(THREADS * EXCHANGES + 1)
+                .noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
         assertAllValid(files);
     }
 
@@ -106,10 +129,20 @@ class ConcurrentRecordingTest {
     void processes() throws Exception {
         List<Process> processes = new ArrayList<>();
         for (int p = 0; p < 2; p++) {
-            processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), RecordingWorker.class.getName(),
-                    recordings.toString(), upstream.uri(ECHO).toString(), "Process#p" + p, "50")
-                    .redirectErrorStream(true).redirectOutput(recordings.resolveSibling("worker-" + p + ".log").toFile()).start());
+            processes.add(new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            RecordingWorker.class.getName(),
+                            recordings.toString(),
+                            upstream.uri(ECHO).toString(),
+                            "Process#p" + p,
+                            "50")
+                    .redirectErrorStream(true)
+                    .redirectOutput(
+                            recordings.resolveSibling("worker-" + p + ".log").toFile())
+                    .start());
         }
         for (Process process : processes) {
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -129,8 +162,11 @@ class ConcurrentRecordingTest {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> client.send(HttpRequest.newBuilder(upstream.uri(ECHO))
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"same\":true}")).build(), HttpResponse.BodyHandlers.ofString())));
+                futures.add(pool.submit(() -> client.send(
+                        HttpRequest.newBuilder(upstream.uri(ECHO))
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"same\":true}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())));
             }
             for (Future<?> future : futures) {
                 future.get(60, TimeUnit.SECONDS);
@@ -152,8 +188,11 @@ class ConcurrentRecordingTest {
     /** The body of one recording process. */
     public static final class RecordingWorker {
         public static void main(String[] args) throws Exception {
-            record(Harnesses.of(Path.of(args[0]), Mode.RECORD), args[2], URI.create(args[1]), Integer.parseInt(args[3]));
+            record(
+                    Harnesses.of(Path.of(args[0]), Mode.RECORD),
+                    args[2],
+                    URI.create(args[1]),
+                    Integer.parseInt(args[3]));
         }
     }
-
 }

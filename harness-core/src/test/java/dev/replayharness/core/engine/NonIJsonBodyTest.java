@@ -28,6 +28,7 @@ class NonIJsonBodyTest {
 
     @TempDir
     Path recordings;
+
     LoopbackUpstream upstream;
 
     @BeforeEach
@@ -42,8 +43,12 @@ class NonIJsonBodyTest {
 
     private String send(Harness harness, String body) throws Exception {
         try (HarnessSession session = harness.session("NonIJson#body")) {
-            HttpRequest request = HttpRequest.newBuilder(upstream.uri(CHAT)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            return JdkHarness.wrap(HttpClient.newHttpClient(), session).send(request, HttpResponse.BodyHandlers.ofString()).body();
+            HttpRequest request = HttpRequest.newBuilder(upstream.uri(CHAT))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            return JdkHarness.wrap(HttpClient.newHttpClient(), session)
+                    .send(request, HttpResponse.BodyHandlers.ofString())
+                    .body();
         }
     }
 

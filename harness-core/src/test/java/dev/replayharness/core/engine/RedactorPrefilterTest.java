@@ -12,25 +12,60 @@ import org.junit.jupiter.api.Test;
 
 import dev.replayharness.core.json.Json;
 import dev.replayharness.core.redact.Redactor;
+
 import tools.jackson.databind.JsonNode;
 
 @DisplayName("Redactor: the literal prefilter never skips a credential the patterns alone would find")
 class RedactorPrefilterTest {
     /** The patterns as they were before the prefilter, run unconditionally: the reference. */
-    private static final Pattern BEARER = Pattern.compile(
-            "(?i)\\b(bearer|basic)\\s+(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{20,}=*");
+    private static final Pattern BEARER =
+            Pattern.compile("(?i)\\b(bearer|basic)\\s+(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{20,}=*");
+
     private static final List<Pattern> TOKENS = List.of(
             Pattern.compile("bedrock-api-key-[A-Za-z0-9+/=_%-]+"),
             Pattern.compile("ABSK[A-Za-z0-9+/=]{20,}"),
             Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
             Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}"));
-    private static final List<String> PIECES = List.of("Bearer ", "bEaReR\t", "BASIC ", "basic", "bearer", "b", "B",
-            "sk-", "s", "k-", "AKIA", "ASIA", "AKI", "ABSK", "bedrock-api-key-", "bedrock-api-key", "a1B2c3D4e5F6g7H8i9J0",
-            "0123456789ABCDEF", "Z", "_", "-", ".", "=", " ", "\n", "é", "€", "ı", "ſ", "K", "\"", "{", "😀", "x");
+    private static final List<String> PIECES = List.of(
+            "Bearer ",
+            "bEaReR\t",
+            "BASIC ",
+            "basic",
+            "bearer",
+            "b",
+            "B",
+            "sk-",
+            "s",
+            "k-",
+            "AKIA",
+            "ASIA",
+            "AKI",
+            "ABSK",
+            "bedrock-api-key-",
+            "bedrock-api-key",
+            "a1B2c3D4e5F6g7H8i9J0",
+            "0123456789ABCDEF",
+            "Z",
+            "_",
+            "-",
+            ".",
+            "=",
+            " ",
+            "\n",
+            "é",
+            "€",
+            "ı",
+            "ſ",
+            "K",
+            "\"",
+            "{",
+            "😀",
+            "x");
 
     private static String reference(String text) {
         Matcher bearer = BEARER.matcher(text);
-        String result = bearer.find() ? bearer.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " REDACTED")) : text;
+        String result =
+                bearer.find() ? bearer.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " REDACTED")) : text;
         for (Pattern pattern : TOKENS) {
             Matcher m = pattern.matcher(result);
             if (m.find()) {
@@ -56,8 +91,12 @@ class RedactorPrefilterTest {
             }
             String input = text.toString();
             String expected = reference(input);
-            assertThat(redactor.redact(input)).as("seed %d, input %s", seed, input).isEqualTo(expected);
-            assertThat(redactor.containsSecret(input)).as("seed %d, input %s", seed, input).isEqualTo(!expected.equals(input));
+            assertThat(redactor.redact(input))
+                    .as("seed %d, input %s", seed, input)
+                    .isEqualTo(expected);
+            assertThat(redactor.containsSecret(input))
+                    .as("seed %d, input %s", seed, input)
+                    .isEqualTo(!expected.equals(input));
             if (!expected.equals(input)) {
                 changed++;
             }
@@ -79,10 +118,12 @@ class RedactorPrefilterTest {
     @DisplayName("a tree with one credential is copied with it redacted, the original untouched")
     void dirtyTreeIsCopied() {
         Redactor redactor = new Redactor(List.of("s3cr3t-value-123")); // canary
-        String json = "{\"a\":1,\"b\":[\"x\",\"token s3cr3t-value-123\"],\"s3cr3t-value-123\":true,\"z\":{\"k\":\"v\"}}"; // canary
+        String json =
+                "{\"a\":1,\"b\":[\"x\",\"token s3cr3t-value-123\"],\"s3cr3t-value-123\":true,\"z\":{\"k\":\"v\"}}"; // canary
         JsonNode tree = Json.MAPPER.readTree(json);
         JsonNode redacted = redactor.redact(tree);
-        assertThat(redacted.toString()).isEqualTo("{\"a\":1,\"b\":[\"x\",\"token REDACTED\"],\"REDACTED\":true,\"z\":{\"k\":\"v\"}}");
+        assertThat(redacted.toString())
+                .isEqualTo("{\"a\":1,\"b\":[\"x\",\"token REDACTED\"],\"REDACTED\":true,\"z\":{\"k\":\"v\"}}");
         assertThat(tree.toString()).as("input unchanged").isEqualTo(json);
     }
 }

@@ -25,18 +25,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.replayharness.core.ExchangePlan;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
-import dev.replayharness.core.http.OutgoingRequest;
-import dev.replayharness.core.ExchangePlan;
-import dev.replayharness.core.http.Headers;
-import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.ReplayMissError;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.jdk.JdkHarness;
+import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.store.RecordingCache;
 import dev.replayharness.core.store.ReplayRenderer;
-import dev.replayharness.core.jdk.JdkHarness;
-import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.testing.Harnesses;
 import dev.replayharness.core.testing.LoopbackUpstream;
 
@@ -49,6 +49,7 @@ class ReplayCacheTest {
 
     @TempDir
     Path recordings;
+
     final List<LoopbackUpstream> upstreams = new ArrayList<>();
 
     @AfterEach
@@ -65,8 +66,11 @@ class ReplayCacheTest {
     private static String send(Harness harness, LoopbackUpstream upstream, String question) throws Exception {
         try (HarnessSession session = harness.session(TEST)) {
             HttpRequest request = HttpRequest.newBuilder(upstream.uri(CHAT))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"q\":\"" + question + "\"}")).build();
-            return JdkHarness.wrap(HttpClient.newHttpClient(), session).send(request, HttpResponse.BodyHandlers.ofString()).body();
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"q\":\"" + question + "\"}"))
+                    .build();
+            return JdkHarness.wrap(HttpClient.newHttpClient(), session)
+                    .send(request, HttpResponse.BodyHandlers.ofString())
+                    .body();
         }
     }
 
@@ -90,21 +94,28 @@ class ReplayCacheTest {
         Files.setLastModifiedTime(file, OLD);
 
         assertThat(send(replay(), upstream, "q")).isEqualTo("{\"answer\":\"A\"}");
-        assertThat(RecordingCache.shared().holds(file)).as("cached after the first replay").isTrue();
+        assertThat(RecordingCache.shared().holds(file))
+                .as("cached after the first replay")
+                .isTrue();
         assertThat(send(replay(), upstream, "q")).isEqualTo("{\"answer\":\"A\"}");
 
         long now = System.currentTimeMillis();
         RecordingCache cache = new RecordingCache(1 << 20, 1 << 20, () -> now);
-        RecordingKey key = RecordingKey.parseFileName(file.getFileName().toString()).orElseThrow().key();
+        RecordingKey key = RecordingKey.parseFileName(file.getFileName().toString())
+                .orElseThrow()
+                .key();
         AtomicLong reads = new AtomicLong();
         for (int i = 0; i < 3; i++) {
             assertThat(cache.load(file, key, recording -> {
-                reads.incrementAndGet();
-                return new RecordingCache.Verified(key, ReplayRenderer.Rendered.of(recording));
-            })).isPresent();
+                        reads.incrementAndGet();
+                        return new RecordingCache.Verified(key, ReplayRenderer.Rendered.of(recording));
+                    }))
+                    .isPresent();
         }
         assertThat(reads).as("parsed and verified once, served twice").hasValue(1);
-        assertThat(upstream.requestCount()).as("only the recording call went upstream").isEqualTo(1);
+        assertThat(upstream.requestCount())
+                .as("only the recording call went upstream")
+                .isEqualTo(1);
     }
 
     @Test
@@ -113,7 +124,8 @@ class ReplayCacheTest {
         LoopbackUpstream upstream = upstream("{\"answer\":\"A\"}");
         Path file = recordOne(upstream, "off");
         Files.setLastModifiedTime(file, OLD);
-        Harness uncached = Harnesses.builder(recordings, Mode.REPLAY).replayCache(false).build();
+        Harness uncached =
+                Harnesses.builder(recordings, Mode.REPLAY).replayCache(false).build();
 
         assertThat(send(uncached, upstream, "off")).isEqualTo("{\"answer\":\"A\"}");
         assertThat(RecordingCache.shared().holds(file)).isFalse();
@@ -146,15 +158,19 @@ class ReplayCacheTest {
         assertThat(send(replay(), upstream, "edit")).isEqualTo("{\"answer\":\"A\"}");
         assertThat(RecordingCache.shared().holds(file)).isTrue();
 
-        Object inode = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object inode = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
         Files.writeString(file, Files.readString(file).replace("\"A\"", "\"C\"")); // same inode, same size, new mtime
-        assertThat(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+        assertThat(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                        .fileKey())
+                .isEqualTo(inode);
 
         assertThat(send(replay(), upstream, "edit")).isEqualTo("{\"answer\":\"C\"}");
     }
 
     @Test
-    @DisplayName("a file written moments ago is never cached, so two same-size edits within one timestamp tick are both seen")
+    @DisplayName(
+            "a file written moments ago is never cached, so two same-size edits within one timestamp tick are both seen")
     void freshFilesAreReadEveryTime() throws Exception {
         LoopbackUpstream upstream = upstream("{\"answer\":\"A\"}");
         Path file = recordOne(upstream, "fresh");
@@ -162,7 +178,9 @@ class ReplayCacheTest {
         for (String answer : List.of("D", "E", "F")) {
             Files.writeString(file, original.replace("\"A\"", "\"" + answer + "\""));
             assertThat(send(replay(), upstream, "fresh")).isEqualTo("{\"answer\":\"" + answer + "\"}");
-            assertThat(RecordingCache.shared().holds(file)).as("younger than the settle time").isFalse();
+            assertThat(RecordingCache.shared().holds(file))
+                    .as("younger than the settle time")
+                    .isFalse();
         }
     }
 
@@ -178,7 +196,10 @@ class ReplayCacheTest {
         String text = Files.readString(file);
         Files.writeString(file, text.substring(0, text.length() / 2));
         Files.setLastModifiedTime(file, OLD); // settled and damaged: still never cached, since it does not parse
-        for (Harness harness : List.of(replay(), replay(), Harnesses.builder(recordings, Mode.REPLAY).replayCache(false).build())) {
+        for (Harness harness : List.of(
+                replay(),
+                replay(),
+                Harnesses.builder(recordings, Mode.REPLAY).replayCache(false).build())) {
             assertThatThrownBy(() -> send(harness, upstream, "damage"))
                     .isInstanceOf(RecordingFormatException.class)
                     .hasMessageStartingWith("Recording " + file + ": ")
@@ -221,11 +242,14 @@ class ReplayCacheTest {
         LoopbackUpstream upstream = upstream("{\"answer\":\"A\"}");
         Path file = recordOne(upstream, "copy");
         Files.setLastModifiedTime(file, OLD);
-        OutgoingRequest request = new OutgoingRequest("POST", upstream.uri(CHAT), Headers.empty(),
-                "{\"q\":\"copy\"}".getBytes(StandardCharsets.UTF_8));
+        OutgoingRequest request = new OutgoingRequest(
+                "POST", upstream.uri(CHAT), Headers.empty(), "{\"q\":\"copy\"}".getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < 2; i++) {
             try (HarnessSession session = replay().session(TEST)) {
-                byte[] body = ((ExchangePlan.Replay) session.plan(request)).response().chunks().get(0);
+                byte[] body = ((ExchangePlan.Replay) session.plan(request))
+                        .response()
+                        .chunks()
+                        .get(0);
                 assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"answer\":\"A\"}");
                 body[0] = 'X';
             }
@@ -244,7 +268,8 @@ class ReplayCacheTest {
             files.add(file);
         }
         long now = System.currentTimeMillis();
-        RecordingCache cache = new RecordingCache(3_500, 2_000, () -> now); // two entries (~1.4 KB each) fit, three do not
+        RecordingCache cache =
+                new RecordingCache(3_500, 2_000, () -> now); // two entries (~1.4 KB each) fit, three do not
         assertThat(load(cache, files.get(0))).isTrue();
         assertThat(load(cache, files.get(1))).isTrue();
         assertThat(load(cache, files.get(0))).isTrue(); // now 1 is the least recently used
@@ -253,16 +278,23 @@ class ReplayCacheTest {
         assertThat(cache.holds(files.get(0))).as("recently used: kept").isTrue();
         assertThat(cache.holds(files.get(1))).as("least recently used: evicted").isFalse();
         assertThat(cache.holds(files.get(2))).as("newest: kept").isTrue();
-        assertThat(load(cache, files.get(3))).as("an evicted file is still replayed: read afresh").isTrue();
+        assertThat(load(cache, files.get(3)))
+                .as("an evicted file is still replayed: read afresh")
+                .isTrue();
 
         RecordingCache tiny = new RecordingCache(1 << 20, 100, () -> now);
         assertThat(load(tiny, files.get(0))).isTrue();
-        assertThat(tiny.size()).as("an entry over the per-entry bound is served but not kept").isZero();
+        assertThat(tiny.size())
+                .as("an entry over the per-entry bound is served but not kept")
+                .isZero();
     }
 
     private static boolean load(RecordingCache cache, Path file) {
-        RecordingKey key = RecordingKey.parseFileName(file.getFileName().toString()).orElseThrow().key();
-        return cache.load(file, key, recording -> new RecordingCache.Verified(key, ReplayRenderer.Rendered.of(recording)))
+        RecordingKey key = RecordingKey.parseFileName(file.getFileName().toString())
+                .orElseThrow()
+                .key();
+        return cache.load(
+                        file, key, recording -> new RecordingCache.Verified(key, ReplayRenderer.Rendered.of(recording)))
                 .isPresent();
     }
 
@@ -302,6 +334,8 @@ class ReplayCacheTest {
             pool.shutdownNow();
         }
         assertThat(checked).hasValue(8 * 40);
-        assertThat(answers.stream().mapToInt(LoopbackUpstream::requestCount).sum()).as("no replay went upstream").isEqualTo(count);
+        assertThat(answers.stream().mapToInt(LoopbackUpstream::requestCount).sum())
+                .as("no replay went upstream")
+                .isEqualTo(count);
     }
 }

@@ -30,6 +30,7 @@ import dev.replayharness.core.testing.LoopbackUpstream;
 class SessionLifecycleTest {
     @TempDir
     Path recordings;
+
     LoopbackUpstream upstream;
     final CountDownLatch release = new CountDownLatch(1);
 
@@ -58,12 +59,16 @@ class SessionLifecycleTest {
     }
 
     @Test
-    @DisplayName("a token first seen in a response, then sent as a credential, is redacted from the earlier recording too")
+    @DisplayName(
+            "a token first seen in a response, then sent as a credential, is redacted from the earlier recording too")
     void secretLearnedLater() throws Exception {
         try (HarnessSession session = Harnesses.of(recordings, Mode.RECORD).session("Life#token")) {
             HttpClient client = JdkHarness.wrap(HttpClient.newHttpClient(), session);
             client.send(get(upstream.uri("/token")), HttpResponse.BodyHandlers.ofString());
-            client.send(HttpRequest.newBuilder(upstream.uri("/me")).header("Authorization", "Bearer opaqueTok3nValue123").build(),
+            client.send(
+                    HttpRequest.newBuilder(upstream.uri("/me"))
+                            .header("Authorization", "Bearer opaqueTok3nValue123")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
         for (Path file : Harnesses.files(recordings)) {
@@ -75,12 +80,14 @@ class SessionLifecycleTest {
     @Test
     @DisplayName("discard() also drops a recording whose body is still streaming, and close() does not wait for it")
     void discardInFlight() throws Exception {
-        HarnessSession session = Harnesses.builder(recordings, Mode.RECORD).awaitRecordings(Duration.ofMinutes(5)).build()
+        HarnessSession session = Harnesses.builder(recordings, Mode.RECORD)
+                .awaitRecordings(Duration.ofMinutes(5))
+                .build()
                 .session("Life#discard");
         HttpResponse<InputStream> response = JdkHarness.wrap(HttpClient.newHttpClient(), session)
                 .send(get(upstream.uri("/slow")), HttpResponse.BodyHandlers.ofInputStream());
         session.discard();
-        session.close();   // returns at once: a minute-long wait would fail the test's own timeout below
+        session.close(); // returns at once: a minute-long wait would fail the test's own timeout below
         release.countDown();
         try (InputStream body = response.body()) {
             body.readAllBytes();
@@ -89,17 +96,25 @@ class SessionLifecycleTest {
     }
 
     @Test
-    @DisplayName("a body never read or closed fails close() by naming the request, instead of silently losing the recording")
+    @DisplayName(
+            "a body never read or closed fails close() by naming the request, instead of silently losing the recording")
     void neverRead() throws Exception {
-        HarnessSession session = Harnesses.builder(recordings, Mode.RECORD).awaitRecordings(Duration.ofMillis(200)).build()
+        HarnessSession session = Harnesses.builder(recordings, Mode.RECORD)
+                .awaitRecordings(Duration.ofMillis(200))
+                .build()
                 .session("Life#unread");
         HttpClient client = JdkHarness.wrap(HttpClient.newHttpClient(), session);
         client.send(get(upstream.uri("/me")), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<InputStream> unread = client.send(get(upstream.uri("/slow")), HttpResponse.BodyHandlers.ofInputStream());
-        assertThatThrownBy(session::close).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Replay Harness: the response body of GET /slow was never read to its end or closed within 0 s")
+        HttpResponse<InputStream> unread =
+                client.send(get(upstream.uri("/slow")), HttpResponse.BodyHandlers.ofInputStream());
+        assertThatThrownBy(session::close)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(
+                        "Replay Harness: the response body of GET /slow was never read to its end or closed within 0 s")
                 .hasMessageContaining("Read or close every response body (try-with-resources)");
-        assertThat(Harnesses.files(recordings)).as("the finished exchange is still written").hasSize(1);
+        assertThat(Harnesses.files(recordings))
+                .as("the finished exchange is still written")
+                .hasSize(1);
         release.countDown();
         unread.body().close();
     }

@@ -15,8 +15,24 @@ import dev.replayharness.core.codec.SseParser;
 
 @DisplayName("SseParser: the same events whatever the line ends and however the bytes are split")
 class SseParserSplitTest {
-    private static final List<String> PIECES = List.of("data: ", "data:", "event: delta", ": comment", "id: 7", "retry: 10",
-            "{\"a\":1}", "x", "é€😀", ":", " ", "\n", "\r", "\r\n", "\n\n", "\r\n\r\n", "\r\r");
+    private static final List<String> PIECES = List.of(
+            "data: ",
+            "data:",
+            "event: delta",
+            ": comment",
+            "id: 7",
+            "retry: 10",
+            "{\"a\":1}",
+            "x",
+            "é€😀",
+            ":",
+            " ",
+            "\n",
+            "\r",
+            "\r\n",
+            "\n\n",
+            "\r\n\r\n",
+            "\r\r");
 
     /** The byte-at-a-time parser this one replaced: the reference. */
     private static List<List<SseParser.Field>> reference(byte[] bytes) {
@@ -56,7 +72,8 @@ class SseParserSplitTest {
     private static SseParser.Field field(String text) {
         int colon = text.indexOf(':');
         String value = colon < 0 ? "" : text.substring(colon + 1);
-        return new SseParser.Field(colon < 0 ? text : text.substring(0, colon), value.startsWith(" ") ? value.substring(1) : value);
+        return new SseParser.Field(
+                colon < 0 ? text : text.substring(0, colon), value.startsWith(" ") ? value.substring(1) : value);
     }
 
     @Test
@@ -79,7 +96,10 @@ class SseParserSplitTest {
                 at += length;
             }
             parser.finish(0).forEach(b -> blocks.add(b.fields()));
-            assertThat(blocks).as("seed %d, stream %s", seed, text.toString().replace("\r", "\\r").replace("\n", "\\n"))
+            assertThat(blocks)
+                    .as(
+                            "seed %d, stream %s",
+                            seed, text.toString().replace("\r", "\\r").replace("\n", "\\n"))
                     .isEqualTo(reference(bytes));
         }
     }

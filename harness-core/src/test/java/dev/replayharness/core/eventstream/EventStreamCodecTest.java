@@ -14,11 +14,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.zip.CRC32;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
 import software.amazon.awssdk.eventstream.HeaderValue;
 import software.amazon.awssdk.eventstream.Message;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -65,13 +68,15 @@ class EventStreamCodecTest {
     @DisplayName("reading")
     class Reading {
         @Test
-        @DisplayName("gives each frame its headers in order and its JSON payload, and re-encodes the same bytes frame by frame")
+        @DisplayName(
+                "gives each frame its headers in order and its JSON payload, and re-encodes the same bytes frame by frame")
         void converse() {
             ArrayNode frames = EventStreamCodec.toJson(CONVERSE, WHERE);
             assertThat(frames).hasSize(4);
-            assertThat(frames.get(1).toString()).isEqualTo("{\"headers\":{\":event-type\":\"contentBlockDelta\","
-                    + "\":content-type\":\"application/json\",\":message-type\":\"event\"},"
-                    + "\"json\":{\"contentBlockIndex\":0,\"delta\":{\"text\":\"Hello, \"},\"p\":\"xy\"}}");
+            assertThat(frames.get(1).toString())
+                    .isEqualTo("{\"headers\":{\":event-type\":\"contentBlockDelta\","
+                            + "\":content-type\":\"application/json\",\":message-type\":\"event\"},"
+                            + "\"json\":{\"contentBlockIndex\":0,\"delta\":{\"text\":\"Hello, \"},\"p\":\"xy\"}}");
             List<byte[]> encoded = EventStreamCodec.fromJson(frames, "f.json");
             assertThat(encoded).hasSize(4);
             assertThat(concat(encoded)).isEqualTo(CONVERSE);
@@ -82,12 +87,15 @@ class EventStreamCodecTest {
         @DisplayName("unwraps an InvokeModel chunk's base64 bytes to the model's own JSON, keeping p beside it")
         void chunk() {
             String model = "{\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}";
-            byte[] body = frame("chunk", "{\"bytes\":\"" + Base64.getEncoder().encodeToString(model.getBytes(StandardCharsets.UTF_8))
-                    + "\",\"p\":\"abc\"}");
+            byte[] body = frame(
+                    "chunk",
+                    "{\"bytes\":\"" + Base64.getEncoder().encodeToString(model.getBytes(StandardCharsets.UTF_8))
+                            + "\",\"p\":\"abc\"}");
             JsonNode frame = EventStreamCodec.toJson(body, WHERE).get(0);
             assertThat(frame.get("chunk").toString()).isEqualTo(model);
             assertThat(frame.get("json").toString()).isEqualTo("{\"p\":\"abc\"}");
-            assertThat(concat(EventStreamCodec.fromJson(MAPPER.createArrayNode().add(frame), "f.json"))).isEqualTo(body);
+            assertThat(concat(EventStreamCodec.fromJson(MAPPER.createArrayNode().add(frame), "f.json")))
+                    .isEqualTo(body);
         }
 
         @Test
@@ -97,11 +105,13 @@ class EventStreamCodecTest {
             headers.put(":exception-type", HeaderValue.fromString("throttlingException"));
             headers.put(":content-type", HeaderValue.fromString("application/json"));
             headers.put(":message-type", HeaderValue.fromString("exception"));
-            byte[] body = bytes(new Message(headers, "{\"message\":\"Too many requests\"}".getBytes(StandardCharsets.UTF_8)));
+            byte[] body =
+                    bytes(new Message(headers, "{\"message\":\"Too many requests\"}".getBytes(StandardCharsets.UTF_8)));
             JsonNode frame = EventStreamCodec.toJson(body, WHERE).get(0);
             assertThat(frame.path("headers").path(":exception-type").asString()).isEqualTo("throttlingException");
             assertThat(frame.path("json").path("message").asString()).isEqualTo("Too many requests");
-            assertThat(concat(EventStreamCodec.fromJson(MAPPER.createArrayNode().add(frame), "f.json"))).isEqualTo(body);
+            assertThat(concat(EventStreamCodec.fromJson(MAPPER.createArrayNode().add(frame), "f.json")))
+                    .isEqualTo(body);
         }
 
         @Test
@@ -127,9 +137,10 @@ class EventStreamCodecTest {
             headers.put("x", HeaderValue.fromByteArray(new byte[] {1, 2}));
             byte[] body = bytes(new Message(headers, new byte[0]));
             ArrayNode frames = EventStreamCodec.toJson(body, WHERE);
-            assertThat(frames.get(0).get("headers").toString()).isEqualTo("{\"b\":{\"bool\":true},\"i\":{\"int32\":42},"
-                    + "\"l\":{\"int64\":1099511627776},\"t\":{\"timestamp\":1764547200000},"
-                    + "\"u\":{\"uuid\":\"00000000-0000-0000-0000-000000000001\"},\"x\":{\"bytes\":\"AQI=\"}}");
+            assertThat(frames.get(0).get("headers").toString())
+                    .isEqualTo("{\"b\":{\"bool\":true},\"i\":{\"int32\":42},"
+                            + "\"l\":{\"int64\":1099511627776},\"t\":{\"timestamp\":1764547200000},"
+                            + "\"u\":{\"uuid\":\"00000000-0000-0000-0000-000000000001\"},\"x\":{\"bytes\":\"AQI=\"}}");
             assertThat(concat(EventStreamCodec.fromJson(frames, "f.json"))).isEqualTo(body);
         }
 
@@ -141,19 +152,23 @@ class EventStreamCodecTest {
             for (int round = 0; round < 200; round++) {
                 Map<String, HeaderValue> headers = new LinkedHashMap<>();
                 for (int h = random.nextInt(4); h > 0; h--) {
-                    headers.put("h" + h, switch (random.nextInt(4)) {
-                        case 0 -> HeaderValue.fromString("v" + random.nextInt());
-                        case 1 -> HeaderValue.fromInteger(random.nextInt());
-                        case 2 -> HeaderValue.fromBoolean(random.nextBoolean());
-                        default -> HeaderValue.fromLong(random.nextLong());
-                    });
+                    headers.put(
+                            "h" + h,
+                            switch (random.nextInt(4)) {
+                                case 0 -> HeaderValue.fromString("v" + random.nextInt());
+                                case 1 -> HeaderValue.fromInteger(random.nextInt());
+                                case 2 -> HeaderValue.fromBoolean(random.nextBoolean());
+                                default -> HeaderValue.fromLong(random.nextLong());
+                            });
                 }
                 byte[] payload = random.nextBoolean()
-                        ? ("{\"n\":" + random.nextInt() + ",\"s\":\"" + Long.toHexString(random.nextLong()) + "\"}").getBytes(StandardCharsets.UTF_8)
+                        ? ("{\"n\":" + random.nextInt() + ",\"s\":\"" + Long.toHexString(random.nextLong()) + "\"}")
+                                .getBytes(StandardCharsets.UTF_8)
                         : randomBytes(random);
                 byte[] body = bytes(new Message(headers, payload));
                 assertThat(concat(EventStreamCodec.fromJson(EventStreamCodec.toJson(body, WHERE), "f.json")))
-                        .as("round %d, seed %d (rerun with -Deventstream.seed=%d)", round, seed, seed).isEqualTo(body);
+                        .as("round %d, seed %d (rerun with -Deventstream.seed=%d)", round, seed, seed)
+                        .isEqualTo(body);
             }
         }
 
@@ -178,7 +193,8 @@ class EventStreamCodecTest {
             EventStreamException error = reading(cut);
             assertThat(error.frame()).isEqualTo(4);
             assertThat(error).hasMessageStartingWith("Event stream of " + WHERE + ", frame 4: truncated: it declares");
-            assertThat(reading(java.util.Arrays.copyOf(CONVERSE, frame("messageStart", "{\"role\":\"assistant\",\"p\":\"abcdef\"}").length + 7)))
+            assertThat(reading(java.util.Arrays.copyOf(
+                            CONVERSE, frame("messageStart", "{\"role\":\"assistant\",\"p\":\"abcdef\"}").length + 7)))
                     .hasMessageContaining("frame 2: truncated: the body ends 7 bytes into the 12-byte prelude");
         }
 
@@ -196,7 +212,8 @@ class EventStreamCodecTest {
         void oversize() {
             byte[] huge = CONVERSE.clone();
             ByteBuffer.wrap(huge).putInt(0, 20 * 1024 * 1024);
-            assertThat(reading(huge)).hasMessageContaining("frame 1: declares 20971520 bytes, over the limit of 16777216");
+            assertThat(reading(huge))
+                    .hasMessageContaining("frame 1: declares 20971520 bytes, over the limit of 16777216");
         }
 
         @Test
@@ -220,11 +237,17 @@ class EventStreamCodecTest {
         @Test
         @DisplayName("in a recording: an unknown header type name, or a frame with no payload member")
         void recorded() throws Exception {
-            JsonNode badType = MAPPER.readTree("[{\"headers\":{\":event-type\":\"x\"},\"json\":{}},{\"headers\":{\"n\":{\"int128\":1}},\"json\":{}}]");
-            assertThat(catchThrowableOfType(EventStreamException.class, () -> EventStreamCodec.fromJson(badType, "recordings/x/k.json")))
-                    .hasMessageContaining("Event stream of recordings/x/k.json, frame 2: header 'n' has the unknown type 'int128'");
+            JsonNode badType = MAPPER.readTree(
+                    "[{\"headers\":{\":event-type\":\"x\"},\"json\":{}},{\"headers\":{\"n\":{\"int128\":1}},\"json\":{}}]");
+            assertThat(catchThrowableOfType(
+                            EventStreamException.class,
+                            () -> EventStreamCodec.fromJson(badType, "recordings/x/k.json")))
+                    .hasMessageContaining(
+                            "Event stream of recordings/x/k.json, frame 2: header 'n' has the unknown type 'int128'");
             JsonNode noPayload = MAPPER.readTree("[{\"headers\":{},\"jsn\":{}}]");
-            assertThat(catchThrowableOfType(EventStreamException.class, () -> EventStreamCodec.fromJson(noPayload, "recordings/x/k.json")))
+            assertThat(catchThrowableOfType(
+                            EventStreamException.class,
+                            () -> EventStreamCodec.fromJson(noPayload, "recordings/x/k.json")))
                     .hasMessageContaining("frame 1: has no payload member");
         }
     }

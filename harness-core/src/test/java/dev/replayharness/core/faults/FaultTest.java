@@ -40,6 +40,7 @@ class FaultTest {
 
     @TempDir
     Path recordings;
+
     LoopbackUpstream upstream;
 
     @BeforeEach
@@ -55,27 +56,35 @@ class FaultTest {
     HttpResponse<byte[]> get(Harness harness, String path) throws Exception {
         try (HarnessSession session = harness.session(TEST_ID)) {
             return JdkHarness.wrap(HttpClient.newHttpClient(), session)
-                    .send(HttpRequest.newBuilder(upstream.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .send(
+                            HttpRequest.newBuilder(upstream.uri(path)).GET().build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
         }
     }
 
     /** Where a GET of {@code path} by {@link #TEST_ID} is recorded (test scope, the first occurrence). */
     Path fileFor(String path) {
-        RecordedRequest request = new RecordedRequest("GET", "http://127.0.0.1" + path, null, null, java.util.List.of());
-        return recordings.resolve("test").resolve(CanonicalRequest.of(request, TEST_ID).key().fileName(1));
+        RecordedRequest request =
+                new RecordedRequest("GET", "http://127.0.0.1" + path, null, null, java.util.List.of());
+        return recordings
+                .resolve("test")
+                .resolve(CanonicalRequest.of(request, TEST_ID).key().fileName(1));
     }
 
     @Nested
     @DisplayName("a temporary file left by a recording process killed mid-write (kill -9)")
     class LeftoverTempFile {
         @Test
-        @DisplayName("is swept by the next recording written into its folder once it is stale; a fresh one may be another process's and is kept")
+        @DisplayName(
+                "is swept by the next recording written into its folder once it is stale; a fresh one may be another process's and is kept")
         void swept() throws Exception {
             upstream.json("/v1/a", 200, "{\"a\":1}");
             Path folder = Files.createDirectories(recordings.resolve("test"));
-            Path stale = Files.writeString(folder.resolve("." + fileFor("/v1/zzz").getFileName() + "4711.tmp"), "{\"form");
+            Path stale =
+                    Files.writeString(folder.resolve("." + fileFor("/v1/zzz").getFileName() + "4711.tmp"), "{\"form");
             Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS)));
-            Path fresh = Files.writeString(folder.resolve("." + fileFor("/v1/yyy").getFileName() + "4712.tmp"), "{\"form");
+            Path fresh =
+                    Files.writeString(folder.resolve("." + fileFor("/v1/yyy").getFileName() + "4712.tmp"), "{\"form");
             Path other = Files.writeString(folder.resolve(".notes4713.tmp"), "not ours");
             Files.setLastModifiedTime(other, FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS)));
 
@@ -84,7 +93,9 @@ class FaultTest {
             assertThat(fileFor("/v1/a")).exists();
             assertThat(stale).doesNotExist();
             assertThat(fresh).exists();
-            assertThat(other).as("a file not named as the writer names its temporary files").exists();
+            assertThat(other)
+                    .as("a file not named as the writer names its temporary files")
+                    .exists();
         }
     }
 
@@ -103,7 +114,8 @@ class FaultTest {
                     out.write(corrupt);
                 }
             });
-            assertThat(get(Harnesses.of(recordings, Mode.RECORD), "/v1/z").body()).isEqualTo(corrupt);
+            assertThat(get(Harnesses.of(recordings, Mode.RECORD), "/v1/z").body())
+                    .isEqualTo(corrupt);
             assertThat(RecordingsFolder.read(fileFor("/v1/z")).response().body())
                     .isEqualTo(new dev.replayharness.core.recording.Body.Binary(corrupt));
 
@@ -124,8 +136,9 @@ class FaultTest {
 
             Throwable failure = catchThrowable(() -> get(Harnesses.of(recordings, Mode.REPLAY), "/v1/d"));
 
-            assertThat(failure).hasMessage("Recording " + file + ": is a directory, not a recording file. Delete or move it,"
-                    + " then re-record.");
+            assertThat(failure)
+                    .hasMessage("Recording " + file + ": is a directory, not a recording file. Delete or move it,"
+                            + " then re-record.");
         }
 
         @Test
@@ -137,7 +150,10 @@ class FaultTest {
 
             Throwable failure = catchThrowable(() -> get(Harnesses.of(recordings, Mode.REPLAY), "/v1/l"));
 
-            assertThat(failure).hasMessage("Recording " + file + ": is a symbolic link that cannot be followed (a loop). Replace it with the recording file, or delete it and re-record.");
+            assertThat(failure)
+                    .hasMessage(
+                            "Recording " + file
+                                    + ": is a symbolic link that cannot be followed (a loop). Replace it with the recording file, or delete it and re-record.");
         }
 
         @Test
@@ -147,9 +163,10 @@ class FaultTest {
 
             Throwable miss = catchThrowable(() -> get(Harnesses.of(notAFolder, Mode.REPLAY), "/v1/m"));
 
-            assertThat(miss.getMessage()).contains("Nearest recordings: none; " + notAFolder.toAbsolutePath()
-                    + " is a file, not a folder: point harness.recordings-dir (Harness.Builder.recordingsDirectory) at the"
-                    + " recordings folder.\n");
+            assertThat(miss.getMessage())
+                    .contains("Nearest recordings: none; " + notAFolder.toAbsolutePath()
+                            + " is a file, not a folder: point harness.recordings-dir (Harness.Builder.recordingsDirectory) at the"
+                            + " recordings folder.\n");
         }
     }
 
@@ -157,7 +174,8 @@ class FaultTest {
     @DisplayName("an event stream whose final event has no blank line after it")
     class UnterminatedFinalEvent {
         @Test
-        @DisplayName("is recorded as interrupted (unterminated-event) and replays exactly the bytes that came, the last event uncompleted")
+        @DisplayName(
+                "is recorded as interrupted (unterminated-event) and replays exactly the bytes that came, the last event uncompleted")
         void unterminated() throws Exception {
             String wire = "data: {\"n\":1}\n\ndata: {\"n\":2}\n";
             upstream.route("/v1/s", (exchange, body) -> {
@@ -165,12 +183,14 @@ class FaultTest {
                 out.write(wire.getBytes(StandardCharsets.UTF_8));
                 out.close();
             });
-            assertThat(new String(get(Harnesses.of(recordings, Mode.RECORD), "/v1/s").body(), StandardCharsets.UTF_8))
+            assertThat(new String(
+                            get(Harnesses.of(recordings, Mode.RECORD), "/v1/s").body(), StandardCharsets.UTF_8))
                     .isEqualTo(wire);
             Recording recording = RecordingsFolder.read(fileFor("/v1/s"));
             assertThat(recording.response().interruption().kind().value()).isEqualTo("unterminated-event");
-            assertThat(recording.response().interruption().message()).isEqualTo(
-                    "the upstream ended the event stream in the middle of an event: its last event has no blank line after it");
+            assertThat(recording.response().interruption().message())
+                    .isEqualTo(
+                            "the upstream ended the event stream in the middle of an event: its last event has no blank line after it");
 
             HttpResponse<byte[]> replayed = get(Harnesses.of(recordings, Mode.REPLAY), "/v1/s");
 
@@ -187,7 +207,8 @@ class FaultTest {
             });
             get(Harnesses.of(recordings, Mode.RECORD), "/v1/t");
 
-            assertThat(RecordingsFolder.read(fileFor("/v1/t")).response().interruption()).isNull();
+            assertThat(RecordingsFolder.read(fileFor("/v1/t")).response().interruption())
+                    .isNull();
         }
     }
 }

@@ -54,6 +54,7 @@ class JdkAdapterTest {
 
     @TempDir
     Path recordings;
+
     LoopbackUpstream upstream;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -68,14 +69,18 @@ class JdkAdapterTest {
     }
 
     HttpRequest post(String body) {
-        return HttpRequest.newBuilder(upstream.uri(CHAT)).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(upstream.uri(CHAT))
+                .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer test-key-not-a-secret")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     String call(Harness harness, String testId, String body) throws Exception {
         try (HarnessSession session = harness.session(testId)) {
-            return JdkHarness.wrap(http, session).send(post(body), HttpResponse.BodyHandlers.ofString()).body();
+            return JdkHarness.wrap(http, session)
+                    .send(post(body), HttpResponse.BodyHandlers.ofString())
+                    .body();
         }
     }
 
@@ -85,8 +90,12 @@ class JdkAdapterTest {
         @Test
         @DisplayName("records the exchange, then replays it with the upstream gone")
         void recordThenReplay() throws Exception {
-            upstream.json(CHAT, 200, "{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":{\"content\":\"Hello\"}}],\"n\":0.70}");
-            assertThat(call(Harnesses.of(recordings, Mode.RECORD), "T#t", QUESTION)).contains("Hello");
+            upstream.json(
+                    CHAT,
+                    200,
+                    "{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":{\"content\":\"Hello\"}}],\"n\":0.70}");
+            assertThat(call(Harnesses.of(recordings, Mode.RECORD), "T#t", QUESTION))
+                    .contains("Hello");
 
             List<Path> files = Harnesses.files(recordings);
             assertThat(files).hasSize(1);
@@ -97,13 +106,17 @@ class JdkAdapterTest {
             assertThat(recording.request().headers().asMap()).containsOnlyKeys("content-type");
             assertThat(recording.response().body()).isInstanceOf(Body.Json.class);
             if (files.get(0).getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(files.get(0))))
-                        .as("a committed recording is readable by everyone").isEqualTo("rw-r--r--");
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(files.get(0))))
+                        .as("a committed recording is readable by everyone")
+                        .isEqualTo("rw-r--r--");
             }
 
             upstream.close();
             String replayed = call(Harnesses.of(recordings, Mode.REPLAY), "T#t", QUESTION);
-            assertThat(replayed).isEqualTo("{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":{\"content\":\"Hello\"}}],\"n\":0.70}");
+            assertThat(replayed)
+                    .isEqualTo(
+                            "{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":{\"content\":\"Hello\"}}],\"n\":0.70}");
         }
 
         @Test
@@ -117,7 +130,8 @@ class JdkAdapterTest {
                 JdkHarness.wrap(http, session).send(post(QUESTION), HttpResponse.BodyHandlers.ofString());
             }
             try (HarnessSession session = Harnesses.of(recordings, Mode.REPLAY).session("T#e")) {
-                HttpResponse<String> response = JdkHarness.wrap(http, session).send(post(QUESTION), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        JdkHarness.wrap(http, session).send(post(QUESTION), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(429);
                 assertThat(response.headers().firstValue("retry-after")).contains("7");
                 assertThat(response.body()).isEqualTo("{\"message\":\"Too many requests\"}");
@@ -129,17 +143,25 @@ class JdkAdapterTest {
         @DisplayName("re-recording an unchanged upstream rewrites byte-identical files (ids and timestamps normalized)")
         void zeroChurn() throws Exception {
             AtomicInteger calls = new AtomicInteger();
-            upstream.route(CHAT, (exchange, body) -> LoopbackUpstream.sendJson(exchange, 200,
-                    "{\"id\":\"chatcmpl-" + System.nanoTime() + "\",\"created\":" + (1700000000 + calls.incrementAndGet())
-                            + ",\"choices\":[]}"));
-            Harness harness = Harnesses.builder(recordings, Mode.RECORD).responseNormalizer(ResponseNormalizer.openAiCompatible()).build();
+            upstream.route(
+                    CHAT,
+                    (exchange, body) -> LoopbackUpstream.sendJson(
+                            exchange,
+                            200,
+                            "{\"id\":\"chatcmpl-" + System.nanoTime() + "\",\"created\":"
+                                    + (1700000000 + calls.incrementAndGet()) + ",\"choices\":[]}"));
+            Harness harness = Harnesses.builder(recordings, Mode.RECORD)
+                    .responseNormalizer(ResponseNormalizer.openAiCompatible())
+                    .build();
             call(harness, "T#c", QUESTION);
             Path file = Harnesses.files(recordings).get(0);
             byte[] first = Files.readAllBytes(file);
             call(harness, "T#c", QUESTION);
             assertThat(Files.readAllBytes(file)).isEqualTo(first);
-            assertThat(new String(first, StandardCharsets.UTF_8)).contains("\"id\": \"rec-" + file.getFileName().toString().substring(0, 12) + "\"")
-                    .contains("\"created\": 0").endsWith("}\n");
+            assertThat(new String(first, StandardCharsets.UTF_8))
+                    .contains("\"id\": \"rec-" + file.getFileName().toString().substring(0, 12) + "\"")
+                    .contains("\"created\": 0")
+                    .endsWith("}\n");
         }
 
         @Test
@@ -158,27 +180,43 @@ class JdkAdapterTest {
             });
             for (Mode mode : List.of(Mode.RECORD, Mode.REPLAY)) {
                 try (HarnessSession session = Harnesses.of(recordings, mode).session("T#gzip")) {
-                    HttpResponse<byte[]> response = JdkHarness.wrap(http, session).send(post(QUESTION), HttpResponse.BodyHandlers.ofByteArray());
-                    assertThat(response.headers().firstValue("content-encoding")).as(mode.value()).contains("gzip");
-                    assertThat(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body())).readAllBytes())
-                            .as(mode.value()).isEqualTo(plain);
+                    HttpResponse<byte[]> response = JdkHarness.wrap(http, session)
+                            .send(post(QUESTION), HttpResponse.BodyHandlers.ofByteArray());
+                    assertThat(response.headers().firstValue("content-encoding"))
+                            .as(mode.value())
+                            .contains("gzip");
+                    assertThat(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))
+                                    .readAllBytes())
+                            .as(mode.value())
+                            .isEqualTo(plain);
                 }
                 if (mode == Mode.RECORD) {
-                    Recording recording = RecordingsFolder.read(Harnesses.files(recordings).get(0));
-                    assertThat(recording.response().body()).as("stored decoded: readable, and redactable")
-                            .isEqualTo(new Body.Json(dev.replayharness.core.json.Json.tryParse(plain).orElseThrow()));
-                    assertThat(recording.response().headers().first("content-encoding")).contains("gzip");
+                    Recording recording =
+                            RecordingsFolder.read(Harnesses.files(recordings).get(0));
+                    assertThat(recording.response().body())
+                            .as("stored decoded: readable, and redactable")
+                            .isEqualTo(new Body.Json(dev.replayharness.core.json.Json.tryParse(plain)
+                                    .orElseThrow()));
+                    assertThat(recording.response().headers().first("content-encoding"))
+                            .contains("gzip");
                 }
             }
             try (HarnessSession session = Harnesses.of(recordings, Mode.REPLAY).session("T#gzip");
-                    org.apache.hc.client5.http.impl.classic.CloseableHttpClient apache = dev.replayharness.core.apache.ApacheHarness
-                            .wire(org.apache.hc.client5.http.impl.classic.HttpClients.custom(), session).build()) {
-                org.apache.hc.client5.http.classic.methods.HttpPost post = new org.apache.hc.client5.http.classic.methods.HttpPost(upstream.uri(CHAT));
+                    org.apache.hc.client5.http.impl.classic.CloseableHttpClient apache =
+                            dev.replayharness.core.apache.ApacheHarness.wire(
+                                            org.apache.hc.client5.http.impl.classic.HttpClients.custom(), session)
+                                    .build()) {
+                org.apache.hc.client5.http.classic.methods.HttpPost post =
+                        new org.apache.hc.client5.http.classic.methods.HttpPost(upstream.uri(CHAT));
                 post.setEntity(new org.apache.hc.core5.http.io.entity.StringEntity(QUESTION));
                 String[] encodingAndBody = apache.execute(post, r -> new String[] {
-                        r.getFirstHeader("Content-Encoding") == null ? null : r.getFirstHeader("Content-Encoding").getValue(),
-                        org.apache.hc.core5.http.io.entity.EntityUtils.toString(r.getEntity())});
-                assertThat(encodingAndBody).as("decoded, as Apache's own decompression hands it over")
+                    r.getFirstHeader("Content-Encoding") == null
+                            ? null
+                            : r.getFirstHeader("Content-Encoding").getValue(),
+                    org.apache.hc.core5.http.io.entity.EntityUtils.toString(r.getEntity())
+                });
+                assertThat(encodingAndBody)
+                        .as("decoded, as Apache's own decompression hands it over")
                         .containsExactly(null, "{\"zipped\":true}");
             }
         }
@@ -187,7 +225,8 @@ class JdkAdapterTest {
         @DisplayName("live mode calls upstream and writes nothing")
         void live() throws Exception {
             upstream.json(CHAT, 200, "{\"ok\":true}");
-            assertThat(call(Harnesses.of(recordings, Mode.LIVE), "T#l", QUESTION)).isEqualTo("{\"ok\":true}");
+            assertThat(call(Harnesses.of(recordings, Mode.LIVE), "T#l", QUESTION))
+                    .isEqualTo("{\"ok\":true}");
             assertThat(Harnesses.files(recordings)).isEmpty();
         }
 
@@ -220,8 +259,8 @@ class JdkAdapterTest {
             upstream.json(CHAT, 200, "{\"ok\":1}");
             call(Harnesses.of(recordings, Mode.RECORD), "T#a", QUESTION);
             try (HarnessSession session = Harnesses.of(recordings, Mode.REPLAY).session("T#a")) {
-                CompletableFuture<HttpResponse<String>> future = JdkHarness.wrap(http, session)
-                        .sendAsync(post(QUESTION), HttpResponse.BodyHandlers.ofString());
+                CompletableFuture<HttpResponse<String>> future =
+                        JdkHarness.wrap(http, session).sendAsync(post(QUESTION), HttpResponse.BodyHandlers.ofString());
                 assertThat(future.get(10, TimeUnit.SECONDS).body()).isEqualTo("{\"ok\":1}");
             }
         }
@@ -233,7 +272,10 @@ class JdkAdapterTest {
         @BeforeEach
         void counting() {
             AtomicInteger n = new AtomicInteger();
-            upstream.route(CHAT, (exchange, body) -> LoopbackUpstream.sendJson(exchange, 200, "{\"n\":" + n.incrementAndGet() + "}"));
+            upstream.route(
+                    CHAT,
+                    (exchange, body) ->
+                            LoopbackUpstream.sendJson(exchange, 200, "{\"n\":" + n.incrementAndGet() + "}"));
         }
 
         List<String> callThrice(Harness harness, int times) throws Exception {
@@ -241,7 +283,8 @@ class JdkAdapterTest {
             try (HarnessSession session = harness.session("T#r")) {
                 HttpClient client = JdkHarness.wrap(http, session);
                 for (int i = 0; i < times; i++) {
-                    bodies.add(client.send(post(QUESTION), HttpResponse.BodyHandlers.ofString()).body());
+                    bodies.add(client.send(post(QUESTION), HttpResponse.BodyHandlers.ofString())
+                            .body());
                 }
             }
             return bodies;
@@ -251,18 +294,23 @@ class JdkAdapterTest {
         @DisplayName("get their own recordings and replay in the order recorded; one more is a miss")
         void sequence() throws Exception {
             callThrice(Harnesses.of(recordings, Mode.RECORD), 3);
-            assertThat(Harnesses.files(recordings)).extracting(p -> p.getFileName().toString().replaceAll("^[0-9a-f]{64}", "KEY"))
+            assertThat(Harnesses.files(recordings))
+                    .extracting(p -> p.getFileName().toString().replaceAll("^[0-9a-f]{64}", "KEY"))
                     .containsExactly("KEY-2.json", "KEY-3.json", "KEY.json");
-            assertThat(callThrice(Harnesses.of(recordings, Mode.REPLAY), 3)).containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+            assertThat(callThrice(Harnesses.of(recordings, Mode.REPLAY), 3))
+                    .containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
             assertThatThrownBy(() -> callThrice(Harnesses.of(recordings, Mode.REPLAY), 4))
-                    .isInstanceOf(ReplayMissError.class).hasMessageContaining("This is identical request #4 in this test; only 3 recorded");
+                    .isInstanceOf(ReplayMissError.class)
+                    .hasMessageContaining("This is identical request #4 in this test; only 3 recorded");
         }
 
         @Test
         @DisplayName("with REUSE_LAST, keep replaying the last recording")
         void reuseLast() throws Exception {
             callThrice(Harnesses.of(recordings, Mode.RECORD), 2);
-            Harness reuse = Harnesses.builder(recordings, Mode.REPLAY).repeatPolicy(RepeatPolicy.REUSE_LAST).build();
+            Harness reuse = Harnesses.builder(recordings, Mode.REPLAY)
+                    .repeatPolicy(RepeatPolicy.REUSE_LAST)
+                    .build();
             assertThat(callThrice(reuse, 4)).containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":2}", "{\"n\":2}");
         }
     }
@@ -274,12 +322,19 @@ class JdkAdapterTest {
         @DisplayName("a miss sends nothing upstream: a sentinel server accepts 0 connections")
         void sentinel() throws Exception {
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
-                    HarnessSession session = Harnesses.of(recordings, Mode.REPLAY).session("T#f")) {
-                HttpRequest request = HttpRequest.newBuilder(sentinel.uri(CHAT)).POST(HttpRequest.BodyPublishers.ofString(QUESTION)).build();
+                    HarnessSession session =
+                            Harnesses.of(recordings, Mode.REPLAY).session("T#f")) {
+                HttpRequest request = HttpRequest.newBuilder(sentinel.uri(CHAT))
+                        .POST(HttpRequest.BodyPublishers.ofString(QUESTION))
+                        .build();
                 HttpClient client = JdkHarness.wrap(http, session);
-                assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(ReplayMissError.class);
+                assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
+                        .isInstanceOf(ReplayMissError.class);
                 assertThat(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
-                        .failsWithin(Duration.ofSeconds(10)).withThrowableThat().havingRootCause().isInstanceOf(ReplayMissError.class);
+                        .failsWithin(Duration.ofSeconds(10))
+                        .withThrowableThat()
+                        .havingRootCause()
+                        .isInstanceOf(ReplayMissError.class);
                 assertThat(sentinel.acceptedConnections()).isZero();
                 assertThat(session.uses()).extracting(RecordingUse::outcome).containsOnly(RecordingUse.Outcome.MISSED);
             }
@@ -295,8 +350,10 @@ class JdkAdapterTest {
             PausingStream pausing = PausingStream.serve(upstream, CHAT, "{\"n\":1}", List.of("{\"n\":2}", "[DONE]"));
             List<String> lines = new ArrayList<>();
             try (HarnessSession session = Harnesses.of(recordings, Mode.RECORD).session("T#s")) {
-                HttpResponse<InputStream> response = JdkHarness.wrap(http, session).send(post(QUESTION), HttpResponse.BodyHandlers.ofInputStream());
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                HttpResponse<InputStream> response =
+                        JdkHarness.wrap(http, session).send(post(QUESTION), HttpResponse.BodyHandlers.ofInputStream());
+                try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = reader.readLine()) != null) {
                         lines.add(line);
@@ -306,18 +363,24 @@ class JdkAdapterTest {
                     }
                 }
             }
-            assertThat(pausing.waitedInVain()).as("upstream had to send chunk 2 before the caller saw chunk 1").isFalse();
+            assertThat(pausing.waitedInVain())
+                    .as("upstream had to send chunk 2 before the caller saw chunk 1")
+                    .isFalse();
             assertThat(lines).containsExactly("data: {\"n\":1}", "", "data: {\"n\":2}", "", "data: [DONE]", "");
-            Recording recording = RecordingsFolder.read(Harnesses.files(recordings).get(0));
+            Recording recording =
+                    RecordingsFolder.read(Harnesses.files(recordings).get(0));
             Body.EventStream events = (Body.EventStream) recording.response().body();
-            assertThat(events.events()).extracting(e -> e.data().toString()).containsExactly("{\"n\":1}", "{\"n\":2}", "\"[DONE]\"");
+            assertThat(events.events())
+                    .extracting(e -> e.data().toString())
+                    .containsExactly("{\"n\":1}", "{\"n\":2}", "\"[DONE]\"");
             assertThat(events.events()).allSatisfy(e -> assertThat(e.offsetMs()).isNull());
         }
 
         @Test
         @DisplayName("replay delivers the same bytes, one event per chunk")
         void replayChunks() throws Exception {
-            String wire = "data: {\"a\":1}\n\ndata: {\"b\":[true,null]}\n\n: keep-alive\n\nevent: end\ndata: [DONE]\n\n";
+            String wire =
+                    "data: {\"a\":1}\n\ndata: {\"b\":[true,null]}\n\n: keep-alive\n\nevent: end\ndata: [DONE]\n\n";
             upstream.route(CHAT, (exchange, body) -> {
                 OutputStream out = LoopbackUpstream.startEventStream(exchange);
                 out.write(wire.getBytes(StandardCharsets.UTF_8));
@@ -328,8 +391,12 @@ class JdkAdapterTest {
             try (HarnessSession session = Harnesses.of(recordings, Mode.REPLAY).session("T#c")) {
                 JdkHarness.wrap(http, session).send(post(QUESTION), info -> new ChunkCollector(chunks));
             }
-            assertThat(chunks).containsExactly("data: {\"a\":1}\n\n", "data: {\"b\":[true,null]}\n\n", ": keep-alive\n\n",
-                    "event: end\ndata: [DONE]\n\n");
+            assertThat(chunks)
+                    .containsExactly(
+                            "data: {\"a\":1}\n\n",
+                            "data: {\"b\":[true,null]}\n\n",
+                            ": keep-alive\n\n",
+                            "event: end\ndata: [DONE]\n\n");
             assertThat(String.join("", chunks)).isEqualTo(wire);
         }
 
@@ -344,14 +411,17 @@ class JdkAdapterTest {
                 out.close();
             });
             try (HarnessSession session = Harnesses.of(recordings, Mode.RECORD).session("T#x")) {
-                HttpResponse<InputStream> response = JdkHarness.wrap(http, session).send(post(QUESTION), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response =
+                        JdkHarness.wrap(http, session).send(post(QUESTION), HttpResponse.BodyHandlers.ofInputStream());
                 try (InputStream body = response.body()) {
                     assertThat(body.read()).isEqualTo('d');
                 }
             }
-            Recording recording = RecordingsFolder.read(Harnesses.files(recordings).get(0));
+            Recording recording =
+                    RecordingsFolder.read(Harnesses.files(recordings).get(0));
             assertThat(recording.response().complete()).isTrue();
-            assertThat(((Body.EventStream) recording.response().body()).events()).hasSize(5);
+            assertThat(((Body.EventStream) recording.response().body()).events())
+                    .hasSize(5);
         }
 
         @Test
@@ -359,12 +429,18 @@ class JdkAdapterTest {
         void midStreamFailure() throws Exception {
             List<String> seen = new ArrayList<>();
             try (DroppingServer dropping = new DroppingServer(List.of("{\"n\":1}", "{\"n\":2}"));
-                    HarnessSession session = Harnesses.of(recordings, Mode.RECORD).session("T#m")) {
-                assertThat(readLinesUntilFailure(session, dropping.uri(CHAT), seen)).isNotNull();
+                    HarnessSession session =
+                            Harnesses.of(recordings, Mode.RECORD).session("T#m")) {
+                assertThat(readLinesUntilFailure(session, dropping.uri(CHAT), seen))
+                        .isNotNull();
             }
-            Recording recording = RecordingsFolder.read(Harnesses.files(recordings).get(0));
-            assertThat(recording.response().interruption()).extracting(Interruption::kind).isEqualTo(Interruption.Kind.UPSTREAM_ERROR);
-            assertThat(((Body.EventStream) recording.response().body()).events()).hasSize(2);
+            Recording recording =
+                    RecordingsFolder.read(Harnesses.files(recordings).get(0));
+            assertThat(recording.response().interruption())
+                    .extracting(Interruption::kind)
+                    .isEqualTo(Interruption.Kind.UPSTREAM_ERROR);
+            assertThat(((Body.EventStream) recording.response().body()).events())
+                    .hasSize(2);
 
             List<String> replayed = new ArrayList<>();
             try (HarnessSession session = Harnesses.of(recordings, Mode.REPLAY).session("T#m")) {
@@ -372,15 +448,21 @@ class JdkAdapterTest {
                 // java.net.http reports a body subscriber's error as IOException("closed", cause)
                 assertThat(failure.getCause() == null ? failure : failure.getCause())
                         .hasMessageContaining("Upstream failed mid-response when this was recorded")
-                        .hasMessageContaining(Harnesses.files(recordings).get(0).getFileName().toString());
+                        .hasMessageContaining(
+                                Harnesses.files(recordings).get(0).getFileName().toString());
             }
             assertThat(replayed).containsExactly("data: {\"n\":1}", "", "data: {\"n\":2}", "");
         }
 
-        private IOException readLinesUntilFailure(HarnessSession session, java.net.URI uri, List<String> lines) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(QUESTION)).build();
-            HttpResponse<InputStream> response = JdkHarness.wrap(http, session).send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        private IOException readLinesUntilFailure(HarnessSession session, java.net.URI uri, List<String> lines)
+                throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .POST(HttpRequest.BodyPublishers.ofString(QUESTION))
+                    .build();
+            HttpResponse<InputStream> response =
+                    JdkHarness.wrap(http, session).send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     lines.add(line);
@@ -405,14 +487,28 @@ class JdkAdapterTest {
             String text = Files.readString(file);
             assertThat(text).contains("\"offsetMs\"");
             // Pin the offsets so the expected sleeps are exact.
-            Files.writeString(file, text.replaceFirst("\"offsetMs\": \\d+", "\"offsetMs\": 40").replaceFirst("(?s)(.*)\"offsetMs\": \\d+", "$1\"offsetMs\": 140"));
+            Files.writeString(
+                    file,
+                    text.replaceFirst("\"offsetMs\": \\d+", "\"offsetMs\": 40")
+                            .replaceFirst("(?s)(.*)\"offsetMs\": \\d+", "$1\"offsetMs\": 140"));
             List<Duration> sleeps = new ArrayList<>();
-            Harness timed = Harnesses.builder(recordings, Mode.REPLAY).replayTiming(true).sleeper(sleeps::add).build();
+            Harness timed = Harnesses.builder(recordings, Mode.REPLAY)
+                    .replayTiming(true)
+                    .sleeper(sleeps::add)
+                    .build();
             assertThat(call(timed, "T#t", QUESTION)).isEqualTo("data: {\"n\":1}\n\ndata: {\"n\":2}\n\n");
             assertThat(sleeps).containsExactly(Duration.ofMillis(40), Duration.ofMillis(100));
             sleeps.clear();
-            call(Harnesses.builder(recordings, Mode.REPLAY).replayTiming(false).sleeper(sleeps::add).build(), "T#t", QUESTION);
-            assertThat(sleeps).as("timing off: the same sleeper is never asked to wait").isEmpty();
+            call(
+                    Harnesses.builder(recordings, Mode.REPLAY)
+                            .replayTiming(false)
+                            .sleeper(sleeps::add)
+                            .build(),
+                    "T#t",
+                    QUESTION);
+            assertThat(sleeps)
+                    .as("timing off: the same sleeper is never asked to wait")
+                    .isEmpty();
         }
     }
 

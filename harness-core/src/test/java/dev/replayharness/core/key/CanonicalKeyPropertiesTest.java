@@ -1,6 +1,5 @@
 package dev.replayharness.core.key;
 
-import dev.replayharness.core.recording.RecordingKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -13,6 +12,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import dev.replayharness.core.recording.RecordingKey;
 
 /**
  * Seeded randomized checks over generated JSON bodies. The seed is printed in every failure message;
@@ -128,15 +129,19 @@ class CanonicalKeyPropertiesTest {
                 case '\t' -> out.append("\\t");
                 case '/' -> out.append(out.length() % 2 == 0 ? "\\/" : "/"); // JSON allows both spellings
                 // escape some non-ASCII characters, never half of a surrogate pair
-                default -> out.append(c < 0x80 || c % 3 != 0 || Character.isSurrogate(c) ? String.valueOf(c)
-                        : String.format("\\u%04X", (int) c));
+                default ->
+                    out.append(
+                            c < 0x80 || c % 3 != 0 || Character.isSurrogate(c)
+                                    ? String.valueOf(c)
+                                    : String.format("\\u%04X", (int) c));
             }
         }
         out.append('"');
     }
 
     private static RecordingKey key(String json) {
-        return CanonicalRequestTest.of("POST", "http://h/v1/chat/completions", json, null).key();
+        return CanonicalRequestTest.of("POST", "http://h/v1/chat/completions", json, null)
+                .key();
     }
 
     @Test

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.replayharness.core.ExchangePlan;
-import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
-import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.ResponseRecorder;
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.testing.Harnesses;
 
 /**
@@ -49,7 +49,8 @@ class ReferenceScriptTest {
         Path dir = recordings;
         int count = 0;
         for (RecordingScope scope : RecordingScope.values()) {
-            try (HarnessSession session = Harnesses.builder(dir, Mode.RECORD).scope(scope).build().session("Ref#script")) {
+            try (HarnessSession session =
+                    Harnesses.builder(dir, Mode.RECORD).scope(scope).build().session("Ref#script")) {
                 for (String body : bodies) {
                     record(session, URI.create("http://127.0.0.1:9/v1/x?b=2&a=%20&a=1"), body);
                     count++;
@@ -74,7 +75,8 @@ class ReferenceScriptTest {
 
     /** Records a 200 response with no body, without any network: the recorder is fed by hand. */
     private static void record(HarnessSession session, URI uri, String body) {
-        ExchangePlan plan = session.plan(new OutgoingRequest("POST", uri, Headers.empty(), body.getBytes(StandardCharsets.UTF_8)));
+        ExchangePlan plan =
+                session.plan(new OutgoingRequest("POST", uri, Headers.empty(), body.getBytes(StandardCharsets.UTF_8)));
         ResponseRecorder recorder = ((ExchangePlan.Call) plan).recorder().orElseThrow();
         recorder.started(200, Headers.empty());
         recorder.completed();

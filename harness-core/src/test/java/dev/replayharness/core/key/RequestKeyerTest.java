@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.http.OutgoingRequest;
-import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.json.Json;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.recording.Body;
+import dev.replayharness.core.redact.Redactor;
 
 @DisplayName("The request keyer: an outgoing request in, its redacted recorded request and keys out")
 class RequestKeyerTest {
@@ -26,8 +26,8 @@ class RequestKeyerTest {
 
     private final Redactor redactor = new Redactor(List.of());
 
-    private KeyedRequest key(String method, String url, Headers headers, String body, List<NormalizerRule> rules,
-            String testId) {
+    private KeyedRequest key(
+            String method, String url, Headers headers, String body, List<NormalizerRule> rules, String testId) {
         return new RequestKeyer(Set.of("content-type"), rules, redactor, testId)
                 .key(new OutgoingRequest(method, URI.create(url), headers, body.getBytes(StandardCharsets.UTF_8)));
     }
@@ -40,12 +40,20 @@ class RequestKeyerTest {
     @DisplayName("redaction, at this one point for the request")
     class Redaction {
         @Test
-        @DisplayName("a credential header's value is learned and redacted from path, query and body; the header is not recorded")
+        @DisplayName(
+                "a credential header's value is learned and redacted from path, query and body; the header is not recorded")
         void credentialHeader() {
-            Headers headers = Headers.builder().add("authorization", "Bearer " + TOKEN).add("content-type", "application/json")
+            Headers headers = Headers.builder()
+                    .add("authorization", "Bearer " + TOKEN)
+                    .add("content-type", "application/json")
                     .build();
-            KeyedRequest keyed = key("POST", "https://api.example.com/v1/" + TOKEN + "/chat?echo=" + TOKEN, headers,
-                    "{\"note\":\"" + TOKEN + "\"}", List.of(), null);
+            KeyedRequest keyed = key(
+                    "POST",
+                    "https://api.example.com/v1/" + TOKEN + "/chat?echo=" + TOKEN,
+                    headers,
+                    "{\"note\":\"" + TOKEN + "\"}",
+                    List.of(),
+                    null);
             assertThat(keyed.recorded().toString()).doesNotContain(TOKEN);
             assertThat(keyed.recorded().headers().asMap()).containsOnlyKeys("content-type");
             assertThat(keyed.path()).isEqualTo("/v1/REDACTED/chat");
@@ -74,7 +82,9 @@ class RequestKeyerTest {
             assertThat(local.loopback()).isTrue();
             assertThat(remote.recorded().url()).isEqualTo("https://example.com:8443/v1/x");
             assertThat(remote.loopback()).isFalse();
-            assertThat(local.shared().key()).as("host and port are not in the key").isEqualTo(remote.shared().key());
+            assertThat(local.shared().key())
+                    .as("host and port are not in the key")
+                    .isEqualTo(remote.shared().key());
         }
 
         @Test
@@ -83,10 +93,15 @@ class RequestKeyerTest {
             List<NormalizerRule> rules = List.of(
                     new NormalizerRule("POST", NormalizerRule.glob("/v1/chat/*"), RequestNormalizer.drop("/seed")),
                     new NormalizerRule("GET", NormalizerRule.glob("*"), RequestNormalizer.drop("/other")));
-            KeyedRequest chat = key("POST", "http://127.0.0.1/v1/chat/completions", Headers.empty(), "{\"seed\":1}", rules, null);
-            KeyedRequest seeded = key("POST", "http://127.0.0.1/v1/chat/completions", Headers.empty(), "{\"seed\":2}", rules, null);
-            assertThat(chat.recorded().normalizers()).containsExactly(RequestNormalizer.drop("/seed").spec());
-            assertThat(chat.shared().key()).as("the dropped member does not count").isEqualTo(seeded.shared().key());
+            KeyedRequest chat =
+                    key("POST", "http://127.0.0.1/v1/chat/completions", Headers.empty(), "{\"seed\":1}", rules, null);
+            KeyedRequest seeded =
+                    key("POST", "http://127.0.0.1/v1/chat/completions", Headers.empty(), "{\"seed\":2}", rules, null);
+            assertThat(chat.recorded().normalizers())
+                    .containsExactly(RequestNormalizer.drop("/seed").spec());
+            assertThat(chat.shared().key())
+                    .as("the dropped member does not count")
+                    .isEqualTo(seeded.shared().key());
         }
     }
 
@@ -97,26 +112,44 @@ class RequestKeyerTest {
         @DisplayName("are those of the recorded request, shared and test-scoped")
         void keys() {
             KeyedRequest keyed = key("http://127.0.0.1/v1/x", "{\"b\":1,\"a\":2}");
-            assertThat(keyed.shared().key()).isEqualTo(CanonicalRequest.of(keyed.recorded(), null).key());
-            assertThat(keyed.testScoped().key()).isEqualTo(CanonicalRequest.of(keyed.recorded(), "Keyer#test").key());
+            assertThat(keyed.shared().key())
+                    .isEqualTo(CanonicalRequest.of(keyed.recorded(), null).key());
+            assertThat(keyed.testScoped().key())
+                    .isEqualTo(
+                            CanonicalRequest.of(keyed.recorded(), "Keyer#test").key());
             assertThat(keyed.primary()).isSameAs(keyed.testScoped());
             assertThat(keyed.lookupOrder()).containsExactly(keyed.testScoped(), keyed.shared());
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"{\"a\":\"\\ud800\",\"b\":1}", "{\"a\":[{\"b\":\"x\\udc00\"}]}", "{\"a\":1e400,\"b\":1}", "[-1e400]"})
-        @DisplayName("a JSON body that is not I-JSON is recorded and keyed as its compact bytes, decided before hashing")
+        @ValueSource(
+                strings = {
+                    "{\"a\":\"\\ud800\",\"b\":1}",
+                    "{\"a\":[{\"b\":\"x\\udc00\"}]}",
+                    "{\"a\":1e400,\"b\":1}",
+                    "[-1e400]"
+                })
+        @DisplayName(
+                "a JSON body that is not I-JSON is recorded and keyed as its compact bytes, decided before hashing")
         void notIJson(String body) {
             KeyedRequest keyed = key("http://127.0.0.1/v1/x", body);
             assertThat(keyed.recorded().body()).isInstanceOf(Body.Binary.class);
             assertThat(((Body.Binary) keyed.recorded().body()).bytes())
-                    .isEqualTo(Json.compact(Json.tryParse(body.getBytes(StandardCharsets.UTF_8)).orElseThrow()));
+                    .isEqualTo(Json.compact(
+                            Json.tryParse(body.getBytes(StandardCharsets.UTF_8)).orElseThrow()));
             assertThat(keyed.shared().keysBodyAsJson()).isFalse();
-            assertThat(keyed.shared().key()).isEqualTo(CanonicalRequest.of(keyed.recorded(), null).key());
+            assertThat(keyed.shared().key())
+                    .isEqualTo(CanonicalRequest.of(keyed.recorded(), null).key());
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"{\"a\":\"\\ud83d\\ude00\"}", "{\"a\":1e308}", "{\"a\":12345678901234567890123}", "{\"a\":\"\\\\u\"}"})
+        @ValueSource(
+                strings = {
+                    "{\"a\":\"\\ud83d\\ude00\"}",
+                    "{\"a\":1e308}",
+                    "{\"a\":12345678901234567890123}",
+                    "{\"a\":\"\\\\u\"}"
+                })
         @DisplayName("an I-JSON body (a surrogate pair, a large but finite number) is keyed as JSON")
         void iJson(String body) {
             KeyedRequest keyed = key("http://127.0.0.1/v1/x", body);

@@ -24,7 +24,6 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -75,23 +74,31 @@ class AdapterLeakTest {
         APACHE_CLASSIC {
             @Override
             Answer call(HarnessSession session, URI uri, Map<String, String> headers) throws Exception {
-                try (CloseableHttpClient client = ApacheHarness.wire(HttpClients.custom(), session).build()) {
+                try (CloseableHttpClient client =
+                        ApacheHarness.wire(HttpClients.custom(), session).build()) {
                     ClassicRequestBuilder request = ClassicRequestBuilder.get(uri);
                     headers.forEach(request::addHeader);
-                    return client.execute(request.build(), response -> new Answer(response.getCode(),
-                            response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity()),
-                            response + " " + List.of(response.getHeaders())));
+                    return client.execute(
+                            request.build(),
+                            response -> new Answer(
+                                    response.getCode(),
+                                    response.getEntity() == null
+                                            ? new byte[0]
+                                            : EntityUtils.toByteArray(response.getEntity()),
+                                    response + " " + List.of(response.getHeaders())));
                 }
             }
         },
         APACHE_ASYNC {
             @Override
             Answer call(HarnessSession session, URI uri, Map<String, String> headers) throws Exception {
-                try (CloseableHttpAsyncClient client = ApacheHarness.wire(HttpAsyncClients.custom(), session).build()) {
+                try (CloseableHttpAsyncClient client =
+                        ApacheHarness.wire(HttpAsyncClients.custom(), session).build()) {
                     client.start();
                     SimpleRequestBuilder request = SimpleRequestBuilder.get(uri);
                     headers.forEach(request::addHeader);
-                    SimpleHttpResponse response = client.execute(request.build(), null).get(10, TimeUnit.SECONDS);
+                    SimpleHttpResponse response =
+                            client.execute(request.build(), null).get(10, TimeUnit.SECONDS);
                     byte[] body = response.getBodyBytes() == null ? new byte[0] : response.getBodyBytes();
                     return new Answer(response.getCode(), body, response + " " + List.of(response.getHeaders()));
                 }
@@ -103,6 +110,7 @@ class AdapterLeakTest {
 
     @TempDir
     Path recordings;
+
     LoopbackUpstream upstream;
     final String canary = Canaries.next("cnry");
     final List<String> canaries = new ArrayList<>(List.of(canary));
@@ -130,13 +138,17 @@ class AdapterLeakTest {
                 Canaries.assertAbsent("session.toString() and uses()", session + " " + session.uses(), canaries);
             }
             assertThat(recorded.status()).isEqualTo(200);
-            assertThat(Canaries.assertNoFileHolds(recordings, canaries)).as("files written").isEqualTo(1);
+            assertThat(Canaries.assertNoFileHolds(recordings, canaries))
+                    .as("files written")
+                    .isEqualTo(1);
             Answer replayed;
             try (HarnessSession session = harness(Mode.REPLAY).session("Leak#test")) {
                 replayed = adapter.call(session, upstream.uri(pathAndQuery), headers);
                 Canaries.assertAbsent("session.toString() and uses()", session + " " + session.uses(), canaries);
             }
-            assertThat(upstream.requestCount()).as("replay must not call upstream").isEqualTo(1);
+            assertThat(upstream.requestCount())
+                    .as("replay must not call upstream")
+                    .isEqualTo(1);
             Canaries.assertAbsent("replayed body", replayed.body(), canaries);
             Canaries.assertAbsent("replayed response's toString()", replayed.rendered(), canaries);
             Canaries.assertAbsent("log", log.text(), canaries);
@@ -177,14 +189,20 @@ class AdapterLeakTest {
             upstream.route("/v1/stream", (exchange, body) -> {
                 OutputStream out = LoopbackUpstream.startEventStream(exchange);
                 out.write((": session " + canary + "\nevent: token-" + canary + "\nid: " + canary
-                        + "\ndata: {\"n\":1}\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+                                + "\ndata: {\"n\":1}\n\ndata: [DONE]\n\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 out.close();
             });
 
             Answer replayed = recordAndReplay(adapter, "/v1/stream", bearer(canary));
 
-            assertThat(replayed.text()).contains("event: token-REDACTED\n", "id: REDACTED\n", ": session REDACTED\n",
-                    "data: {\"n\":1}\n\n", "data: [DONE]\n\n");
+            assertThat(replayed.text())
+                    .contains(
+                            "event: token-REDACTED\n",
+                            "id: REDACTED\n",
+                            ": session REDACTED\n",
+                            "data: {\"n\":1}\n\n",
+                            "data: [DONE]\n\n");
         }
     }
 
@@ -195,8 +213,10 @@ class AdapterLeakTest {
         @EnumSource(Adapter.class)
         @DisplayName("is recorded decoded and redacted, whichever client decoded it")
         void gzipResponse(Adapter adapter) throws Exception {
-            upstream.route("/v1/zipped", (exchange, body) -> send(exchange, "application/json", "gzip",
-                    gzip("{\"echo\":\"" + canary + "\",\"n\":1}")));
+            upstream.route(
+                    "/v1/zipped",
+                    (exchange, body) ->
+                            send(exchange, "application/json", "gzip", gzip("{\"echo\":\"" + canary + "\",\"n\":1}")));
 
             Answer replayed = recordAndReplay(adapter, "/v1/zipped", bearer(canary));
 
@@ -211,13 +231,17 @@ class AdapterLeakTest {
         @EnumSource(Adapter.class)
         @DisplayName("has the secret's bytes replaced, and every other byte kept")
         void binaryBody(Adapter adapter) throws Exception {
-            byte[] blob = concat(new byte[] {0, (byte) 0xff, 1}, canary.getBytes(StandardCharsets.US_ASCII), new byte[] {0});
+            byte[] blob =
+                    concat(new byte[] {0, (byte) 0xff, 1}, canary.getBytes(StandardCharsets.US_ASCII), new byte[] {0});
             upstream.route("/v1/blob", (exchange, body) -> send(exchange, "application/octet-stream", null, blob));
 
             Answer replayed = recordAndReplay(adapter, "/v1/blob", bearer(canary));
 
-            assertThat(replayed.body()).isEqualTo(concat(new byte[] {0, (byte) 0xff, 1},
-                    "REDACTED".getBytes(StandardCharsets.US_ASCII), new byte[] {0}));
+            assertThat(replayed.body())
+                    .isEqualTo(concat(
+                            new byte[] {0, (byte) 0xff, 1},
+                            "REDACTED".getBytes(StandardCharsets.US_ASCII),
+                            new byte[] {0}));
         }
     }
 
@@ -232,14 +256,22 @@ class AdapterLeakTest {
             String accessToken = Canaries.next("acct");
             String key = Canaries.next("keyy");
             canaries.addAll(List.of(token, accessToken, key));
-            upstream.route("/v1/echo", (exchange, body) -> LoopbackUpstream.sendJson(exchange, 200,
-                    "{\"you_asked\":\"" + exchange.getRequestURI().getRawQuery() + "\"}"));
+            upstream.route(
+                    "/v1/echo",
+                    (exchange, body) -> LoopbackUpstream.sendJson(
+                            exchange,
+                            200,
+                            "{\"you_asked\":\"" + exchange.getRequestURI().getRawQuery() + "\"}"));
 
-            Answer replayed = recordAndReplay(adapter, "/v1/echo?api_key=" + canary + "&token=" + token
-                    + "&access_token=" + accessToken + "&key=" + key + "&q=1", Map.of());
+            Answer replayed = recordAndReplay(
+                    adapter,
+                    "/v1/echo?api_key=" + canary + "&token=" + token + "&access_token=" + accessToken + "&key=" + key
+                            + "&q=1",
+                    Map.of());
 
-            assertThat(replayed.text()).isEqualTo(
-                    "{\"you_asked\":\"api_key=REDACTED&token=REDACTED&access_token=REDACTED&key=REDACTED&q=1\"}");
+            assertThat(replayed.text())
+                    .isEqualTo(
+                            "{\"you_asked\":\"api_key=REDACTED&token=REDACTED&access_token=REDACTED&key=REDACTED&q=1\"}");
         }
 
         @org.junit.jupiter.api.Test
@@ -250,7 +282,9 @@ class AdapterLeakTest {
                 Adapter.JDK.call(session, upstream.uri("/v1/words?key=messages"), Map.of());
             }
             try (HarnessSession session = harness(Mode.REPLAY).session("Leak#words")) {
-                assertThat(Adapter.JDK.call(session, upstream.uri("/v1/words?key=messages"), Map.of()).text())
+                assertThat(Adapter.JDK
+                                .call(session, upstream.uri("/v1/words?key=messages"), Map.of())
+                                .text())
                         .isEqualTo("{\"messages\":[\"a\"],\"you_asked\":\"messages\"}");
             }
         }
@@ -261,8 +295,8 @@ class AdapterLeakTest {
         void missMessage(Adapter adapter) throws Exception {
             try (Canaries.CapturedLog log = new Canaries.CapturedLog();
                     HarnessSession session = harness(Mode.REPLAY).session("Leak#miss")) {
-                Throwable miss = catchThrowable(() -> adapter.call(session,
-                        upstream.uri("/v1/keys/" + canary + "?api_key=" + canary), bearer(canary)));
+                Throwable miss = catchThrowable(() -> adapter.call(
+                        session, upstream.uri("/v1/keys/" + canary + "?api_key=" + canary), bearer(canary)));
 
                 assertThat(miss).isNotNull();
                 for (Throwable t = miss; t != null; t = t.getCause()) {
@@ -280,7 +314,9 @@ class AdapterLeakTest {
         @EnumSource(Adapter.class)
         @DisplayName("does not print a known secret in the request path")
         void secretInPath(Adapter adapter) throws Exception {
-            upstream.route("/v1/keys/" + canary, (exchange, body) -> LoopbackUpstream.sendJson(exchange, 200, "{\"ok\":true}"));
+            upstream.route(
+                    "/v1/keys/" + canary,
+                    (exchange, body) -> LoopbackUpstream.sendJson(exchange, 200, "{\"ok\":true}"));
 
             Answer replayed = recordAndReplay(adapter, "/v1/keys/" + canary, bearer(canary));
 

@@ -34,8 +34,7 @@ final class Canaries {
     private static final Random RANDOM = new Random(SEED);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Canaries() {
-    }
+    private Canaries() {}
 
     /** A fresh canary: a prefix and 24 random hex digits, matching no credential pattern. */
     static synchronized String next(String prefix) {
@@ -46,7 +45,8 @@ final class Canaries {
 
     static void assertAbsent(String where, String text, List<String> canaries) {
         for (String canary : canaries) {
-            assertThat(text == null ? "" : text).as("%s (seed %d, -Dleaks.seed=%d)", where, SEED, SEED)
+            assertThat(text == null ? "" : text)
+                    .as("%s (seed %d, -Dleaks.seed=%d)", where, SEED, SEED)
                     .doesNotContain(canary);
         }
     }
@@ -93,7 +93,8 @@ final class Canaries {
     /** The bytes decompressed when they are gzip or zlib data, else as they are; read as ISO-8859-1. */
     static String decodedIfEncoded(byte[] bytes) {
         for (boolean gzip : new boolean[] {true, false}) {
-            try (InputStream in = gzip ? new GZIPInputStream(new ByteArrayInputStream(bytes))
+            try (InputStream in = gzip
+                    ? new GZIPInputStream(new ByteArrayInputStream(bytes))
                     : new InflaterInputStream(new ByteArrayInputStream(bytes))) {
                 return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             } catch (IOException notEncoded) {
@@ -138,8 +139,7 @@ final class Canaries {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
         public void close() {

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
-import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.testing.Harnesses;
 
 @DisplayName("The file store meets the store contract, and owns everything about files")
@@ -51,12 +51,15 @@ class FileRecordingStoreTest extends RecordingStoreContract {
     @DisplayName("files")
     class Files_ {
         @Test
-        @DisplayName("lays recordings out as <recordings>/<namespace>/<key>[-<n>].json, written without a temporary file left")
+        @DisplayName(
+                "lays recordings out as <recordings>/<namespace>/<key>[-<n>].json, written without a temporary file left")
         void layout() throws Exception {
             record("Files#layout", "Laid out");
             Path file = held().get(0);
             assertThat(file.getParent()).isEqualTo(root.resolve("test"));
-            assertThat(store.locate(RecordingsFolder.name(file).orElseThrow().key(), 3).getFileName().toString())
+            assertThat(store.locate(RecordingsFolder.name(file).orElseThrow().key(), 3)
+                            .getFileName()
+                            .toString())
                     .isEqualTo(file.getFileName().toString().replace(".json", "-3.json"));
             try (var all = Files.list(root.resolve("test"))) {
                 assertThat(all.toList()).containsExactly(file);
@@ -71,11 +74,15 @@ class FileRecordingStoreTest extends RecordingStoreContract {
             Files.delete(file);
             Files.createDirectory(file);
             try (HarnessSession session = harness(Mode.REPLAY).session("Files#folder")) {
-                RecordingFormatException e = catchThrowableOfType(RecordingFormatException.class, () -> send(session, "Folded"));
-                assertThat(e).hasMessage("Recording " + file + ": is a directory, not a recording file. Delete or move it,"
-                        + " then re-record.");
+                RecordingFormatException e =
+                        catchThrowableOfType(RecordingFormatException.class, () -> send(session, "Folded"));
+                assertThat(e)
+                        .hasMessage("Recording " + file + ": is a directory, not a recording file. Delete or move it,"
+                                + " then re-record.");
             }
-            assertThat(RecordingsFolder.at(root).entries()).as("listed for verify, not descended into").containsExactly(file);
+            assertThat(RecordingsFolder.at(root).entries())
+                    .as("listed for verify, not descended into")
+                    .containsExactly(file);
         }
 
         @Test
@@ -86,15 +93,18 @@ class FileRecordingStoreTest extends RecordingStoreContract {
             Files.delete(file);
             Files.createSymbolicLink(file, file.getFileName());
             try (HarnessSession session = harness(Mode.REPLAY).session("Files#loop")) {
-                RecordingFormatException e = catchThrowableOfType(RecordingFormatException.class, () -> send(session, "Looped"));
-                assertThat(e).hasMessage("Recording " + file + ": is a symbolic link that cannot be followed (a loop)."
-                        + " Replace it with the recording file, or delete it and re-record.");
+                RecordingFormatException e =
+                        catchThrowableOfType(RecordingFormatException.class, () -> send(session, "Looped"));
+                assertThat(e)
+                        .hasMessage("Recording " + file + ": is a symbolic link that cannot be followed (a loop)."
+                                + " Replace it with the recording file, or delete it and re-record.");
             }
             assertThat(RecordingsFolder.at(root).entries()).containsExactly(file);
         }
 
         @Test
-        @DisplayName("sweeps the temporary file of a write killed midway once it is stale, and leaves a fresh one alone")
+        @DisplayName(
+                "sweeps the temporary file of a write killed midway once it is stale, and leaves a fresh one alone")
         void sweepsTemporaries() throws Exception {
             record("Files#sweep", "Swept");
             Path file = held().get(0);
@@ -102,7 +112,11 @@ class FileRecordingStoreTest extends RecordingStoreContract {
             Path fresh = file.resolveSibling("." + file.getFileName() + "99.tmp");
             Files.writeString(stale, "{\"format\": 1, \"sou");
             Files.writeString(fresh, "{\"format\"");
-            Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(RecordingsFolder.STALE_TEMPORARY).minusSeconds(5)));
+            Files.setLastModifiedTime(
+                    stale,
+                    FileTime.from(Instant.now()
+                            .minus(RecordingsFolder.STALE_TEMPORARY)
+                            .minusSeconds(5)));
             RecordingsFolder folder = RecordingsFolder.at(root);
             assertThat(folder.entries()).as("listed, for verify to name").containsExactlyInAnyOrder(file, stale, fresh);
             assertThat(folder.sweepTemporaries()).containsExactly(stale);
@@ -115,7 +129,8 @@ class FileRecordingStoreTest extends RecordingStoreContract {
         void indexSeesEdits() throws Exception {
             record("Files#edit", "Original question");
             Path file = held().get(0);
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60))); // settled: its stamp is trusted
+            Files.setLastModifiedTime(
+                    file, FileTime.from(Instant.now().minusSeconds(60))); // settled: its stamp is trusted
             try (HarnessSession session = harness(Mode.REPLAY).session("Files#edit")) {
                 ReplayMissError miss = catchThrowableOfType(ReplayMissError.class, () -> send(session, "Asked"));
                 assertThat(miss.getMessage()).contains("the recording has \"Original question\"");
@@ -132,10 +147,12 @@ class FileRecordingStoreTest extends RecordingStoreContract {
         void rootIsAFile() throws Exception {
             Path plain = Files.writeString(root.resolve("plain"), "x");
             assertThat(catchThrowableOfType(java.io.UncheckedIOException.class, () -> RecordingsFolder.at(plain)))
-                    .hasMessage(plain.toAbsolutePath() + " is a file, not a folder. Run from the repository root, or name the recordings folder.");
-            assertThat(new FileRecordingStore(root, "plain", null).absence()).contains(plain.toAbsolutePath()
-                    + " is a file, not a folder: point harness.recordings-dir (Harness.Builder.recordingsDirectory) at the"
-                    + " recordings folder");
+                    .hasMessage(plain.toAbsolutePath()
+                            + " is a file, not a folder. Run from the repository root, or name the recordings folder.");
+            assertThat(new FileRecordingStore(root, "plain", null).absence())
+                    .contains(plain.toAbsolutePath()
+                            + " is a file, not a folder: point harness.recordings-dir (Harness.Builder.recordingsDirectory) at the"
+                            + " recordings folder");
         }
     }
 }

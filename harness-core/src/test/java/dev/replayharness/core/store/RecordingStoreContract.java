@@ -21,13 +21,13 @@ import dev.replayharness.core.ConfigurationSource;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
-import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.jdk.JdkHarness;
-import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingFormatException;
+import dev.replayharness.core.recording.RecordingKey;
 import dev.replayharness.core.testing.LoopbackUpstream;
 
 /**
@@ -68,14 +68,23 @@ abstract class RecordingStoreContract {
     }
 
     Harness harness(Mode mode, RepeatPolicy policy) {
-        return Harness.builder().recordingStore(store).mode(mode).repeatPolicy(policy)
-                .configuration(ConfigurationSource.empty()).environment(ConfigurationSource.empty()).build();
+        return Harness.builder()
+                .recordingStore(store)
+                .mode(mode)
+                .repeatPolicy(policy)
+                .configuration(ConfigurationSource.empty())
+                .environment(ConfigurationSource.empty())
+                .build();
     }
 
     String send(HarnessSession session, String question) throws Exception {
         String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}";
-        HttpRequest request = HttpRequest.newBuilder(upstream.uri(CHAT)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return JdkHarness.wrap(HttpClient.newHttpClient(), session).send(request, HttpResponse.BodyHandlers.ofString()).body();
+        HttpRequest request = HttpRequest.newBuilder(upstream.uri(CHAT))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return JdkHarness.wrap(HttpClient.newHttpClient(), session)
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     void record(String testId, String... questions) throws Exception {
@@ -97,7 +106,9 @@ abstract class RecordingStoreContract {
             int calls = upstream.requestCount();
             try (HarnessSession session = harness(Mode.REPLAY).session("Store#replays")) {
                 assertThat(send(session, "Which planet?")).isEqualTo("{\"answer\":\"Earth\"}");
-                assertThat(session.uses()).extracting(RecordingUse::outcome).containsExactly(RecordingUse.Outcome.REPLAYED);
+                assertThat(session.uses())
+                        .extracting(RecordingUse::outcome)
+                        .containsExactly(RecordingUse.Outcome.REPLAYED);
                 assertThat(session.uses().get(0).file()).isEqualTo(held().get(0));
             }
             assertThat(upstream.requestCount()).isEqualTo(calls);
@@ -108,7 +119,10 @@ abstract class RecordingStoreContract {
         void occurrences() throws Exception {
             record("Store#twice", "Same", "Same");
             assertThat(held()).hasSize(2);
-            Path first = held().stream().filter(p -> RecordingsFolder.name(p).orElseThrow().occurrence() == 1).findFirst().orElseThrow();
+            Path first = held().stream()
+                    .filter(p -> RecordingsFolder.name(p).orElseThrow().occurrence() == 1)
+                    .findFirst()
+                    .orElseThrow();
             RecordingKey key = RecordingsFolder.name(first).orElseThrow().key();
             assertThat(held()).containsExactlyInAnyOrder(store.locate(key, 1), store.locate(key, 2));
         }
@@ -127,7 +141,8 @@ abstract class RecordingStoreContract {
         @DisplayName("REUSE_LAST replays the last recording again for a request repeated beyond those recorded")
         void reuseLast() throws Exception {
             record("Store#reuse", "Again");
-            try (HarnessSession session = harness(Mode.REPLAY, RepeatPolicy.REUSE_LAST).session("Store#reuse")) {
+            try (HarnessSession session =
+                    harness(Mode.REPLAY, RepeatPolicy.REUSE_LAST).session("Store#reuse")) {
                 send(session, "Again");
                 assertThat(send(session, "Again")).isEqualTo("{\"answer\":\"Earth\"}");
             }
@@ -155,12 +170,16 @@ abstract class RecordingStoreContract {
             Path original = held().get(0);
             Recording recording = read(original);
             record("Store#misnamed", "Target");
-            Path target = held().stream().filter(p -> !p.equals(original)).findFirst().orElseThrow();
+            Path target =
+                    held().stream().filter(p -> !p.equals(original)).findFirst().orElseThrow();
             putRaw(target.getFileName().toString(), recording);
             try (HarnessSession session = harness(Mode.REPLAY).session("Store#misnamed")) {
-                RecordingFormatException e = catchThrowableOfType(RecordingFormatException.class, () -> send(session, "Target"));
-                assertThat(e).hasMessageContaining("its name says key " + RecordingsFolder.name(target).orElseThrow().key()
-                        + " but its request hashes to " + RecordingsFolder.name(original).orElseThrow().key());
+                RecordingFormatException e =
+                        catchThrowableOfType(RecordingFormatException.class, () -> send(session, "Target"));
+                assertThat(e)
+                        .hasMessageContaining("its name says key "
+                                + RecordingsFolder.name(target).orElseThrow().key() + " but its request hashes to "
+                                + RecordingsFolder.name(original).orElseThrow().key());
             }
         }
 
@@ -169,10 +188,13 @@ abstract class RecordingStoreContract {
         void nearest() throws Exception {
             record("Store#near", "Which planet do humans live on?");
             try (HarnessSession session = harness(Mode.REPLAY).session("Store#near")) {
-                ReplayMissError miss = catchThrowableOfType(ReplayMissError.class,
-                        () -> send(session, "Which planet do people live on?"));
-                assertThat(miss.getMessage()).contains("Nearest recordings (same endpoint):\n  " + held().get(0).toAbsolutePath()
-                        + " (same test), 1 difference\n    /messages/0/content: this request has \"Which planet do people live on?\"");
+                ReplayMissError miss = catchThrowableOfType(
+                        ReplayMissError.class, () -> send(session, "Which planet do people live on?"));
+                assertThat(miss.getMessage())
+                        .contains(
+                                "Nearest recordings (same endpoint):\n  "
+                                        + held().get(0).toAbsolutePath()
+                                        + " (same test), 1 difference\n    /messages/0/content: this request has \"Which planet do people live on?\"");
             }
         }
 
@@ -180,10 +202,12 @@ abstract class RecordingStoreContract {
         @DisplayName("the nearest search sees recordings added after its first miss")
         void nearestStaysCurrent() throws Exception {
             assertThatThrownBy(() -> {
-                try (HarnessSession session = harness(Mode.REPLAY).session("Store#later")) {
-                    send(session, "First");
-                }
-            }).isInstanceOf(ReplayMissError.class).hasMessageContaining("Nearest recordings: none");
+                        try (HarnessSession session = harness(Mode.REPLAY).session("Store#later")) {
+                            send(session, "First");
+                        }
+                    })
+                    .isInstanceOf(ReplayMissError.class)
+                    .hasMessageContaining("Nearest recordings: none");
             record("Store#later", "Second");
             try (HarnessSession session = harness(Mode.REPLAY).session("Store#later")) {
                 ReplayMissError miss = catchThrowableOfType(ReplayMissError.class, () -> send(session, "First"));

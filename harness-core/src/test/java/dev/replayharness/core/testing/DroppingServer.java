@@ -20,21 +20,24 @@ public final class DroppingServer implements AutoCloseable {
 
     public DroppingServer(List<String> events) throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread thread = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try (Socket client = socket.accept()) {
-                    answer(client, events);
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "dropping-server");
+        Thread thread = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        try (Socket client = socket.accept()) {
+                            answer(client, events);
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "dropping-server");
         thread.setDaemon(true);
         thread.start();
     }
 
     private static void answer(Socket client, List<String> events) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+        BufferedReader in =
+                new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
         int contentLength = 0;
         String line;
         while ((line = in.readLine()) != null && !line.isEmpty()) {

@@ -12,12 +12,15 @@ import dev.replayharness.core.Mode;
 
 /** Harnesses for tests: isolated from the machine's -Dharness.mode and HARNESS_MODE. */
 public final class Harnesses {
-    private Harnesses() {
-    }
+    private Harnesses() {}
 
     public static Harness.Builder builder(Path recordings, Mode mode) {
-        return Harness.builder().recordingsDirectory(recordings).namespace("test").mode(mode)
-                .configuration(ConfigurationSource.empty()).environment(ConfigurationSource.empty());
+        return Harness.builder()
+                .recordingsDirectory(recordings)
+                .namespace("test")
+                .mode(mode)
+                .configuration(ConfigurationSource.empty())
+                .environment(ConfigurationSource.empty());
     }
 
     public static Harness of(Path recordings, Mode mode) {

@@ -27,8 +27,7 @@ public final class LoopbackUpstream implements AutoCloseable {
     }
 
     /** What the upstream received. */
-    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
-    }
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -43,8 +42,11 @@ public final class LoopbackUpstream implements AutoCloseable {
             try (exchange) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 requests.incrementAndGet();
-                received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                        exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
+                received.add(new Received(
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(),
+                        Map.copyOf(exchange.getRequestHeaders()),
                         new String(body, StandardCharsets.UTF_8)));
                 Handler handler = routes.get(exchange.getRequestURI().getPath());
                 if (handler == null) {

@@ -15,8 +15,7 @@ public final class PausingStream {
     private final CountDownLatch callerSawFirst = new CountDownLatch(1);
     private final AtomicBoolean waitedInVain = new AtomicBoolean();
 
-    private PausingStream() {
-    }
+    private PausingStream() {}
 
     /** Serves {@code first}, pauses, then {@code rest}, each as a {@code data:} event, on {@code path}. */
     public static PausingStream serve(LoopbackUpstream upstream, String path, String first, List<String> rest) {

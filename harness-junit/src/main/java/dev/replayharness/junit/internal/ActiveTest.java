@@ -4,8 +4,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
-import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.junit.HttpClientWiring;
 
 /**
@@ -36,8 +36,12 @@ public final class ActiveTest implements Stores.Closeable {
         RunConfiguration configuration = RunState.configuration(context);
         RunReport report = RunState.report(context);
         String testId = TestIds.of(context);
-        HarnessSession session = HarnessFactory.build(configuration, settings, context.getRequiredTestClass(),
-                context.getRequiredTestMethod().getName()).session(testId);
+        HarnessSession session = HarnessFactory.build(
+                        configuration,
+                        settings,
+                        context.getRequiredTestClass(),
+                        context.getRequiredTestMethod().getName())
+                .session(testId);
         store.put(ActiveTest.class, new ActiveTest(testId, session, configuration, report));
     }
 
@@ -67,8 +71,12 @@ public final class ActiveTest implements Stores.Closeable {
         if (type == HttpClientWiring.class) {
             return new HttpClientWiring(test.session);
         }
-        return Stores.computeIfAbsent(Stores.of(context), type, t -> InjectedClients.open(t, test.session, context),
-                Stores.Closing.class).value();
+        return Stores.computeIfAbsent(
+                        Stores.of(context),
+                        type,
+                        t -> InjectedClients.open(t, test.session, context),
+                        Stores.Closing.class)
+                .value();
     }
 
     public static boolean injects(Class<?> type) {

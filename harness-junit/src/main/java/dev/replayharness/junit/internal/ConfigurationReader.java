@@ -37,7 +37,10 @@ final class ConfigurationReader {
     /** A comma-separated list; unlike other keys, a set but empty value means an empty list. */
     List<String> list(String key, String defaultValue) {
         String value = parameters.get(key).orElse(defaultValue);
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     Optional<Path> path(String key, Path workingDirectory) {

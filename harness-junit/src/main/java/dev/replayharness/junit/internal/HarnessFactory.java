@@ -5,13 +5,12 @@ import java.nio.file.Files;
 
 import dev.replayharness.core.ConfigurationSource;
 import dev.replayharness.core.Harness;
-import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.Mode;
+import dev.replayharness.core.config.HarnessConfigurationException;
 
 /** Builds one test's harness from the run's configuration and the test's settings. */
 final class HarnessFactory {
-    private HarnessFactory() {
-    }
+    private HarnessFactory() {}
 
     static Harness build(RunConfiguration run, TestSettings settings, Class<?> testClass, String methodName) {
         Mode mode = settings.mode().orElse(run.mode());
@@ -42,8 +41,10 @@ final class HarnessFactory {
         try {
             Files.createDirectories(run.recordingsDirectory());
         } catch (IOException e) {
-            throw new HarnessConfigurationException("Cannot create the recordings directory " + run.recordingsDirectory()
-                    + " (" + e + "). Create it yourself or set harness.recordings-dir.", e);
+            throw new HarnessConfigurationException(
+                    "Cannot create the recordings directory " + run.recordingsDirectory() + " (" + e
+                            + "). Create it yourself or set harness.recordings-dir.",
+                    e);
         }
     }
 }

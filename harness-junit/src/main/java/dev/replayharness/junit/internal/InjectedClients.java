@@ -25,13 +25,16 @@ import dev.replayharness.junit.SessionParameter;
  * the {@link SessionParameter} providers on the classpath.
  */
 final class InjectedClients {
-    static final Set<Class<?>> CLIENT_TYPES = Set.of(CloseableHttpClient.class, CloseableHttpAsyncClient.class,
-            HttpClient.class);
-    static final Set<Class<?>> TYPES = Set.of(CloseableHttpClient.class, CloseableHttpAsyncClient.class,
-            HttpClient.class, HarnessSession.class, HttpClientWiring.class);
+    static final Set<Class<?>> CLIENT_TYPES =
+            Set.of(CloseableHttpClient.class, CloseableHttpAsyncClient.class, HttpClient.class);
+    static final Set<Class<?>> TYPES = Set.of(
+            CloseableHttpClient.class,
+            CloseableHttpAsyncClient.class,
+            HttpClient.class,
+            HarnessSession.class,
+            HttpClientWiring.class);
 
-    private InjectedClients() {
-    }
+    private InjectedClients() {}
 
     /** The providers on the classpath by type; loaded on first use (a misregistration fails every use, naming it). */
     private static volatile Map<Class<?>, SessionParameter<?>> providers;
@@ -49,7 +52,8 @@ final class InjectedClients {
         Map<Class<?>, SessionParameter<?>> byType = new HashMap<>();
         ServiceLoader<SessionParameter> loader =
                 ServiceLoader.load(SessionParameter.class, InjectedClients.class.getClassLoader());
-        for (ServiceLoader.Provider<SessionParameter> registered : loader.stream().toList()) {
+        for (ServiceLoader.Provider<SessionParameter> registered :
+                loader.stream().toList()) {
             SessionParameter<?> provider;
             try {
                 provider = registered.get();
@@ -64,8 +68,9 @@ final class InjectedClients {
             }
             SessionParameter<?> other = byType.putIfAbsent(provider.type(), provider);
             if (other != null) {
-                throw new ParameterResolutionException("Two SessionParameter providers make " + provider.type().getName()
-                        + ": " + other.getClass().getName() + " and " + provider.getClass().getName() + ". Keep one on the classpath.");
+                throw new ParameterResolutionException("Two SessionParameter providers make "
+                        + provider.type().getName() + ": " + other.getClass().getName() + " and "
+                        + provider.getClass().getName() + ". Keep one on the classpath.");
             }
         }
         return Map.copyOf(byType);
@@ -87,17 +92,19 @@ final class InjectedClients {
      */
     static Stores.Closing<?> open(Class<?> type, HarnessSession session, ExtensionContext context) {
         if (type == CloseableHttpClient.class) {
-            CloseableHttpClient client = ApacheHarness.wire(HttpClients.custom(), session).build();
+            CloseableHttpClient client =
+                    ApacheHarness.wire(HttpClients.custom(), session).build();
             return new Stores.Closing<>(client, client);
         }
         if (type == CloseableHttpAsyncClient.class) {
-            CloseableHttpAsyncClient client = ApacheHarness.wire(HttpAsyncClients.custom(), session).build();
+            CloseableHttpAsyncClient client =
+                    ApacheHarness.wire(HttpAsyncClients.custom(), session).build();
             client.start();
             return new Stores.Closing<>(client, client);
         }
         if (type == HttpClient.class) {
             // The wrapper is per test; nothing of the shared delegate is closed with the test.
-            return new Stores.Closing<>(JdkHarness.wrap(SharedJdkClient.of(context), session), () -> { });
+            return new Stores.Closing<>(JdkHarness.wrap(SharedJdkClient.of(context), session), () -> {});
         }
         SessionParameter<?> provider = providers().get(type);
         if (provider != null) {

@@ -2,15 +2,14 @@ package dev.replayharness.junit.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
+import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.store.AtomicFiles;
-import dev.replayharness.core.RecordingUse;
+
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,14 +21,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ReportFile {
     static final int FORMAT_VERSION = 1;
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     // Concurrent requests of one test are used in any order; the file must not depend on it.
-    private static final Comparator<RecordingUse> USE_ORDER = Comparator
-            .comparing((RecordingUse u) -> u.file() == null ? "" : u.file().toString())
-            .thenComparing(RecordingUse::method).thenComparing(RecordingUse::path).thenComparing(RecordingUse::outcome);
+    private static final Comparator<RecordingUse> USE_ORDER = Comparator.comparing(
+                    (RecordingUse u) -> u.file() == null ? "" : u.file().toString())
+            .thenComparing(RecordingUse::method)
+            .thenComparing(RecordingUse::path)
+            .thenComparing(RecordingUse::outcome);
 
-    private ReportFile() {
-    }
+    private ReportFile() {}
 
     static String toJson(Path recordingsDirectory, List<TestEntry> entries) {
         ObjectNode root = MAPPER.createObjectNode();
@@ -65,8 +66,10 @@ final class ReportFile {
         try {
             AtomicFiles.write(file, toJson(recordingsDirectory, entries).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new HarnessConfigurationException("Cannot write the Replay Harness run report " + file + " (" + e
-                    + "). Make its folder writable or point harness.report-file elsewhere.", e);
+            throw new HarnessConfigurationException(
+                    "Cannot write the Replay Harness run report " + file + " (" + e
+                            + "). Make its folder writable or point harness.report-file elsewhere.",
+                    e);
         }
     }
 }

@@ -35,7 +35,10 @@ final class RunReport implements Stores.Closeable {
     /** {@code Replay Harness [bedrock]: 12 replayed, 1 recorded, 0 missed, 0 live in 13 tests}, one per namespace. */
     List<String> summary() {
         Map<String, List<TestEntry>> byNamespace = new TreeMap<>();
-        entries().forEach(e -> byNamespace.computeIfAbsent(e.namespace(), k -> new ArrayList<>()).add(e));
+        entries()
+                .forEach(e -> byNamespace
+                        .computeIfAbsent(e.namespace(), k -> new ArrayList<>())
+                        .add(e));
         List<String> lines = new ArrayList<>();
         byNamespace.forEach((namespace, tests) -> lines.add("Replay Harness [" + namespace + "]: "
                 + sum(tests, Outcome.REPLAYED) + " replayed, " + sum(tests, Outcome.RECORDED) + " recorded, "

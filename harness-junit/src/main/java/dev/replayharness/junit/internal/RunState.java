@@ -8,21 +8,25 @@ import dev.replayharness.core.ConfigurationSource;
 
 /** What the extension keeps for the whole run, in the root context's store so it lives exactly as long as the run. */
 final class RunState {
-    private RunState() {
-    }
+    private RunState() {}
 
     /** Read on first use and cached: every test of the run sees the same configuration. */
     static RunConfiguration configuration(ExtensionContext context) {
         ExtensionContext root = context.getRoot();
-        return Stores.computeIfAbsent(Stores.of(root), RunConfiguration.class,
-                k -> RunConfiguration.load(root::getConfigurationParameter, ConfigurationSource.environment(),
-                        Path.of("").toAbsolutePath()), RunConfiguration.class);
+        return Stores.computeIfAbsent(
+                Stores.of(root),
+                RunConfiguration.class,
+                k -> RunConfiguration.load(
+                        root::getConfigurationParameter,
+                        ConfigurationSource.environment(),
+                        Path.of("").toAbsolutePath()),
+                RunConfiguration.class);
     }
 
     /** Written when the root context closes, i.e. when the run ends. */
     static RunReport report(ExtensionContext context) {
         RunConfiguration configuration = configuration(context);
-        return Stores.computeIfAbsent(Stores.of(context.getRoot()), RunReport.class, k -> new RunReport(configuration),
-                RunReport.class);
+        return Stores.computeIfAbsent(
+                Stores.of(context.getRoot()), RunReport.class, k -> new RunReport(configuration), RunReport.class);
     }
 }

@@ -13,13 +13,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class SharedJdkClient implements Stores.Closeable {
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private SharedJdkClient() {
-    }
+    private SharedJdkClient() {}
 
     /** The run's client, made on first use and closed (on Java 21+) when the run ends. */
     static HttpClient of(ExtensionContext context) {
-        return Stores.computeIfAbsent(Stores.of(context.getRoot()), SharedJdkClient.class, k -> new SharedJdkClient(),
-                SharedJdkClient.class).client;
+        return Stores.computeIfAbsent(
+                        Stores.of(context.getRoot()),
+                        SharedJdkClient.class,
+                        k -> new SharedJdkClient(),
+                        SharedJdkClient.class)
+                .client;
     }
 
     @Override

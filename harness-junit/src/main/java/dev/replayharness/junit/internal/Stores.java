@@ -12,8 +12,7 @@ import dev.replayharness.junit.RecordReplayExtension;
 final class Stores {
     static final Namespace NAMESPACE = Namespace.create(RecordReplayExtension.class);
 
-    private Stores() {
-    }
+    private Stores() {}
 
     static Store of(ExtensionContext context) {
         return context.getStore(NAMESPACE);

@@ -15,12 +15,11 @@ public final class TestIds {
     private static final Pattern SEGMENT = Pattern.compile("\\[([^:\\]]+):([^\\]]*)\\]");
     private static final Pattern INVOCATION_INDEX = Pattern.compile("#(\\d+)");
 
-    private TestIds() {
-    }
+    private TestIds() {}
 
     public static String of(ExtensionContext context) {
-        return context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName()
-                + invocations(context.getUniqueId());
+        return context.getRequiredTestClass().getName() + "#"
+                + context.getRequiredTestMethod().getName() + invocations(context.getUniqueId());
     }
 
     /** {@code [3]} for {@code …/[test-template-invocation:#3]}; empty when nothing was invoked as a template. */

@@ -8,20 +8,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
 
-import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.RepeatPolicy;
+import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.junit.HarnessCustomizer;
 import dev.replayharness.junit.Recorded;
 
 /** What one test asks of its harness: from {@code @Recorded} or a registered extension. */
-public record TestSettings(String namespace, Optional<Mode> mode, RecordingScope scope, RepeatPolicy repeatPolicy,
+public record TestSettings(
+        String namespace,
+        Optional<Mode> mode,
+        RecordingScope scope,
+        RepeatPolicy repeatPolicy,
         HarnessCustomizer customizer) {
 
     /** The settings of a test that has neither annotation nor registered settings. */
-    public static final TestSettings DEFAULTS = new TestSettings("default", Optional.empty(), RecordingScope.TEST,
-            RepeatPolicy.SEQUENCE, new HarnessCustomizer.None());
+    public static final TestSettings DEFAULTS = new TestSettings(
+            "default", Optional.empty(), RecordingScope.TEST, RepeatPolicy.SEQUENCE, new HarnessCustomizer.None());
 
     public TestSettings {
         Objects.requireNonNull(namespace, "namespace");
@@ -61,7 +65,11 @@ public record TestSettings(String namespace, Optional<Mode> mode, RecordingScope
     }
 
     private static TestSettings from(Recorded recorded, AnnotatedElement where) {
-        return new TestSettings(recorded.namespace(), recorded.mode().mode(), recorded.scope(), recorded.repeatPolicy(),
+        return new TestSettings(
+                recorded.namespace(),
+                recorded.mode().mode(),
+                recorded.scope(),
+                recorded.repeatPolicy(),
                 instantiate(recorded.normalization(), where));
     }
 
@@ -69,9 +77,11 @@ public record TestSettings(String namespace, Optional<Mode> mode, RecordingScope
         try {
             return ReflectionSupport.newInstance(type);
         } catch (Exception e) { // newInstance rethrows checked exceptions, e.g. NoSuchMethodException, unchecked
-            throw new HarnessConfigurationException("Cannot create " + type.getName() + ", named by @Recorded(normalization = "
-                    + type.getSimpleName() + ".class) on " + where + ": " + e
-                    + ". Give it a no-argument constructor and make it a top-level or static nested class.", e);
+            throw new HarnessConfigurationException(
+                    "Cannot create " + type.getName() + ", named by @Recorded(normalization = "
+                            + type.getSimpleName() + ".class) on " + where + ": " + e
+                            + ". Give it a no-argument constructor and make it a top-level or static nested class.",
+                    e);
         }
     }
 }

@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** Where the tests run from: finds the default recordings folder and the Maven module of the working directory. */
 final class WorkingTree {
-    private WorkingTree() {
-    }
+    private WorkingTree() {}
 
     /**
      * {@code recordings} in the nearest directory, from {@code workingDirectory} up, that has a

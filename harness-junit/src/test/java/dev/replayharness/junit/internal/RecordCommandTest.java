@@ -25,7 +25,8 @@ class RecordCommandTest {
         Files.writeString(tree.resolve("providers/pom.xml"), "<project/>");
 
         assertThat(new RecordCommand(WorkingTree.mavenModule(module)).forTest(RecordCommandTest.class, "module"))
-                .isEqualTo("mvn -pl providers/bedrock test -Dtest='RecordCommandTest#module' -Dharness.mode=record-if-missing");
+                .isEqualTo(
+                        "mvn -pl providers/bedrock test -Dtest='RecordCommandTest#module' -Dharness.mode=record-if-missing");
     }
 
     @Test
@@ -46,9 +47,7 @@ class RecordCommandTest {
     }
 
     @Nested
-    class Inner {
-    }
+    class Inner {}
 
-    static class StaticNested {
-    }
+    static class StaticNested {}
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.replayharness.core.ConfigurationSource;
-import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.Mode;
+import dev.replayharness.core.config.HarnessConfigurationException;
 
 @DisplayName("The run configuration")
 class RunConfigurationTest {
@@ -23,8 +23,8 @@ class RunConfigurationTest {
     Path tree;
 
     RunConfiguration load(Map<String, String> parameters, Map<String, String> environment, Path workingDirectory) {
-        return RunConfiguration.load(ConfigurationSource.of(parameters), ConfigurationSource.of(environment),
-                workingDirectory);
+        return RunConfiguration.load(
+                ConfigurationSource.of(parameters), ConfigurationSource.of(environment), workingDirectory);
     }
 
     @Nested
@@ -45,18 +45,31 @@ class RunConfigurationTest {
         @Test
         @DisplayName("takes the mode from HARNESS_MODE, but a parameter wins")
         void modeFromEnvironment() {
-            assertThat(load(Map.of(), Map.of("HARNESS_MODE", "record"), tree).mode()).isEqualTo(Mode.RECORD);
-            assertThat(load(Map.of("harness.mode", "live"), Map.of("HARNESS_MODE", "record"), tree).mode())
+            assertThat(load(Map.of(), Map.of("HARNESS_MODE", "record"), tree).mode())
+                    .isEqualTo(Mode.RECORD);
+            assertThat(load(Map.of("harness.mode", "live"), Map.of("HARNESS_MODE", "record"), tree)
+                            .mode())
                     .isEqualTo(Mode.LIVE);
         }
 
         @Test
-        @DisplayName("registers the values of AWS_BEARER_TOKEN_BEDROCK, OPENAI_API_KEY and ANTHROPIC_API_KEY as secrets")
+        @DisplayName(
+                "registers the values of AWS_BEARER_TOKEN_BEDROCK, OPENAI_API_KEY and ANTHROPIC_API_KEY as secrets")
         void secrets() {
-            RunConfiguration configuration = load(Map.of(), Map.of("OPENAI_API_KEY", "sk-openai-123456",
-                    "ANTHROPIC_API_KEY", " ", "UNRELATED", "not-a-secret-value"), tree);
+            RunConfiguration configuration = load(
+                    Map.of(),
+                    Map.of(
+                            "OPENAI_API_KEY",
+                            "sk-openai-123456",
+                            "ANTHROPIC_API_KEY",
+                            " ",
+                            "UNRELATED",
+                            "not-a-secret-value"),
+                    tree);
             assertThat(configuration.secrets()).containsExactly("sk-openai-123456");
-            assertThat(configuration.toString()).doesNotContain("sk-openai-123456").contains("secrets=1 values");
+            assertThat(configuration.toString())
+                    .doesNotContain("sk-openai-123456")
+                    .contains("secrets=1 values");
         }
     }
 
@@ -86,8 +99,8 @@ class RunConfigurationTest {
         @Test
         @DisplayName("is replaced by harness.recordings-dir, resolved against the working directory")
         void configured() {
-            RunConfiguration configuration = load(Map.of("harness.recordings-dir", "../shared/recordings"), Map.of(),
-                    tree.resolve("module"));
+            RunConfiguration configuration =
+                    load(Map.of("harness.recordings-dir", "../shared/recordings"), Map.of(), tree.resolve("module"));
             assertThat(configuration.recordingsDirectory()).isEqualTo(tree.resolve("shared/recordings"));
             assertThat(configuration.recordingsDirectoryDefaulted()).isFalse();
         }
@@ -99,9 +112,20 @@ class RunConfigurationTest {
         @Test
         @DisplayName("booleans are true or false in any case; blank means unset")
         void booleans() {
-            assertThat(load(Map.of("harness.save-on-failure", " TRUE ", "harness.record-timing", "true",
-                    "harness.replay-timing", ""), Map.of(), tree))
-                    .extracting(RunConfiguration::saveOnFailure, RunConfiguration::recordTiming, RunConfiguration::replayTiming)
+            assertThat(load(
+                            Map.of(
+                                    "harness.save-on-failure",
+                                    " TRUE ",
+                                    "harness.record-timing",
+                                    "true",
+                                    "harness.replay-timing",
+                                    ""),
+                            Map.of(),
+                            tree))
+                    .extracting(
+                            RunConfiguration::saveOnFailure,
+                            RunConfiguration::recordTiming,
+                            RunConfiguration::replayTiming)
                     .containsExactly(true, true, false);
         }
 
@@ -118,16 +142,18 @@ class RunConfigurationTest {
         @DisplayName("harness.secret-env-vars replaces the default list; empty registers no secret")
         void secretVariables() {
             Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-openai-123456", "MY_TOKEN", "token-abcdefgh");
-            assertThat(load(Map.of("harness.secret-env-vars", " MY_TOKEN ,"), env, tree).secrets())
+            assertThat(load(Map.of("harness.secret-env-vars", " MY_TOKEN ,"), env, tree)
+                            .secrets())
                     .containsExactly("token-abcdefgh");
-            assertThat(load(Map.of("harness.secret-env-vars", ""), env, tree).secrets()).isEmpty();
+            assertThat(load(Map.of("harness.secret-env-vars", ""), env, tree).secrets())
+                    .isEmpty();
         }
 
         @Test
         @DisplayName("harness.source and harness.report-file are taken as given")
         void sourceAndReport() {
-            RunConfiguration configuration = load(Map.of("harness.source", "staging", "harness.report-file",
-                    "build/report.json"), Map.of(), tree);
+            RunConfiguration configuration = load(
+                    Map.of("harness.source", "staging", "harness.report-file", "build/report.json"), Map.of(), tree);
             assertThat(configuration.source()).isEqualTo(Optional.of("staging"));
             assertThat(configuration.reportFile()).isEqualTo(tree.resolve("build/report.json"));
         }

@@ -10,14 +10,16 @@ class TestIdsTest {
     @Test
     @DisplayName("are empty for a plain test")
     void plain() {
-        assertThat(TestIds.invocations("[engine:junit-jupiter]/[class:a.B]/[method:m()]")).isEmpty();
+        assertThat(TestIds.invocations("[engine:junit-jupiter]/[class:a.B]/[method:m()]"))
+                .isEmpty();
     }
 
     @Test
     @DisplayName("are [n] for a test template invocation")
     void template() {
-        assertThat(TestIds.invocations(
-                "[engine:junit-jupiter]/[class:a.B]/[test-template:m(java.lang.String)]/[test-template-invocation:#12]"))
+        assertThat(
+                        TestIds.invocations(
+                                "[engine:junit-jupiter]/[class:a.B]/[test-template:m(java.lang.String)]/[test-template-invocation:#12]"))
                 .isEqualTo("[12]");
     }
 
@@ -25,7 +27,8 @@ class TestIdsTest {
     @DisplayName("list the outermost template first, e.g. a parameterized class's invocation")
     void nestedTemplates() {
         assertThat(TestIds.invocations("[engine:junit-jupiter]/[class-template:a.B]/[class-template-invocation:#2]"
-                + "/[test-template:m(int)]/[test-template-invocation:#3]")).isEqualTo("[2][3]");
+                        + "/[test-template:m(int)]/[test-template-invocation:#3]"))
+                .isEqualTo("[2][3]");
     }
 
     @Test

@@ -21,8 +21,7 @@ public final class Calls {
     /** Answers the fixtures received, by a key each fixture chooses (usually its test id). */
     public static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
 
-    private Calls() {
-    }
+    private Calls() {}
 
     public static String body(String question) {
         return "{\"question\":\"" + question + "\"}";
@@ -47,7 +46,8 @@ public final class Calls {
     /** Asks through an Apache async client. */
     public static String ask(CloseableHttpAsyncClient client, String question) throws Exception {
         SimpleHttpRequest request = SimpleRequestBuilder.post(Upstream.current().chatUri())
-                .setBody(body(question), ContentType.APPLICATION_JSON).build();
+                .setBody(body(question), ContentType.APPLICATION_JSON)
+                .build();
         return client.execute(request, null).get(30, TimeUnit.SECONDS).getBodyText();
     }
 }

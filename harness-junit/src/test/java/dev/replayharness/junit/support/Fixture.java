@@ -29,7 +29,9 @@ public @interface Fixture {
     final class OnlyThroughFixtureRun implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return context.getConfigurationParameter(FixtureRun.ENABLED).filter("true"::equals).isPresent()
+            return context.getConfigurationParameter(FixtureRun.ENABLED)
+                            .filter("true"::equals)
+                            .isPresent()
                     ? ConditionEvaluationResult.enabled("run through FixtureRun")
                     : ConditionEvaluationResult.disabled("a fixture, run only through FixtureRun");
         }

@@ -37,7 +37,8 @@ public final class FixtureRun {
         this.classes = List.of(classes);
         parameters.put(ENABLED, "true");
         parameters.put(HarnessConfiguration.MODE, "replay");
-        parameters.put(HarnessConfiguration.RECORDINGS_DIR, recordings(workspace).toString());
+        parameters.put(
+                HarnessConfiguration.RECORDINGS_DIR, recordings(workspace).toString());
         parameters.put(HarnessConfiguration.REPORT_FILE, report(workspace).toString());
         parameters.put(HarnessConfiguration.SAVE_ON_FAILURE, "false");
         parameters.put(HarnessConfiguration.SECRET_ENV_VARS, "");
@@ -79,11 +80,16 @@ public final class FixtureRun {
 
     /** The messages of the failed tests' exceptions, in event order. */
     public static List<String> failureMessages(EngineExecutionResults results) {
-        return results.testEvents().failed().stream().map(FixtureRun::throwable).map(Throwable::getMessage).toList();
+        return results.testEvents().failed().stream()
+                .map(FixtureRun::throwable)
+                .map(Throwable::getMessage)
+                .toList();
     }
 
     public static Throwable throwable(Event event) {
-        return event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        return event.getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
     }
 
     /** Every file under {@code directory}, relative to it, sorted. */
@@ -92,8 +98,10 @@ public final class FixtureRun {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile).map(p -> directory.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> directory.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

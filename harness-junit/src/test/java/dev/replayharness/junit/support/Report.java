@@ -11,8 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Report {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Report() {
-    }
+    private Report() {}
 
     public static JsonNode read(Path workspace) {
         return MAPPER.readTree(FixtureRun.report(workspace).toFile());

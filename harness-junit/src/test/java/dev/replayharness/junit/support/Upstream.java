@@ -41,8 +41,7 @@ public final class Upstream implements AutoCloseable, BeforeEachCallback, AfterE
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
 
-    private Upstream() {
-    }
+    private Upstream() {}
 
     /** Starts a server and makes it the one fixtures call. */
     public static Upstream start() throws IOException {

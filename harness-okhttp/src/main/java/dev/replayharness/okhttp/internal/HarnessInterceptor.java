@@ -3,14 +3,15 @@ package dev.replayharness.okhttp.internal;
 import java.io.IOException;
 import java.util.Optional;
 
-import dev.replayharness.core.Exchange;
-import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.http.OutgoingRequest;
-import dev.replayharness.core.RecordingInputStream;
-import dev.replayharness.core.ResponseRecorder;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+
+import dev.replayharness.core.Exchange;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.RecordingInputStream;
+import dev.replayharness.core.ResponseRecorder;
+import dev.replayharness.core.http.OutgoingRequest;
 
 /**
  * The harness as an OkHttp application interceptor, on the engine's exchange driver: replay answers
@@ -29,11 +30,13 @@ public final class HarnessInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         byte[] body = OkHttpMessages.bodyBytes(request);
-        OutgoingRequest outgoing = new OutgoingRequest(request.method(), request.url().uri(),
-                OkHttpMessages.requestHeaders(request), body);
+        OutgoingRequest outgoing = new OutgoingRequest(
+                request.method(), request.url().uri(), OkHttpMessages.requestHeaders(request), body);
         Request forward = OkHttpMessages.withBufferedBody(request, body); // the original body may be one-shot
         // A ReplayMissError leaves Exchange.run untouched; an upstream failure ends the recorder there.
-        return Exchange.<Response, IOException, RuntimeException>run(session, outgoing,
+        return Exchange.<Response, IOException, RuntimeException>run(
+                session,
+                outgoing,
                 replayed -> OkHttpMessages.replayed(request, replayed, session.sleeper()),
                 recorder -> tee(chain.proceed(forward), recorder));
     }
@@ -44,7 +47,9 @@ public final class HarnessInterceptor implements Interceptor {
         }
         recorder.get().started(response.code(), OkHttpMessages.responseHeaders(response));
         RecordingInputStream body = new RecordingInputStream(response.body().byteStream(), recorder.get());
-        return response.newBuilder().body(OkHttpMessages.streamingBody(response.body(), body)).build();
+        return response.newBuilder()
+                .body(OkHttpMessages.streamingBody(response.body(), body))
+                .build();
     }
 
     @Override

@@ -1,9 +1,10 @@
 package dev.replayharness.okhttp.internal;
 
+import okhttp3.OkHttpClient;
+
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.junit.SessionParameter;
 import dev.replayharness.okhttp.HarnessOkHttp;
-import okhttp3.OkHttpClient;
 
 /**
  * Lets {@code @Recorded} tests take an {@link OkHttpClient} parameter: {@link HarnessOkHttp#client} for the

@@ -3,9 +3,6 @@ package dev.replayharness.okhttp.internal;
 import java.io.IOException;
 import java.io.InputStream;
 
-import dev.replayharness.core.http.Headers;
-import dev.replayharness.core.replay.ReplayedResponse;
-import dev.replayharness.core.replay.Sleeper;
 import okhttp3.MediaType;
 import okhttp3.Protocol;
 import okhttp3.Request;
@@ -15,10 +12,13 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.Okio;
 
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.replay.ReplayedResponse;
+import dev.replayharness.core.replay.Sleeper;
+
 /** Translates between OkHttp's messages and the harness's. */
 final class OkHttpMessages {
-    private OkHttpMessages() {
-    }
+    private OkHttpMessages() {}
 
     static byte[] bodyBytes(Request request) throws IOException {
         RequestBody body = request.body();
@@ -53,7 +53,9 @@ final class OkHttpMessages {
         if (original == null) {
             return request;
         }
-        return request.newBuilder().method(request.method(), RequestBody.create(body, original.contentType())).build();
+        return request.newBuilder()
+                .method(request.method(), RequestBody.create(body, original.contentType()))
+                .build();
     }
 
     /** The upstream body's type and length over {@code content}, read as the caller reads. */
@@ -66,16 +68,28 @@ final class OkHttpMessages {
      * unless the caller asked for an encoding itself (then the bridge leaves the body to it).
      */
     static Response replayed(Request request, ReplayedResponse recorded, Sleeper sleeper) {
-        ReplayedResponse response = request.header("Accept-Encoding") == null ? recorded.decoded() : recorded.encodedForWire();
+        ReplayedResponse response =
+                request.header("Accept-Encoding") == null ? recorded.decoded() : recorded.encodedForWire();
         okhttp3.Headers.Builder headers = new okhttp3.Headers.Builder();
-        response.headers().asMap().forEach((name, values) -> values.forEach(value -> headers.addUnsafeNonAscii(name, value)));
+        response.headers()
+                .asMap()
+                .forEach((name, values) -> values.forEach(value -> headers.addUnsafeNonAscii(name, value)));
         String contentType = response.headers().first("content-type").orElse(null);
         MediaType mediaType = contentType == null ? null : MediaType.parse(contentType);
-        ResponseBody body = ResponseBody.create(Okio.buffer(Okio.source(response.openBody(sleeper))), mediaType,
+        ResponseBody body = ResponseBody.create(
+                Okio.buffer(Okio.source(response.openBody(sleeper))),
+                mediaType,
                 response.interruption().isPresent() ? -1 : response.contentLength());
         long now = System.currentTimeMillis();
-        return new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(response.status())
-                .message(StatusText.of(response.status())).headers(headers.build()).body(body)
-                .sentRequestAtMillis(now).receivedResponseAtMillis(now).build();
+        return new Response.Builder()
+                .request(request)
+                .protocol(Protocol.HTTP_1_1)
+                .code(response.status())
+                .message(StatusText.of(response.status()))
+                .headers(headers.build())
+                .body(body)
+                .sentRequestAtMillis(now)
+                .receivedResponseAtMillis(now)
+                .build();
     }
 }

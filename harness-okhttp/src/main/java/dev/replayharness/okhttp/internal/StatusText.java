@@ -2,8 +2,7 @@ package dev.replayharness.okhttp.internal;
 
 /** The reason phrase of a replayed status (recordings keep the code only; some callers print the phrase). */
 final class StatusText {
-    private StatusText() {
-    }
+    private StatusText() {}
 
     static String of(int status) {
         return switch (status) {

@@ -1,9 +1,10 @@
 package dev.replayharness.openai.internal;
 
+import java.util.List;
+
 import dev.replayharness.openai.Delta;
 import dev.replayharness.openai.Logprobs;
 import dev.replayharness.openai.ToolCall;
-import java.util.List;
 
 /** What the deltas of one choice (one {@code index}) of a stream add up to. */
 public final class ChoiceAccumulator {
@@ -38,11 +39,31 @@ public final class ChoiceAccumulator {
         }
     }
 
-    public String rawContent() { return rawContent.toString(); }
-    public String separateReasoning() { return separateReasoning.toString(); }
-    public List<ToolCall> toolCalls() { return toolCalls.result(); }
-    public String refusal() { return refusal == null ? null : refusal.toString(); }
-    public Logprobs logprobs() { return logprobs; }
-    public String role() { return role; }
-    public String finishReason() { return finishReason; }
+    public String rawContent() {
+        return rawContent.toString();
+    }
+
+    public String separateReasoning() {
+        return separateReasoning.toString();
+    }
+
+    public List<ToolCall> toolCalls() {
+        return toolCalls.result();
+    }
+
+    public String refusal() {
+        return refusal == null ? null : refusal.toString();
+    }
+
+    public Logprobs logprobs() {
+        return logprobs;
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public String finishReason() {
+        return finishReason;
+    }
 }

@@ -1,9 +1,11 @@
 package dev.replayharness.openai.internal;
 
-import dev.replayharness.openai.ContentPart;
-import dev.replayharness.openai.ImageUrl;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import dev.replayharness.openai.ContentPart;
+import dev.replayharness.openai.ImageUrl;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -27,10 +29,12 @@ public final class ContentPartDeserializer extends ValueDeserializer<ContentPart
             return new ContentPart.TextPart(part.get("text").asString(), others(part, "type", "text"));
         }
         JsonNode image = part.path("image_url");
-        if ("image_url".equals(type) && image.isObject() && image.path("url").isString()
+        if ("image_url".equals(type)
+                && image.isObject()
+                && image.path("url").isString()
                 && (image.path("detail").isMissingNode() || image.path("detail").isString())) {
-            ImageUrl url = new ImageUrl(image.get("url").asString(), image.path("detail").asString(null),
-                    others(image, "url", "detail"));
+            ImageUrl url = new ImageUrl(
+                    image.get("url").asString(), image.path("detail").asString(null), others(image, "url", "detail"));
             return new ContentPart.ImagePart(url, others(part, "type", "image_url"));
         }
         return new ContentPart.OtherPart(part);

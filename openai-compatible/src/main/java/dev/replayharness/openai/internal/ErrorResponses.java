@@ -1,7 +1,9 @@
 package dev.replayharness.openai.internal;
 
-import dev.replayharness.openai.OpenAiHttpException;
 import java.net.http.HttpHeaders;
+
+import dev.replayharness.openai.OpenAiHttpException;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -22,11 +24,13 @@ public final class ErrorResponses {
      * removed from the body first: a server that echoes the credential must not put it into an
      * exception message or a log.
      */
-    public static OpenAiHttpException toException(String endpoint, int status, HttpHeaders headers, String body,
-            java.util.Map<String, String> sentHeaders) {
+    public static OpenAiHttpException toException(
+            String endpoint, int status, HttpHeaders headers, String body, java.util.Map<String, String> sentHeaders) {
         String scrubbed = body;
         for (String value : sentHeaders.values()) {
-            String token = value.contains(" ") ? value.substring(value.indexOf(' ') + 1).trim() : value;
+            String token = value.contains(" ")
+                    ? value.substring(value.indexOf(' ') + 1).trim()
+                    : value;
             for (String secret : java.util.List.of(token, value)) { // the token first: "Bearer REDACTED" reads better
                 if (secret.length() >= 8) {
                     scrubbed = scrubbed.replace(secret, "REDACTED");
@@ -89,7 +93,8 @@ public final class ErrorResponses {
         if (error.isObject() && error.path("message").isString()) {
             return error.path("message").asString();
         }
-        for (JsonNode candidate : new JsonNode[] {error, root.path("message"), root.path("Message"), root.path("detail")}) {
+        for (JsonNode candidate :
+                new JsonNode[] {error, root.path("message"), root.path("Message"), root.path("detail")}) {
             if (candidate.isString()) {
                 return candidate.asString();
             }

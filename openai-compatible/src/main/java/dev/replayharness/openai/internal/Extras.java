@@ -3,6 +3,7 @@ package dev.replayharness.openai.internal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /** Copies of the {@code extra} maps that keep wire fields the types do not model. */

@@ -1,9 +1,11 @@
 package dev.replayharness.openai.internal;
 
-import dev.replayharness.openai.ContentPart;
-import dev.replayharness.openai.MessageContent;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.replayharness.openai.ContentPart;
+import dev.replayharness.openai.MessageContent;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -26,7 +28,9 @@ public final class MessageContentDeserializer extends ValueDeserializer<MessageC
             }
             return new MessageContent.Parts(parts);
         }
-        return context.reportInputMismatch(MessageContent.class,
-                "\"content\" must be a string or a list of content parts, not %s", node.getNodeType());
+        return context.reportInputMismatch(
+                MessageContent.class,
+                "\"content\" must be a string or a list of content parts, not %s",
+                node.getNodeType());
     }
 }

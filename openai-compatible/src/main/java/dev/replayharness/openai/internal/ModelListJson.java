@@ -1,9 +1,11 @@
 package dev.replayharness.openai.internal;
 
-import dev.replayharness.openai.Model;
-import dev.replayharness.openai.OpenAiProtocolException;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.replayharness.openai.Model;
+import dev.replayharness.openai.OpenAiProtocolException;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -17,8 +19,10 @@ public final class ModelListJson {
         try {
             root = WireJson.MAPPER.readTree(body);
         } catch (JacksonException e) {
-            throw new OpenAiProtocolException(source + " answered with something that is not JSON ("
-                    + e.getOriginalMessage() + "): " + WireJson.snippet(body), e);
+            throw new OpenAiProtocolException(
+                    source + " answered with something that is not JSON (" + e.getOriginalMessage() + "): "
+                            + WireJson.snippet(body),
+                    e);
         }
         JsonNode data = root != null && root.isObject() ? root.path("data") : root;
         if (data == null || !data.isArray()) {
@@ -35,8 +39,10 @@ public final class ModelListJson {
             try {
                 models.add(WireJson.MAPPER.treeToValue(entry, Model.class));
             } catch (JacksonException e) {
-                throw new OpenAiProtocolException(source + " sent model entry " + i + " of the wrong shape ("
-                        + e.getOriginalMessage() + "): " + WireJson.snippet(entry.toString()), e);
+                throw new OpenAiProtocolException(
+                        source + " sent model entry " + i + " of the wrong shape (" + e.getOriginalMessage() + "): "
+                                + WireJson.snippet(entry.toString()),
+                        e);
             }
         }
         return models;

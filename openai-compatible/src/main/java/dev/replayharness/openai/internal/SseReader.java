@@ -54,10 +54,13 @@ public final class SseReader implements AutoCloseable {
                 value = value.substring(1);
             }
             switch (field) {
-                case "data" -> data = (data == null ? new StringBuilder() : data).append(value).append('\n');
+                case "data" ->
+                    data = (data == null ? new StringBuilder() : data)
+                            .append(value)
+                            .append('\n');
                 case "event" -> type = value;
                 case "id" -> lastId = value.indexOf('\0') < 0 ? value : lastId;
-                default -> { } // "retry" and unknown fields are ignored, as the spec says
+                default -> {} // "retry" and unknown fields are ignored, as the spec says
             }
         }
         return Optional.empty();

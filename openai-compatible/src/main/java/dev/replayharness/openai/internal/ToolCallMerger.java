@@ -1,8 +1,5 @@
 package dev.replayharness.openai.internal;
 
-import dev.replayharness.openai.FunctionCall;
-import dev.replayharness.openai.ToolCall;
-import dev.replayharness.openai.ToolCallDelta;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import dev.replayharness.openai.FunctionCall;
+import dev.replayharness.openai.ToolCall;
+import dev.replayharness.openai.ToolCallDelta;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,7 +35,10 @@ public final class ToolCallMerger {
 
     /** The calls merged so far, ordered by index (then by arrival); empty when there were none. */
     public List<ToolCall> result() {
-        return calls.stream().sorted(Comparator.comparingInt(call -> call.index)).map(Call::toToolCall).toList();
+        return calls.stream()
+                .sorted(Comparator.comparingInt(call -> call.index))
+                .map(Call::toToolCall)
+                .toList();
     }
 
     private Call callFor(ToolCallDelta fragment) {
@@ -84,14 +89,16 @@ public final class ToolCallMerger {
             if (function != null) {
                 name = name != null ? name : function.name();
                 if (function.arguments() != null) {
-                    arguments = Objects.requireNonNullElseGet(arguments, StringBuilder::new).append(function.arguments());
+                    arguments = Objects.requireNonNullElseGet(arguments, StringBuilder::new)
+                            .append(function.arguments());
                 }
                 function.extra().forEach(functionExtra::putIfAbsent);
             }
         }
 
         ToolCall toToolCall() {
-            FunctionCall function = new FunctionCall(name, arguments == null ? null : arguments.toString(), functionExtra);
+            FunctionCall function =
+                    new FunctionCall(name, arguments == null ? null : arguments.toString(), functionExtra);
             return new ToolCall(id, type, function, extra);
         }
     }

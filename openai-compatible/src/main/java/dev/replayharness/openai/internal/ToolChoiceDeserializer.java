@@ -1,6 +1,7 @@
 package dev.replayharness.openai.internal;
 
 import dev.replayharness.openai.ToolChoice;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -17,8 +18,12 @@ public final class ToolChoiceDeserializer extends ValueDeserializer<ToolChoice> 
             return new ToolChoice.Mode(node.asString());
         }
         JsonNode function = node.path("function");
-        if (node.isObject() && node.size() == 2 && "function".equals(node.path("type").asString(null))
-                && function.isObject() && function.size() == 1 && function.path("name").isString()) {
+        if (node.isObject()
+                && node.size() == 2
+                && "function".equals(node.path("type").asString(null))
+                && function.isObject()
+                && function.size() == 1
+                && function.path("name").isString()) {
             return new ToolChoice.Function(function.path("name").asString());
         }
         return new ToolChoice.Other(node);

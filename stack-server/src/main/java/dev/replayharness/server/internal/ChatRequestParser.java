@@ -1,10 +1,12 @@
 package dev.replayharness.server.internal;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import dev.replayharness.openai.ChatCompletionRequest;
 import dev.replayharness.openai.OpenAiJson;
 import dev.replayharness.openai.OpenAiProtocolException;
-import java.util.HashSet;
-import java.util.Set;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,33 +25,44 @@ public final class ChatRequestParser {
 
     public static Parsed parse(JsonNode body) {
         if (!body.isObject()) {
-            throw ApiError.invalidRequest(null, "The request body must be a JSON object, not " + kind(body)
-                    + "; send {\"model\": …, \"messages\": […]}.");
+            throw ApiError.invalidRequest(
+                    null,
+                    "The request body must be a JSON object, not " + kind(body)
+                            + "; send {\"model\": …, \"messages\": […]}.");
         }
         JsonNode model = body.get("model");
         if (model == null || model.isNull()) {
-            throw ApiError.invalidRequest("model", "The request has no \"model\"; name a model from GET /v1/models,"
-                    + " e.g. \"bedrock/openai.gpt-oss-20b-1:0\".");
+            throw ApiError.invalidRequest(
+                    "model",
+                    "The request has no \"model\"; name a model from GET /v1/models,"
+                            + " e.g. \"bedrock/openai.gpt-oss-20b-1:0\".");
         }
         if (!model.isString() || model.asString().isBlank()) {
-            throw ApiError.invalidRequest("model", "\"model\" must be a non-empty string (a model id from GET /v1/models),"
-                    + " not " + kind(model) + ".");
+            throw ApiError.invalidRequest(
+                    "model",
+                    "\"model\" must be a non-empty string (a model id from GET /v1/models)," + " not " + kind(model)
+                            + ".");
         }
         JsonNode messages = body.get("messages");
         if (messages == null || messages.isNull()) {
-            throw ApiError.invalidRequest("messages", "The request has no \"messages\"; send a list such as"
-                    + " [{\"role\": \"user\", \"content\": \"Hello\"}].");
+            throw ApiError.invalidRequest(
+                    "messages",
+                    "The request has no \"messages\"; send a list such as"
+                            + " [{\"role\": \"user\", \"content\": \"Hello\"}].");
         }
         if (!messages.isArray() || messages.isEmpty()) {
-            throw ApiError.invalidRequest("messages", "\"messages\" must be a non-empty list of {\"role\", \"content\"}"
-                    + " objects, not " + kind(messages) + ".");
+            throw ApiError.invalidRequest(
+                    "messages",
+                    "\"messages\" must be a non-empty list of {\"role\", \"content\"}" + " objects, not "
+                            + kind(messages) + ".");
         }
         MessageCheck.check(messages);
         boolean stream = false;
         JsonNode streamNode = body.get("stream");
         if (streamNode != null && !streamNode.isNull()) {
             if (!streamNode.isBoolean()) {
-                throw ApiError.invalidRequest("stream", "\"stream\" must be true or false, not " + kind(streamNode) + ".");
+                throw ApiError.invalidRequest(
+                        "stream", "\"stream\" must be true or false, not " + kind(streamNode) + ".");
             }
             stream = streamNode.booleanValue();
         }
@@ -62,24 +75,27 @@ public final class ChatRequestParser {
         bool(body, "logprobs");
         JsonNode top = body.get("top_logprobs");
         if (top != null && !top.isNull() && (!top.isIntegralNumber() || top.asInt() < 0 || top.asInt() > 20)) {
-            throw ApiError.invalidRequest("top_logprobs", "\"top_logprobs\" must be an integer from 0 to 20, not "
-                    + kind(top) + ".");
+            throw ApiError.invalidRequest(
+                    "top_logprobs", "\"top_logprobs\" must be an integer from 0 to 20, not " + kind(top) + ".");
         }
         JsonNode stop = body.get("stop");
         if (stop != null && !stop.isNull() && !stop.isString() && !(stop.isArray() && allStrings(stop))) {
-            throw ApiError.invalidRequest("stop", "\"stop\" must be a string or a list of strings, not " + kind(stop) + ".");
+            throw ApiError.invalidRequest(
+                    "stop", "\"stop\" must be a string or a list of strings, not " + kind(stop) + ".");
         }
         JsonNode options = body.get("stream_options");
         if (options != null && !options.isNull() && !options.isObject()) {
-            throw ApiError.invalidRequest("stream_options", "\"stream_options\" must be an object such as"
-                    + " {\"include_usage\": true}, not " + kind(options) + ".");
+            throw ApiError.invalidRequest(
+                    "stream_options",
+                    "\"stream_options\" must be an object such as" + " {\"include_usage\": true}, not " + kind(options)
+                            + ".");
         }
         ChatCompletionRequest request;
         try {
             request = OpenAiJson.readRequest(ServerJson.write(body));
         } catch (OpenAiProtocolException e) {
-            throw ApiError.invalidRequest(null, "The request does not have the shape of a chat completion request: "
-                    + e.getMessage());
+            throw ApiError.invalidRequest(
+                    null, "The request does not have the shape of a chat completion request: " + e.getMessage());
         }
         return new Parsed(request, stream, messages);
     }
@@ -90,28 +106,38 @@ public final class ChatRequestParser {
         JsonNode tools = body.get("tools");
         if (tools != null && !tools.isNull()) {
             if (!tools.isArray()) {
-                throw ApiError.invalidRequest("tools", "\"tools\" must be a list of {\"type\": \"function\", \"function\":"
-                        + " {\"name\", \"description\", \"parameters\"}}, not " + kind(tools) + ".");
+                throw ApiError.invalidRequest(
+                        "tools",
+                        "\"tools\" must be a list of {\"type\": \"function\", \"function\":"
+                                + " {\"name\", \"description\", \"parameters\"}}, not " + kind(tools) + ".");
             }
             for (int i = 0; i < tools.size(); i++) {
                 JsonNode tool = tools.get(i);
-                if (!"function".equals(tool.path("type").asString(null)) || !tool.path("function").path("name").isString()) {
-                    throw ApiError.invalidRequest("tools[" + i + "]", "tools[" + i + "] must be {\"type\": \"function\","
-                            + " \"function\": {\"name\": …}}; a function tool with a name.");
+                if (!"function".equals(tool.path("type").asString(null))
+                        || !tool.path("function").path("name").isString()) {
+                    throw ApiError.invalidRequest(
+                            "tools[" + i + "]",
+                            "tools[" + i + "] must be {\"type\": \"function\","
+                                    + " \"function\": {\"name\": …}}; a function tool with a name.");
                 }
                 names.add(tool.path("function").path("name").asString());
             }
         }
         JsonNode choice = body.get("tool_choice");
         if (choice != null && !choice.isNull()) {
-            if (choice.isString() && !TOOL_CHOICES.contains(choice.asString()) || !choice.isString() && !choice.isObject()) {
-                throw ApiError.invalidRequest("tool_choice", "\"tool_choice\" must be \"none\", \"auto\", \"required\" or"
-                        + " {\"type\": \"function\", \"function\": {\"name\": …}}, not " + kind(choice) + ".");
+            if (choice.isString() && !TOOL_CHOICES.contains(choice.asString())
+                    || !choice.isString() && !choice.isObject()) {
+                throw ApiError.invalidRequest(
+                        "tool_choice",
+                        "\"tool_choice\" must be \"none\", \"auto\", \"required\" or"
+                                + " {\"type\": \"function\", \"function\": {\"name\": …}}, not " + kind(choice) + ".");
             }
             String forced = choice.path("function").path("name").asString(null);
             if (choice.isObject() && (forced == null || !names.contains(forced))) {
-                throw ApiError.invalidRequest("tool_choice", "\"tool_choice\" names the function " + forced + ", which is"
-                        + " not in \"tools\" " + names.stream().sorted().toList() + ".");
+                throw ApiError.invalidRequest(
+                        "tool_choice",
+                        "\"tool_choice\" names the function " + forced + ", which is" + " not in \"tools\" "
+                                + names.stream().sorted().toList() + ".");
             }
         }
         bool(body, "parallel_tool_calls");
@@ -130,13 +156,17 @@ public final class ChatRequestParser {
             return;
         }
         if (!value.isNumber()) {
-            throw ApiError.invalidRequest(field, "\"" + field + "\" must be a number between " + format(min) + " and "
-                    + format(max) + ", not " + kind(value) + ".");
+            throw ApiError.invalidRequest(
+                    field,
+                    "\"" + field + "\" must be a number between " + format(min) + " and " + format(max) + ", not "
+                            + kind(value) + ".");
         }
         double d = value.asDouble();
         if (d < min || d > max) {
-            throw ApiError.invalidRequest(field, "\"" + field + "\" is " + value + "; it must be between " + format(min)
-                    + " and " + format(max) + ".");
+            throw ApiError.invalidRequest(
+                    field,
+                    "\"" + field + "\" is " + value + "; it must be between " + format(min) + " and " + format(max)
+                            + ".");
         }
     }
 
@@ -186,5 +216,4 @@ public final class ChatRequestParser {
         }
         return node.isObject() ? "an object" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
-
 }

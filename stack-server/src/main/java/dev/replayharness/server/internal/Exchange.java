@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
+
 import tools.jackson.databind.JsonNode;
 
 /** One request and its response, with blocking helpers for the handlers. */
@@ -54,9 +56,15 @@ public final class Exchange {
     }
 
     private static ApiError tooLarge(String size, long limit) {
-        return new ApiError(413, "invalid_request_error", "request_too_large", null, "The request body is " + size
-                + "; this server accepts at most " + limit + " bytes. Send a shorter conversation, or start the server"
-                + " with a larger limit (--max-request-bytes / StackServer.Builder.maxRequestBytes).");
+        return new ApiError(
+                413,
+                "invalid_request_error",
+                "request_too_large",
+                null,
+                "The request body is " + size
+                        + "; this server accepts at most " + limit
+                        + " bytes. Send a shorter conversation, or start the server"
+                        + " with a larger limit (--max-request-bytes / StackServer.Builder.maxRequestBytes).");
     }
 
     /** Sends a complete JSON response. */

@@ -23,7 +23,8 @@ public final class JsonErrorHandler extends ErrorHandler {
                 : "HTTP " + status + " " + HttpStatus.getMessage(status) + (message == null ? "" : ": " + message);
         String type = status == 503 ? "api_error" : "invalid_request_error";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        Content.Sink.write(response, true, ServerJson.write(ApiError.body(text, type, null, "http_" + status)), callback);
+        Content.Sink.write(
+                response, true, ServerJson.write(ApiError.body(text, type, null, "http_" + status)), callback);
         return true;
     }
 }

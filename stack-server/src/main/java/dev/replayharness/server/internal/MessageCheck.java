@@ -4,6 +4,7 @@ import static dev.replayharness.server.internal.ChatRequestParser.kind;
 
 import java.util.HashSet;
 import java.util.Set;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,13 +30,15 @@ final class MessageCheck {
 
     private void message(JsonNode message, String where) {
         if (!message.isObject()) {
-            throw ApiError.invalidRequest(where, where + " must be an object with \"role\" and \"content\", not "
-                    + kind(message) + ".");
+            throw ApiError.invalidRequest(
+                    where, where + " must be an object with \"role\" and \"content\", not " + kind(message) + ".");
         }
         JsonNode role = message.get("role");
         if (role == null || !role.isString() || !ROLES.contains(role.asString())) {
-            throw ApiError.invalidRequest(where + ".role", where + ".role must be one of " + ROLES.stream().sorted().toList()
-                    + ", not " + (role == null ? "missing" : kind(role)) + ".");
+            throw ApiError.invalidRequest(
+                    where + ".role",
+                    where + ".role must be one of " + ROLES.stream().sorted().toList() + ", not "
+                            + (role == null ? "missing" : kind(role)) + ".");
         }
         boolean assistant = role.asString().equals("assistant");
         if (assistant) {
@@ -44,13 +47,17 @@ final class MessageCheck {
         if (role.asString().equals("tool")) {
             JsonNode id = message.get("tool_call_id");
             if (id == null || !id.isString() || id.asString().isBlank()) {
-                throw ApiError.invalidRequest(where + ".tool_call_id", where + " is a tool message without"
-                        + " \"tool_call_id\"; set it to the id of the assistant's tool call it answers.");
+                throw ApiError.invalidRequest(
+                        where + ".tool_call_id",
+                        where + " is a tool message without"
+                                + " \"tool_call_id\"; set it to the id of the assistant's tool call it answers.");
             }
             if (!callIds.contains(id.asString())) {
-                throw ApiError.invalidRequest(where + ".tool_call_id", where + ".tool_call_id '" + id.asString()
-                        + "' answers no tool call of an earlier assistant message; calls so far: "
-                        + callIds.stream().sorted().toList() + ".");
+                throw ApiError.invalidRequest(
+                        where + ".tool_call_id",
+                        where + ".tool_call_id '" + id.asString()
+                                + "' answers no tool call of an earlier assistant message; calls so far: "
+                                + callIds.stream().sorted().toList() + ".");
             }
         }
         content(message.get("content"), where + ".content", role.asString(), assistant);
@@ -61,16 +68,21 @@ final class MessageCheck {
             return;
         }
         if (!calls.isArray()) {
-            throw ApiError.invalidRequest(where, where + " must be a list of {\"id\", \"type\": \"function\","
-                    + " \"function\": {\"name\", \"arguments\"}}, not " + kind(calls) + ".");
+            throw ApiError.invalidRequest(
+                    where,
+                    where + " must be a list of {\"id\", \"type\": \"function\","
+                            + " \"function\": {\"name\", \"arguments\"}}, not " + kind(calls) + ".");
         }
         for (int i = 0; i < calls.size(); i++) {
             JsonNode call = calls.get(i);
             String at = where + "[" + i + "]";
-            if (!call.path("id").isString() || !call.path("function").path("name").isString()
+            if (!call.path("id").isString()
+                    || !call.path("function").path("name").isString()
                     || !call.path("function").path("arguments").isString()) {
-                throw ApiError.invalidRequest(at, at + " needs a string \"id\", \"function.name\" and"
-                        + " \"function.arguments\" (the arguments as a JSON text), as the completion gave them.");
+                throw ApiError.invalidRequest(
+                        at,
+                        at + " needs a string \"id\", \"function.name\" and"
+                                + " \"function.arguments\" (the arguments as a JSON text), as the completion gave them.");
             }
             callIds.add(call.path("id").asString());
         }
@@ -79,8 +91,10 @@ final class MessageCheck {
     private static void content(JsonNode content, String where, String role, boolean assistant) {
         if (content == null || content.isNull()) {
             if (!assistant) {
-                throw ApiError.invalidRequest(where, where + " is missing; a " + role + " message needs content (a"
-                        + " string or a list of parts).");
+                throw ApiError.invalidRequest(
+                        where,
+                        where + " is missing; a " + role + " message needs content (a"
+                                + " string or a list of parts).");
             }
             return;
         }
@@ -88,8 +102,10 @@ final class MessageCheck {
             return;
         }
         if (!content.isArray()) {
-            throw ApiError.invalidRequest(where, where + " must be a string or a list of parts such as"
-                    + " [{\"type\": \"text\", \"text\": \"Hi\"}], not " + kind(content) + ".");
+            throw ApiError.invalidRequest(
+                    where,
+                    where + " must be a string or a list of parts such as"
+                            + " [{\"type\": \"text\", \"text\": \"Hi\"}], not " + kind(content) + ".");
         }
         for (int i = 0; i < content.size(); i++) {
             part(content.get(i), where + "[" + i + "]");
@@ -99,15 +115,19 @@ final class MessageCheck {
     private static void part(JsonNode part, String where) {
         String type = part.path("type").asString(null);
         if (!part.isObject() || type == null) {
-            throw ApiError.invalidRequest(where, where + " must be an object with a \"type\" (\"text\", \"image_url\","
-                    + " …), not " + kind(part) + ".");
+            throw ApiError.invalidRequest(
+                    where,
+                    where + " must be an object with a \"type\" (\"text\", \"image_url\"," + " …), not " + kind(part)
+                            + ".");
         }
         if (type.equals("text") && !part.path("text").isString()) {
             throw ApiError.invalidRequest(where + ".text", where + " is a text part without a string \"text\".");
         }
         if (type.equals("image_url") && !part.path("image_url").path("url").isString()) {
-            throw ApiError.invalidRequest(where + ".image_url", where + " is an image_url part without"
-                    + " \"image_url\": {\"url\": \"https://… or data:image/…\"}.");
+            throw ApiError.invalidRequest(
+                    where + ".image_url",
+                    where + " is an image_url part without"
+                            + " \"image_url\": {\"url\": \"https://… or data:image/…\"}.");
         }
     }
 }

@@ -33,13 +33,15 @@ final class ProviderErrors {
             return new ApiError(400, "invalid_request_error", "unsupported", null, message);
         }
         if (e instanceof BedrockRetriesExhaustedException) {
-            return upstream == 429 ? new ApiError(429, "rate_limit_error", "rate_limited", null, message)
+            return upstream == 429
+                    ? new ApiError(429, "rate_limit_error", "rate_limited", null, message)
                     : new ApiError(503, "api_error", "upstream_unavailable", null, message);
         }
         if (e instanceof BedrockServiceException) {
-            return new ApiError(upstream >= 400 && upstream < 500 ? upstream : 502, "api_error", "upstream_error", null,
-                    message);
+            return new ApiError(
+                    upstream >= 400 && upstream < 500 ? upstream : 502, "api_error", "upstream_error", null, message);
         }
-        return new ApiError(502, "api_connection_error", "upstream_unreachable", null, message); // BedrockTransportException
+        return new ApiError(
+                502, "api_connection_error", "upstream_unreachable", null, message); // BedrockTransportException
     }
 }

@@ -1,5 +1,11 @@
 package dev.replayharness.server.internal;
 
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import dev.replayharness.bedrock.BedrockClient;
 import dev.replayharness.bedrock.BedrockConfig;
 import dev.replayharness.bedrock.InferenceProvider;
@@ -9,11 +15,6 @@ import dev.replayharness.bedrock.StackConfig;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.jdk.JdkHarness;
-import java.net.http.HttpClient;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The stack's inference providers: which provider serves a model, and a Bedrock client for one
@@ -33,8 +34,12 @@ public final class Providers {
         this.models = stack.registeredModels();
         this.configs = stack.inferenceProviders().stream()
                 .collect(Collectors.toMap(InferenceProvider::providerId, InferenceProvider::config));
-        this.registries = configs.keySet().stream().collect(Collectors.toMap(Function.identity(),
-                id -> ModelRegistry.of(models.stream().filter(m -> m.providerId().equals(id)).toList())));
+        this.registries = configs.keySet().stream()
+                .collect(Collectors.toMap(
+                        Function.identity(),
+                        id -> ModelRegistry.of(models.stream()
+                                .filter(m -> m.providerId().equals(id))
+                                .toList())));
     }
 
     public List<RegisteredModel> models() {
@@ -51,14 +56,24 @@ public final class Providers {
      * @throws ApiError 404 listing the models there are, or 400 for an embedding model
      */
     public RegisteredModel chatModel(String name) {
-        RegisteredModel model = models.stream().filter(m -> m.isNamed(name)).findFirst().orElseThrow(() ->
-                new ApiError(404, "invalid_request_error", "model_not_found", "model", "The model '" + name
-                        + "' is not registered in this stack; registered: " + models.stream().map(RegisteredModel::stackId)
-                        .toList() + ". Use one of those (GET /v1/models lists them), or add it under"
-                        + " registered_resources.models in the stack configuration."));
+        RegisteredModel model = models.stream()
+                .filter(m -> m.isNamed(name))
+                .findFirst()
+                .orElseThrow(() -> new ApiError(
+                        404,
+                        "invalid_request_error",
+                        "model_not_found",
+                        "model",
+                        "The model '" + name
+                                + "' is not registered in this stack; registered: "
+                                + models.stream().map(RegisteredModel::stackId).toList()
+                                + ". Use one of those (GET /v1/models lists them), or add it under"
+                                + " registered_resources.models in the stack configuration."));
         if (!model.modelType().equals("llm")) {
-            throw ApiError.invalidRequest("model", "The model '" + name + "' is an " + model.modelType()
-                    + " model; chat completions need an llm model.");
+            throw ApiError.invalidRequest(
+                    "model",
+                    "The model '" + name + "' is an " + model.modelType()
+                            + " model; chat completions need an llm model.");
         }
         return model;
     }

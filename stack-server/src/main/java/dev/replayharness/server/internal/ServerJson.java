@@ -19,8 +19,10 @@ public final class ServerJson {
      */
     public static JsonNode parseBody(byte[] body) {
         if (body.length == 0) {
-            throw ApiError.invalidRequest(null, "The request body is empty; send a JSON object such as"
-                    + " {\"model\": \"bedrock/openai.gpt-oss-20b-1:0\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}.");
+            throw ApiError.invalidRequest(
+                    null,
+                    "The request body is empty; send a JSON object such as"
+                            + " {\"model\": \"bedrock/openai.gpt-oss-20b-1:0\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}.");
         }
         try {
             JsonNode tree = MAPPER.readTree(body);
@@ -31,8 +33,10 @@ public final class ServerJson {
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw ApiError.invalidRequest(null, "The request body is not valid JSON" + where + ": "
-                    + e.getOriginalMessage() + ". Send a JSON object (check quotes, commas and brackets).");
+            throw ApiError.invalidRequest(
+                    null,
+                    "The request body is not valid JSON" + where + ": " + e.getOriginalMessage()
+                            + ". Send a JSON object (check quotes, commas and brackets).");
         }
     }
 

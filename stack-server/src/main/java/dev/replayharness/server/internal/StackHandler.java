@@ -1,5 +1,14 @@
 package dev.replayharness.server.internal;
 
+import java.io.IOException;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
 import dev.replayharness.bedrock.BedrockClient;
 import dev.replayharness.bedrock.BedrockException;
 import dev.replayharness.bedrock.RegisteredModel;
@@ -14,13 +23,7 @@ import dev.replayharness.openai.OpenAiJson;
 import dev.replayharness.openai.StreamAccumulator;
 import dev.replayharness.server.InferenceStore;
 import dev.replayharness.server.StoredCompletion;
-import java.io.IOException;
-import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -46,8 +49,8 @@ public final class StackHandler extends Handler.Abstract {
     private final Consumer<RecordingUse> recordingUses;
     private final StoreRoutes storeRoutes;
 
-    public StackHandler(Providers providers, InferenceStore store, long maxRequestBytes,
-            Consumer<RecordingUse> recordingUses) {
+    public StackHandler(
+            Providers providers, InferenceStore store, long maxRequestBytes, Consumer<RecordingUse> recordingUses) {
         this.recordingUses = recordingUses;
         this.providers = providers;
         this.store = store;
@@ -63,7 +66,10 @@ public final class StackHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
         try {
-            route(exchange, method, path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+            route(
+                    exchange,
+                    method,
+                    path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
         } catch (ApiError error) {
             if (error.status() >= 500 && error.status() != 501) {
                 LOG.log(System.Logger.Level.WARNING, method + " " + path + ": " + redact.apply(error.getMessage()));
@@ -71,12 +77,14 @@ public final class StackHandler extends Handler.Abstract {
             exchange.error(error, redact.apply(error.getMessage()));
         } catch (ReplayMissError miss) {
             exchange.header(MISS_HEADER, "true");
-            exchange.error(new ApiError(424, "replay_miss", "replay_miss", null, miss.getMessage()),
+            exchange.error(
+                    new ApiError(424, "replay_miss", "replay_miss", null, miss.getMessage()),
                     redact.apply(miss.getMessage()));
         } catch (RuntimeException | IOException | Error e) {
             String message = redact.apply(e.getClass().getSimpleName() + ": " + e.getMessage());
             LOG.log(System.Logger.Level.ERROR, method + " " + path + " failed: " + message);
-            exchange.error(new ApiError(500, "internal_error", "internal_error", null, ""),
+            exchange.error(
+                    new ApiError(500, "internal_error", "internal_error", null, ""),
                     "The stack server failed on " + method + " " + path + " (" + message + "). This is a bug; please"
                             + " report it with this message.");
         }
@@ -96,7 +104,10 @@ public final class StackHandler extends Handler.Abstract {
         if (getServer() == null || !getServer().isStopping()) {
             return true;
         }
-        request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(getServer().getStopTimeout());
+        request.getConnectionMetaData()
+                .getConnection()
+                .getEndPoint()
+                .setIdleTimeout(getServer().getStopTimeout());
         return false;
     }
 
@@ -119,20 +130,36 @@ public final class StackHandler extends Handler.Abstract {
                 requireMethod(method, path, "GET");
                 exchange.json(200, JsonNodeFactory.instance.objectNode().put("status", "OK"));
             }
-            case "/v1/completions" -> throw new ApiError(501, "not_implemented", "not_implemented", null,
-                    "Text completions (/v1/completions) are not supported: Bedrock's OpenAI-compatible endpoint only"
-                            + " offers chat completions. Send the prompt as a user message to POST " + CHAT + ".");
-            case "/v1/embeddings" -> throw new ApiError(501, "not_implemented", "not_implemented", null,
-                    "Embeddings (/v1/embeddings) are not supported: Bedrock's OpenAI-compatible endpoint has no"
-                            + " embeddings API. Use a native Bedrock embedding model or another embeddings provider.");
+            case "/v1/completions" ->
+                throw new ApiError(
+                        501,
+                        "not_implemented",
+                        "not_implemented",
+                        null,
+                        "Text completions (/v1/completions) are not supported: Bedrock's OpenAI-compatible endpoint only"
+                                + " offers chat completions. Send the prompt as a user message to POST " + CHAT + ".");
+            case "/v1/embeddings" ->
+                throw new ApiError(
+                        501,
+                        "not_implemented",
+                        "not_implemented",
+                        null,
+                        "Embeddings (/v1/embeddings) are not supported: Bedrock's OpenAI-compatible endpoint has no"
+                                + " embeddings API. Use a native Bedrock embedding model or another embeddings provider.");
             default -> {
                 if (path.startsWith(CHAT_PREFIX) && path.indexOf('/', CHAT_PREFIX.length()) < 0) {
                     requireMethod(method, path, "GET");
                     storeRoutes.get(exchange, path.substring(CHAT_PREFIX.length()));
                 } else {
-                    throw new ApiError(404, "invalid_request_error", "not_found", null, "No endpoint " + method + " "
-                            + path + ". This server offers POST/GET " + CHAT + ", GET " + CHAT + "/{id}, GET /v1/models"
-                            + " and GET /v1/health.");
+                    throw new ApiError(
+                            404,
+                            "invalid_request_error",
+                            "not_found",
+                            null,
+                            "No endpoint " + method + " "
+                                    + path + ". This server offers POST/GET " + CHAT + ", GET " + CHAT
+                                    + "/{id}, GET /v1/models"
+                                    + " and GET /v1/health.");
                 }
             }
         }
@@ -218,7 +245,8 @@ public final class StackHandler extends Handler.Abstract {
             }
             if (clientGone == null) {
                 try {
-                    exchange.event(ServerJson.write(ApiError.body(message, "api_error", null, "upstream_stream_failed")));
+                    exchange.event(
+                            ServerJson.write(ApiError.body(message, "api_error", null, "upstream_stream_failed")));
                     exchange.endEvents();
                 } catch (IOException gone) {
                     exchange.abandon(gone);
@@ -235,8 +263,9 @@ public final class StackHandler extends Handler.Abstract {
         }
         store.save(stored(json, parsed.messages()));
         if (clientGone != null) {
-            LOG.log(System.Logger.Level.INFO, "client left during streamed completion " + completion.id()
-                    + "; the whole completion was stored");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "client left during streamed completion " + completion.id() + "; the whole completion was stored");
             exchange.abandon(clientGone);
             return;
         }
@@ -252,11 +281,20 @@ public final class StackHandler extends Handler.Abstract {
         JsonNode usage = completion.get("usage");
         String id = completion.path("id").asString(null);
         if (id == null) {
-            throw new ApiError(502, "api_error", "upstream_invalid", null, "The provider's completion has no id, so it"
-                    + " cannot be stored; the provider answered outside the OpenAI format.");
+            throw new ApiError(
+                    502,
+                    "api_error",
+                    "upstream_invalid",
+                    null,
+                    "The provider's completion has no id, so it"
+                            + " cannot be stored; the provider answered outside the OpenAI format.");
         }
-        return new StoredCompletion(id, completion.path("created").asLong(0), completion.path("model").asString(""),
-                ServerJson.write(completion.path("choices")), usage == null || usage.isNull() ? null : ServerJson.write(usage),
+        return new StoredCompletion(
+                id,
+                completion.path("created").asLong(0),
+                completion.path("model").asString(""),
+                ServerJson.write(completion.path("choices")),
+                usage == null || usage.isNull() ? null : ServerJson.write(usage),
                 ServerJson.write(messages));
     }
 }

@@ -1,10 +1,13 @@
 package dev.replayharness.server.internal;
 
-import dev.replayharness.server.InferenceStore;
-import dev.replayharness.server.StoredCompletion;
 import java.util.List;
+
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
+
+import dev.replayharness.server.InferenceStore;
+import dev.replayharness.server.StoredCompletion;
+
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,14 +40,16 @@ final class StoreRoutes {
                 limit = -1;
             }
             if (limit < 1 || limit > 1000) {
-                throw ApiError.invalidRequest("limit", "limit must be an integer from 1 to 1000, not '" + limitText + "'.");
+                throw ApiError.invalidRequest(
+                        "limit", "limit must be an integer from 1 to 1000, not '" + limitText + "'.");
             }
         }
         InferenceStore.Page page;
         try {
             page = store.list(after, limit, model, order.equals("desc"));
         } catch (IllegalArgumentException e) {
-            throw ApiError.invalidRequest("after", "after: " + e.getMessage() + "; pass the last_id of the previous page.");
+            throw ApiError.invalidRequest(
+                    "after", "after: " + e.getMessage() + "; pass the last_id of the previous page.");
         }
         ArrayNode data = JsonNodeFactory.instance.arrayNode();
         page.data().forEach(completion -> data.add(json(completion)));
@@ -59,8 +64,13 @@ final class StoreRoutes {
     }
 
     void get(Exchange exchange, String id) {
-        StoredCompletion completion = store.get(id).orElseThrow(() -> new ApiError(404, "invalid_request_error",
-                "not_found", "id", "No stored chat completion has id '" + id + "'. GET " + CHAT + " lists the stored ones."));
+        StoredCompletion completion = store.get(id)
+                .orElseThrow(() -> new ApiError(
+                        404,
+                        "invalid_request_error",
+                        "not_found",
+                        "id",
+                        "No stored chat completion has id '" + id + "'. GET " + CHAT + " lists the stored ones."));
         exchange.json(200, json(completion));
     }
 

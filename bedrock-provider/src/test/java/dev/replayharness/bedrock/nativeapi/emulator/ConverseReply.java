@@ -2,6 +2,7 @@ package dev.replayharness.bedrock.nativeapi.emulator;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,10 +21,16 @@ final class ConverseReply {
         ObjectNode root = NativeJson.MAPPER.createObjectNode();
         ObjectNode message = root.putObject("output").putObject("message").put("role", "assistant");
         ArrayNode content = message.putArray("content");
-        content.addObject().putObject("reasoningContent").putObject("reasoningText").put("text", answer.reasoning());
+        content.addObject()
+                .putObject("reasoningContent")
+                .putObject("reasoningText")
+                .put("text", answer.reasoning());
         if (answer.toolUse() != null) {
-            content.addObject().putObject("toolUse").put("toolUseId", answer.toolUse().id())
-                    .put("name", answer.toolUse().name()).set("input", answer.toolUse().input());
+            content.addObject()
+                    .putObject("toolUse")
+                    .put("toolUseId", answer.toolUse().id())
+                    .put("name", answer.toolUse().name())
+                    .set("input", answer.toolUse().input());
         } else {
             content.addObject().put("text", answer.text());
         }
@@ -44,7 +51,9 @@ final class ConverseReply {
         events.add(new Event("contentBlockStop", object().put("contentBlockIndex", 0)));
         if (answer.toolUse() != null) {
             ObjectNode start = object().put("contentBlockIndex", 1);
-            start.putObject("start").putObject("toolUse").put("toolUseId", answer.toolUse().id())
+            start.putObject("start")
+                    .putObject("toolUse")
+                    .put("toolUseId", answer.toolUse().id())
                     .put("name", answer.toolUse().name());
             events.add(new Event("contentBlockStart", start));
             String input = answer.toolUse().input().toString();
@@ -72,7 +81,9 @@ final class ConverseReply {
 
     private static void usage(ObjectNode parent, NativeAnswer answer, int inputTokens) {
         int output = outputTokens(answer);
-        parent.putObject("usage").put("inputTokens", inputTokens).put("outputTokens", output)
+        parent.putObject("usage")
+                .put("inputTokens", inputTokens)
+                .put("outputTokens", output)
                 .put("totalTokens", inputTokens + output);
     }
 

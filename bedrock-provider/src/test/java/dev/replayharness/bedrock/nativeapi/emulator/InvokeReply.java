@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -18,11 +19,14 @@ final class InvokeReply {
     static String json(String id, String model, NativeAnswer answer, int inputTokens) {
         ObjectNode root = header(id, model, "chat.completion");
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
-        choice.putObject("message").put("role", "assistant")
+        choice.putObject("message")
+                .put("role", "assistant")
                 .put("content", "<reasoning>" + answer.reasoning() + "</reasoning>" + answer.text());
         choice.put("finish_reason", "stop");
         int output = ConverseReply.outputTokens(answer);
-        root.putObject("usage").put("prompt_tokens", inputTokens).put("completion_tokens", output)
+        root.putObject("usage")
+                .put("prompt_tokens", inputTokens)
+                .put("completion_tokens", output)
                 .put("total_tokens", inputTokens + output);
         return root.toString();
     }
@@ -44,20 +48,28 @@ final class InvokeReply {
             boolean last = i == pieces.size() - 1;
             if (last) {
                 choice.put("finish_reason", "stop");
-                chunk.putObject("amazon-bedrock-invocationMetrics").put("inputTokenCount", inputTokens)
+                chunk.putObject("amazon-bedrock-invocationMetrics")
+                        .put("inputTokenCount", inputTokens)
                         .put("outputTokenCount", ConverseReply.outputTokens(answer))
-                        .put("invocationLatency", latencyMs).put("firstByteLatency", latencyMs);
+                        .put("invocationLatency", latencyMs)
+                        .put("firstByteLatency", latencyMs);
             } else {
                 choice.putNull("finish_reason");
             }
             byte[] json = chunk.toString().getBytes(StandardCharsets.UTF_8);
-            chunks.add(NativeJson.MAPPER.createObjectNode().put("bytes", Base64.getEncoder().encodeToString(json)));
+            chunks.add(NativeJson.MAPPER
+                    .createObjectNode()
+                    .put("bytes", Base64.getEncoder().encodeToString(json)));
         }
         return chunks;
     }
 
     private static ObjectNode header(String id, String model, String object) {
-        return NativeJson.MAPPER.createObjectNode().put("id", id).put("object", object)
-                .put("created", NativeJson.CREATED).put("model", model);
+        return NativeJson.MAPPER
+                .createObjectNode()
+                .put("id", id)
+                .put("object", object)
+                .put("created", NativeJson.CREATED)
+                .put("model", model);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -54,8 +55,11 @@ record NativeAnswer(String reasoning, String text, ToolUse toolUse) {
         if (!conversation.toolResults().isEmpty()) {
             StringBuilder report = new StringBuilder();
             for (NativeConversation.ToolResult result : conversation.toolResults()) {
-                report.append(report.isEmpty() ? "" : " ").append(result.name()).append(" returned ")
-                        .append(result.content()).append('.');
+                report.append(report.isEmpty() ? "" : " ")
+                        .append(result.name())
+                        .append(" returned ")
+                        .append(result.content())
+                        .append('.');
             }
             return new NativeAnswer("The tools answered. Report what they said.", report.toString(), null);
         }
@@ -67,7 +71,9 @@ record NativeAnswer(String reasoning, String text, ToolUse toolUse) {
                 Matcher subject = SUBJECT.matcher(last);
                 input.put(tool.argument(), subject.find() ? subject.group(1) : last);
             }
-            return new NativeAnswer("The user needs " + tool.name() + ". Call it with " + input + ".", "",
+            return new NativeAnswer(
+                    "The user needs " + tool.name() + ". Call it with " + input + ".",
+                    "",
                     new ToolUse("tooluse_" + requestDigest.substring(0, 22), tool.name(), input));
         }
         return text(conversation.system(), conversation.userTexts(), last);
@@ -76,33 +82,48 @@ record NativeAnswer(String reasoning, String text, ToolUse toolUse) {
     private static NativeAnswer text(String system, List<String> users, String last) {
         String persona = system.toLowerCase(Locale.ROOT);
         if (persona.contains("pirate")) {
-            return new NativeAnswer("The system asks for pirate speak. Greet them like a pirate.",
-                    "Ahoy, matey! Ye said \"" + last + "\", and a fine thing it be to hear. What be yer pleasure?", null);
+            return new NativeAnswer(
+                    "The system asks for pirate speak. Greet them like a pirate.",
+                    "Ahoy, matey! Ye said \"" + last + "\", and a fine thing it be to hear. What be yer pleasure?",
+                    null);
         }
         if (last.equalsIgnoreCase("What is my name?")) {
             for (String earlier : users) {
                 Matcher name = NAME.matcher(earlier);
                 if (name.find()) {
-                    return new NativeAnswer("The user told me their name earlier. It was " + name.group(1) + ".",
-                            "Your name is " + name.group(1) + ".", null);
+                    return new NativeAnswer(
+                            "The user told me their name earlier. It was " + name.group(1) + ".",
+                            "Your name is " + name.group(1) + ".",
+                            null);
                 }
             }
         }
         return switch (last) {
-            case "Which planet do humans live on?" -> new NativeAnswer(
-                    "The user asks which planet humans live on. That is Earth.",
-                    "Humans live on **Earth**, the third planet from the Sun and the only one known to support life.", null);
-            case "Which planet has rings around it with a name starting with letter S?" -> new NativeAnswer(
-                    "Ringed planets are Jupiter, Saturn, Uranus and Neptune. Only Saturn starts with S.",
-                    "**Saturn** is the ringed planet whose name starts with the letter S.", null);
-            case "What's the name of the Sun in latin?" -> new NativeAnswer(
-                    "The user wants the Latin word for the Sun. It is sol; genitive solis.",
-                    "The Sun is called **Sol** in Latin (genitive *Solis*).", null);
-            case "Write a haiku about coding" -> new NativeAnswer(
-                    "A haiku has lines of five, seven and five syllables. Write one about code.",
-                    "Lines of logic flow\nBugs hide in the silent loops\nTests bring back the dawn", null);
-            default -> new NativeAnswer("Nothing scripted for this prompt. Echo it back.",
-                    "You said: \"" + last + "\". This is the Bedrock native emulator's reply.", null);
+            case "Which planet do humans live on?" ->
+                new NativeAnswer(
+                        "The user asks which planet humans live on. That is Earth.",
+                        "Humans live on **Earth**, the third planet from the Sun and the only one known to support life.",
+                        null);
+            case "Which planet has rings around it with a name starting with letter S?" ->
+                new NativeAnswer(
+                        "Ringed planets are Jupiter, Saturn, Uranus and Neptune. Only Saturn starts with S.",
+                        "**Saturn** is the ringed planet whose name starts with the letter S.",
+                        null);
+            case "What's the name of the Sun in latin?" ->
+                new NativeAnswer(
+                        "The user wants the Latin word for the Sun. It is sol; genitive solis.",
+                        "The Sun is called **Sol** in Latin (genitive *Solis*).",
+                        null);
+            case "Write a haiku about coding" ->
+                new NativeAnswer(
+                        "A haiku has lines of five, seven and five syllables. Write one about code.",
+                        "Lines of logic flow\nBugs hide in the silent loops\nTests bring back the dawn",
+                        null);
+            default ->
+                new NativeAnswer(
+                        "Nothing scripted for this prompt. Echo it back.",
+                        "You said: \"" + last + "\". This is the Bedrock native emulator's reply.",
+                        null);
         };
     }
 }

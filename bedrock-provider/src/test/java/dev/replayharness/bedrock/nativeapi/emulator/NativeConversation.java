@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,23 +55,29 @@ record NativeConversation(String system, List<String> userTexts, List<Tool> tool
                 if (block.has("text") && user) {
                     users.add(block.path("text").asString());
                 } else if (block.has("toolUse")) {
-                    calledTools.put(block.path("toolUse").path("toolUseId").asString(),
+                    calledTools.put(
+                            block.path("toolUse").path("toolUseId").asString(),
                             block.path("toolUse").path("name").asString());
                 } else if (block.has("toolResult")) {
                     JsonNode result = block.path("toolResult");
                     StringBuilder content = new StringBuilder();
                     for (JsonNode part : result.path("content")) {
-                        content.append(part.has("text") ? part.path("text").asString() : part.path("json").toString());
+                        content.append(
+                                part.has("text")
+                                        ? part.path("text").asString()
+                                        : part.path("json").toString());
                     }
-                    results.add(new ToolResult(calledTools.getOrDefault(result.path("toolUseId").asString(), "tool"),
-                            content.toString()));
+                    results.add(new ToolResult(
+                            calledTools.getOrDefault(result.path("toolUseId").asString(), "tool"), content.toString()));
                 }
             }
         }
         List<Tool> tools = new ArrayList<>();
         for (JsonNode tool : body.path("toolConfig").path("tools")) {
             JsonNode spec = tool.path("toolSpec");
-            tools.add(new Tool(spec.path("name").asString(), firstRequiredString(spec.path("inputSchema").path("json"))));
+            tools.add(new Tool(
+                    spec.path("name").asString(),
+                    firstRequiredString(spec.path("inputSchema").path("json"))));
         }
         return new NativeConversation(system.toString(), users, tools, results);
     }
@@ -81,7 +88,8 @@ record NativeConversation(String system, List<String> userTexts, List<Tool> tool
         List<String> users = new ArrayList<>();
         for (JsonNode message : body.path("messages")) {
             String role = message.path("role").asString();
-            String text = message.path("content").isString() ? message.path("content").asString() : "";
+            String text =
+                    message.path("content").isString() ? message.path("content").asString() : "";
             if ("system".equals(role) || "developer".equals(role)) {
                 system.append(text);
             } else if ("user".equals(role)) {
@@ -93,7 +101,11 @@ record NativeConversation(String system, List<String> userTexts, List<Tool> tool
 
     private static String firstRequiredString(JsonNode schema) {
         for (JsonNode required : schema.path("required")) {
-            if ("string".equals(schema.path("properties").path(required.asString()).path("type").asString())) {
+            if ("string"
+                    .equals(schema.path("properties")
+                            .path(required.asString())
+                            .path("type")
+                            .asString())) {
                 return required.asString();
             }
         }

@@ -1,7 +1,5 @@
 package dev.replayharness.bedrock.nativeapi.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,6 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * A loopback HTTP server that answers Bedrock's native runtime API the way Bedrock does for
@@ -37,8 +38,10 @@ import java.util.regex.Pattern;
 public final class NativeEmulator implements AutoCloseable {
     /** The model the emulator answers for (and {@code openai.gpt-oss-120b-1:0}); others are not found. */
     public static final String MODEL = "openai.gpt-oss-20b-1:0";
+
     private static final Set<String> MODELS = Set.of(MODEL, "openai.gpt-oss-120b-1:0");
-    private static final Pattern ROUTE = Pattern.compile("/model/([^/]+)/(converse|converse-stream|invoke|invoke-with-response-stream)");
+    private static final Pattern ROUTE =
+            Pattern.compile("/model/([^/]+)/(converse|converse-stream|invoke|invoke-with-response-stream)");
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -94,10 +97,14 @@ public final class NativeEmulator implements AutoCloseable {
         try (exchange) {
             long started = System.nanoTime();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            NativeRequest request = new NativeRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body);
+            NativeRequest request = new NativeRequest(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body);
             requests.add(request);
-            exchange.getResponseHeaders().add("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+            exchange.getResponseHeaders()
+                    .add("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
             Matcher route = ROUTE.matcher(request.rawPath());
             if (!"POST".equals(request.method()) || !route.matches()) {
                 NativeResponder.unknownOperation(exchange);

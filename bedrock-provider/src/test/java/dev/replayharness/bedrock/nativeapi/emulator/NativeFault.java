@@ -14,21 +14,40 @@ public record NativeFault(Kind kind, int framesBefore) {
     /** The errors the emulator knows, with the status, error type and message Bedrock sends. */
     public enum Kind {
         /** 400: the request is ill-formed (as for an unknown field or an empty conversation). */
-        VALIDATION(400, "ValidationException", "com.amazon.bedrock",
+        VALIDATION(
+                400,
+                "ValidationException",
+                "com.amazon.bedrock",
                 "The model returned the following errors: Malformed input request, please reformat your input and try again."),
         /** 429: too many requests (the SDK retries this one unless told not to). */
-        THROTTLING(429, "ThrottlingException", "com.amazon.bedrock", "Too many requests, please wait before trying again."),
+        THROTTLING(
+                429,
+                "ThrottlingException",
+                "com.amazon.bedrock",
+                "Too many requests, please wait before trying again."),
         /** 403: the identity may not call the model. */
-        ACCESS_DENIED(403, "AccessDeniedException", "com.amazon.bedrock",
+        ACCESS_DENIED(
+                403,
+                "AccessDeniedException",
+                "com.amazon.bedrock",
                 "You don't have access to the model with the specified model ID."),
         /** 404: the model does not resolve. */
-        NOT_FOUND(404, "ResourceNotFoundException", "com.amazon.bedrock",
+        NOT_FOUND(
+                404,
+                "ResourceNotFoundException",
+                "com.amazon.bedrock",
                 "Could not resolve the foundation model from the provided model identifier."),
         /** 403: the session token has expired (not a modeled Bedrock exception: the SDK's generic one). */
-        EXPIRED_TOKEN(403, "ExpiredTokenException", "com.amazon.coral.service",
+        EXPIRED_TOKEN(
+                403,
+                "ExpiredTokenException",
+                "com.amazon.coral.service",
                 "The security token included in the request is expired"),
         /** In a stream only: the model failed while generating. */
-        MODEL_STREAM_ERROR(424, "ModelStreamErrorException", "com.amazon.bedrock",
+        MODEL_STREAM_ERROR(
+                424,
+                "ModelStreamErrorException",
+                "com.amazon.bedrock",
                 "The model stream was interrupted. Try your request again.");
 
         private final int status;
@@ -89,6 +108,9 @@ public record NativeFault(Kind kind, int framesBefore) {
 
     /** The JSON body (of the HTTP error or of the exception frame). */
     String body() {
-        return NativeJson.MAPPER.createObjectNode().put("message", kind.message()).toString();
+        return NativeJson.MAPPER
+                .createObjectNode()
+                .put("message", kind.message())
+                .toString();
     }
 }

@@ -17,7 +17,8 @@ public record NativeRequest(String method, String rawPath, Map<String, List<Stri
     /** The first value of a header, looked up case-insensitively. */
     public Optional<String> header(String name) {
         return headers.entrySet().stream()
-                .filter(entry -> entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty())
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name)
+                        && !entry.getValue().isEmpty())
                 .map(entry -> entry.getValue().get(0))
                 .findFirst();
     }

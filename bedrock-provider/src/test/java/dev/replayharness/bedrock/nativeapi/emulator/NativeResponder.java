@@ -1,11 +1,13 @@
 package dev.replayharness.bedrock.nativeapi.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.sun.net.httpserver.HttpExchange;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +28,10 @@ final class NativeResponder {
     }
 
     static void unknownOperation(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().add("x-amzn-ErrorType", "UnknownOperationException:http://internal.amazon.com/coral/com.amazon.coral.service/");
+        exchange.getResponseHeaders()
+                .add(
+                        "x-amzn-ErrorType",
+                        "UnknownOperationException:http://internal.amazon.com/coral/com.amazon.coral.service/");
         send(exchange, 404, "application/json", "{\"message\":\"Unknown operation\"}");
     }
 
@@ -44,11 +49,16 @@ final class NativeResponder {
             return;
         }
         boolean converse = operation.startsWith("converse");
-        NativeConversation conversation = converse ? NativeConversation.ofConverse(body) : NativeConversation.ofInvoke(body);
+        NativeConversation conversation =
+                converse ? NativeConversation.ofConverse(body) : NativeConversation.ofInvoke(body);
         if (conversation.userTexts().isEmpty() && conversation.toolResults().isEmpty()) {
             exchange.getResponseHeaders().add("x-amzn-ErrorType", NativeFault.Kind.VALIDATION.errorTypeHeader());
-            send(exchange, 400, "application/json", "{\"message\":\"A conversation must start with a user message. "
-                    + "Try again with a conversation that starts with a user message.\"}");
+            send(
+                    exchange,
+                    400,
+                    "application/json",
+                    "{\"message\":\"A conversation must start with a user message. "
+                            + "Try again with a conversation that starts with a user message.\"}");
             return;
         }
         String digest = digest(text);
@@ -65,14 +75,19 @@ final class NativeResponder {
             }
             case "invoke" -> {
                 exchange.getResponseHeaders().add("X-Amzn-Bedrock-Input-Token-Count", String.valueOf(input));
-                exchange.getResponseHeaders().add("X-Amzn-Bedrock-Output-Token-Count",
-                        String.valueOf(ConverseReply.outputTokens(answer)));
+                exchange.getResponseHeaders()
+                        .add("X-Amzn-Bedrock-Output-Token-Count", String.valueOf(ConverseReply.outputTokens(answer)));
                 exchange.getResponseHeaders().add("X-Amzn-Bedrock-Invocation-Latency", String.valueOf(latency()));
-                send(exchange, 200, "application/json", InvokeReply.json("chatcmpl-" + digest.substring(0, 24), model, answer, input));
+                send(
+                        exchange,
+                        200,
+                        "application/json",
+                        InvokeReply.json("chatcmpl-" + digest.substring(0, 24), model, answer, input));
             }
             default -> {
                 List<byte[]> frames = new ArrayList<>();
-                for (var chunk : InvokeReply.chunks("chatcmpl-" + digest.substring(0, 24), model, answer, input, latency())) {
+                for (var chunk :
+                        InvokeReply.chunks("chatcmpl-" + digest.substring(0, 24), model, answer, input, latency())) {
                     frames.add(EventFrames.event("chunk", chunk));
                 }
                 stream(frames, fault);
@@ -114,7 +129,8 @@ final class NativeResponder {
 
     private static String digest(String text) {
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(hash);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,6 +1,7 @@
 package dev.replayharness.bedrock.nativeapi.emulator;
 
 import java.net.URI;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -18,14 +19,22 @@ final class SdkClients {
     private SdkClients() {}
 
     static BedrockRuntimeClient sync(URI endpoint) {
-        return BedrockRuntimeClient.builder().endpointOverride(endpoint).region(Region.US_WEST_2).credentialsProvider(DUMMY)
+        return BedrockRuntimeClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_WEST_2)
+                .credentialsProvider(DUMMY)
                 .httpClient(ApacheHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     static BedrockRuntimeAsyncClient async(URI endpoint) {
-        return BedrockRuntimeAsyncClient.builder().endpointOverride(endpoint).region(Region.US_WEST_2).credentialsProvider(DUMMY)
+        return BedrockRuntimeAsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_WEST_2)
+                .credentialsProvider(DUMMY)
                 .httpClient(NettyNioAsyncHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 }
