@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.replayharness.core.config.HarnessConfigurationException;
-import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.NormalizerRule;
 import dev.replayharness.core.normalize.RequestNormalizer;
 import dev.replayharness.core.normalize.ResponseNormalizer;

@@ -10,10 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.replayharness.core.http.OutgoingRequest;
-import dev.replayharness.core.internal.MissReport;
-import dev.replayharness.core.internal.RecordingAssembler;
-import dev.replayharness.core.internal.Replays;
-import dev.replayharness.core.internal.Settings;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.KeyedRequest;
 import dev.replayharness.core.key.RequestKeyer;

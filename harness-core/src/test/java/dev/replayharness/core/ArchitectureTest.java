@@ -75,16 +75,15 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("the engine package itself is in no cycle with the packages below it (internal is the engine's own)")
+    @DisplayName("the engine package itself is in no cycle with the packages below it")
     void enginePackageFreeOfCycles() {
         // "core.(*).." leaves out the classes directly in dev.replayharness.core, so the engine gets a slice of its own
-        // here; core.internal holds the engine's helpers (they use Mode, RepeatPolicy, ResponseRecorder), one slice
-        // with it.
+        // here (its helpers are package-private classes of that package).
         slices().assignedFrom(new SliceAssignment() {
                     @Override
                     public SliceIdentifier getIdentifierOf(JavaClass c) {
                         String p = c.getPackageName();
-                        if (p.equals(CORE) || p.equals(CORE + ".internal")) {
+                        if (p.equals(CORE)) {
                             return SliceIdentifier.of("engine");
                         }
                         return p.startsWith(CORE + ".")
@@ -95,7 +94,7 @@ class ArchitectureTest {
 
                     @Override
                     public String getDescription() {
-                        return "core packages, the engine (core, core.internal) as one";
+                        return "core packages, the engine (dev.replayharness.core) as one";
                     }
                 })
                 .should()
@@ -127,12 +126,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        CORE + ".key..",
-                        CORE + ".store..",
-                        CORE + ".internal..",
-                        CORE + ".normalize..",
-                        CORE + ".jdk..",
-                        CORE + ".apache..")
+                        CORE + ".key..", CORE + ".store..", CORE + ".normalize..", CORE + ".jdk..", CORE + ".apache..")
                 .check(CORE_CLASSES);
         noClasses()
                 .that()
@@ -167,22 +161,23 @@ class ArchitectureTest {
                 .haveFullyQualifiedName(CORE + ".Exchange")
                 .orShould()
                 .dependOnClassesThat()
-                .haveFullyQualifiedName(CORE + ".internal.MissReport")
+                .haveFullyQualifiedName(CORE + ".MissReport")
                 .orShould()
                 .dependOnClassesThat()
-                .haveFullyQualifiedName(CORE + ".internal.RecordingAssembler")
+                .haveFullyQualifiedName(CORE + ".RecordingAssembler")
                 .check(CORE_CLASSES);
     }
 
     @Test
-    @DisplayName("adapters use only the engine's SPI: no store, key, recording or internal type")
+    @DisplayName(
+            "adapters use only the engine's SPI: no store, key or recording type (the engine's helpers are package-private)")
     void adaptersUseTheSpi() {
         noClasses()
                 .that()
                 .resideInAnyPackage(ADAPTERS)
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(CORE + ".store..", CORE + ".key..", CORE + ".recording..", CORE + ".internal..")
+                .resideInAnyPackage(CORE + ".store..", CORE + ".key..", CORE + ".recording..")
                 .check(CORE_CLASSES);
     }
 
@@ -220,9 +215,8 @@ class ArchitectureTest {
                 .definedBy(CORE + ".store..")
                 .layer("engine")
                 .definedBy(DescribedPredicate.describe(
-                        "the engine: core, internal",
-                        (JavaClass c) -> c.getPackageName().equals(CORE)
-                                || c.getPackageName().startsWith(CORE + ".internal")))
+                        "the engine: dev.replayharness.core",
+                        (JavaClass c) -> c.getPackageName().equals(CORE)))
                 .layer("adapters")
                 .definedBy(ADAPTERS)
                 .whereLayer("adapters")

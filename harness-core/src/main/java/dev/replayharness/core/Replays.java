@@ -1,10 +1,9 @@
-package dev.replayharness.core.internal;
+package dev.replayharness.core;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.KeyedRequest;
 import dev.replayharness.core.recording.RecordingFormatException;
@@ -16,7 +15,7 @@ import dev.replayharness.core.store.StoredRecording;
  * Finds the recording that answers a session's request: its test-scoped recording, else its shared one,
  * else (with {@link RepeatPolicy#REUSE_LAST}) the one last replayed for the same request. Thread-safe.
  */
-public final class Replays {
+final class Replays {
     private final RecordingStore store;
     private final RepeatPolicy repeatPolicy;
     private final String testId;

@@ -1,4 +1,4 @@
-package dev.replayharness.core.internal;
+package dev.replayharness.core;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-import dev.replayharness.core.ResponseRecorder;
 import dev.replayharness.core.codec.BodyCodec;
 import dev.replayharness.core.codec.ContentEncoding;
 import dev.replayharness.core.codec.SseCodec;
@@ -31,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * point ({@link RecordingRedactor#redactResponse}) over every part: headers, JSON, text and binary
  * bodies, SSE data, id, event and comments, the interruption message.
  */
-public final class RecordingAssembler implements ResponseRecorder {
+final class RecordingAssembler implements ResponseRecorder {
     /**
      * What the assembler reads of the harness's settings.
      *

@@ -1,4 +1,4 @@
-package dev.replayharness.core.internal;
+package dev.replayharness.core;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -7,9 +7,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import dev.replayharness.core.Mode;
-import dev.replayharness.core.RecordingScope;
-import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.key.NormalizerRule;
 import dev.replayharness.core.normalize.ResponseNormalizer;
@@ -17,7 +14,7 @@ import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.store.RecordingStore;
 
 /** Everything a {@code Harness} was built with; {@code store} holds its namespace's recordings. */
-public record Settings(
+record Settings(
         RecordingStore store,
         String namespace,
         Mode mode,

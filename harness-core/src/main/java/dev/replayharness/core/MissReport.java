@@ -1,4 +1,4 @@
-package dev.replayharness.core.internal;
+package dev.replayharness.core;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.json.Json;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.KeyedRequest;
@@ -16,7 +15,7 @@ import dev.replayharness.core.store.NearMiss;
 import dev.replayharness.core.store.RecordingStore;
 
 /** Builds the replay-miss failure: what was asked, where we looked, what is nearest, how to record it. */
-public final class MissReport {
+final class MissReport {
     private static final int NEAREST = 3;
     private static final int DIFFERENCES_SHOWN = 8;
     private static final int MAX_REQUEST_CHARS = 4000;
