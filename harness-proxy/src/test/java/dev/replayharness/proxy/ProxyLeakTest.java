@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.sun.net.httpserver.HttpExchange;
 
 import dev.replayharness.core.Mode;
+import dev.replayharness.core.testing.Canaries;
 
 /**
  * The leaks of issue 13 through the proxy: a canary the session knows (from a credential header or query

@@ -41,6 +41,7 @@ import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.apache.ApacheHarness;
 import dev.replayharness.core.jdk.JdkHarness;
+import dev.replayharness.core.testing.Canaries;
 import dev.replayharness.core.testing.Harnesses;
 import dev.replayharness.core.testing.LoopbackUpstream;
 

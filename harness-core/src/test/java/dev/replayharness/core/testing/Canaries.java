@@ -1,4 +1,4 @@
-package dev.replayharness.core.leaks;
+package dev.replayharness.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,21 +29,22 @@ import tools.jackson.databind.json.JsonMapper;
  * Canary credentials (random, shapeless: only an exact-value redaction can catch them) and the places they
  * must never reach. The seed is printed with every failure; {@code -Dleaks.seed=N} replays a run.
  */
-final class Canaries {
-    static final long SEED = Long.getLong("leaks.seed", System.nanoTime());
+/** Canary credentials and the checks that none of them reached a file, a message or a log (shared by the leak tests of every module through harness-core's test-jar). */
+public final class Canaries {
+    public static final long SEED = Long.getLong("leaks.seed", System.nanoTime());
     private static final Random RANDOM = new Random(SEED);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Canaries() {}
 
     /** A fresh canary: a prefix and 24 random hex digits, matching no credential pattern. */
-    static synchronized String next(String prefix) {
+    public static synchronized String next(String prefix) {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
         return prefix + HexFormat.of().formatHex(bytes);
     }
 
-    static void assertAbsent(String where, String text, List<String> canaries) {
+    public static void assertAbsent(String where, String text, List<String> canaries) {
         for (String canary : canaries) {
             assertThat(text == null ? "" : text)
                     .as("%s (seed %d, -Dleaks.seed=%d)", where, SEED, SEED)
@@ -51,7 +52,7 @@ final class Canaries {
         }
     }
 
-    static void assertAbsent(String where, byte[] bytes, List<String> canaries) {
+    public static void assertAbsent(String where, byte[] bytes, List<String> canaries) {
         assertAbsent(where, new String(bytes, StandardCharsets.ISO_8859_1), canaries); // bytes as bytes: ASCII canaries
         assertAbsent(where + " (decoded)", decodedIfEncoded(bytes), canaries);
     }
@@ -60,7 +61,7 @@ final class Canaries {
      * Every file below {@code root}: its bytes, and every {@code base64} member of a recording decoded (and,
      * when it is gzip or zlib data, decompressed), so that no encoding can hide a canary.
      */
-    static int assertNoFileHolds(Path root, List<String> canaries) throws IOException {
+    public static int assertNoFileHolds(Path root, List<String> canaries) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).toList();
@@ -91,7 +92,7 @@ final class Canaries {
     }
 
     /** The bytes decompressed when they are gzip or zlib data, else as they are; read as ISO-8859-1. */
-    static String decodedIfEncoded(byte[] bytes) {
+    public static String decodedIfEncoded(byte[] bytes) {
         for (boolean gzip : new boolean[] {true, false}) {
             try (InputStream in = gzip
                     ? new GZIPInputStream(new ByteArrayInputStream(bytes))
@@ -109,12 +110,12 @@ final class Canaries {
      * System.Logger goes) while it is open. A client's own wire logging of the request it was given is not the
      * harness's to redact.
      */
-    static final class CapturedLog extends Handler implements AutoCloseable {
+    public static final class CapturedLog extends Handler implements AutoCloseable {
         private final Logger root = Logger.getLogger("dev.replayharness");
         private final Level previous = root.getLevel();
         final List<String> lines = new CopyOnWriteArrayList<>();
 
-        CapturedLog() {
+        public CapturedLog() {
             setLevel(Level.ALL);
             root.setLevel(Level.ALL);
             root.addHandler(this);
@@ -134,7 +135,7 @@ final class Canaries {
             lines.add(line.toString());
         }
 
-        String text() {
+        public String text() {
             return String.join("\n", lines);
         }
 
