@@ -38,6 +38,7 @@ import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.jdk.JdkHarness;
+import dev.replayharness.core.testing.ConnectionCountingServer;
 
 @DisplayName("HarnessAnthropic's interceptor around the SDK's transport")
 class AnthropicTransportTest {

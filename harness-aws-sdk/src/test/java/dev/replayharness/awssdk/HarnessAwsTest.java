@@ -39,6 +39,7 @@ import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.ReplayMissError;
+import dev.replayharness.core.testing.ConnectionCountingServer;
 
 @DisplayName("HarnessAws: the AWS SDK's HTTP clients recorded against the native emulator and replayed offline")
 class HarnessAwsTest {
@@ -144,7 +145,7 @@ class HarnessAwsTest {
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer()) {
                 try (HarnessSession session = harness(Mode.REPLAY).sharedSession();
                         BedrockRuntimeClient client = AwsClients.sync(
-                                sentinel.endpoint(), HarnessAws.wrap(kind.create.get(), session), AwsClients.DUMMY)) {
+                                sentinel.uri(""), HarnessAws.wrap(kind.create.get(), session), AwsClients.DUMMY)) {
                     assertThat(converse(client, EARTH)).isEqualTo(EARTH_ANSWER);
                 }
                 assertThat(sentinel.acceptedConnections()).isZero();
@@ -170,9 +171,7 @@ class HarnessAwsTest {
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
                     HarnessSession session = harness(Mode.REPLAY).sharedSession();
                     BedrockRuntimeClient client = AwsClients.sync(
-                            sentinel.endpoint(),
-                            HarnessAws.wrap(ApacheHttpClient.create(), session),
-                            AwsClients.DUMMY)) {
+                            sentinel.uri(""), HarnessAws.wrap(ApacheHttpClient.create(), session), AwsClients.DUMMY)) {
                 assertThat(client.invokeModel(r -> r.modelId(MODEL).body(body))
                                 .body()
                                 .asUtf8String())
@@ -211,9 +210,7 @@ class HarnessAwsTest {
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
                     HarnessSession session = harness(Mode.REPLAY).sharedSession();
                     BedrockRuntimeClient client = AwsClients.sync(
-                            sentinel.endpoint(),
-                            HarnessAws.wrap(ApacheHttpClient.create(), session),
-                            AwsClients.DUMMY)) {
+                            sentinel.uri(""), HarnessAws.wrap(ApacheHttpClient.create(), session), AwsClients.DUMMY)) {
                 assertThat(catchThrowable(() -> converse(client, EARTH)))
                         .isInstanceOf(ReplayMissError.class)
                         .hasMessageContaining("/model/openai.gpt-oss-20b-1%3A0/converse");
@@ -245,7 +242,7 @@ class HarnessAwsTest {
             assertThat(recorded.text()).isEqualTo(EARTH_ANSWER);
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer()) {
                 try (HarnessSession session = harness(Mode.REPLAY).sharedSession();
-                        BedrockRuntimeAsyncClient client = client(session, sentinel.endpoint(), AwsClients.DUMMY)) {
+                        BedrockRuntimeAsyncClient client = client(session, sentinel.uri(""), AwsClients.DUMMY)) {
                     assertThat(converseStream(client, EARTH)).isEqualTo(recorded);
                 }
                 assertThat(sentinel.acceptedConnections()).isZero();
@@ -313,7 +310,7 @@ class HarnessAwsTest {
             }
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
                     HarnessSession session = harness(Mode.REPLAY).sharedSession();
-                    BedrockRuntimeAsyncClient client = client(session, sentinel.endpoint(), AwsClients.DUMMY)) {
+                    BedrockRuntimeAsyncClient client = client(session, sentinel.uri(""), AwsClients.DUMMY)) {
                 assertThat(client.converse(r -> r.modelId(MODEL).messages(user(EARTH)))
                                 .join()
                                 .output()
@@ -388,7 +385,7 @@ class HarnessAwsTest {
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
                     HarnessSession session = harness(Mode.REPLAY).sharedSession();
                     BedrockRuntimeClient client = AwsClients.bearer(
-                            sentinel.endpoint(),
+                            sentinel.uri(""),
                             HarnessAws.wrap(UrlConnectionHttpClient.create(), session),
                             "dummy-bedrock-key")) {
                 assertThat(converse(client, EARTH)).isEqualTo(EARTH_ANSWER);

@@ -33,6 +33,8 @@ import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.jdk.JdkHarness;
+import dev.replayharness.core.testing.ConnectionCountingServer;
+import dev.replayharness.core.testing.GatedSseServer;
 
 @DisplayName("HarnessLangChain4j")
 class HarnessLangChain4jTest {
@@ -104,7 +106,8 @@ class HarnessLangChain4jTest {
             String recorded = recordPlain("plain");
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
                     HarnessSession session = session(Mode.REPLAY, "plain")) {
-                assertThat(chat(session, sentinel.baseUrl(), "other-key", 0).chat(PROMPT))
+                assertThat(chat(session, sentinel.uri("/openai/v1").toString(), "other-key", 0)
+                                .chat(PROMPT))
                         .isEqualTo(recorded);
                 assertThat(sentinel.acceptedConnections()).isZero();
             }
@@ -142,8 +145,9 @@ class HarnessLangChain4jTest {
             Streams recorded = recordStream("stream");
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
                     HarnessSession session = session(Mode.REPLAY, "stream")) {
-                Streams replayed =
-                        Streams.chat(streaming(session, sentinel.baseUrl(), "other-key"), "Write a haiku about coding");
+                Streams replayed = Streams.chat(
+                        streaming(session, sentinel.uri("/openai/v1").toString(), "other-key"),
+                        "Write a haiku about coding");
 
                 assertThat(replayed.partials()).isEqualTo(recorded.partials()).hasSizeGreaterThan(1);
                 assertThat(replayed.response().aiMessage().text())
@@ -161,7 +165,7 @@ class HarnessLangChain4jTest {
         void plain() throws Exception {
             try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
                     HarnessSession session = session(Mode.REPLAY, "missPlain")) {
-                OpenAiChatModel model = chat(session, sentinel.baseUrl(), CANARY_KEY, 3);
+                OpenAiChatModel model = chat(session, sentinel.uri("/openai/v1").toString(), CANARY_KEY, 3);
 
                 assertThatThrownBy(() -> model.chat("Never recorded"))
                         .isExactlyInstanceOf(ReplayMissError.class)
@@ -192,7 +196,8 @@ class HarnessLangChain4jTest {
                     }
                 };
 
-                assertThatThrownBy(() -> streaming(session, sentinel.baseUrl(), CANARY_KEY)
+                assertThatThrownBy(() -> streaming(
+                                        session, sentinel.uri("/openai/v1").toString(), CANARY_KEY)
                                 .chat("Never recorded", handler))
                         .isExactlyInstanceOf(ReplayMissError.class)
                         .hasMessageContaining("Never recorded");
@@ -348,7 +353,7 @@ class HarnessLangChain4jTest {
                 HarnessSession session = session(Mode.REPLAY, "seams")) {
             java.net.http.HttpClient jdk = JdkHarness.wrap(java.net.http.HttpClient.newHttpClient(), session);
             HttpResponse<String> response = jdk.send(
-                    HttpRequest.newBuilder(URI.create(sentinel.baseUrl() + "/chat/completions"))
+                    HttpRequest.newBuilder(URI.create(sentinel.uri("/openai/v1").toString() + "/chat/completions"))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),

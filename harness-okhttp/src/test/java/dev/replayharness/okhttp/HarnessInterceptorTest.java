@@ -40,6 +40,8 @@ import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.ReplayMissError;
+import dev.replayharness.core.testing.ConnectionCountingServer;
+import dev.replayharness.core.testing.LoopbackServer;
 
 @DisplayName("HarnessOkHttp's interceptor")
 class HarnessInterceptorTest {

@@ -22,6 +22,8 @@ import okhttp3.Response;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.jdk.JdkHarness;
+import dev.replayharness.core.testing.ConnectionCountingServer;
+import dev.replayharness.core.testing.LoopbackServer;
 
 @DisplayName("A recording made at one seam replays at another for the same request")
 class SeamIndependenceTest {

@@ -59,6 +59,7 @@ import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.normalize.ResponseNormalizer;
+import dev.replayharness.core.testing.LoopbackServer;
 
 /** {@link HarnessOpenAiTransport} against real servers on 127.0.0.1: what goes out, what comes back, what fails how. */
 @DisplayName("HarnessOpenAiTransport")

@@ -29,6 +29,7 @@ import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
 import dev.replayharness.core.testing.Canaries;
+import dev.replayharness.core.testing.LoopbackServer;
 
 /**
  * The leaks of issue 13 through the OpenAI SDK transport: a canary the session knows (the SDK's API key in

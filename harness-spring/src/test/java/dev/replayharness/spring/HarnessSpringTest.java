@@ -37,6 +37,8 @@ import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.ReplayMissError;
 import dev.replayharness.core.jdk.JdkHarness;
+import dev.replayharness.core.testing.ConnectionCountingServer;
+import dev.replayharness.core.testing.GatedSseServer;
 
 @DisplayName("HarnessRestClient and HarnessWebClient")
 class HarnessSpringTest {
@@ -96,7 +98,7 @@ class HarnessSpringTest {
     }
 
     private static String sentinelBase(ConnectionCountingServer sentinel) {
-        return sentinel.baseUrl().replaceFirst("/v1$", "");
+        return sentinel.uri("/openai/v1").toString().replaceFirst("/v1$", "");
     }
 
     @Nested
@@ -302,7 +304,7 @@ class HarnessSpringTest {
                 HarnessSession session = session(Mode.REPLAY, "seams")) {
             java.net.http.HttpClient jdk = JdkHarness.wrap(java.net.http.HttpClient.newHttpClient(), session);
             HttpResponse<String> response = jdk.send(
-                    HttpRequest.newBuilder(URI.create(sentinel.baseUrl() + "/chat/completions"))
+                    HttpRequest.newBuilder(URI.create(sentinel.uri("/openai/v1").toString() + "/chat/completions"))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),

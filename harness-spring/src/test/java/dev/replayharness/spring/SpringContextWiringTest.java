@@ -20,6 +20,7 @@ import dev.replayharness.bedrock.BedrockResponseNormalizer;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;
+import dev.replayharness.core.testing.ConnectionCountingServer;
 
 /**
  * In a Spring application context, the harness is two test-scoped beans: the {@code RestClient.Builder} and
@@ -91,7 +92,7 @@ class SpringContextWiringTest {
             recorded = ask(Mode.RECORD, emulator.baseUrl());
         }
         try (ConnectionCountingServer sentinel = new ConnectionCountingServer()) {
-            assertThat(ask(Mode.REPLAY, sentinel.baseUrl().replaceFirst("/v1$", "")))
+            assertThat(ask(Mode.REPLAY, sentinel.uri("/openai/v1").toString().replaceFirst("/v1$", "")))
                     .isEqualTo(recorded)
                     .contains("Earth");
             assertThat(sentinel.acceptedConnections()).isZero();

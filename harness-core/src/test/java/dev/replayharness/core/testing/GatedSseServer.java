@@ -1,4 +1,4 @@
-package dev.replayharness.langchain4j;
+package dev.replayharness.core.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,15 +16,15 @@ import com.sun.net.httpserver.HttpServer;
  * is called (or after a bound, so that a broken adapter fails the test instead of hanging it). If the
  * harness buffered the stream while recording, the caller could not see chunk 1 before the release.
  */
-final class GatedSseServer implements AutoCloseable {
-    static final String FIRST = "chunk-one ";
-    static final String SECOND = "chunk-two";
+public final class GatedSseServer implements AutoCloseable {
+    public static final String FIRST = "chunk-one ";
+    public static final String SECOND = "chunk-two";
 
     private final HttpServer server;
     private final CountDownLatch gate = new CountDownLatch(1);
     private final AtomicBoolean secondSentBeforeRelease = new AtomicBoolean();
 
-    GatedSseServer() throws IOException {
+    public GatedSseServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/openai/v1/chat/completions", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -55,17 +55,17 @@ final class GatedSseServer implements AutoCloseable {
         out.flush();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/openai/v1";
     }
 
     /** Lets the server send chunk 2. */
-    void release() {
+    public void release() {
         gate.countDown();
     }
 
     /** Whether chunk 2 went out because the bound ran out, not because the caller had seen chunk 1. */
-    boolean secondSentBeforeRelease() {
+    public boolean secondSentBeforeRelease() {
         return secondSentBeforeRelease.get();
     }
 

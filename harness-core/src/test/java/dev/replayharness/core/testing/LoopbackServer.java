@@ -1,4 +1,4 @@
-package dev.replayharness.openaisdk;
+package dev.replayharness.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +11,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /** A real HTTP server on 127.0.0.1 and an ephemeral port, answering every request with {@code handler}. */
-final class LoopbackServer implements AutoCloseable {
-    interface Handler {
+public final class LoopbackServer implements AutoCloseable {
+    public interface Handler {
         void handle(HttpExchange exchange) throws Exception;
     }
 
@@ -34,7 +34,7 @@ final class LoopbackServer implements AutoCloseable {
         server.start();
     }
 
-    static LoopbackServer start(Handler handler) {
+    public static LoopbackServer start(Handler handler) {
         try {
             return new LoopbackServer(handler);
         } catch (IOException e) {
@@ -43,7 +43,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>}. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
