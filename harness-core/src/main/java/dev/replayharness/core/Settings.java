@@ -68,6 +68,13 @@ record Settings(
         }
     }
 
+    /** Names no secret value, unlike the record's own toString: a Settings may reach a log or a debugger. */
+    @Override
+    public String toString() {
+        return "Settings[namespace=" + namespace + ", mode=" + mode + ", scope=" + scope + ", store=" + store
+                + ", secrets=" + secrets.size() + " values, source=" + source.orElse("(default)") + "]";
+    }
+
     public static String defaultRecordCommand(String testId) {
         return "run the test again with -D" + Mode.CONFIG_KEY + "=" + Mode.RECORD_IF_MISSING.value() + " (or "
                 + Mode.ENV_VAR + "=" + Mode.RECORD_IF_MISSING.value() + ") and a live upstream";

@@ -2,9 +2,11 @@ package dev.replayharness.core.recording;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.replayharness.core.http.Headers;
 
@@ -71,7 +73,10 @@ record RecordingReader(Path file) {
         } catch (IllegalArgumentException e) {
             throw fail(
                     "response.interrupted.kind",
-                    "is '" + kind + "'; allowed: upstream-error, truncated, unterminated-event");
+                    "is '" + kind + "'; allowed: "
+                            + Arrays.stream(Interruption.Kind.values())
+                                    .map(Interruption.Kind::value)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 

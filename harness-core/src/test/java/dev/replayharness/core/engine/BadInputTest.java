@@ -105,6 +105,19 @@ class BadInputTest {
         }
 
         @Test
+        @DisplayName("with an interruption of unknown kind, naming every kind allowed")
+        void unknownInterruption() throws IOException {
+            Files.writeString(
+                    file,
+                    Files.readString(file)
+                            .replace(
+                                    "\"status\": 200,",
+                                    "\"status\": 200, \"interrupted\": {\"kind\": \"paused\", \"message\": \"m\"},"));
+            assertReplayFails("field 'response.interrupted.kind' is 'paused'; allowed: upstream-error, truncated,"
+                    + " unterminated-event");
+        }
+
+        @Test
         @DisplayName("with numbers out of range or of the wrong type")
         void numbers() throws IOException {
             String text = Files.readString(file);

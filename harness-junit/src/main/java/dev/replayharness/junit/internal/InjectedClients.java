@@ -49,17 +49,30 @@ final class InjectedClients {
     }
 
     private static Map<Class<?>, SessionParameter<?>> loadProviders() {
+        return loadProviders(InjectedClients.class.getClassLoader());
+    }
+
+    /** The providers {@code loader} finds by type; package-private so that a test can hand it a loader. */
+    static Map<Class<?>, SessionParameter<?>> loadProviders(ClassLoader loader) {
         Map<Class<?>, SessionParameter<?>> byType = new HashMap<>();
-        ServiceLoader<SessionParameter> loader =
-                ServiceLoader.load(SessionParameter.class, InjectedClients.class.getClassLoader());
         for (ServiceLoader.Provider<SessionParameter> registered :
-                loader.stream().toList()) {
+                ServiceLoader.load(SessionParameter.class, loader).stream().toList()) {
             SessionParameter<?> provider;
             try {
                 provider = registered.get();
                 provider.type();
-            } catch (ServiceConfigurationError | LinkageError absent) {
-                continue; // the provider's library is not on the classpath: its type cannot be a parameter either
+            } catch (ServiceConfigurationError | LinkageError e) {
+                if (libraryAbsent(e)) {
+                    continue; // the provider's library is not on the classpath: its type cannot be a parameter either
+                }
+                // else a broken provider would only show as JUnit's "No ParameterResolver registered"
+                throw new ParameterResolutionException(
+                        "SessionParameter provider " + registered.type().getName()
+                                + " (registered in META-INF/services/"
+                                + SessionParameter.class.getName() + ") could not be created: "
+                                + (e.getCause() != null ? e.getCause() : e.getMessage())
+                                + ". Fix its public no-argument constructor, or remove it from that file.",
+                        e);
             }
             if (TYPES.contains(provider.type())) {
                 throw new ParameterResolutionException(provider.getClass().getName() + " registers "
@@ -74,6 +87,16 @@ final class InjectedClients {
             }
         }
         return Map.copyOf(byType);
+    }
+
+    /** Whether {@code e} means a class the provider needs is missing, rather than the provider being broken. */
+    private static boolean libraryAbsent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LinkageError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the extension injects a parameter of {@code type}. */
