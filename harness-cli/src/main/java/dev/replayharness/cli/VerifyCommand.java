@@ -75,6 +75,13 @@ final class VerifyCommand implements Callable<Integer> {
         return !CredentialScanner.linesWithCredentials(asBytes).isEmpty();
     }
 
+    /** What a {@link RecordingFormatException} says is wrong, without the "Recording <file>: " it starts with. */
+    private static String problem(RecordingFormatException e) {
+        String prefix = "Recording " + e.file() + ": ";
+        String message = e.getMessage();
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+
     static List<String> check(Path file) {
         List<String> problems = new ArrayList<>();
         if (RecordingsFolder.isTemporary(file)) {
@@ -107,7 +114,7 @@ final class VerifyCommand implements Callable<Integer> {
                     .decode(java.nio.ByteBuffer.wrap(bytes))
                     .toString();
         } catch (RecordingFormatException e) {
-            problems.add(file + ": " + e.getMessage().substring(("Recording " + file + ": ").length()));
+            problems.add(file + ": " + problem(e));
             return problems;
         } catch (java.nio.charset.CharacterCodingException e) {
             problems.add(file + ": cannot be read as UTF-8 (" + e.getMessage() + ")");
@@ -134,7 +141,7 @@ final class VerifyCommand implements Callable<Integer> {
                         + "; run `harness rehash` after a deliberate change, else re-record it");
             }
         } catch (RecordingFormatException e) {
-            problems.add(file + ": " + e.getMessage().substring(("Recording " + file + ": ").length()));
+            problems.add(file + ": " + problem(e));
         } catch (RuntimeException e) { // e.g. a hand-edited url or normalizer: report it and go on to the next file
             problems.add(file + ": its request cannot be keyed (" + e.getMessage() + "); fix it or re-record it");
         }
