@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
@@ -31,17 +32,23 @@ final class HarnessSdkHttpClient implements SdkHttpClient {
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        byte[] body =
-                request.contentStreamProvider().map(HarnessSdkHttpClient::read).orElse(new byte[0]);
+        byte[] body = request.contentStreamProvider()
+                .map(provider -> read(provider, request.httpRequest()))
+                .orElse(new byte[0]);
         OutgoingRequest outgoing = SdkMessages.outgoing(request.httpRequest(), body);
         return new SdkCall(request, outgoing, body);
     }
 
-    private static byte[] read(ContentStreamProvider provider) {
+    /** The whole body; a failure names the call (method and path, never the query, which may hold a credential). */
+    private static byte[] read(ContentStreamProvider provider, SdkHttpRequest call) {
         try (InputStream in = provider.newStream()) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the SDK's request body: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Replay Harness: could not read the AWS SDK's request body for " + call.method() + " "
+                            + call.encodedPath() + " (" + e.getClass().getSimpleName()
+                            + "); nothing was sent or recorded. Check the body the request was built with.",
+                    e);
         }
     }
 

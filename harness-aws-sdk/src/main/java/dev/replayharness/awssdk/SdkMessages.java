@@ -14,15 +14,11 @@ final class SdkMessages {
 
     /** The request as the harness sees it: the signed request's method, URI (path as encoded) and headers. */
     static OutgoingRequest outgoing(SdkHttpRequest request, byte[] body) {
-        Headers.Builder headers = Headers.builder();
-        request.forEachHeader((name, values) -> values.forEach(value -> headers.add(name, value)));
-        return new OutgoingRequest(request.method().name(), request.getUri(), headers.build(), body);
+        return new OutgoingRequest(request.method().name(), request.getUri(), Headers.of(request.headers()), body);
     }
 
     static Headers headers(SdkHttpResponse response) {
-        Headers.Builder headers = Headers.builder();
-        response.forEachHeader((name, values) -> values.forEach(value -> headers.add(name, value)));
-        return headers.build();
+        return Headers.of(response.headers());
     }
 
     /** A recorded response's status and headers, as the SDK's HTTP clients hand them over. */

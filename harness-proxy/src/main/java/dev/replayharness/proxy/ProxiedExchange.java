@@ -103,8 +103,8 @@ final class ProxiedExchange {
                     400,
                     JsonBodies.error(
                             "invalid_request_error",
-                            "Replay Harness proxy: the request " + "target is not a valid URI ("
-                                    + harnessRedact(e.getMessage()) + "). Percent-encode the path and query."),
+                            "Replay Harness proxy: the request target is not a valid URI ("
+                                    + harness.redact(e.getMessage()) + "). Percent-encode the path and query."),
                     Map.of());
             return;
         }
@@ -197,13 +197,7 @@ final class ProxiedExchange {
                     upstreamRequest(method, target, headers, body), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException | RuntimeException e) {
             recorder.ifPresent(r -> r.failed(e)); // nothing is recorded, but the recorder must end
-            errors.unreachable(
-                    response,
-                    callback,
-                    request.getMethod().toUpperCase(Locale.ROOT) + " " + redactedPath(request, session),
-                    session,
-                    e,
-                    testId);
+            errors.unreachable(response, callback, method + " " + redactedPath(request, session), session, e, testId);
             return;
         } catch (InterruptedException e) {
             recorder.ifPresent(r -> r.failed(e));
@@ -277,10 +271,7 @@ final class ProxiedExchange {
         }
     }
 
-    /**
-     * A body that fails: once bytes were sent, the connection is cut (the client sees a broken body, as it
-     * would from the upstream); before that, a 502 says what happened.
-     */
+    /** The upstream request: the client's method, body and forwarded headers, aimed at {@code target}. */
     private static HttpRequest upstreamRequest(String method, URI target, Headers headers, byte[] body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(target)
                 .method(
@@ -306,16 +297,12 @@ final class ProxiedExchange {
     // ---------------------------------------------------------------- helpers
 
     private String redactedPath(Request request) {
-        return harnessRedact(String.valueOf(request.getHttpURI().getPath()));
+        return harness.redact(String.valueOf(request.getHttpURI().getPath()));
     }
 
     /** The path redacted by the session too, which knows the credentials this test has sent (headers, query). */
     private String redactedPath(Request request, HarnessSession session) {
         return session.redact(redactedPath(request));
-    }
-
-    private String harnessRedact(String text) {
-        return harness.redact(text);
     }
 
     static String testSuffix(String testId) {
