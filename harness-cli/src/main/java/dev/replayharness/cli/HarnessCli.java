@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             ShowCommand.class,
             UnusedCommand.class,
+            SummaryCommand.class,
             ImportLlamaStackCommand.class,
             RehashCommand.class,
             CiMatrixCommand.class,
@@ -48,7 +49,7 @@ public final class HarnessCli implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "Name a command: verify, list, show, unused, "
+                "Name a command: verify, list, show, unused, summary, "
                         + "import-llama-stack, rehash, ci-matrix, proxy or serve (see --help).");
     }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
         name = "unused",
         description =
-                "List recordings that no test used, according to the run reports the JUnit "
-                        + "extension writes (target/harness-report.json in each module). Exit 1 when there are any, unless --delete.")
+                "List recordings that no test used, according to the run reports the JUnit extension, the proxy and"
+                        + " serve write (target/harness-report*.json). Exit 1 when there are any, unless --delete.")
 final class UnusedCommand implements Callable<Integer> {
     private static final Pattern RECORDING_PATH = Pattern.compile("(?:.*/)?[0-9a-f]{64}(?:-[1-9][0-9]*)?\\.json");
 
@@ -39,7 +38,8 @@ final class UnusedCommand implements Callable<Integer> {
     @Option(
             names = "--report",
             description =
-                    "a run report (repeatable); default: every */target/harness-report.json below the current folder")
+                    "a run report, or a folder of them (every harness-report*.json below it, e.g. one per CI shard);"
+                            + " repeatable; default: every target/harness-report*.json below the current folder")
     List<Path> reports = new ArrayList<>();
 
     @Option(names = "--delete", description = "delete the unused recordings")
@@ -51,10 +51,10 @@ final class UnusedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> found = reports.isEmpty() ? discoverReports() : reports;
+        List<Path> found = RunReports.find(reports);
         if (found.isEmpty()) {
-            out.println("unused: no run report found (target/harness-report.json). Run the tests first (mvn test), "
-                    + "or name reports with --report.");
+            out.println("unused: no run report found (target/harness-report*.json). Run the tests first (mvn test), "
+                    + "or name reports (or a folder of them) with --report.");
             return 2;
         }
         Set<String> used = new TreeSet<>();
@@ -82,14 +82,6 @@ final class UnusedCommand implements Callable<Integer> {
         out.println("unused: " + unused.size() + " of " + recordings.size() + " recordings" + (delete ? " deleted" : "")
                 + " (reports: " + found.size() + ")");
         return unused.isEmpty() || delete ? 0 : 1;
-    }
-
-    private static List<Path> discoverReports() throws IOException {
-        try (Stream<Path> walk = Files.walk(Path.of("."), 3)) {
-            return walk.filter(p -> p.endsWith(Path.of("target", "harness-report.json")))
-                    .sorted()
-                    .toList();
-        }
     }
 
     /** Every string in the report that names a recording file, relative to the recordings root. */

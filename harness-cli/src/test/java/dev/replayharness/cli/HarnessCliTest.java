@@ -28,6 +28,7 @@ import dev.replayharness.core.ResponseRecorder;
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.store.RecordingsFolder;
+import dev.replayharness.core.store.RunReportFile;
 
 @DisplayName("The recordings toolbox")
 class HarnessCliTest {
@@ -284,6 +285,88 @@ class HarnessCliTest {
         }
     }
 
+    /** Where a CI build collects the reports of its shards. */
+    @TempDir
+    Path ci;
+
+    /** A report as the extension, the proxy or serve writes it, of one test that used {@code files}. */
+    Path shardReport(String shard, String testId, String outcome, Path... files) throws Exception {
+        List<RunReportFile.Use> uses = new java.util.ArrayList<>();
+        for (Path file : files) {
+            uses.add(new RunReportFile.Use(outcome, "POST", "/v1/chat", RunReportFile.relative(root, file)));
+        }
+        if (files.length == 0) {
+            uses.add(new RunReportFile.Use(outcome, "POST", "/v1/chat", null));
+        }
+        Path report = ci.resolve("shards").resolve(shard).resolve("harness-report.json");
+        RunReportFile.write(
+                report,
+                new RunReportFile.Report(
+                        null, root.toString(), List.of(new RunReportFile.Test(testId, "demo", "replay", uses))));
+        return report;
+    }
+
+    @Nested
+    @DisplayName("over several reports (CI shards)")
+    class Shards {
+        @Test
+        @DisplayName("unused reads every harness-report*.json below a folder: a recording one shard used is used")
+        void unusedOverAFolder() throws Exception {
+            shardReport("shard-1", "A#json", "REPLAYED", json);
+            shardReport("shard-2", "B#stream", "REPLAYED", stream);
+
+            Result both = run(
+                    "unused", root.toString(), "--report", ci.resolve("shards").toString());
+            assertThat(both.exit()).isZero();
+            assertThat(both.out()).contains("unused: 0 of 2 recordings (reports: 2)");
+
+            Result one = run(
+                    "unused",
+                    root.toString(),
+                    "--report",
+                    ci.resolve("shards/shard-1").toString());
+            assertThat(one.exit()).isEqualTo(1);
+            assertThat(one.out()).contains(stream + ": used by no test");
+        }
+
+        @Test
+        @DisplayName("a folder without a report is an error that names it")
+        void emptyFolder() throws Exception {
+            Path empty = Files.createDirectories(ci.resolve("no-reports"));
+            Result result = run("unused", root.toString(), "--report", empty.toString());
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.out()).contains("No run report (harness-report*.json) below " + empty);
+        }
+
+        @Test
+        @DisplayName("summary prints one line per namespace over every report, exit 1 when one missed")
+        void summary() throws Exception {
+            shardReport("shard-1", "A#json", "REPLAYED", json);
+            shardReport("shard-2", "B#stream", "REPLAYED", stream);
+
+            Result replayed = run("summary", ci.resolve("shards").toString());
+            assertThat(replayed.exit()).isZero();
+            assertThat(replayed.out())
+                    .contains("Replay Harness [demo]: 2 replayed, 0 recorded, 0 missed, 0 live in 2 tests")
+                    .contains("summary: 2 tests in 2 reports");
+
+            shardReport("shard-3", "C#new", "MISSED");
+            Result missed = run("summary", ci.resolve("shards").toString());
+            assertThat(missed.exit()).isEqualTo(1);
+            assertThat(missed.out())
+                    .contains("Replay Harness [demo]: 2 replayed, 0 recorded, 1 missed, 0 live in 3 tests");
+        }
+
+        @Test
+        @DisplayName("summary names a file that is not a run report")
+        void notAReport() throws Exception {
+            Path other = Files.writeString(ci.resolve("harness-report-x.json"), "{\"tests\": 1}");
+            Result result = run("summary", other.toString());
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.out()).contains("Run report " + other + " is not a run report");
+        }
+    }
+
     @Nested
     @DisplayName("import-llama-stack")
     class ImportLlamaStack {
@@ -418,6 +501,6 @@ class HarnessCliTest {
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.out())
                 .contains(
-                        "Name a command: verify, list, show, unused, import-llama-stack, rehash, ci-matrix, proxy or serve");
+                        "Name a command: verify, list, show, unused, summary, import-llama-stack, rehash, ci-matrix, proxy or serve");
     }
 }

@@ -69,5 +69,21 @@ public final class HarnessConfiguration {
     /** The default of {@value #REPORT_FILE}: {@value}. */
     public static final String DEFAULT_REPORT_FILE = "target/harness-report.json";
 
+    /**
+     * Which run the report belongs to. JVMs that end with the same run id add their tests to one report file
+     * (each fork of a Surefire {@code forkCount > 1} run, say); a report of another run id is replaced.
+     * {@value #RUN_ID_AUTO} (the default): the forks of one Surefire or Failsafe execution share an id (read
+     * from the fork's command line), any other JVM's run stands alone. {@value #RUN_ID_NONE}: every run
+     * replaces the report. Any other value is the id itself (e.g. a CI job id for JVMs another tool starts).
+     * Key: {@value}.
+     */
+    public static final String RUN_ID = "harness.run-id";
+
+    /** The default of {@value #RUN_ID}: {@value}. */
+    public static final String RUN_ID_AUTO = "auto";
+
+    /** {@value #RUN_ID} {@value}: the run stands alone and replaces the report. */
+    public static final String RUN_ID_NONE = "none";
+
     private HarnessConfiguration() {}
 }

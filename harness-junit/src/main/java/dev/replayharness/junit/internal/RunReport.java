@@ -4,10 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
-import dev.replayharness.core.RecordingUse.Outcome;
+import dev.replayharness.core.store.RunReportFile;
 
 /**
  * Collects every finished test of the run; when the run ends (JUnit closes the root store) prints one
@@ -34,27 +32,16 @@ final class RunReport implements Stores.Closeable {
 
     /** {@code Replay Harness [bedrock]: 12 replayed, 1 recorded, 0 missed, 0 live in 13 tests}, one per namespace. */
     List<String> summary() {
-        Map<String, List<TestEntry>> byNamespace = new TreeMap<>();
-        entries()
-                .forEach(e -> byNamespace
-                        .computeIfAbsent(e.namespace(), k -> new ArrayList<>())
-                        .add(e));
-        List<String> lines = new ArrayList<>();
-        byNamespace.forEach((namespace, tests) -> lines.add("Replay Harness [" + namespace + "]: "
-                + sum(tests, Outcome.REPLAYED) + " replayed, " + sum(tests, Outcome.RECORDED) + " recorded, "
-                + sum(tests, Outcome.MISSED) + " missed, " + sum(tests, Outcome.LIVE) + " live in " + tests.size()
-                + (tests.size() == 1 ? " test" : " tests")));
-        return lines;
-    }
-
-    private static long sum(List<TestEntry> tests, Outcome outcome) {
-        return tests.stream().mapToLong(t -> t.count(outcome)).sum();
+        return RunReportFile.summary(
+                ReportFile.report(configuration.recordingsDirectory(), java.util.Optional.empty(), entries())
+                        .tests());
     }
 
     @Override
     public void close() {
         PrintStream out = System.out;
         summary().forEach(out::println);
-        ReportFile.write(configuration.reportFile(), configuration.recordingsDirectory(), entries());
+        ReportFile.write(
+                configuration.reportFile(), configuration.recordingsDirectory(), configuration.runId(), entries());
     }
 }

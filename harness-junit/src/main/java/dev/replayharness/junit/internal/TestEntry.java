@@ -10,8 +10,4 @@ record TestEntry(String testId, String namespace, Mode mode, List<RecordingUse> 
     TestEntry {
         uses = List.copyOf(uses);
     }
-
-    long count(RecordingUse.Outcome outcome) {
-        return uses.stream().filter(u -> u.outcome() == outcome).count();
-    }
 }

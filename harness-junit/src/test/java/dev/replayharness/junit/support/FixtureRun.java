@@ -42,6 +42,8 @@ public final class FixtureRun {
         parameters.put(HarnessConfiguration.REPORT_FILE, report(workspace).toString());
         parameters.put(HarnessConfiguration.SAVE_ON_FAILURE, "false");
         parameters.put(HarnessConfiguration.SECRET_ENV_VARS, "");
+        // This JVM is a Surefire fork: without this, every fixture run would add to the same run's report.
+        parameters.put(HarnessConfiguration.RUN_ID, HarnessConfiguration.RUN_ID_NONE);
     }
 
     /** A run of {@code classes} keeping its files in {@code workspace}, in mode replay unless told otherwise. */
