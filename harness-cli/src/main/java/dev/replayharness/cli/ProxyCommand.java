@@ -109,6 +109,14 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--replay-timing", description = "wait the recorded offsets when replaying")
     boolean replayTiming;
 
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            defaultValue = "target/harness-report-proxy.json",
+            description = "the run report written when the proxy stops: each test id and the recordings it used,"
+                    + " read by `harness unused` and `harness summary` (default: ${DEFAULT-VALUE})")
+    Path report;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -131,6 +139,7 @@ final class ProxyCommand implements Callable<Integer> {
             proxy = ReplayProxy.builder(harness, upstream)
                     .host(host)
                     .port(port)
+                    .runReport(report)
                     .build()
                     .start();
         } catch (RuntimeException e) {

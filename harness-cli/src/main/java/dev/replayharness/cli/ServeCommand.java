@@ -1,6 +1,8 @@
 package dev.replayharness.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import dev.replayharness.bedrock.StackConfig;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.Mode;
+import dev.replayharness.core.RunReportWriter;
 import dev.replayharness.server.StackServer;
 
 /** {@code harness serve <stack-config.yaml>}: the Bedrock provider as a Llama Stack–style OpenAI API. */
@@ -67,10 +70,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body accepted; larger ones get 413 (default: 10485760).")
     Long maxRequestBytes;
 
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            defaultValue = "target/harness-report-serve.json",
+            description = "The run report written when the server stops: the recordings its completions used, read"
+                    + " by `harness unused` and `harness summary` (default: ${DEFAULT-VALUE}).")
+    Path report;
+
     /** Called once the server listens (tests use it to talk to the server and then stop it). */
     Consumer<StackServer> onStarted = server -> {};
 
     private final CountDownLatch stop = new CountDownLatch(1);
+    private boolean reported;
 
     /** Ends {@link #call()}: the server stops gracefully. */
     void stop() {
@@ -84,19 +96,24 @@ final class ServeCommand implements Callable<Integer> {
         if (mode != null) {
             harness.mode(Mode.parse(mode, "--mode"));
         }
-        StackServer.Builder builder =
-                StackServer.builder(stack, harness.build()).host(host);
+        Harness built = harness.build();
+        StackServer.Builder builder = StackServer.builder(stack, built).host(host);
         if (port != null) {
             builder.port(port);
         }
         if (maxRequestBytes != null) {
             builder.maxRequestBytes(maxRequestBytes);
         }
+        // Requests name their test in a header the report does not see: every use is one entry of the server's.
+        RunReportWriter uses =
+                new RunReportWriter(report, built.namespaceDirectory().getParent());
+        builder.onRecordingUse(use ->
+                uses.add("harness serve " + config.getFileName(), built.namespace(), built.mode(), List.of(use)));
         StackServer server = builder.build().start();
         Thread hook = new Thread(
                 () -> {
                     stop();
-                    server.close();
+                    closeAndReport(server, uses);
                 },
                 "stack-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -112,7 +129,7 @@ final class ServeCommand implements Callable<Integer> {
             onStarted.accept(server);
             stop.await();
         } finally {
-            server.close();
+            closeAndReport(server, uses);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -120,5 +137,26 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Stops the server and writes its run report: from the shutdown hook (SIGTERM, Ctrl-C) or when {@link #call()}
+     * ends, whichever comes first (the JVM may exit once the hook returns).
+     */
+    private synchronized void closeAndReport(StackServer server, RunReportWriter uses) {
+        if (reported) {
+            return;
+        }
+        reported = true;
+        server.close();
+        try {
+            uses.write();
+        } catch (IOException e) {
+            spec.commandLine()
+                    .getErr()
+                    .println("harness serve: cannot write the run report " + report + " (" + e
+                            + "). Make its folder writable or name another file with --report.");
+            spec.commandLine().getErr().flush();
+        }
     }
 }

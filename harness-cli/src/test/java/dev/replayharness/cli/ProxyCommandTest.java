@@ -32,6 +32,7 @@ import dev.replayharness.core.Mode;
 import dev.replayharness.core.ResponseRecorder;
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.store.RunReportFile;
 import dev.replayharness.proxy.ReplayProxy;
 
 @DisplayName("harness proxy")
@@ -40,6 +41,9 @@ class ProxyCommandTest {
 
     @TempDir
     Path root;
+
+    @TempDir
+    Path reports;
 
     /** The command started in-process as `harness proxy ARGS`, its output, and its exit code once stopped. */
     private record Running(ProxyCommand command, URI base, CompletableFuture<Integer> exit, StringWriter out) {
@@ -61,7 +65,8 @@ class ProxyCommandTest {
     }
 
     @Test
-    @DisplayName("starts on port 0, replays a recording for the test named in the header, and stops gracefully")
+    @DisplayName("starts on port 0, replays a recording for the test named in the header, and stops gracefully,"
+            + " writing a run report that harness unused reads")
     void replaysOneRequest() throws Exception {
         Harness harness = Harness.builder()
                 .recordingsDirectory(root)
@@ -96,7 +101,9 @@ class ProxyCommandTest {
                 "--namespace",
                 "demo",
                 "--mode",
-                "replay");
+                "replay",
+                "--report",
+                reports.resolve("harness-report-proxy.json").toString());
         assertThat(proxy.base().toString()).matches("http://127\\.0\\.0\\.1:\\d+/");
         HttpResponse<String> response = CLIENT.send(
                 HttpRequest.newBuilder(proxy.base().resolve("/v1/chat/completions"))
@@ -114,6 +121,25 @@ class ProxyCommandTest {
                         + " for http://127.0.0.1:1 (mode replay, namespace demo")
                 .contains(ReplayProxy.TEST_HEADER)
                 .contains("stopped");
+
+        RunReportFile.Report report = RunReportFile.read(reports.resolve("harness-report-proxy.json"));
+        Path recording;
+        try (var list = Files.list(root.resolve("demo"))) {
+            recording = list.findFirst().orElseThrow();
+        }
+        assertThat(report.tests())
+                .containsExactly(new RunReportFile.Test(
+                        "Demo#test",
+                        "demo",
+                        "replay",
+                        List.of(new RunReportFile.Use(
+                                "REPLAYED", "POST", "/v1/chat/completions", "demo/" + recording.getFileName()))));
+        StringWriter unused = new StringWriter();
+        CommandLine cli = HarnessCli.commandLine();
+        cli.setOut(new PrintWriter(unused, true));
+        int exit = cli.execute("unused", root.toString(), "--report", reports.toString());
+        assertThat(unused.toString()).contains("unused: 0 of 1 recordings");
+        assertThat(exit).isZero();
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.replayharness.proxy;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +14,7 @@ import org.eclipse.jetty.server.Server;
 
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.Mode;
+import dev.replayharness.core.RunReportWriter;
 
 /**
  * A loopback HTTP server in front of an upstream base URL that records and replays through a
@@ -74,6 +77,7 @@ public final class ReplayProxy implements AutoCloseable {
     private final int missStatus;
     private final HttpClient client;
     private final TestSessions sessions;
+    private final RunReportWriter report;
     private Server server;
     private URI baseUri;
     private boolean closed;
@@ -87,7 +91,11 @@ public final class ReplayProxy implements AutoCloseable {
         this.idleTimeout = builder.idleTimeout;
         this.missStatus = builder.missStatus;
         this.client = builder.client != null ? builder.client : ProxyServer.defaultUpstreamClient();
-        this.sessions = new TestSessions(harness, awaitExchanges);
+        this.report = builder.runReport == null
+                ? null
+                : new RunReportWriter(
+                        builder.runReport, harness.namespaceDirectory().getParent());
+        this.sessions = new TestSessions(harness, awaitExchanges, report);
     }
 
     /**
@@ -197,8 +205,27 @@ public final class ReplayProxy implements AutoCloseable {
         if (running != null) {
             ProxyServer.stopQuietly(running);
         }
-        List<TestSummary> summaries = sessions.closeAll();
+        List<TestSummary> summaries;
+        try {
+            summaries = sessions.closeAll();
+        } finally {
+            writeReport();
+        }
         LOG.log(Level.INFO, "Replay Harness proxy stopped; " + summaries.size() + " session(s) closed");
+    }
+
+    private void writeReport() {
+        if (report == null) {
+            return;
+        }
+        try {
+            report.write();
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "Cannot write the run report " + report.file() + " (" + e + "). Make its folder writable or"
+                            + " name another file (--report).",
+                    e);
+        }
     }
 
     @Override
@@ -217,6 +244,7 @@ public final class ReplayProxy implements AutoCloseable {
         private int missStatus = DEFAULT_MISS_STATUS;
         private Duration awaitExchanges = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofMinutes(10);
+        private Path runReport;
 
         private Builder(Harness harness, URI upstream) {
             this.harness = harness;
@@ -266,6 +294,23 @@ public final class ReplayProxy implements AutoCloseable {
         /** How long a client connection may stay silent (a long pause in a stream included). Default 10 minutes. */
         public Builder idleTimeout(Duration idleTimeout) {
             this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * Where {@link ReplayProxy#close()} writes the run report: every test id that sent requests (one entry for
+         * requests without {@value ReplayProxy#TEST_HEADER}) and the recordings it used, as the JUnit extension
+         * writes it, so that {@code ./harness unused} counts them. Default: none.
+         *
+         * @throws IllegalArgumentException when {@code file} is a directory
+         */
+        public Builder runReport(Path file) {
+            Objects.requireNonNull(file, "file");
+            if (java.nio.file.Files.isDirectory(file)) {
+                throw new IllegalArgumentException("The run report " + file + " is a directory; name a file" + " (e.g. "
+                        + file.resolve("harness-report-proxy.json") + ").");
+            }
+            this.runReport = file;
             return this;
         }
 

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.RecordingUse;
+import dev.replayharness.core.RunReportWriter;
 
 /**
  * The open sessions: one per test id sent in {@value ReplayProxy#TEST_HEADER}, and one shared session
@@ -31,13 +32,15 @@ final class TestSessions {
 
     private final Harness harness;
     private final Duration awaitExchanges;
+    private final RunReportWriter report; // null: no run report
     private final Map<String, Lease> open = new HashMap<>();
     private Lease shared;
     private boolean closed;
 
-    TestSessions(Harness harness, Duration awaitExchanges) {
+    TestSessions(Harness harness, Duration awaitExchanges, RunReportWriter report) {
         this.harness = harness;
         this.awaitExchanges = awaitExchanges;
+        this.report = report;
     }
 
     /** The session for {@code testId} ({@code null}: the shared one), opened on first use; call {@link #release} after. */
@@ -86,7 +89,13 @@ final class TestSessions {
             }
             awaitIdle(lease);
         }
-        lease.session.close();
+        try {
+            lease.session.close();
+        } finally {
+            if (report != null) {
+                report.add(lease.session); // what it replayed counts even when writing its new recordings failed
+            }
+        }
         return summary(testId, lease.session);
     }
 

@@ -2,11 +2,10 @@ package dev.replayharness.junit.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import dev.replayharness.core.RecordingUse;
+import dev.replayharness.core.RunReportWriter;
 import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.store.RunReportFile;
 
@@ -15,31 +14,12 @@ import dev.replayharness.core.store.RunReportFile;
  * the recordings it used, paths relative to the recordings root.
  */
 final class ReportFile {
-    // Concurrent requests of one test are used in any order; the file must not depend on it.
-    private static final Comparator<RecordingUse> USE_ORDER = Comparator.comparing(
-                    (RecordingUse u) -> u.file() == null ? "" : u.file().toString())
-            .thenComparing(RecordingUse::method)
-            .thenComparing(RecordingUse::path)
-            .thenComparing(RecordingUse::outcome);
-
     private ReportFile() {}
 
     static RunReportFile.Report report(Path recordingsDirectory, Optional<String> runId, List<TestEntry> entries) {
         List<RunReportFile.Test> tests = entries.stream()
-                .map(entry -> new RunReportFile.Test(
-                        entry.testId(),
-                        entry.namespace(),
-                        entry.mode().value(),
-                        entry.uses().stream()
-                                .sorted(USE_ORDER)
-                                .map(use -> new RunReportFile.Use(
-                                        use.outcome().name(),
-                                        use.method(),
-                                        use.path(),
-                                        use.file() == null
-                                                ? null
-                                                : RunReportFile.relative(recordingsDirectory, use.file())))
-                                .toList()))
+                .map(entry -> RunReportWriter.entry(
+                        entry.testId(), entry.namespace(), entry.mode(), entry.uses(), recordingsDirectory))
                 .toList();
         return new RunReportFile.Report(runId.orElse(null), recordingsDirectory.toString(), tests);
     }
