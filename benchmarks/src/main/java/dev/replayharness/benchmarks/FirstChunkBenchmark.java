@@ -42,7 +42,10 @@ import dev.replayharness.core.jdk.JdkHarness;
  * against the bare client. The JMH score is the whole exchange (request to last chunk, plus writing the
  * recording when the session closes); {@link FirstChunkSamples} prints, per benchmark, the delay from the
  * upstream handing its first chunk to the socket to the caller's first read returning it, and from the
- * request to that read. A fresh session per exchange.
+ * request to that read. A fresh session per exchange. The {@code …Normalized} variants record with the
+ * OpenAI-compatible response normalizer, so the caller gets each event as replay renders it (parsed,
+ * normalized, re-rendered) rather than upstream's bytes: their first chunk against the plain record ones is
+ * what delivering the normalized response costs.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -57,6 +60,9 @@ public class FirstChunkBenchmark {
     private URI uri;
     private Path root;
     private Harness harness;
+    private Harness normalizing;
+    private SessionSwitch normalizingSwitch;
+    private CloseableHttpClient normalizingApache;
     private HttpClient jdkClient;
     private HttpRequest jdkRequest;
     private CloseableHttpClient bareApache;
@@ -69,17 +75,21 @@ public class FirstChunkBenchmark {
         uri = upstream.uri(ChatExchange.PATH);
         root = Files.createTempDirectory("replay-harness-bench-record");
         harness = Harnesses.record(root);
+        normalizing = Harnesses.recordNormalized(root);
         jdkClient = Clients.jdk();
         jdkRequest = Clients.jdkPost(uri, StreamExchange.requestBytes(), "text/event-stream");
         bareApache = HttpClients.createDefault();
         apacheSwitch = new SessionSwitch();
         harnessApache = apacheSwitch.client();
+        normalizingSwitch = new SessionSwitch();
+        normalizingApache = normalizingSwitch.client();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         bareApache.close();
         harnessApache.close();
+        normalizingApache.close();
         upstream.close();
         try (var paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder())
@@ -109,6 +119,21 @@ public class FirstChunkBenchmark {
         try (HarnessSession session = harness.session(StreamExchange.TEST_ID)) {
             apacheSwitch.use(session);
             return apache(harnessApache, samples);
+        }
+    }
+
+    @Benchmark
+    public long recordJdkNormalized(FirstChunkSamples samples) throws IOException, InterruptedException {
+        try (HarnessSession session = normalizing.session(StreamExchange.TEST_ID)) {
+            return jdk(JdkHarness.wrap(jdkClient, session), samples);
+        }
+    }
+
+    @Benchmark
+    public long recordApacheNormalized(FirstChunkSamples samples) throws IOException {
+        try (HarnessSession session = normalizing.session(StreamExchange.TEST_ID)) {
+            normalizingSwitch.use(session);
+            return apache(normalizingApache, samples);
         }
     }
 

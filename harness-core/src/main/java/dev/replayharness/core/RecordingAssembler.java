@@ -209,4 +209,14 @@ final class RecordingAssembler implements ResponseRecorder {
         }
         return json;
     }
+
+    private CallerBody callerBody;
+
+    @Override
+    public synchronized CallerBody callerBody() {
+        if (callerBody == null) { // after started(): the headers say what the body is
+            callerBody = NormalizedCallerBody.of(headers, settings.normalizers(), key);
+        }
+        return callerBody;
+    }
 }

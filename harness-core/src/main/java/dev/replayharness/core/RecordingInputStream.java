@@ -11,11 +11,38 @@ import java.io.InputStream;
  * recorder wants it (it ends itself as truncated past the harness's drain limit).
  */
 public final class RecordingInputStream extends FilterInputStream {
-    private final ResponseRecorder recorder;
+    private static final byte[] NONE = new byte[0];
 
+    private final ResponseRecorder recorder;
+    private final CallerBody view;
+    /** What the view handed over and the reader has not read yet. */
+    private byte[] pending = NONE;
+
+    private int pendingAt;
+    private boolean ended;
+
+    /** Hands the reader the upstream bytes unchanged. */
     public RecordingInputStream(InputStream upstream, ResponseRecorder recorder) {
+        this(upstream, recorder, CallerBody.UNCHANGED);
+    }
+
+    private RecordingInputStream(InputStream upstream, ResponseRecorder recorder, CallerBody view) {
         super(upstream);
         this.recorder = recorder;
+        this.view = view;
+    }
+
+    /**
+     * Hands the reader what replay will hand it ({@link ResponseRecorder#callerBody()}: normalized ids, event by
+     * event for a stream), so its length may differ from upstream's (call after {@link ResponseRecorder#started}).
+     */
+    public static RecordingInputStream asReplayed(InputStream upstream, ResponseRecorder recorder) {
+        return new RecordingInputStream(upstream, recorder, recorder.callerBody());
+    }
+
+    /** Whether the reader gets upstream's bytes unchanged (so upstream's declared length holds). */
+    public boolean passesThrough() {
+        return view.passThrough();
     }
 
     /**
@@ -24,7 +51,7 @@ public final class RecordingInputStream extends FilterInputStream {
      */
     @Deprecated
     public RecordingInputStream(InputStream upstream, ResponseRecorder recorder, long maxDrainBytes) {
-        this(upstream, recorder);
+        this(upstream, recorder, CallerBody.UNCHANGED);
     }
 
     @Override
@@ -36,6 +63,9 @@ public final class RecordingInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (!view.passThrough()) {
+            return readAsReplayed(buffer, offset, length);
+        }
         int n;
         try {
             n = super.read(buffer, offset, length);
@@ -49,6 +79,46 @@ public final class RecordingInputStream extends FilterInputStream {
             finish(null);
         }
         return n;
+    }
+
+    private int readAsReplayed(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        byte[] chunk = null;
+        while (pendingAt == pending.length) {
+            if (ended) {
+                return -1;
+            }
+            chunk = chunk == null ? new byte[Math.max(length, 8192)] : chunk;
+            int n;
+            try {
+                n = super.read(chunk, 0, chunk.length);
+            } catch (IOException | RuntimeException e) {
+                finish(e);
+                throw e;
+            }
+            if (n > 0) {
+                recorder.chunk(chunk, 0, n);
+                pending = view.next(chunk, 0, n);
+            } else if (n < 0) {
+                finish(null);
+                ended = true;
+                pending = view.end();
+            } else {
+                pending = NONE;
+            }
+            pendingAt = 0;
+        }
+        int n = Math.min(length, pending.length - pendingAt);
+        System.arraycopy(pending, pendingAt, buffer, offset, n);
+        pendingAt += n;
+        return n;
+    }
+
+    @Override
+    public int available() throws IOException {
+        return view.passThrough() ? super.available() : pending.length - pendingAt;
     }
 
     @Override

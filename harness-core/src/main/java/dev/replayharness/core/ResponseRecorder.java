@@ -58,4 +58,12 @@ public interface ResponseRecorder {
      * truncated. (A recorder drained past its limit ends itself this way.)
      */
     void truncated();
+
+    /**
+     * What the caller is handed of this body (call after {@link #started}): by default what replay will hand it
+     * (see {@link CallerBody}); {@link CallerBody#UNCHANGED} for a recorder that does not normalize.
+     */
+    default CallerBody callerBody() {
+        return CallerBody.UNCHANGED;
+    }
 }

@@ -22,6 +22,7 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
 import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 
+import dev.replayharness.core.CallerBody;
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.ResponseRecorder;
@@ -161,6 +162,13 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
         public AsyncDataConsumer handleResponse(HttpResponse response, EntityDetails details)
                 throws HttpException, IOException {
             recorder.started(response.getCode(), ApacheMessages.headers(response.getHeaders()));
+            CallerBody view = recorder.callerBody();
+            if (details != null && !view.passThrough()) { // the caller gets what replay hands it: its length is unknown
+                response.removeHeaders("Content-Length");
+                details = new BasicEntityDetails(
+                        -1,
+                        details.getContentType() == null ? null : ContentType.parseLenient(details.getContentType()));
+            }
             AsyncDataConsumer consumer = callback.handleResponse(response, details);
             if (details == null) {
                 recorder.completed();
@@ -174,13 +182,27 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
 
                 @Override
                 public void consume(ByteBuffer src) throws IOException {
-                    recorder.chunk(src);
-                    consumer.consume(src);
+                    if (view.passThrough()) {
+                        recorder.chunk(src);
+                        consumer.consume(src);
+                        return;
+                    }
+                    byte[] bytes = new byte[src.remaining()];
+                    src.get(bytes);
+                    byte[] out = view.next(bytes, 0, bytes.length); // before the recorder: what the caller sees first
+                    if (out.length > 0) {
+                        consumer.consume(ByteBuffer.wrap(out));
+                    }
+                    recorder.chunk(bytes, 0, bytes.length);
                 }
 
                 @Override
                 public void streamEnd(List<? extends Header> trailers) throws HttpException, IOException {
+                    byte[] rest = view.end();
                     recorder.completed();
+                    if (rest.length > 0) {
+                        consumer.consume(ByteBuffer.wrap(rest));
+                    }
                     consumer.streamEnd(trailers);
                 }
 

@@ -65,6 +65,10 @@ final class HarnessExecChainHandler implements ExecChainHandler {
                 r.completed();
             } else {
                 response.setEntity(new RecordingEntity(response.getEntity(), r));
+                if (!r.callerBody().passThrough()) {
+                    response.removeHeaders(
+                            "Content-Length"); // the caller reads what replay hands it, not upstream's bytes
+                }
             }
         });
         return response;
@@ -82,7 +86,10 @@ final class HarnessExecChainHandler implements ExecChainHandler {
         return response;
     }
 
-    /** The upstream entity, read through a {@link RecordingInputStream}; closing it unread still records it. */
+    /**
+     * The upstream entity, read through a {@link RecordingInputStream} as replay will hand it over; closing it
+     * unread still records it.
+     */
     private static final class RecordingEntity extends HttpEntityWrapper {
         private final ResponseRecorder recorder;
         private RecordingInputStream content;
@@ -95,9 +102,19 @@ final class HarnessExecChainHandler implements ExecChainHandler {
         @Override
         public synchronized InputStream getContent() throws IOException {
             if (content == null) {
-                content = new RecordingInputStream(super.getContent(), recorder);
+                content = RecordingInputStream.asReplayed(super.getContent(), recorder);
             }
             return content;
+        }
+
+        @Override
+        public long getContentLength() {
+            return recorder.callerBody().passThrough() ? super.getContentLength() : -1;
+        }
+
+        @Override
+        public boolean isChunked() {
+            return super.isChunked() || !recorder.callerBody().passThrough();
         }
 
         @Override
