@@ -113,7 +113,7 @@ final class HarnessInterceptor implements ClientHttpRequestInterceptor {
         public synchronized InputStream getBody() throws IOException {
             if (body == null) {
                 try {
-                    body = new RecordingInputStream(response.getBody(), recorder);
+                    body = RecordingInputStream.asReplayed(response.getBody(), recorder); // as replay will hand it
                 } catch (IOException | RuntimeException e) {
                     recorder.failed(e);
                     throw e;

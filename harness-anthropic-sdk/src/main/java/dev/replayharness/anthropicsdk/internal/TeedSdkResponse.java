@@ -22,7 +22,7 @@ final class TeedSdkResponse implements HttpResponse {
 
     static TeedSdkResponse of(HttpResponse upstream, ResponseRecorder recorder) {
         recorder.started(upstream.statusCode(), SdkMessages.harnessHeaders(upstream.headers()));
-        return new TeedSdkResponse(upstream, new RecordingInputStream(upstream.body(), recorder));
+        return new TeedSdkResponse(upstream, RecordingInputStream.asReplayed(upstream.body(), recorder));
     }
 
     @Override

@@ -46,10 +46,18 @@ public final class HarnessInterceptor implements Interceptor {
             return response;
         }
         recorder.get().started(response.code(), OkHttpMessages.responseHeaders(response));
-        RecordingInputStream body = new RecordingInputStream(response.body().byteStream(), recorder.get());
-        return response.newBuilder()
-                .body(OkHttpMessages.streamingBody(response.body(), body))
-                .build();
+        // The caller reads what replay will hand it (normalized ids, event by event): its length may differ.
+        RecordingInputStream body =
+                RecordingInputStream.asReplayed(response.body().byteStream(), recorder.get());
+        Response.Builder teed = response.newBuilder()
+                .body(OkHttpMessages.streamingBody(
+                        response.body(),
+                        body,
+                        body.passesThrough() ? response.body().contentLength() : -1));
+        if (!body.passesThrough()) {
+            teed.removeHeader("Content-Length");
+        }
+        return teed.build();
     }
 
     @Override

@@ -59,8 +59,8 @@ final class OkHttpMessages {
     }
 
     /** The upstream body's type and length over {@code content}, read as the caller reads. */
-    static ResponseBody streamingBody(ResponseBody upstream, InputStream content) {
-        return ResponseBody.create(Okio.buffer(Okio.source(content)), upstream.contentType(), upstream.contentLength());
+    static ResponseBody streamingBody(ResponseBody upstream, InputStream content, long contentLength) {
+        return ResponseBody.create(Okio.buffer(Okio.source(content)), upstream.contentType(), contentLength);
     }
 
     /**
