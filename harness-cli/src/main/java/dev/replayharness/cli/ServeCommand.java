@@ -89,6 +89,27 @@ final class ServeCommand implements Callable<Integer> {
         stop.countDown();
     }
 
+    /**
+     * Stops the server and writes its run report: from the shutdown hook (SIGTERM, Ctrl-C) or when {@link #call()}
+     * ends, whichever comes first (the JVM may exit once the hook returns).
+     */
+    private synchronized void closeAndReport(StackServer server, RunReportWriter uses) {
+        if (reported) {
+            return;
+        }
+        reported = true;
+        server.close();
+        try {
+            uses.write();
+        } catch (IOException e) {
+            spec.commandLine()
+                    .getErr()
+                    .println("harness serve: cannot write the run report " + report + " (" + e
+                            + "). Make its folder writable or name another file with --report.");
+            spec.commandLine().getErr().flush();
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         StackConfig stack = StackConfig.load(config);
@@ -137,26 +158,5 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /**
-     * Stops the server and writes its run report: from the shutdown hook (SIGTERM, Ctrl-C) or when {@link #call()}
-     * ends, whichever comes first (the JVM may exit once the hook returns).
-     */
-    private synchronized void closeAndReport(StackServer server, RunReportWriter uses) {
-        if (reported) {
-            return;
-        }
-        reported = true;
-        server.close();
-        try {
-            uses.write();
-        } catch (IOException e) {
-            spec.commandLine()
-                    .getErr()
-                    .println("harness serve: cannot write the run report " + report + " (" + e
-                            + "). Make its folder writable or name another file with --report.");
-            spec.commandLine().getErr().flush();
-        }
     }
 }
