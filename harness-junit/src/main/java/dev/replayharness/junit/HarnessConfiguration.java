@@ -61,15 +61,6 @@ public final class HarnessConfiguration {
     public static final String DEFAULT_SECRET_ENV_VARS = "AWS_BEARER_TOKEN_BEDROCK,OPENAI_API_KEY,ANTHROPIC_API_KEY";
 
     /**
-     * Where the run report (every test id and the recordings it used) is written when the run ends.
-     * Relative to the working directory. Default {@value #DEFAULT_REPORT_FILE}. Key: {@value}.
-     */
-    public static final String REPORT_FILE = "harness.report-file";
-
-    /** The default of {@value #REPORT_FILE}: {@value}. */
-    public static final String DEFAULT_REPORT_FILE = "target/harness-report.json";
-
-    /**
      * Which run the report belongs to. JVMs that end with the same run id add their tests to one report file
      * (each fork of a Surefire {@code forkCount > 1} run, say); a report of another run id is replaced.
      * {@value #RUN_ID_AUTO} (the default): the forks of one Surefire or Failsafe execution share an id (read
@@ -84,6 +75,15 @@ public final class HarnessConfiguration {
 
     /** {@value #RUN_ID} {@value}: the run stands alone and replaces the report. */
     public static final String RUN_ID_NONE = "none";
+
+    /**
+     * Where the run report (every test id and the recordings it used) is written when the run ends.
+     * Relative to the working directory. Default {@value #DEFAULT_REPORT_FILE}. Key: {@value}.
+     */
+    public static final String REPORT_FILE = "harness.report-file";
+
+    /** The default of {@value #REPORT_FILE}: {@value}. */
+    public static final String DEFAULT_REPORT_FILE = "target/harness-report.json";
 
     private HarnessConfiguration() {}
 }

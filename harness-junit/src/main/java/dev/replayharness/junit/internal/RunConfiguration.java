@@ -19,7 +19,6 @@ import dev.replayharness.junit.HarnessConfiguration;
  * @param mode the configured mode, used by tests that do not fix one
  * @param secrets the values of the secret environment variables that are set
  * @param reportFile where the run report goes, absolute
- * @param runId the run the report belongs to; empty when this run stands alone (see {@link HarnessConfiguration#RUN_ID})
  */
 public record RunConfiguration(
         Path recordingsDirectory,
@@ -31,8 +30,7 @@ public record RunConfiguration(
         boolean replayTiming,
         List<String> secrets,
         Path reportFile,
-        RecordCommand recordCommand,
-        Optional<String> runId) {
+        RecordCommand recordCommand) {
 
     /** Reads every key now, so that a wrong value fails the first test rather than a late one. */
     public static RunConfiguration load(
@@ -65,8 +63,7 @@ public record RunConfiguration(
                 reader.bool(HarnessConfiguration.REPLAY_TIMING, false),
                 secrets,
                 report,
-                new RecordCommand(WorkingTree.mavenModule(workingDirectory)),
-                RunId.resolve(reader.string(HarnessConfiguration.RUN_ID), System.getProperty("sun.java.command")));
+                new RecordCommand(WorkingTree.mavenModule(workingDirectory)));
     }
 
     /** Names no secret value: the record may end up in a log. */
@@ -75,6 +72,6 @@ public record RunConfiguration(
         return "RunConfiguration[recordingsDirectory=" + recordingsDirectory + ", mode=" + mode + ", saveOnFailure="
                 + saveOnFailure + ", source=" + source.orElse("(default)") + ", recordTiming=" + recordTiming
                 + ", replayTiming=" + replayTiming + ", secrets=" + secrets.size() + " values, reportFile=" + reportFile
-                + ", runId=" + runId.orElse("(this run alone)") + "]";
+                + "]";
     }
 }

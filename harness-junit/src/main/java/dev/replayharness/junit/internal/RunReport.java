@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import dev.replayharness.core.store.RunReportFile;
 
@@ -13,10 +14,13 @@ import dev.replayharness.core.store.RunReportFile;
  */
 final class RunReport implements Stores.Closeable {
     private final RunConfiguration configuration;
+    private final Optional<String> runId;
     private final List<TestEntry> entries = new ArrayList<>();
 
-    RunReport(RunConfiguration configuration) {
+    /** @param runId the run the report file belongs to (see {@code harness.run-id}); empty: this run alone */
+    RunReport(RunConfiguration configuration, Optional<String> runId) {
         this.configuration = configuration;
+        this.runId = runId;
     }
 
     synchronized void add(TestEntry entry) {
@@ -32,16 +36,14 @@ final class RunReport implements Stores.Closeable {
 
     /** {@code Replay Harness [bedrock]: 12 replayed, 1 recorded, 0 missed, 0 live in 13 tests}, one per namespace. */
     List<String> summary() {
-        return RunReportFile.summary(
-                ReportFile.report(configuration.recordingsDirectory(), java.util.Optional.empty(), entries())
-                        .tests());
+        return RunReportFile.summary(ReportFile.report(configuration.recordingsDirectory(), Optional.empty(), entries())
+                .tests());
     }
 
     @Override
     public void close() {
         PrintStream out = System.out;
         summary().forEach(out::println);
-        ReportFile.write(
-                configuration.reportFile(), configuration.recordingsDirectory(), configuration.runId(), entries());
+        ReportFile.write(configuration.reportFile(), configuration.recordingsDirectory(), runId, entries());
     }
 }

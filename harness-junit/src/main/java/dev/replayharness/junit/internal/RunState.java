@@ -26,7 +26,16 @@ final class RunState {
     /** Written when the root context closes, i.e. when the run ends. */
     static RunReport report(ExtensionContext context) {
         RunConfiguration configuration = configuration(context);
+        ExtensionContext root = context.getRoot();
         return Stores.computeIfAbsent(
-                Stores.of(context.getRoot()), RunReport.class, k -> new RunReport(configuration), RunReport.class);
+                Stores.of(root),
+                RunReport.class,
+                k -> new RunReport(
+                        configuration,
+                        RunId.resolve(
+                                new ConfigurationReader(root::getConfigurationParameter)
+                                        .string(dev.replayharness.junit.HarnessConfiguration.RUN_ID),
+                                System.getProperty("sun.java.command"))),
+                RunReport.class);
     }
 }
