@@ -1,7 +1,8 @@
 package dev.replayharness.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Parameters;
 import dev.replayharness.bedrock.StackConfig;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.Mode;
-import dev.replayharness.core.RunReportWriter;
 import dev.replayharness.server.StackServer;
 
 /** {@code harness serve <stack-config.yaml>}: the Bedrock provider as a Llama Stack–style OpenAI API. */
@@ -93,15 +93,22 @@ final class ServeCommand implements Callable<Integer> {
      * Stops the server and writes its run report: from the shutdown hook (SIGTERM, Ctrl-C) or when {@link #call()}
      * ends, whichever comes first (the JVM may exit once the hook returns).
      */
-    private synchronized void closeAndReport(StackServer server, RunReportWriter uses) {
+    private synchronized void closeAndReport(StackServer server, List<dev.replayharness.core.RecordingUse> served) {
         if (reported) {
             return;
         }
         reported = true;
         server.close();
+        Harness harness = server.harness();
+        // Requests name their test in a header the report does not see: every use is one entry of the server's.
+        dev.replayharness.core.RunReportWriter uses = new dev.replayharness.core.RunReportWriter(
+                report, harness.namespaceDirectory().getParent());
+        synchronized (served) {
+            uses.add("harness serve " + config.getFileName(), harness.namespace(), harness.mode(), served);
+        }
         try {
             uses.write();
-        } catch (IOException e) {
+        } catch (java.io.IOException e) {
             spec.commandLine()
                     .getErr()
                     .println("harness serve: cannot write the run report " + report + " (" + e
@@ -117,24 +124,21 @@ final class ServeCommand implements Callable<Integer> {
         if (mode != null) {
             harness.mode(Mode.parse(mode, "--mode"));
         }
-        Harness built = harness.build();
-        StackServer.Builder builder = StackServer.builder(stack, built).host(host);
+        StackServer.Builder builder =
+                StackServer.builder(stack, harness.build()).host(host);
         if (port != null) {
             builder.port(port);
         }
         if (maxRequestBytes != null) {
             builder.maxRequestBytes(maxRequestBytes);
         }
-        // Requests name their test in a header the report does not see: every use is one entry of the server's.
-        RunReportWriter uses =
-                new RunReportWriter(report, built.namespaceDirectory().getParent());
-        builder.onRecordingUse(use ->
-                uses.add("harness serve " + config.getFileName(), built.namespace(), built.mode(), List.of(use)));
+        List<dev.replayharness.core.RecordingUse> served = Collections.synchronizedList(new ArrayList<>());
+        builder.onRecordingUse(served::add);
         StackServer server = builder.build().start();
         Thread hook = new Thread(
                 () -> {
                     stop();
-                    closeAndReport(server, uses);
+                    closeAndReport(server, served);
                 },
                 "stack-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -150,7 +154,7 @@ final class ServeCommand implements Callable<Integer> {
             onStarted.accept(server);
             stop.await();
         } finally {
-            closeAndReport(server, uses);
+            closeAndReport(server, served);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
