@@ -100,7 +100,7 @@ class HarnessBomTest {
         return all;
     }
 
-    private static Document xml(Path file) throws Exception {
+    static Document xml(Path file) throws Exception {
         try {
             return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         } catch (IOException e) {
@@ -120,7 +120,7 @@ class HarnessBomTest {
         return found;
     }
 
-    private static String text(Element parent, String name) {
+    static String text(Element parent, String name) {
         List<Element> found = children(parent, name);
         return found.isEmpty() ? null : found.get(0).getTextContent().strip();
     }
