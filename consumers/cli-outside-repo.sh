@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The published CLI runs anywhere: installs harness-cli, fetches its attached runnable jar
 # (harness-cli-<version>-all.jar) from the local repository the way a user would (dependency:copy), and runs it
-# in an empty temporary folder outside the repository: --help, then verify on a folder of recordings.
+# in an empty temporary folder outside the repository: --help, verify on a folder of recordings, and the proxy
+# (started, checked for SLF4J warnings, stopped).
 #
 #   consumers/cli-outside-repo.sh                                    # CI: the default local repository
 #   consumers/cli-outside-repo.sh -Dmaven.repo.local=$PWD/target/m2  # a private repository
@@ -37,4 +38,17 @@ if java -jar "$jar" verify recordings > verify.txt 2>&1; then
 fi
 grep -q "0000000000000000000000000000000000000000000000000000000000000000.json" verify.txt \
   || { echo "FAIL: verify did not name the damaged file"; cat verify.txt; exit 1; }
+
+echo "-- proxy: starts from the jar, and SLF4J (Jetty's logging) binds with no warning"
+java -jar "$jar" proxy --upstream http://127.0.0.1:9 --port 0 --recordings recordings > proxy.log 2>&1 &
+proxy=$!
+for _ in $(seq 1 60); do
+  grep -q "Replay Harness proxy on" proxy.log && break
+  kill -0 "$proxy" 2>/dev/null || break
+  sleep 0.5
+done
+kill "$proxy" 2>/dev/null || true
+wait "$proxy" 2>/dev/null || true
+grep -q "Replay Harness proxy on" proxy.log || { echo "FAIL: the proxy did not start"; cat proxy.log; exit 1; }
+if grep -q "SLF4J" proxy.log; then echo "FAIL: SLF4J warned"; cat proxy.log; exit 1; fi
 echo "   ok"
