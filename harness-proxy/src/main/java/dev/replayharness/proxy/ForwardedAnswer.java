@@ -26,7 +26,9 @@ import dev.replayharness.core.http.OutgoingRequest;
 /**
  * An upstream answer forwarded to the proxy's client: the request sent through {@code java.net.http}, then
  * the status, the end-to-end headers and each body chunk written to the client as it arrives, teed into
- * the recording by a {@link RecordingInputStream} (which drains the rest into it if the client leaves).
+ * the recording by a {@link RecordingInputStream} (which drains the rest into it if the client leaves). While
+ * recording with response normalizers, the client gets the body as replay will give it (a JSON body normalized
+ * once it ended, each event of a stream normalized as it ends) and no upstream {@code Content-Length}.
  * The replay side is {@link ReplayedAnswer}.
  */
 final class ForwardedAnswer {
@@ -71,8 +73,11 @@ final class ForwardedAnswer {
         }
         recorder.ifPresent(
                 r -> r.started(answer.statusCode(), Headers.of(answer.headers().map())));
-        InputStream upstreamBody = recorder.<InputStream>map(r -> new RecordingInputStream(answer.body(), r))
-                .orElse(answer.body());
+        // A recording client gets what replay will give it (normalized ids, event by event): then its length may
+        // differ.
+        RecordingInputStream teed = recorder.map(r -> RecordingInputStream.asReplayed(answer.body(), r))
+                .orElse(null);
+        InputStream upstreamBody = teed != null ? teed : answer.body();
         response.setStatus(answer.statusCode());
         Set<String> connectionNamed =
                 HopByHop.namedByConnection(answer.headers().allValues("connection"));
@@ -81,7 +86,8 @@ final class ForwardedAnswer {
                 values.forEach(value -> response.getHeaders().add(name, value));
             }
         });
-        if (!method.equals("HEAD")) { // the bytes pass unchanged, so the upstream's length holds
+        if (!method.equals("HEAD")
+                && (teed == null || teed.passesThrough())) { // unchanged bytes: upstream's length holds
             answer.headers()
                     .firstValue("content-length")
                     .ifPresent(length -> response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length));
