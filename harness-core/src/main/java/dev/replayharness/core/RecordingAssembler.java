@@ -9,8 +9,11 @@ import java.util.function.UnaryOperator;
 
 import dev.replayharness.core.codec.BodyCodec;
 import dev.replayharness.core.codec.ContentEncoding;
+import dev.replayharness.core.codec.EventStreamBodies;
 import dev.replayharness.core.codec.SseCodec;
 import dev.replayharness.core.codec.SseParser;
+import dev.replayharness.core.eventstream.EventStreamCodec;
+import dev.replayharness.core.eventstream.EventStreamException;
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.Interruption;
@@ -28,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Collects a response as it streams past and stages its recording when the body ends, redacted at one
  * point ({@link RecordingRedactor#redactResponse}) over every part: headers, JSON, text and binary
- * bodies, SSE data, id, event and comments, the interruption message.
+ * bodies, SSE data, id, event and comments, AWS event-stream frames (headers and payloads), the interruption message.
  */
 final class RecordingAssembler implements ResponseRecorder {
     /**
@@ -57,6 +60,13 @@ final class RecordingAssembler implements ResponseRecorder {
     private final List<SseParser.Block> blocks = new ArrayList<>();
     private SseParser sse;
     private boolean eventStream;
+    /** An AWS event stream ({@code application/vnd.amazon.eventstream}), recorded as frames. */
+    private boolean awsStream;
+    /** For an AWS event stream with timing: the body's size after each chunk, and when it arrived. */
+    private final List<long[]> arrivals = new ArrayList<>();
+    /** Why an AWS event stream's frames stop before its bytes do, or {@code null}. */
+    private EventStreamException frameFault;
+
     private String encoding;
     private int status;
     private Headers headers = Headers.empty();
@@ -89,6 +99,7 @@ final class RecordingAssembler implements ResponseRecorder {
         this.headers = headers;
         this.startNanos = System.nanoTime();
         eventStream = headers.isEventStream();
+        awsStream = EventStreamCodec.isEventStream(headers.first("content-type").orElse(null));
         encoding = ContentEncoding.supported(headers).orElse(null);
         if (eventStream && encoding == null) {
             sse = new SseParser(); // parsed as it arrives, for per-event timing; an encoded stream is parsed at the end
@@ -104,6 +115,9 @@ final class RecordingAssembler implements ResponseRecorder {
             blocks.addAll(sse.feed(bytes, offset, length, System.nanoTime()));
         } else {
             body.write(bytes, offset, length);
+            if (awsStream && settings.recordTiming()) {
+                arrivals.add(new long[] {body.size(), System.nanoTime()});
+            }
         }
         if (drained >= 0) {
             drained += length;
@@ -156,6 +170,9 @@ final class RecordingAssembler implements ResponseRecorder {
             interruption =
                     new Interruption(Interruption.Kind.UNTERMINATED_EVENT, Interruption.UNTERMINATED_EVENT_MESSAGE);
         }
+        if (frameFault != null) {
+            interruption = frameInterruption(interruption);
+        }
         RecordedResponse response = new RecordedResponse(status, recordedHeaders(), body, interruption);
         // The one point where a response is redacted: every header, body kind, event field and message.
         stage.accept(RecordingRedactor.redactResponse(
@@ -191,6 +208,9 @@ final class RecordingAssembler implements ResponseRecorder {
                 blocks.addAll(sse.feed(bytes, 0, bytes.length, System.nanoTime()));
             }
         }
+        if (awsStream) {
+            return frames(bytes);
+        }
         if (sse == null) {
             return BodyCodec.encode(bytes, this::normalize, UnaryOperator.identity());
         }
@@ -201,6 +221,49 @@ final class RecordingAssembler implements ResponseRecorder {
             events.add(SseCodec.toEvent(block, offset, this::normalize, UnaryOperator.identity()));
         }
         return new Body.EventStream(events);
+    }
+
+    /**
+     * An AWS event stream as readable frames, with each frame's offset when timing is recorded. Frames up to the
+     * first one that cannot be read are kept; {@link #frameInterruption} says which one and why.
+     */
+    private Body frames(byte[] bytes) {
+        if (bytes.length == 0) {
+            return null;
+        }
+        EventStreamBodies.Decoded decoded = EventStreamBodies.record(
+                bytes,
+                request.method() + " " + request.url(),
+                settings.recordTiming() ? this::offsetOfByte : null,
+                this::normalize);
+        frameFault = decoded.fault();
+        return decoded.frames();
+    }
+
+    /** Milliseconds from the start to the arrival of the chunk that brought byte {@code end - 1}. */
+    private Long offsetOfByte(int end) {
+        for (long[] arrival : arrivals) {
+            if (arrival[0] >= end) {
+                return (arrival[1] - startNanos) / 1_000_000;
+            }
+        }
+        return arrivals.isEmpty() ? 0L : (arrivals.get(arrivals.size() - 1)[1] - startNanos) / 1_000_000;
+    }
+
+    /**
+     * A stream whose bytes stop being frames: when the body ended early anyway (the upstream failed, the caller
+     * closed it), the frame it cut is the expected tail and the recording keeps that reason; otherwise the upstream
+     * sent a bad frame, and replay fails after the frames before it, naming the frame.
+     */
+    private Interruption frameInterruption(Interruption interruption) {
+        if (interruption != null) {
+            return new Interruption(
+                    interruption.kind(),
+                    interruption.message() + " (the event stream ends inside frame " + frameFault.frame() + ")");
+        }
+        return new Interruption(
+                Interruption.Kind.UPSTREAM_ERROR,
+                "the upstream sent an event stream the harness cannot read: " + frameFault.getMessage());
     }
 
     private JsonNode normalize(JsonNode json) {
