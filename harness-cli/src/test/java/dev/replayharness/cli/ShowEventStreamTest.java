@@ -119,4 +119,25 @@ class ShowEventStreamTest {
     void verify() {
         assertThat(run("verify", root.toString())).contains("1 recordings OK");
     }
+
+    @Test
+    @DisplayName("verify: a credential hidden in a frame's base64 payload is found once decoded")
+    void verifyBase64Frame() throws Exception {
+        String token = "bedrock-api-key-QmVkcm9ja0tleVRoYXRTaG91bGROb3RCZUhlcmU="; // canary: a fake credential
+        String hidden =
+                java.util.Base64.getEncoder().encodeToString(("\u0000" + token).getBytes(StandardCharsets.UTF_8));
+        String text = java.nio.file.Files.readString(file);
+        java.nio.file.Files.writeString(
+                file,
+                text.replaceFirst("\"json\": \\{\\s*\"role\": \"assistant\"\\s*\\}", "\"base64\": \"" + hidden + "\""));
+        assertThat(java.nio.file.Files.readString(file)).contains(hidden);
+        StringWriter out = new StringWriter();
+        CommandLine cli = HarnessCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        assertThat(cli.execute("verify", root.toString())).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("holds a credential-like string once decoded")
+                .doesNotContain(token);
+    }
 }
