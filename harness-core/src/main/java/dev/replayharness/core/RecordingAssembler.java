@@ -9,11 +9,9 @@ import java.util.function.UnaryOperator;
 
 import dev.replayharness.core.codec.BodyCodec;
 import dev.replayharness.core.codec.ContentEncoding;
-import dev.replayharness.core.codec.EventStreamBodies;
 import dev.replayharness.core.codec.SseCodec;
 import dev.replayharness.core.codec.SseParser;
 import dev.replayharness.core.eventstream.EventStreamCodec;
-import dev.replayharness.core.eventstream.EventStreamException;
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.Interruption;
@@ -60,12 +58,8 @@ final class RecordingAssembler implements ResponseRecorder {
     private final List<SseParser.Block> blocks = new ArrayList<>();
     private SseParser sse;
     private boolean eventStream;
-    /** An AWS event stream ({@code application/vnd.amazon.eventstream}), recorded as frames. */
-    private boolean awsStream;
-    /** For an AWS event stream with timing: the body's size after each chunk, and when it arrived. */
-    private final List<long[]> arrivals = new ArrayList<>();
-    /** Why an AWS event stream's frames stop before its bytes do, or {@code null}. */
-    private EventStreamException frameFault;
+    /** For an AWS event stream ({@code application/vnd.amazon.eventstream}), recorded as frames; else null. */
+    private FrameAssembly frames;
 
     private String encoding;
     private int status;
@@ -99,7 +93,9 @@ final class RecordingAssembler implements ResponseRecorder {
         this.headers = headers;
         this.startNanos = System.nanoTime();
         eventStream = headers.isEventStream();
-        awsStream = EventStreamCodec.isEventStream(headers.first("content-type").orElse(null));
+        if (EventStreamCodec.isEventStream(headers.first("content-type").orElse(null))) {
+            frames = new FrameAssembly(startNanos, settings.recordTiming());
+        }
         encoding = ContentEncoding.supported(headers).orElse(null);
         if (eventStream && encoding == null) {
             sse = new SseParser(); // parsed as it arrives, for per-event timing; an encoded stream is parsed at the end
@@ -115,8 +111,8 @@ final class RecordingAssembler implements ResponseRecorder {
             blocks.addAll(sse.feed(bytes, offset, length, System.nanoTime()));
         } else {
             body.write(bytes, offset, length);
-            if (awsStream && settings.recordTiming()) {
-                arrivals.add(new long[] {body.size(), System.nanoTime()});
+            if (frames != null) {
+                frames.arrived(body.size(), System.nanoTime());
             }
         }
         if (drained >= 0) {
@@ -170,8 +166,8 @@ final class RecordingAssembler implements ResponseRecorder {
             interruption =
                     new Interruption(Interruption.Kind.UNTERMINATED_EVENT, Interruption.UNTERMINATED_EVENT_MESSAGE);
         }
-        if (frameFault != null) {
-            interruption = frameInterruption(interruption);
+        if (frames != null) {
+            interruption = frames.interruption(interruption);
         }
         RecordedResponse response = new RecordedResponse(status, recordedHeaders(), body, interruption);
         // The one point where a response is redacted: every header, body kind, event field and message.
@@ -208,8 +204,8 @@ final class RecordingAssembler implements ResponseRecorder {
                 blocks.addAll(sse.feed(bytes, 0, bytes.length, System.nanoTime()));
             }
         }
-        if (awsStream) {
-            return frames(bytes);
+        if (frames != null) {
+            return frames.body(bytes, request.method() + " " + request.url(), this::normalize);
         }
         if (sse == null) {
             return BodyCodec.encode(bytes, this::normalize, UnaryOperator.identity());
@@ -221,49 +217,6 @@ final class RecordingAssembler implements ResponseRecorder {
             events.add(SseCodec.toEvent(block, offset, this::normalize, UnaryOperator.identity()));
         }
         return new Body.EventStream(events);
-    }
-
-    /**
-     * An AWS event stream as readable frames, with each frame's offset when timing is recorded. Frames up to the
-     * first one that cannot be read are kept; {@link #frameInterruption} says which one and why.
-     */
-    private Body frames(byte[] bytes) {
-        if (bytes.length == 0) {
-            return null;
-        }
-        EventStreamBodies.Decoded decoded = EventStreamBodies.record(
-                bytes,
-                request.method() + " " + request.url(),
-                settings.recordTiming() ? this::offsetOfByte : null,
-                this::normalize);
-        frameFault = decoded.fault();
-        return decoded.frames();
-    }
-
-    /** Milliseconds from the start to the arrival of the chunk that brought byte {@code end - 1}. */
-    private Long offsetOfByte(int end) {
-        for (long[] arrival : arrivals) {
-            if (arrival[0] >= end) {
-                return (arrival[1] - startNanos) / 1_000_000;
-            }
-        }
-        return arrivals.isEmpty() ? 0L : (arrivals.get(arrivals.size() - 1)[1] - startNanos) / 1_000_000;
-    }
-
-    /**
-     * A stream whose bytes stop being frames: when the body ended early anyway (the upstream failed, the caller
-     * closed it), the frame it cut is the expected tail and the recording keeps that reason; otherwise the upstream
-     * sent a bad frame, and replay fails after the frames before it, naming the frame.
-     */
-    private Interruption frameInterruption(Interruption interruption) {
-        if (interruption != null) {
-            return new Interruption(
-                    interruption.kind(),
-                    interruption.message() + " (the event stream ends inside frame " + frameFault.frame() + ")");
-        }
-        return new Interruption(
-                Interruption.Kind.UPSTREAM_ERROR,
-                "the upstream sent an event stream the harness cannot read: " + frameFault.getMessage());
     }
 
     private JsonNode normalize(JsonNode json) {

@@ -371,6 +371,69 @@ class EventStreamRecordingTest {
         }
     }
 
+    @Nested
+    @DisplayName("the same through Apache HttpClient (the engine records, whichever adapter carried the stream)")
+    class Apache {
+        byte[] classic(Mode mode) throws Exception {
+            try (HarnessSession session = harness(mode).build().session("ES#t");
+                    org.apache.hc.client5.http.impl.classic.CloseableHttpClient client =
+                            dev.replayharness.core.apache.ApacheHarness.wire(
+                                            org.apache.hc.client5.http.impl.classic.HttpClients.custom(), session)
+                                    .build()) {
+                var post = new org.apache.hc.client5.http.classic.methods.HttpPost(upstream.uri(STREAM));
+                post.setEntity(new org.apache.hc.core5.http.io.entity.StringEntity("{\"messages\":[]}"));
+                return client.execute(
+                        post,
+                        response -> org.apache.hc.core5.http.io.entity.EntityUtils.toByteArray(response.getEntity()));
+            }
+        }
+
+        byte[] async(Mode mode) throws Exception {
+            try (HarnessSession session = harness(mode).build().session("ES#t");
+                    org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient client =
+                            dev.replayharness.core.apache.ApacheHarness.wire(
+                                            org.apache.hc.client5.http.impl.async.HttpAsyncClients.custom(), session)
+                                    .build()) {
+                client.start();
+                var request = org.apache.hc.client5.http.async.methods.SimpleRequestBuilder.post(upstream.uri(STREAM))
+                        .setBody("{\"messages\":[]}", org.apache.hc.core5.http.ContentType.TEXT_PLAIN)
+                        .build();
+                return client.execute(request, null).get(10, TimeUnit.SECONDS).getBodyBytes();
+            }
+        }
+
+        @Test
+        @DisplayName("classic: recorded as the same readable frames as through java.net.http, replayed as valid frames")
+        void classicClient() throws Exception {
+            serve(converse());
+            call(Mode.RECORD);
+            Body viaJdk = recording().response().body();
+            byte[] replayedJdk = call(Mode.REPLAY);
+            serve(converse()); // new padding and latency
+            classic(Mode.RECORD);
+            assertThat(recording().response().body()).isEqualTo(viaJdk);
+            assertThat(classic(Mode.REPLAY)).isEqualTo(replayedJdk);
+            assertThat(EventStreamCodecText.text(replayedJdk)).isEqualTo("Hello, Earth.");
+        }
+
+        @Test
+        @DisplayName("async: recorded as the same readable frames, replayed as valid frames")
+        void asyncClient() throws Exception {
+            serve(converse());
+            async(Mode.RECORD);
+            assertThat(frames()).hasSize(5);
+            assertThat(EventStreamCodecText.text(async(Mode.REPLAY))).isEqualTo("Hello, Earth.");
+        }
+    }
+
+    /** The text of a ConverseStream body, read back with the codec (which checks every CRC). */
+    static final class EventStreamCodecText {
+        static String text(byte[] body) {
+            return dev.replayharness.core.eventstream.EventStreamCodec.converseText(
+                    dev.replayharness.core.eventstream.EventStreamCodec.toJson(body, "the replayed body"));
+        }
+    }
+
     /** Collects each delivered chunk as it came. */
     static final class Chunks implements HttpResponse.BodySubscriber<Void> {
         private final List<byte[]> chunks;
