@@ -61,8 +61,8 @@ public final class ReplayRenderer {
             List<byte[]> chunks = new ArrayList<>();
             List<Long> delays = new ArrayList<>();
             Body body = recording.response().body();
-            if (body instanceof Body.Frames || EventStreamFrames.isLegacy(recording)) {
-                EventStreamFrames.render(recording, file, chunks, delays);
+            if (body instanceof Body.Frames || ReplayedFrames.isLegacy(recording)) {
+                ReplayedFrames.render(recording, file, chunks, delays);
             } else if (body instanceof Body.EventStream stream) {
                 long previous = 0;
                 for (SseEvent event : stream.events()) {

@@ -201,6 +201,27 @@ class EventStreamBadInputTest {
         }
 
         @Test
+        @DisplayName(
+                "an older base64 recording that was interrupted replays its frames, the cut frame as it came, then fails")
+        void legacyInterrupted() throws Exception {
+            byte[] cut = Arrays.copyOf(third, 20);
+            base64Body(AwsFrames.concat(List.of(first, second, cut)));
+            Files.writeString(
+                    file(),
+                    Files.readString(file())
+                            .replace(
+                                    "\"status\": 200,",
+                                    "\"status\": 200, \"interrupted\": {\"kind\": \"upstream-error\", \"message\":"
+                                            + " \"java.io.IOException: connection reset\"},"));
+            Read replayed = read(Mode.REPLAY);
+            assertThat(replayed.bytes()).isEqualTo(AwsFrames.concat(List.of(first, second, cut)));
+            Throwable cause = replayed.failure().getCause() == null
+                    ? replayed.failure()
+                    : replayed.failure().getCause();
+            assertThat(cause).hasMessageContaining("connection reset");
+        }
+
+        @Test
         @DisplayName("base64: a truncated frame")
         void truncated() throws Exception {
             base64Body(AwsFrames.concat(List.of(first, second, Arrays.copyOf(third, 20))));

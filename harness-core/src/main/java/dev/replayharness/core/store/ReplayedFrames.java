@@ -17,8 +17,8 @@ import dev.replayharness.core.recording.RecordingFormatException;
  * body older recordings kept (checked frame by frame, so a damaged one fails naming the file and the frame instead of
  * reaching the client as a short stream).
  */
-final class EventStreamFrames {
-    private EventStreamFrames() {}
+final class ReplayedFrames {
+    private ReplayedFrames() {}
 
     /** A base64 body of an event stream, as recordings made before the readable frames kept it. */
     static boolean isLegacy(Recording recording) {
