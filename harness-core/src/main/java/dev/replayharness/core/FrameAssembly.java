@@ -22,6 +22,8 @@ final class FrameAssembly {
     private final List<long[]> arrivals = new ArrayList<>();
     /** Why the frames stop before the bytes do, or {@code null}. */
     private EventStreamException fault;
+    /** The bytes from the bad frame on, which no frame holds. */
+    private int unread;
 
     FrameAssembly(long startNanos, boolean timed) {
         this.startNanos = startNanos;
@@ -42,6 +44,7 @@ final class FrameAssembly {
         EventStreamBodies.Decoded decoded =
                 EventStreamBodies.record(bytes, exchange, timed ? this::offsetOfByte : null, normalize);
         fault = decoded.fault();
+        unread = decoded.unread();
         return decoded.frames();
     }
 
@@ -71,6 +74,7 @@ final class FrameAssembly {
         }
         return new Interruption(
                 Interruption.Kind.UPSTREAM_ERROR,
-                "the upstream sent an event stream the harness cannot read: " + fault.getMessage());
+                "the upstream sent an event stream the harness cannot read: " + fault.getMessage() + " (the " + unread
+                        + " bytes from that frame on are not recorded)");
     }
 }

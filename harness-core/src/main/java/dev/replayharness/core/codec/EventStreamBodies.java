@@ -31,8 +31,9 @@ public final class EventStreamBodies {
      *
      * @param frames the frames read
      * @param fault why the next frame cannot be read, or {@code null} when the body was read to its end
+     * @param unread the bytes from that frame on, which are not in {@code frames} (0 without a fault)
      */
-    public record Decoded(Body.Frames frames, EventStreamException fault) {}
+    public record Decoded(Body.Frames frames, EventStreamException fault, int unread) {}
 
     /**
      * Reads {@code bytes} as recorded frames.
@@ -55,7 +56,9 @@ public final class EventStreamBodies {
                     : frameOffsetMs.apply(reading.ends().get(i));
             frames.add(new EventFrame(frame, offset));
         }
-        return new Decoded(new Body.Frames(frames), reading.fault());
+        int read =
+                reading.ends().isEmpty() ? 0 : reading.ends().get(reading.ends().size() - 1);
+        return new Decoded(new Body.Frames(frames), reading.fault(), bytes.length - read);
     }
 
     private static void normalize(ObjectNode frame, UnaryOperator<JsonNode> json) {
