@@ -51,7 +51,11 @@ public final class AwsFrames {
     }
 
     public static byte[] frame(Map<String, HeaderValue> headers, String payload) {
-        ByteBuffer buffer = new Message(headers, payload.getBytes(StandardCharsets.UTF_8)).toByteBuffer();
+        return frame(headers, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static byte[] frame(Map<String, HeaderValue> headers, byte[] payload) {
+        ByteBuffer buffer = new Message(headers, payload).toByteBuffer();
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         return bytes;
