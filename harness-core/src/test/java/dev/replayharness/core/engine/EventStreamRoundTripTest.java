@@ -82,6 +82,14 @@ class EventStreamRoundTripTest {
                         .isEqualTo(wire);
             }
         }
+        StringBuilder files = new StringBuilder();
+        for (Path file : Harnesses.files(recordings)) {
+            files.append(java.nio.file.Files.readString(file));
+        }
+        assertThat(files.toString())
+                .as("recorded as frames, seed %d", seed)
+                .contains("\"frames\"")
+                .doesNotContain("\"body\": {\n      \"base64\"");
     }
 
     private static Map<String, HeaderValue> headers(Random random) {
