@@ -1,6 +1,8 @@
 package dev.replayharness.spring;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseCookie;
@@ -8,15 +10,20 @@ import org.springframework.http.client.reactive.ClientHttpResponse;
 import org.springframework.util.MultiValueMap;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
+import dev.replayharness.core.CallerBody;
 import dev.replayharness.core.ResponseRecorder;
 
 /**
- * An upstream reactive response whose body buffers are copied into the recording as they pass to the caller.
+ * An upstream reactive response whose body buffers are copied into the recording as they pass to the caller (as
+ * replay will render them, when the harness normalizes responses).
  * The end of the body completes the recording, an error records the interruption; a caller that cancels leaves
  * the recording truncated (a reactive body cannot be drained once its subscriber is gone).
  */
 final class TeedReactiveResponse implements ClientHttpResponse {
+    private static final DefaultDataBufferFactory FACTORY = DefaultDataBufferFactory.sharedInstance;
+
     private final ClientHttpResponse response;
     private final ResponseRecorder recorder;
 
@@ -47,11 +54,30 @@ final class TeedReactiveResponse implements ClientHttpResponse {
 
     @Override
     public Flux<DataBuffer> getBody() {
-        return response.getBody()
-                .doOnNext(this::copy)
-                .doOnComplete(recorder::completed)
+        CallerBody view = recorder.callerBody();
+        Flux<DataBuffer> body = view.passThrough()
+                ? response.getBody().doOnNext(this::copy)
+                : Flux.concat(
+                        response.getBody().concatMap(buffer -> asReplayed(buffer, view)),
+                        Mono.fromCallable(view::end)
+                                .filter(rest -> rest.length > 0)
+                                .map(FACTORY::wrap));
+        return body.doOnComplete(recorder::completed)
                 .doOnError(recorder::failed)
                 .doOnCancel(recorder::truncated);
+    }
+
+    /**
+     * The caller gets what replay will give it (the recorder's {@link CallerBody}: normalized ids, each event as
+     * upstream ends it); the recorder gets upstream's bytes. The upstream buffer is released once copied.
+     */
+    private Mono<DataBuffer> asReplayed(DataBuffer buffer, CallerBody view) {
+        byte[] bytes = new byte[buffer.readableByteCount()];
+        buffer.read(bytes);
+        DataBufferUtils.release(buffer);
+        byte[] out = view.next(bytes, 0, bytes.length);
+        recorder.chunk(bytes, 0, bytes.length);
+        return out.length == 0 ? Mono.empty() : Mono.just(FACTORY.wrap(out));
     }
 
     private void copy(DataBuffer buffer) {
