@@ -230,7 +230,10 @@ final class RecordingAssembler implements ResponseRecorder {
 
     @Override
     public synchronized CallerBody callerBody() {
-        if (callerBody == null) { // after started(): the headers say what the body is
+        if (status == 0) {
+            return CallerBody.UNCHANGED; // not started: no headers yet to say what the body is (and nothing cached)
+        }
+        if (callerBody == null) {
             callerBody = NormalizedCallerBody.of(headers, settings.normalizers(), key);
         }
         return callerBody;
