@@ -13,6 +13,7 @@ import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 
+import dev.replayharness.core.CallerBody;
 import dev.replayharness.core.RecordingInputStream;
 import dev.replayharness.core.ResponseRecorder;
 import dev.replayharness.core.http.Headers;
@@ -33,11 +34,23 @@ final class RecordedCalls {
         }
         recorder.started(response.statusCode(), Messages.headers(response.headers()));
         byte[] body = response.bodyBytes();
+        CallerBody view = recorder.callerBody();
         if (body != null) {
             recorder.chunk(body, 0, body.length);
         }
         recorder.completed();
-        return response;
+        if (body == null || view.passThrough()) {
+            return response;
+        }
+        // The caller gets what replay will give it (normalized ids); the recording got upstream's bytes.
+        java.io.ByteArrayOutputStream replayed = new java.io.ByteArrayOutputStream();
+        replayed.writeBytes(view.next(body, 0, body.length));
+        replayed.writeBytes(view.end());
+        return SuccessfulHttpResponse.builder()
+                .statusCode(response.statusCode())
+                .headers(response.headers())
+                .body(replayed.toByteArray())
+                .build();
     }
 
     static void stream(
@@ -66,7 +79,8 @@ final class RecordedCalls {
         @Override
         public void parse(InputStream body, ServerSentEventListener listener) {
             // Closed by the parser at the end (or on cancel, which drains the rest into the recording).
-            parser.parse(new RecordingInputStream(body, recorder), listener);
+            // As replay will hand it over (normalized, event by event) once onOpen started the recorder.
+            parser.parse(RecordingInputStream.asReplayed(body, recorder), listener);
         }
     }
 
