@@ -1,5 +1,6 @@
 package dev.replayharness.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import dev.replayharness.bedrock.StackConfig;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.Mode;
+import dev.replayharness.core.store.RecordingsRoot;
 import dev.replayharness.server.StackServer;
 
 /** {@code harness serve <stack-config.yaml>}: the Bedrock provider as a Llama Stack–style OpenAI API. */
@@ -50,8 +52,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--recordings",
             paramLabel = "DIR",
-            defaultValue = "recordings",
-            description = "Recordings folder; the server uses its stack-server subfolder (default: ${DEFAULT-VALUE}).")
+            description = "Recordings folder; the server uses its stack-server subfolder (default: recordings/ in the"
+                    + " nearest folder, from the working directory up, that has one or a .git).")
     Path recordings;
 
     @Option(
@@ -80,7 +82,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         StackConfig stack = StackConfig.load(config);
-        Harness.Builder harness = StackServer.harnessBuilder(stack, recordings);
+        Harness.Builder harness = StackServer.harnessBuilder(
+                stack, recordings != null ? recordings : RecordingsRoot.nearest(Path.of("")));
         if (mode != null) {
             harness.mode(Mode.parse(mode, "--mode"));
         }
@@ -109,6 +112,7 @@ final class ServeCommand implements Callable<Integer> {
                             + server.harness().namespaceDirectory() + ", store "
                             + server.store().file() + "). Ctrl-C stops.");
             spec.commandLine().getOut().flush();
+            warnIfNoRecordings(server.harness());
             onStarted.accept(server);
             stop.await();
         } finally {
@@ -120,5 +124,18 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A replaying server without its recordings folder would answer 424 to every completion: say so at once. */
+    private void warnIfNoRecordings(Harness harness) {
+        if (harness.mode() == Mode.REPLAY && !Files.isDirectory(harness.namespaceDirectory())) {
+            spec.commandLine()
+                    .getErr()
+                    .println("Warning: " + harness.namespaceDirectory().toAbsolutePath()
+                            + " does not exist, so every chat completion will answer 424 (no recording). Pass"
+                            + " --recordings <the folder holding " + StackServer.NAMESPACE + "/> (e.g. the"
+                            + " repository's recordings/), or record with --mode record-if-missing.");
+            spec.commandLine().getErr().flush();
+        }
     }
 }
