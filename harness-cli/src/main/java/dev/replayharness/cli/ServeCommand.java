@@ -12,8 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import dev.replayharness.bedrock.StackConfig;
+import dev.replayharness.core.ConfigurationSource;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.Mode;
+import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.store.RecordingsRoot;
 import dev.replayharness.server.StackServer;
 
@@ -82,11 +84,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         StackConfig stack = StackConfig.load(config);
-        Harness.Builder harness = StackServer.harnessBuilder(
-                stack, recordings != null ? recordings : RecordingsRoot.nearest(Path.of("")));
+        Path root = recordings != null ? recordings : RecordingsRoot.nearest(Path.of(""));
+        Harness.Builder harness = StackServer.harnessBuilder(stack, root);
         if (mode != null) {
             harness.mode(Mode.parse(mode, "--mode"));
         }
+        prepareToRecord(root);
         StackServer.Builder builder =
                 StackServer.builder(stack, harness.build()).host(host);
         if (port != null) {
@@ -124,6 +127,37 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * A recording server needs its recordings root: the default one is created (as the proxy does); a
+     * named one that is missing is more likely a typo, so it is refused naming {@code --recordings}.
+     */
+    private void prepareToRecord(Path root) {
+        Mode resolved = mode != null
+                ? Mode.parse(mode, "--mode")
+                : Mode.resolve(
+                        java.util.Optional.empty(),
+                        ConfigurationSource.systemProperties(),
+                        ConfigurationSource.environment());
+        if (Files.isDirectory(root) || (resolved != Mode.RECORD && resolved != Mode.RECORD_IF_MISSING)) {
+            return;
+        }
+        if (recordings != null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--recordings " + recordings + ": the folder does not exist, so mode " + resolved.value()
+                            + " cannot write recordings. Create it (mkdir -p " + recordings.toAbsolutePath()
+                            + ") or pass --recordings <an existing folder>.");
+        }
+        try {
+            Files.createDirectories(root);
+        } catch (java.io.IOException e) {
+            throw new HarnessConfigurationException(
+                    "Cannot create the recordings folder " + root + " (" + e + "). Create it yourself or pass"
+                            + " --recordings <folder>.",
+                    e);
+        }
     }
 
     /** A replaying server without its recordings folder would answer 424 to every completion: say so at once. */

@@ -135,6 +135,25 @@ class ServeCommandTest {
         }
 
         @Test
+        @DisplayName("recording into a --recordings folder that does not exist is refused, naming --recordings")
+        void aMissingFolderToRecordIntoIsRefused() throws Exception {
+            ServeCommand serve = new ServeCommand();
+            serve.onStarted = server -> serve.stop();
+            StringWriter err = new StringWriter();
+            CommandLine command = new CommandLine(serve);
+            command.setErr(new PrintWriter(err));
+            Path missing = dir.resolve("typo");
+            int exit = command.execute(
+                    config().toString(), "--port", "0", "--mode", "record", "--recordings", missing.toString());
+            assertThat(exit).isNotZero();
+            assertThat(err.toString())
+                    .contains("--recordings " + missing + ": the folder does not exist")
+                    .contains("mkdir -p " + missing);
+            assertThat(missing).doesNotExist();
+            assertThat(dir.resolve("store")).as("nothing was started").doesNotExist();
+        }
+
+        @Test
         @DisplayName("a replaying server whose stack-server folder is missing warns at startup, naming --recordings")
         void warnsWithoutTheNamespaceFolder() throws Exception {
             String[] output = run(
