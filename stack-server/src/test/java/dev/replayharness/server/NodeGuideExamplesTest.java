@@ -167,6 +167,42 @@ class NodeGuideExamplesTest {
                 .endsWith("</reasoning>Hello there, friend!\nTest complete!\n");
     }
 
+    /**
+     * Line for line: every string the guide's Python example holds (prompts, roles, printed labels) is in
+     * its Node translation; skipped when the guide is not beside the repository.
+     */
+    @Test
+    @DisplayName("each translation holds every string of its Python example")
+    void translationsKeepEveryStringOfTheGuide() throws IOException {
+        Path seed = TestStack.repositoryRecordings()
+                .getParent()
+                .resolve("../shared/seeds/000_215b9f7df666116a.txt")
+                .normalize();
+        assumeTrue(Files.isRegularFile(seed), "the guide is not at " + seed + " (../shared is absent)");
+        String guide = Files.readString(seed);
+        String python = guide.substring(guide.indexOf("## Python SDK Examples"), guide.indexOf("## cURL Examples"));
+        java.util.regex.Matcher blocks = java.util.regex.Pattern.compile(
+                        "\n### Example ([1-6]):[^\n]*\n+```python\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(python);
+        int examples = 0;
+        while (blocks.find()) {
+            examples++;
+            String node = Files.readString(SOURCES.resolve("example" + blocks.group(1) + ".mjs"));
+            // Python's string literals; an f-string's {placeholders} become ${…} in JavaScript, so only the text around
+            // them must match.
+            java.util.regex.Matcher strings =
+                    java.util.regex.Pattern.compile("\"([^\"\n]*)\"").matcher(blocks.group(2));
+            while (strings.find()) {
+                for (String text : strings.group(1).split("\\{[^}]*}")) {
+                    assertThat(node)
+                            .as("example%s.mjs keeps the guide's \"%s\"", blocks.group(1), strings.group(1))
+                            .contains(text);
+                }
+            }
+        }
+        assertThat(examples).isEqualTo(6);
+    }
+
     private static boolean onPath(String tool) {
         for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(folder, tool))) {
