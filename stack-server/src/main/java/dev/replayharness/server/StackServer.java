@@ -28,7 +28,7 @@ import dev.replayharness.server.internal.StackHandler;
  *
  * <p>Endpoints: {@code POST /v1/chat/completions} (streamed as SSE when {@code "stream": true}),
  * {@code GET /v1/chat/completions} and {@code GET /v1/chat/completions/{id}} (the store),
- * {@code GET /v1/models}, {@code GET /v1/health}; {@code /v1/completions} and {@code /v1/embeddings}
+ * {@code GET /v1/models}, {@code GET /v1/models/{id}}, {@code GET /v1/health}; {@code /v1/completions} and {@code /v1/embeddings}
  * answer 501. Every error is an OpenAI-style JSON body. A request may carry
  * {@value StackHandler#TEST_HEADER} naming the test whose recordings it uses. {@link #close()} stops
  * taking requests, lets those in flight finish (up to the stop timeout) and then closes the store.

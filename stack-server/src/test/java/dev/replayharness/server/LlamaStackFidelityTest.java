@@ -213,6 +213,26 @@ class LlamaStackFidelityTest {
         }
 
         @Test
+        @DisplayName("a provider completion without an id is a 502 and is neither counted nor stored")
+        void completionWithoutAnId() {
+            stack = TestStack.start(dir, Mode.RECORD, dir.resolve("recordings"), b -> {});
+            stack.emulator.enqueue(dev.replayharness.bedrock.emulator.ScriptedResponse.of(
+                    200,
+                    "{\"object\":\"chat.completion\",\"created\":1,\"model\":\"openai.gpt-oss-20b-1:0\","
+                            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},"
+                            + "\"finish_reason\":\"stop\"}]}"));
+            HttpResponse<String> response = stack.post("/v1/chat/completions", StackServerTest.ask(PLANET, false));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
+            assertThat(StackServerTest.error(response).get("message").asString())
+                    .contains("has no id");
+            assertThat(stack.server.store().count()).isZero();
+            String next = json(stack.post("/v1/chat/completions", StackServerTest.ask(PLANET, false)))
+                    .get("id")
+                    .asString();
+            assertThat(next).as("the refused one used no number").endsWith("-1");
+        }
+
+        @Test
         @DisplayName("malformed JSON is a 400 naming the line and column, without Jackson's internals")
         void malformedJson() {
             replaying();

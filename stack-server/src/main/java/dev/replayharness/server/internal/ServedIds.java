@@ -21,8 +21,14 @@ final class ServedIds {
 
     private final ConcurrentHashMap<String, AtomicInteger> counters = new ConcurrentHashMap<>();
 
-    /** The id to serve the next completion of {@code testId} (null: no test) whose provider id is {@code providerId}. */
+    /**
+     * The id to serve the next completion of {@code testId} (null: no test) whose provider id is
+     * {@code providerId}; null when the provider gave none (such a completion is refused, not counted).
+     */
     String next(String testId, String providerId) {
+        if (providerId == null) {
+            return null;
+        }
         String context = testId == null ? "" : testId;
         int n = counters.computeIfAbsent(context, c -> new AtomicInteger()).incrementAndGet();
         return providerId + "-" + (testId == null ? "" : shortHash(testId) + "-") + n;

@@ -22,9 +22,7 @@ import dev.replayharness.openai.OpenAiException;
 import dev.replayharness.openai.OpenAiJson;
 import dev.replayharness.openai.StreamAccumulator;
 import dev.replayharness.server.InferenceStore;
-import dev.replayharness.server.StoredCompletion;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -198,8 +196,10 @@ public final class StackHandler extends Handler.Abstract {
                 } else {
                     ChatCompletion completion = client.chat(parsed.request());
                     ObjectNode json = ServerJson.MAPPER.readValue(OpenAiJson.write(completion), ObjectNode.class);
-                    json.put("id", servedIds.next(testId, completion.id()));
-                    store.save(stored(json, parsed.messages()));
+                    if (completion.id() != null) { // without one it is refused (Stored.completion)
+                        json.put("id", servedIds.next(testId, completion.id()));
+                    }
+                    store.save(Stored.completion(json, parsed.messages()));
                     exchange.json(200, json);
                 }
             } catch (BedrockException e) {
@@ -256,10 +256,10 @@ public final class StackHandler extends Handler.Abstract {
         if (created != null) {
             json.put("created", created); // the chunks carry it; the assembled completion does not
         }
-        if (servedId != null) {
+        if (servedId != null && servedId.served() != null) {
             json.put("id", servedId.served());
         }
-        store.save(stored(json, parsed.messages()));
+        store.save(Stored.completion(json, parsed.messages()));
         if (clientGone != null) {
             LOG.log(
                     System.Logger.Level.INFO,
@@ -273,26 +273,5 @@ public final class StackHandler extends Handler.Abstract {
         } catch (IOException gone) {
             exchange.abandon(gone);
         }
-    }
-
-    private static StoredCompletion stored(ObjectNode completion, JsonNode messages) {
-        JsonNode usage = completion.get("usage");
-        String id = completion.path("id").asString(null);
-        if (id == null) {
-            throw new ApiError(
-                    502,
-                    "api_error",
-                    "upstream_invalid",
-                    null,
-                    "The provider's completion has no id, so it"
-                            + " cannot be stored; the provider answered outside the OpenAI format.");
-        }
-        return new StoredCompletion(
-                id,
-                completion.path("created").asLong(0),
-                completion.path("model").asString(""),
-                ServerJson.write(completion.path("choices")),
-                usage == null || usage.isNull() ? null : ServerJson.write(usage),
-                ServerJson.write(messages));
     }
 }
