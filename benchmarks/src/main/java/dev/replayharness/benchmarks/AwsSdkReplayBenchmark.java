@@ -1,0 +1,217 @@
+package dev.replayharness.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+
+import dev.replayharness.benchmarks.fixtures.Clients;
+import dev.replayharness.benchmarks.fixtures.EventStreamUpstream;
+import dev.replayharness.core.ConfigurationSource;
+import dev.replayharness.core.Harness;
+import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.RepeatPolicy;
+import dev.replayharness.core.jdk.JdkHarness;
+
+/**
+ * Replay through the AWS SDK for Java v2 (issue 14 §9), beside {@code java.net.http} replaying the same recordings:
+ * a {@value #FRAMES}-frame ConverseStream through {@code BedrockRuntimeAsyncClient} on Netty (scores in frames/s:
+ * {@link OperationsPerInvocation} is the frame count) and a non-streaming Converse through
+ * {@code BedrockRuntimeClient} on the Apache client (calls/s). The recordings are made in the setup by the harness
+ * itself, recording the SDK against a loopback upstream ({@link EventStreamUpstream}), so the benchmark follows
+ * whatever format the engine stores event streams in. One replay session per trial ({@code REUSE_LAST}): an SDK
+ * client costs milliseconds to build, so it is built once, wired to that session, and the JDK rows do the same.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Benchmark)
+public class AwsSdkReplayBenchmark {
+    public static final int FRAMES = 200;
+    static final String MODEL = "openai.gpt-oss-20b-1:0";
+    static final String PROMPT = "Which planet do humans live on?";
+    private static final String NAMESPACE = "aws-sdk-bench";
+    private static final String TEST_ID = "bench.AwsSdk#replay";
+    /** Replay sends nothing; were it to, nobody listens on the discard port. */
+    private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
+    /** The body the SDK sends for {@link #PROMPT} (the key is canonical JSON, so member order does not matter). */
+    private static final byte[] BODY = ("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"" + PROMPT
+                    + "\"}]}]}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    private Path root;
+    private HarnessSession session;
+    private BedrockRuntimeAsyncClient nettySdk;
+    private BedrockRuntimeClient apacheSdk;
+    private HttpClient jdk;
+    private HttpClient jdkDelegate;
+    private HttpRequest jdkStream;
+    private HttpRequest jdkConverse;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        root = Files.createTempDirectory("replay-harness-bench-aws");
+        try (EventStreamUpstream upstream = EventStreamUpstream.start(FRAMES);
+                HarnessSession recording = harness(dev.replayharness.core.Mode.RECORD, RepeatPolicy.SEQUENCE)
+                        .session(TEST_ID)) {
+            try (BedrockRuntimeAsyncClient netty = netty(upstream.endpoint(), recording);
+                    BedrockRuntimeClient apache = apache(upstream.endpoint(), recording)) {
+                expect(converseStream(netty), FRAMES, "recorded ConverseStream events");
+                apache.converse(r -> r.modelId(MODEL).messages(user()));
+            }
+        }
+        session = harness(dev.replayharness.core.Mode.REPLAY, RepeatPolicy.REUSE_LAST)
+                .session(TEST_ID);
+        nettySdk = netty(NOWHERE, session);
+        apacheSdk = apache(NOWHERE, session);
+        jdkDelegate = Clients.jdk();
+        jdk = JdkHarness.wrap(jdkDelegate, session);
+        // The JDK spells the model id's ':' literally, the SDK as %3A: one canonical key (docs/recording-format.md).
+        jdkStream = Clients.jdkPost(URI.create(NOWHERE + "/model/" + MODEL + "/converse-stream"), BODY, "*/*");
+        jdkConverse = Clients.jdkPost(URI.create(NOWHERE + "/model/" + MODEL + "/converse"), BODY, "application/json");
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        nettySdk.close();
+        apacheSdk.close();
+        session.close();
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** @return the number of events the SDK delivered ({@value #FRAMES}) */
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public long awsSdkNettyConverseStream() {
+        return converseStream(nettySdk);
+    }
+
+    /** @return the bytes of the {@value #FRAMES} frames, read to the end */
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public long jdkConverseStream() throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = jdk.send(jdkStream, HttpResponse.BodyHandlers.ofInputStream());
+        return StreamingReplayBenchmark.drain(response.body());
+    }
+
+    /** @return the length of the answer's text */
+    @Benchmark
+    public int awsSdkApacheConverse() {
+        return apacheSdk
+                .converse(r -> r.modelId(MODEL).messages(user()))
+                .output()
+                .message()
+                .content()
+                .get(0)
+                .text()
+                .length();
+    }
+
+    /** @return the length of the body */
+    @Benchmark
+    public int jdkConverse() throws IOException, InterruptedException {
+        return jdk.send(jdkConverse, HttpResponse.BodyHandlers.ofByteArray()).body().length;
+    }
+
+    static long converseStream(BedrockRuntimeAsyncClient client) {
+        AtomicLong events = new AtomicLong();
+        ConverseStreamRequest request =
+                ConverseStreamRequest.builder().modelId(MODEL).messages(user()).build();
+        client.converseStream(
+                        request,
+                        ConverseStreamResponseHandler.builder()
+                                .subscriber(event -> events.incrementAndGet())
+                                .build())
+                .join();
+        return events.get();
+    }
+
+    private static void expect(long actual, long expected, String what) {
+        if (actual != expected) {
+            throw new IllegalStateException(what + ": " + actual + ", expected " + expected);
+        }
+    }
+
+    private static Message user() {
+        return Message.builder()
+                .role(ConversationRole.USER)
+                .content(ContentBlock.fromText(PROMPT))
+                .build();
+    }
+
+    private Harness harness(dev.replayharness.core.Mode mode, RepeatPolicy repeat) {
+        return Harness.builder()
+                .recordingsDirectory(root)
+                .namespace(NAMESPACE)
+                .mode(mode)
+                .repeatPolicy(repeat)
+                .configuration(ConfigurationSource.empty())
+                .environment(ConfigurationSource.empty())
+                .build();
+    }
+
+    private static final StaticCredentialsProvider DUMMY =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy"));
+
+    private static BedrockRuntimeAsyncClient netty(URI endpoint, HarnessSession session) {
+        return BedrockRuntimeAsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_WEST_2)
+                .credentialsProvider(DUMMY)
+                .httpClient(dev.replayharness.awssdk.HarnessAws.wrapAsync(NettyNioAsyncHttpClient.create(), session))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    private static BedrockRuntimeClient apache(URI endpoint, HarnessSession session) {
+        return BedrockRuntimeClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_WEST_2)
+                .credentialsProvider(DUMMY)
+                .httpClient(dev.replayharness.awssdk.HarnessAws.wrap(ApacheHttpClient.create(), session))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+}
