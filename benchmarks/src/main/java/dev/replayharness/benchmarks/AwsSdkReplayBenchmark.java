@@ -29,11 +29,15 @@ import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
@@ -41,6 +45,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRespon
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
 import dev.replayharness.benchmarks.fixtures.Clients;
+import dev.replayharness.benchmarks.fixtures.ConstantSdkClients;
 import dev.replayharness.benchmarks.fixtures.EventStreamUpstream;
 import dev.replayharness.core.ConfigurationSource;
 import dev.replayharness.core.Harness;
@@ -54,7 +59,8 @@ import dev.replayharness.core.jdk.JdkHarness;
  * {@link OperationsPerInvocation} is the frame count) and a non-streaming Converse through
  * {@code BedrockRuntimeClient} on the Apache client (calls/s). The recordings are made in the setup by the harness
  * itself, recording the SDK against a loopback upstream ({@link EventStreamUpstream}), so the benchmark follows
- * whatever format the engine stores event streams in. One replay session per trial ({@code REUSE_LAST}): an SDK
+ * whatever format the engine stores event streams in. The {@code …NoHarness} rows run the same SDK clients on an
+ * HTTP client that answers the same bytes itself ({@link ConstantSdkClients}): what the SDK alone costs. One replay session per trial ({@code REUSE_LAST}): an SDK
  * client costs milliseconds to build, so it is built once, wired to that session, and the JDK rows do the same.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -82,6 +88,8 @@ public class AwsSdkReplayBenchmark {
     private HarnessSession session;
     private BedrockRuntimeAsyncClient nettySdk;
     private BedrockRuntimeClient apacheSdk;
+    private BedrockRuntimeAsyncClient asyncAlone;
+    private BedrockRuntimeClient syncAlone;
     private HttpClient jdk;
     private HttpClient jdkDelegate;
     private HttpRequest jdkStream;
@@ -103,6 +111,13 @@ public class AwsSdkReplayBenchmark {
                 .session(TEST_ID);
         nettySdk = netty(NOWHERE, session);
         apacheSdk = apache(NOWHERE, session);
+        asyncAlone = client(
+                BedrockRuntimeAsyncClient.builder(),
+                ConstantSdkClients.async(EventStreamUpstream.frameList(FRAMES), "application/vnd.amazon.eventstream"));
+        syncAlone = client(
+                BedrockRuntimeClient.builder(),
+                ConstantSdkClients.sync(
+                        EventStreamUpstream.converse().getBytes(StandardCharsets.UTF_8), "application/json"));
         jdkDelegate = Clients.jdk();
         jdk = JdkHarness.wrap(jdkDelegate, session);
         // The JDK spells the model id's ':' literally, the SDK as %3A: one canonical key (docs/recording-format.md).
@@ -114,6 +129,8 @@ public class AwsSdkReplayBenchmark {
     public void tearDown() throws IOException {
         nettySdk.close();
         apacheSdk.close();
+        asyncAlone.close();
+        syncAlone.close();
         session.close();
         try (var paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder())
@@ -139,14 +156,30 @@ public class AwsSdkReplayBenchmark {
     /** @return the length of the answer's text */
     @Benchmark
     public int awsSdkApacheConverse() {
-        return apacheSdk
-                .converse(r -> r.modelId(MODEL).messages(user()))
+        return answerLength(apacheSdk);
+    }
+
+    private static int answerLength(BedrockRuntimeClient client) {
+        return client.converse(r -> r.modelId(MODEL).messages(user()))
                 .output()
                 .message()
                 .content()
                 .get(0)
                 .text()
                 .length();
+    }
+
+    /** The SDK alone: the same stream from an HTTP client that answers fixed frames, no harness. */
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public long awsSdkConverseStreamNoHarness() {
+        return converseStream(asyncAlone);
+    }
+
+    /** The SDK alone: the same Converse from an HTTP client that answers fixed bytes, no harness. */
+    @Benchmark
+    public int awsSdkConverseNoHarness() {
+        return answerLength(syncAlone);
     }
 
     /** @return the length of the body */
@@ -194,6 +227,20 @@ public class AwsSdkReplayBenchmark {
 
     private static final StaticCredentialsProvider DUMMY =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy"));
+
+    private static <B extends software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeBaseClientBuilder<B, C>, C>
+            C client(B builder, Object http) {
+        builder.endpointOverride(NOWHERE)
+                .region(Region.US_WEST_2)
+                .credentialsProvider(DUMMY)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        if (builder instanceof BedrockRuntimeClientBuilder sync) {
+            sync.httpClient((SdkHttpClient) http);
+        } else {
+            ((BedrockRuntimeAsyncClientBuilder) builder).httpClient((SdkAsyncHttpClient) http);
+        }
+        return builder.build();
+    }
 
     private static BedrockRuntimeAsyncClient netty(URI endpoint, HarnessSession session) {
         return BedrockRuntimeAsyncClient.builder()

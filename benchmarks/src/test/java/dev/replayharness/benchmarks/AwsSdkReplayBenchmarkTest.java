@@ -22,6 +22,8 @@ class AwsSdkReplayBenchmarkTest {
                 assertThat(benchmark.awsSdkNettyConverseStream()).isEqualTo(AwsSdkReplayBenchmark.FRAMES);
                 assertThat(benchmark.awsSdkApacheConverse()).isEqualTo("Humans live on Earth.".length());
             }
+            assertThat(benchmark.awsSdkConverseStreamNoHarness()).isEqualTo(AwsSdkReplayBenchmark.FRAMES);
+            assertThat(benchmark.awsSdkConverseNoHarness()).isEqualTo("Humans live on Earth.".length());
             assertThat(benchmark.jdkConverseStream())
                     .isEqualTo(EventStreamUpstream.stream(AwsSdkReplayBenchmark.FRAMES).length);
             assertThat(benchmark.jdkConverse())
