@@ -47,6 +47,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import dev.replayharness.benchmarks.fixtures.Clients;
 import dev.replayharness.benchmarks.fixtures.ConstantSdkClients;
 import dev.replayharness.benchmarks.fixtures.EventStreamUpstream;
+import dev.replayharness.benchmarks.fixtures.SdkSessionSwitch;
 import dev.replayharness.core.ConfigurationSource;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
@@ -59,9 +60,11 @@ import dev.replayharness.core.jdk.JdkHarness;
  * {@link OperationsPerInvocation} is the frame count) and a non-streaming Converse through
  * {@code BedrockRuntimeClient} on the Apache client (calls/s). The recordings are made in the setup by the harness
  * itself, recording the SDK against a loopback upstream ({@link EventStreamUpstream}), so the benchmark follows
- * whatever format the engine stores event streams in. The {@code …NoHarness} rows run the same SDK clients on an
- * HTTP client that answers the same bytes itself ({@link ConstantSdkClients}): what the SDK alone costs. One replay session per trial ({@code REUSE_LAST}): an SDK
- * client costs milliseconds to build, so it is built once, wired to that session, and the JDK rows do the same.
+ * whatever format the engine stores event streams in. A fresh replay session per exchange (one per test, as the
+ * other replay benchmarks): the SDK clients are built once (that costs milliseconds) on
+ * {@link SdkSessionSwitch} clients that wrap the Apache and Netty clients for each exchange's session; the JDK rows
+ * wrap their client per exchange too. The {@code …NoHarness} rows run the same SDK clients on an
+ * HTTP client that answers the same bytes itself ({@link ConstantSdkClients}): what the SDK alone costs.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -85,12 +88,13 @@ public class AwsSdkReplayBenchmark {
             .getBytes(StandardCharsets.UTF_8);
 
     private Path root;
-    private HarnessSession session;
+    private Harness replay;
+    private SdkSessionSwitch.Async nettySwitch;
+    private SdkSessionSwitch.Sync apacheSwitch;
     private BedrockRuntimeAsyncClient nettySdk;
     private BedrockRuntimeClient apacheSdk;
     private BedrockRuntimeAsyncClient asyncAlone;
     private BedrockRuntimeClient syncAlone;
-    private HttpClient jdk;
     private HttpClient jdkDelegate;
     private HttpRequest jdkStream;
     private HttpRequest jdkConverse;
@@ -107,10 +111,11 @@ public class AwsSdkReplayBenchmark {
                 apache.converse(r -> r.modelId(MODEL).messages(user()));
             }
         }
-        session = harness(dev.replayharness.core.Mode.REPLAY, RepeatPolicy.REUSE_LAST)
-                .session(TEST_ID);
-        nettySdk = netty(NOWHERE, session);
-        apacheSdk = apache(NOWHERE, session);
+        replay = harness(dev.replayharness.core.Mode.REPLAY, RepeatPolicy.SEQUENCE);
+        nettySwitch = new SdkSessionSwitch.Async(NettyNioAsyncHttpClient.create());
+        apacheSwitch = new SdkSessionSwitch.Sync(ApacheHttpClient.create());
+        nettySdk = client(BedrockRuntimeAsyncClient.builder(), nettySwitch);
+        apacheSdk = client(BedrockRuntimeClient.builder(), apacheSwitch);
         asyncAlone = client(
                 BedrockRuntimeAsyncClient.builder(),
                 ConstantSdkClients.async(EventStreamUpstream.frameList(FRAMES), "application/vnd.amazon.eventstream"));
@@ -119,7 +124,6 @@ public class AwsSdkReplayBenchmark {
                 ConstantSdkClients.sync(
                         EventStreamUpstream.converse().getBytes(StandardCharsets.UTF_8), "application/json"));
         jdkDelegate = Clients.jdk();
-        jdk = JdkHarness.wrap(jdkDelegate, session);
         // The JDK spells the model id's ':' literally, the SDK as %3A: one canonical key (docs/recording-format.md).
         jdkStream = Clients.jdkPost(URI.create(NOWHERE + "/model/" + MODEL + "/converse-stream"), BODY, "*/*");
         jdkConverse = Clients.jdkPost(URI.create(NOWHERE + "/model/" + MODEL + "/converse"), BODY, "application/json");
@@ -129,9 +133,10 @@ public class AwsSdkReplayBenchmark {
     public void tearDown() throws IOException {
         nettySdk.close();
         apacheSdk.close();
+        nettySwitch.close();
+        apacheSwitch.close();
         asyncAlone.close();
         syncAlone.close();
-        session.close();
         try (var paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder())
                     .forEach(p -> p.toFile().delete());
@@ -142,21 +147,30 @@ public class AwsSdkReplayBenchmark {
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public long awsSdkNettyConverseStream() {
-        return converseStream(nettySdk);
+        try (HarnessSession session = replay.session(TEST_ID)) {
+            nettySwitch.use(session);
+            return converseStream(nettySdk);
+        }
     }
 
     /** @return the bytes of the {@value #FRAMES} frames, read to the end */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public long jdkConverseStream() throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = jdk.send(jdkStream, HttpResponse.BodyHandlers.ofInputStream());
-        return StreamingReplayBenchmark.drain(response.body());
+        try (HarnessSession session = replay.session(TEST_ID)) {
+            HttpResponse<InputStream> response =
+                    JdkHarness.wrap(jdkDelegate, session).send(jdkStream, HttpResponse.BodyHandlers.ofInputStream());
+            return StreamingReplayBenchmark.drain(response.body());
+        }
     }
 
     /** @return the length of the answer's text */
     @Benchmark
     public int awsSdkApacheConverse() {
-        return answerLength(apacheSdk);
+        try (HarnessSession session = replay.session(TEST_ID)) {
+            apacheSwitch.use(session);
+            return answerLength(apacheSdk);
+        }
     }
 
     private static int answerLength(BedrockRuntimeClient client) {
@@ -185,7 +199,12 @@ public class AwsSdkReplayBenchmark {
     /** @return the length of the body */
     @Benchmark
     public int jdkConverse() throws IOException, InterruptedException {
-        return jdk.send(jdkConverse, HttpResponse.BodyHandlers.ofByteArray()).body().length;
+        try (HarnessSession session = replay.session(TEST_ID)) {
+            return JdkHarness.wrap(jdkDelegate, session)
+                    .send(jdkConverse, HttpResponse.BodyHandlers.ofByteArray())
+                    .body()
+                    .length;
+        }
     }
 
     static long converseStream(BedrockRuntimeAsyncClient client) {

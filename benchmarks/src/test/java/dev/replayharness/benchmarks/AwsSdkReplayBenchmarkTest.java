@@ -18,7 +18,7 @@ class AwsSdkReplayBenchmarkTest {
         AwsSdkReplayBenchmark benchmark = new AwsSdkReplayBenchmark();
         benchmark.setUp();
         try {
-            for (int i = 0; i < 3; i++) { // the session replays the same recordings again and again (REUSE_LAST)
+            for (int i = 0; i < 3; i++) { // a fresh session each time, on the same SDK clients
                 assertThat(benchmark.awsSdkNettyConverseStream()).isEqualTo(AwsSdkReplayBenchmark.FRAMES);
                 assertThat(benchmark.awsSdkApacheConverse()).isEqualTo("Humans live on Earth.".length());
             }
