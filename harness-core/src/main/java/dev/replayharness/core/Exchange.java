@@ -1,5 +1,7 @@
 package dev.replayharness.core;
 
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -52,7 +54,12 @@ public final class Exchange {
             throws X1, X2 {
         ExchangePlan plan = session.plan(request);
         if (plan instanceof ExchangePlan.Replay replayed) {
+            waitInjected(session, replayed.delay());
             return replay.answer(replayed.response());
+        }
+        if (plan instanceof ExchangePlan.Fail failed) {
+            waitInjected(session, failed.delay());
+            throw Exchange.<RuntimeException>sneaky(failed.failure());
         }
         Optional<ResponseRecorder> recorder = ((ExchangePlan.Call) plan).recorder();
         try {
@@ -79,7 +86,15 @@ public final class Exchange {
             return CompletableFuture.failedFuture(e);
         }
         if (plan instanceof ExchangePlan.Replay replayed) {
-            return replay.apply(replayed.response());
+            if (replayed.delay().isZero()) {
+                return replay.apply(replayed.response());
+            }
+            return CompletableFuture.runAsync(() -> waitInjected(session, replayed.delay()))
+                    .thenCompose(v -> replay.apply(replayed.response()));
+        }
+        if (plan instanceof ExchangePlan.Fail failed) {
+            return CompletableFuture.runAsync(() -> waitInjected(session, failed.delay()))
+                    .thenCompose(v -> CompletableFuture.failedFuture(failed.failure()));
         }
         Optional<ResponseRecorder> recorder = ((ExchangePlan.Call) plan).recorder();
         CompletableFuture<R> response;
@@ -94,5 +109,27 @@ public final class Exchange {
                 recorder.ifPresent(rec -> rec.failed(error));
             }
         });
+    }
+
+    /** Injected latency, through the session's sleeper (a virtual clock's, in tests that inject one). */
+    private static void waitInjected(HarnessSession session, Duration wait) {
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            session.sleeper().sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw sneaky(new InterruptedIOException("interrupted while waiting an injected fault's latency"));
+        }
+    }
+
+    /**
+     * Throws an injected transport failure as the client's own upstream call would (an {@link java.io.IOException}),
+     * whatever the adapter's declared exception types: every client's send or execute throws IOException.
+     */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable e) throws E {
+        throw (E) e;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.replayharness.core.fault.Faults;
 import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.KeyedRequest;
@@ -16,6 +17,7 @@ import dev.replayharness.core.key.RequestKeyer;
 import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.redact.RecordingRedactor;
 import dev.replayharness.core.redact.Redactor;
+import dev.replayharness.core.replay.ReplayedResponse;
 import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.store.RecordingBatch;
 import dev.replayharness.core.store.RecordingStore;
@@ -36,6 +38,7 @@ public final class HarnessSession implements AutoCloseable {
     private final RecordingBatch batch;
     private final RequestKeyer keyer;
     private final Replays replays;
+    private final Faults faults;
 
     HarnessSession(Settings settings, String testId) {
         this.settings = settings;
@@ -45,6 +48,7 @@ public final class HarnessSession implements AutoCloseable {
         this.batch = store.batch();
         this.keyer = new RequestKeyer(settings.requestHeaders(), settings.requestNormalizers(), redactor, testId);
         this.replays = new Replays(store, settings.repeatPolicy(), testId);
+        this.faults = new Faults(testId, settings.sleeper() == Sleeper.system());
     }
 
     public Mode mode() {
@@ -72,6 +76,16 @@ public final class HarnessSession implements AutoCloseable {
         return redactor.redact(text);
     }
 
+    /**
+     * The faults this session injects into its exchanges (see {@link Faults}). Declare them before the exchanges
+     * they apply to. A response-replacing fault (status, transport) answers in every mode without a recording and
+     * takes no occurrence of one; a shaping fault (cut, stall, malformed event, latency) changes a replayed
+     * recording, and fails an exchange that would go upstream. A faulted exchange never writes a recording.
+     */
+    public Faults faults() {
+        return faults;
+    }
+
     /** How replayed timing waits. */
     public Sleeper sleeper() {
         return settings.sleeper();
@@ -86,26 +100,50 @@ public final class HarnessSession implements AutoCloseable {
      */
     public ExchangePlan plan(OutgoingRequest request) {
         KeyedRequest keyed = keyer.key(request);
+        boolean faulting = !faults.isEmpty();
         if (settings.mode() == Mode.LIVE) {
+            Optional<ExchangePlan> injected =
+                    faulting ? FaultPlans.replacement(faults, request, Optional.empty()) : Optional.empty();
+            if (injected.isPresent()) {
+                use(RecordingUse.Outcome.INJECTED, keyed, null);
+                return injected.get();
+            }
+            if (faulting) {
+                FaultPlans.refuseUpstream(faults, request, settings.mode());
+            }
             use(RecordingUse.Outcome.LIVE, keyed, null);
             return new ExchangePlan.Call(Optional.empty());
         }
-        int occurrence = occurrences
-                .computeIfAbsent(keyed.primary().key().hex(), k -> new AtomicInteger())
-                .incrementAndGet();
-        if (settings.mode() != Mode.RECORD) {
-            Optional<StoredRecording> found = replays.find(keyed, occurrence);
-            if (found.isPresent()) {
-                use(RecordingUse.Outcome.REPLAYED, keyed, found.get().location());
-                return new ExchangePlan.Replay(found.get().response(settings.replayTiming()));
+        AtomicInteger counter =
+                occurrences.computeIfAbsent(keyed.primary().key().hex(), k -> new AtomicInteger());
+        int occurrence = counter.incrementAndGet();
+        Optional<StoredRecording> found =
+                settings.mode() != Mode.RECORD ? replays.find(keyed, occurrence) : Optional.empty();
+        if (faulting) {
+            Optional<ExchangePlan> injected =
+                    FaultPlans.replacement(faults, request, found.map(StoredRecording::location));
+            if (injected.isPresent()) {
+                counter.decrementAndGet(); // the provider never saw it: the next identical request gets this occurrence
+                use(RecordingUse.Outcome.INJECTED, keyed, null);
+                return injected.get();
             }
-            if (settings.mode() == Mode.REPLAY) {
-                use(RecordingUse.Outcome.MISSED, keyed, null);
-                List<Path> lookedFor = keyed.lookupOrder().stream()
-                        .map(f -> store.locate(f.key(), occurrence))
-                        .toList();
-                throw MissReport.build(store, settings.recordCommand(), keyed, testId, occurrence, lookedFor, redactor);
-            }
+        }
+        if (found.isPresent()) {
+            use(RecordingUse.Outcome.REPLAYED, keyed, found.get().location());
+            ReplayedResponse response = found.get().response(settings.replayTiming());
+            return faulting
+                    ? FaultPlans.shaped(faults, request, found.get().location(), response)
+                    : new ExchangePlan.Replay(response);
+        }
+        if (settings.mode() == Mode.REPLAY) {
+            use(RecordingUse.Outcome.MISSED, keyed, null);
+            List<Path> lookedFor = keyed.lookupOrder().stream()
+                    .map(f -> store.locate(f.key(), occurrence))
+                    .toList();
+            throw MissReport.build(store, settings.recordCommand(), keyed, testId, occurrence, lookedFor, redactor);
+        }
+        if (faulting) {
+            FaultPlans.refuseUpstream(faults, request, settings.mode());
         }
         return record(keyed, occurrence);
     }
