@@ -1,5 +1,7 @@
 package dev.replayharness.core;
 
+import java.nio.ByteBuffer;
+
 import dev.replayharness.core.http.Headers;
 
 /**
@@ -18,6 +20,14 @@ public interface ResponseRecorder {
 
     /** Body bytes arrived (the caller has or will get the same bytes at once). */
     void chunk(byte[] bytes, int offset, int length);
+
+    /** Body bytes arrived: the buffer's remaining bytes, copied without moving its position. */
+    default void chunk(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        chunk(bytes, 0, bytes.length);
+    }
 
     /**
      * The caller closed the body before its end: the adapter now reads the rest only for the recording,

@@ -5,12 +5,14 @@ import java.net.URISyntaxException;
 
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.message.BasicHttpResponse;
 import org.apache.hc.core5.net.URIBuilder;
 
 import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.replay.ReplayedResponse;
 
 /** Conversions between Apache messages and the harness's. */
@@ -25,7 +27,12 @@ final class ApacheMessages {
         return builder.build();
     }
 
-    static URI uri(HttpRequest request, org.apache.hc.core5.http.HttpHost target) throws java.io.IOException {
+    /** The request as the engine sees it, its body already collected. */
+    static OutgoingRequest outgoing(HttpRequest request, HttpHost target, byte[] body) throws java.io.IOException {
+        return new OutgoingRequest(request.getMethod(), uri(request, target), headers(request.getHeaders()), body);
+    }
+
+    static URI uri(HttpRequest request, HttpHost target) throws java.io.IOException {
         try {
             URI uri = request.getUri();
             return uri.isAbsolute() || target == null
@@ -52,16 +59,5 @@ final class ApacheMessages {
                 .first("content-type")
                 .map(ContentType::parseLenient)
                 .orElse(null);
-    }
-
-    /** A body with a known length: not a stream, and complete. */
-    static long contentLength(ReplayedResponse replayed) {
-        return replayed.headers().isEventStream() || replayed.interruption().isPresent()
-                ? -1
-                : replayed.contentLength();
-    }
-
-    static boolean hasBody(ReplayedResponse replayed) {
-        return !replayed.chunks().isEmpty() || replayed.interruption().isPresent();
     }
 }

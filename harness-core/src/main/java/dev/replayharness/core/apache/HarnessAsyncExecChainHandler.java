@@ -3,8 +3,8 @@ package dev.replayharness.core.apache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.hc.client5.http.async.AsyncExecCallback;
 import org.apache.hc.client5.http.async.AsyncExecChain;
@@ -26,6 +26,7 @@ import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.ResponseRecorder;
 import dev.replayharness.core.http.OutgoingRequest;
+import dev.replayharness.core.replay.ChunkSource;
 import dev.replayharness.core.replay.ReplayedResponse;
 
 /**
@@ -51,11 +52,7 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
             AsyncExecCallback callback)
             throws HttpException, IOException {
         byte[] body = entityProducer == null ? new byte[0] : collect(entityProducer);
-        OutgoingRequest outgoing = new OutgoingRequest(
-                request.getMethod(),
-                ApacheMessages.uri(request, scope.route.getTargetHost()),
-                ApacheMessages.headers(request.getHeaders()),
-                body);
+        OutgoingRequest outgoing = ApacheMessages.outgoing(request, scope.route.getTargetHost(), body);
         Exchange.<Void, HttpException, IOException>run(
                 session,
                 outgoing,
@@ -88,35 +85,25 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
     }
 
     private void replay(ReplayedResponse replayed, AsyncExecCallback callback) throws HttpException, IOException {
-        EntityDetails details = ApacheMessages.hasBody(replayed)
-                ? new BasicEntityDetails(ApacheMessages.contentLength(replayed), ApacheMessages.contentType(replayed))
+        EntityDetails details = replayed.hasBody()
+                ? new BasicEntityDetails(replayed.knownLength(), ApacheMessages.contentType(replayed))
                 : null;
         AsyncDataConsumer consumer = callback.handleResponse(ApacheMessages.response(replayed), details);
         if (consumer != null) {
             consumer.updateCapacity(increment -> {});
-            for (int i = 0; i < replayed.chunks().size(); i++) {
-                pause(replayed.delaysMs().get(i));
-                consumer.consume(ByteBuffer.wrap(replayed.chunks().get(i)));
+            ChunkSource chunks = replayed.openChunks(session.sleeper());
+            while (chunks.hasNext()) {
+                consumer.consume(ByteBuffer.wrap(chunks.next()));
             }
-            if (replayed.failure().isPresent()) {
+            Optional<IOException> failure = chunks.failure();
+            if (failure.isPresent()) {
                 consumer.releaseResources();
-                callback.failed(replayed.failure().get());
+                callback.failed(failure.get());
                 return;
             }
             consumer.streamEnd(null);
         }
         callback.completed();
-    }
-
-    private void pause(long millis) throws IOException {
-        if (millis > 0) {
-            try {
-                session.sleeper().sleep(Duration.ofMillis(millis));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while replaying recorded timing");
-            }
-        }
     }
 
     /** Runs a request entity producer against a collecting channel. */
@@ -176,7 +163,7 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
             recorder.started(response.getCode(), ApacheMessages.headers(response.getHeaders()));
             AsyncDataConsumer consumer = callback.handleResponse(response, details);
             if (details == null) {
-                finish(null);
+                recorder.completed();
                 return consumer;
             }
             return new AsyncDataConsumer() {
@@ -187,16 +174,13 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
 
                 @Override
                 public void consume(ByteBuffer src) throws IOException {
-                    ByteBuffer copy = src.duplicate();
-                    byte[] bytes = new byte[copy.remaining()];
-                    copy.get(bytes);
-                    recorder.chunk(bytes, 0, bytes.length);
+                    recorder.chunk(src);
                     consumer.consume(src);
                 }
 
                 @Override
                 public void streamEnd(List<? extends Header> trailers) throws HttpException, IOException {
-                    finish(null);
+                    recorder.completed();
                     consumer.streamEnd(trailers);
                 }
 
@@ -214,22 +198,14 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
 
         @Override
         public void completed() {
-            finish(null);
+            recorder.completed(); // the recorder ends once, whichever ending comes first
             callback.completed();
         }
 
         @Override
         public void failed(Exception cause) {
-            finish(cause);
+            recorder.failed(cause);
             callback.failed(cause);
-        }
-
-        private void finish(Exception error) { // the recorder ends once, whichever of these comes first
-            if (error == null) {
-                recorder.completed();
-            } else {
-                recorder.failed(error);
-            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.replayharness.core.apache;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +20,7 @@ import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.RecordingInputStream;
+import dev.replayharness.core.RequestBodies;
 import dev.replayharness.core.ResponseRecorder;
 import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.replay.ReplayedResponse;
@@ -28,10 +28,6 @@ import dev.replayharness.core.replay.ReplayedResponse;
 /** Classic exec chain handler: answers from a recording, or proceeds and tees the response body. */
 final class HarnessExecChainHandler implements ExecChainHandler {
     private static final byte[] NO_BODY = new byte[0];
-    /** Declared lengths up to this are trusted to size the buffer; a larger (or lying) one grows as it is read. */
-    private static final int MAX_PRESIZE = 1 << 20;
-
-    private static final int MAX_BODY = Integer.MAX_VALUE - 8;
 
     private final HarnessSession session;
 
@@ -45,7 +41,7 @@ final class HarnessExecChainHandler implements ExecChainHandler {
         byte[] body = NO_BODY;
         HttpEntity entity = request.getEntity();
         if (entity != null) {
-            body = bytes(entity);
+            body = RequestBodies.write(entity.getContentLength(), entity::writeTo);
             // Always replaced, even when the entity says it is repeatable: an EntityTemplate says so whatever
             // its writer does, and a writer that can run only once would send an empty body upstream.
             request.setEntity(new ByteArrayEntity(
@@ -54,11 +50,7 @@ final class HarnessExecChainHandler implements ExecChainHandler {
                     entity.getContentEncoding(),
                     entity.isChunked()));
         }
-        OutgoingRequest outgoing = new OutgoingRequest(
-                request.getMethod(),
-                ApacheMessages.uri(request, scope.route.getTargetHost()),
-                ApacheMessages.headers(request.getHeaders()),
-                body);
+        OutgoingRequest outgoing = ApacheMessages.outgoing(request, scope.route.getTargetHost(), body);
         return Exchange.<ClassicHttpResponse, IOException, HttpException>run(
                 session,
                 outgoing,
@@ -78,30 +70,13 @@ final class HarnessExecChainHandler implements ExecChainHandler {
         return response;
     }
 
-    /**
-     * The entity's bytes, written straight into a buffer of its declared length (EntityUtils.toByteArray
-     * would also allocate a 4 KiB transfer buffer and copy through it).
-     */
-    private static byte[] bytes(HttpEntity entity) throws IOException {
-        long length = entity.getContentLength();
-        if (length > MAX_BODY) {
-            throw new IOException("Replay Harness: the request body is " + length + " bytes, but a body to record or"
-                    + " replay is held in memory, where at most " + MAX_BODY + " bytes fit. Send this request with a"
-                    + " client that is not wired to the harness.");
-        }
-        ByteArrayOutputStream out =
-                new ByteArrayOutputStream(length >= 0 && length <= MAX_PRESIZE ? (int) length : 8192);
-        entity.writeTo(out);
-        return out.toByteArray();
-    }
-
     private ClassicHttpResponse replayed(ReplayedResponse replayed) {
         BasicClassicHttpResponse response = new BasicClassicHttpResponse(replayed.status());
         ApacheMessages.copyHeaders(replayed, response);
-        if (ApacheMessages.hasBody(replayed)) {
+        if (replayed.hasBody()) {
             response.setEntity(new InputStreamEntity(
                     replayed.openBody(session.sleeper()),
-                    ApacheMessages.contentLength(replayed),
+                    replayed.knownLength(),
                     ApacheMessages.contentType(replayed)));
         }
         return response;

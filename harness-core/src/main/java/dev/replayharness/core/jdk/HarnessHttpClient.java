@@ -21,6 +21,7 @@ import javax.net.ssl.SSLParameters;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.RequestBodies;
 import dev.replayharness.core.ResponseRecorder;
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.http.OutgoingRequest;
@@ -38,7 +39,7 @@ final class HarnessHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        byte[] body = RequestBodies.collect(request);
+        byte[] body = body(request);
         try {
             return exchange(request, handler, body);
         } catch (SocketTimeoutException e) {
@@ -59,7 +60,7 @@ final class HarnessHttpClient extends HttpClient {
                         throw unwrap(e.getCause());
                     }
                 },
-                recorder -> delegate.send(RequestBodies.withBody(request, body), teeing(handler, recorder)));
+                recorder -> delegate.send(withBody(request, body), teeing(handler, recorder)));
     }
 
     @Override
@@ -74,7 +75,7 @@ final class HarnessHttpClient extends HttpClient {
             HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
         byte[] body;
         try {
-            body = RequestBodies.collect(request);
+            body = body(request);
         } catch (IOException | RuntimeException | Error e) {
             return CompletableFuture.failedFuture(e);
         } catch (InterruptedException e) {
@@ -91,7 +92,7 @@ final class HarnessHttpClient extends HttpClient {
                                                 .defaultExecutor()))
                         .thenCompose(f -> f),
                 recorder -> {
-                    HttpRequest outgoing = RequestBodies.withBody(request, body);
+                    HttpRequest outgoing = withBody(request, body);
                     HttpResponse.BodyHandler<T> tee = teeing(handler, recorder);
                     return pushPromiseHandler == null
                             ? delegate.sendAsync(outgoing, tee)
@@ -113,6 +114,23 @@ final class HarnessHttpClient extends HttpClient {
 
     private static Throwable unwrapped(Throwable e) {
         return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    private static byte[] body(HttpRequest request) throws IOException, InterruptedException {
+        return request.bodyPublisher().isEmpty()
+                        || request.bodyPublisher().get().contentLength() == 0
+                ? new byte[0]
+                : RequestBodies.collect(request.bodyPublisher().get());
+    }
+
+    /** The same request, its body now a replayable byte array (a publisher may only be read once). */
+    private static HttpRequest withBody(HttpRequest request, byte[] body) {
+        HttpRequest.BodyPublisher publisher = request.bodyPublisher().isEmpty()
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        return HttpRequest.newBuilder(request, (name, value) -> true)
+                .method(request.method(), publisher)
+                .build();
     }
 
     private static <T> HttpResponse.BodyHandler<T> teeing(

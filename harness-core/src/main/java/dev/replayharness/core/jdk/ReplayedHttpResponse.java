@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLSession;
 
 import dev.replayharness.core.HarnessSession;
+import dev.replayharness.core.replay.ReplayPublisher;
 import dev.replayharness.core.replay.ReplayedResponse;
 
 /** An {@link HttpResponse} rebuilt from a recording. */
@@ -54,7 +55,7 @@ final class ReplayedHttpResponse<T> implements HttpResponse<T> {
             }
         };
         BodySubscriber<T> subscriber = handler.apply(info);
-        subscriber.onSubscribe(new ReplaySubscription(subscriber, replayed, session.sleeper()));
+        new ReplayPublisher(replayed, session.sleeper()).subscribe(subscriber);
         return subscriber
                 .getBody()
                 .toCompletableFuture()

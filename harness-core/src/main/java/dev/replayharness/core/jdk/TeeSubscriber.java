@@ -6,22 +6,17 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
+import dev.replayharness.core.RecordingSubscriber;
 import dev.replayharness.core.ResponseRecorder;
 
-/**
- * Passes each upstream chunk to the caller's subscriber as it arrives and copies it to the recorder.
- * If the caller cancels early, the rest is drained into the recording (up to a limit) so the
- * recording is complete; past the limit it is marked truncated.
- */
+/** The caller's body subscriber, teed into the recorder by the engine's {@link RecordingSubscriber}. */
 final class TeeSubscriber<T> implements HttpResponse.BodySubscriber<T> {
     private final HttpResponse.BodySubscriber<T> caller;
-    private final ResponseRecorder recorder;
-    private volatile Flow.Subscription upstream;
-    private volatile boolean callerCancelled;
+    private final RecordingSubscriber tee;
 
     TeeSubscriber(HttpResponse.BodySubscriber<T> caller, ResponseRecorder recorder) {
         this.caller = caller;
-        this.recorder = recorder;
+        this.tee = new RecordingSubscriber(caller, recorder);
     }
 
     @Override
@@ -31,55 +26,21 @@ final class TeeSubscriber<T> implements HttpResponse.BodySubscriber<T> {
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
-        this.upstream = subscription;
-        caller.onSubscribe(new Flow.Subscription() {
-            @Override
-            public void request(long n) {
-                if (!callerCancelled) {
-                    upstream.request(n);
-                }
-            }
-
-            @Override
-            public void cancel() {
-                callerCancelled = true;
-                recorder.callerClosed();
-                upstream.request(Long.MAX_VALUE); // drain the rest into the recording, while it wants it
-            }
-        });
+        tee.onSubscribe(subscription);
     }
 
     @Override
     public void onNext(List<ByteBuffer> items) {
-        List<byte[]> copies = new java.util.ArrayList<>(items.size());
-        for (ByteBuffer item : items) {
-            ByteBuffer copy = item.duplicate();
-            byte[] bytes = new byte[copy.remaining()];
-            copy.get(bytes);
-            copies.add(bytes);
-        }
-        if (!callerCancelled) {
-            caller.onNext(items); // the caller first: recording (SSE parsing) must not delay what it sees
-        }
-        copies.forEach(bytes -> recorder.chunk(bytes, 0, bytes.length));
-        if (callerCancelled && !recorder.wantsMore()) {
-            upstream.cancel(); // drained past the limit: the recorder has ended as truncated
-        }
+        tee.onNext(items);
     }
 
     @Override
     public void onError(Throwable throwable) {
-        recorder.failed(throwable); // ignored if the recording already ended
-        if (!callerCancelled) {
-            caller.onError(throwable);
-        }
+        tee.onError(throwable);
     }
 
     @Override
     public void onComplete() {
-        recorder.completed();
-        if (!callerCancelled) {
-            caller.onComplete();
-        }
+        tee.onComplete();
     }
 }

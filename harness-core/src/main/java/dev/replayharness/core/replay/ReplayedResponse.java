@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,6 +84,16 @@ public record ReplayedResponse(
                 interruption);
     }
 
+    /** Whether there is a body to hand over: a chunk, or at least the recorded interruption. */
+    public boolean hasBody() {
+        return !chunks.isEmpty() || interruption.isPresent();
+    }
+
+    /** The length a client may declare for the body: -1 for a stream of events or a body that fails, else the total. */
+    public long knownLength() {
+        return headers.isEventStream() || interruption.isPresent() ? -1 : contentLength();
+    }
+
     /** Total body length. */
     public long contentLength() {
         return chunks.stream().mapToLong(c -> c.length).sum();
@@ -100,18 +109,21 @@ public record ReplayedResponse(
      * timing is replayed), then ends, or fails as the recording did.
      */
     public InputStream openBody(Sleeper sleeper) {
-        return new ChunkedBody(this, sleeper);
+        return new ChunkedBody(openChunks(sleeper));
+    }
+
+    /** The body chunk by chunk, each after its recorded delay, then its ending (see {@link ChunkSource}). */
+    public ChunkSource openChunks(Sleeper sleeper) {
+        return new ChunkSource(this, sleeper);
     }
 
     private static final class ChunkedBody extends InputStream {
-        private final ReplayedResponse response;
-        private final Sleeper sleeper;
-        private int chunk;
+        private final ChunkSource source;
+        private byte[] current = new byte[0];
         private int position;
 
-        ChunkedBody(ReplayedResponse response, Sleeper sleeper) {
-            this.response = response;
-            this.sleeper = sleeper;
+        ChunkedBody(ChunkSource source) {
+            this.source = source;
         }
 
         @Override
@@ -126,42 +138,26 @@ public record ReplayedResponse(
             if (length == 0) {
                 return 0;
             }
-            while (chunk < response.chunks.size() && position == response.chunks.get(chunk).length) {
-                chunk++;
+            while (position == current.length) {
+                if (!source.hasNext()) {
+                    Optional<IOException> failure = source.failure();
+                    if (failure.isPresent()) {
+                        throw failure.get();
+                    }
+                    return -1;
+                }
+                current = source.next();
                 position = 0;
             }
-            if (chunk >= response.chunks.size()) {
-                Optional<IOException> failure = response.failure();
-                if (failure.isPresent()) {
-                    throw failure.get();
-                }
-                return -1;
-            }
-            if (position == 0) {
-                waitFor(response.delaysMs.get(chunk));
-            }
-            byte[] current = response.chunks.get(chunk);
             int n = Math.min(length, current.length - position);
             System.arraycopy(current, position, buffer, offset, n);
             position += n;
             return n;
         }
 
-        private void waitFor(long millis) throws IOException {
-            if (millis <= 0) {
-                return;
-            }
-            try {
-                sleeper.sleep(Duration.ofMillis(millis));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while replaying recorded timing");
-            }
-        }
-
         @Override
         public int available() {
-            return chunk < response.chunks.size() ? response.chunks.get(chunk).length - position : 0;
+            return current.length - position;
         }
     }
 }
