@@ -33,19 +33,19 @@ final class FaultPlans {
                 FaultInjection.transport(transport, request, d.describe()), faults.effectiveWait(transport.after())));
     }
 
-    /** The recorded response with every shaping fault that fires on it, and the latency before it. */
-    static ExchangePlan.Replay shaped(
+    /** The recorded response with every shaping fault that fires on it, and the latency before it; empty if none. */
+    static Optional<ExchangePlan.Replay> shaped(
             Faults faults, OutgoingRequest request, Path recording, ReplayedResponse response) {
         List<FaultDeclaration> fired = faults.shaping(request, Optional.of(recording));
         if (fired.isEmpty()) {
-            return new ExchangePlan.Replay(response);
+            return Optional.empty();
         }
         Duration firstByte = fired.stream()
                 .map(FaultDeclaration::fault)
                 .filter(Fault.Latency.class::isInstance)
                 .map(f -> faults.effectiveWait(((Fault.Latency) f).firstByte()))
                 .reduce(Duration.ZERO, Duration::plus);
-        return new ExchangePlan.Replay(FaultInjection.shape(response, fired, faults), firstByte);
+        return Optional.of(new ExchangePlan.Replay(FaultInjection.shape(response, fired, faults), firstByte));
     }
 
     /**
@@ -58,9 +58,10 @@ final class FaultPlans {
             throw new FaultDeclarationException("Fault " + fired.get(0).describe() + " fired on "
                     + request.method() + " " + request.uri().getRawPath()
                     + faults.testId().map(t -> " in test " + t).orElse("")
-                    + ", which has no recording here and would go upstream (mode " + mode + "). Faults that cut,"
-                    + " stall, corrupt or slow a stream apply to a replayed recording, and a faulted exchange records"
-                    + " nothing: replay this test, or record its recordings first without the fault.");
+                    + ", which has no recording to shape and would go upstream (mode " + mode + "). Faults that cut,"
+                    + " stall, corrupt or slow a stream shape a recording, in any mode, and a faulted exchange records"
+                    + " nothing: record the exchange first (e.g. with a test of the same request without the fault,"
+                    + " in shared scope), then run this test.");
         }
     }
 }

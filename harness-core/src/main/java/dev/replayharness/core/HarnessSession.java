@@ -79,8 +79,9 @@ public final class HarnessSession implements AutoCloseable {
     /**
      * The faults this session injects into its exchanges (see {@link Faults}). Declare them before the exchanges
      * they apply to. A response-replacing fault (status, transport) answers in every mode without a recording and
-     * takes no occurrence of one; a shaping fault (cut, stall, malformed event, latency) changes a replayed
-     * recording, and fails an exchange that would go upstream. A faulted exchange never writes a recording.
+     * takes no occurrence of one; a shaping fault (cut, stall, malformed event, latency) replays the recording it
+     * shapes, in every mode (record mode too), and fails an exchange that has none. A faulted exchange never calls
+     * upstream and never writes a recording.
      */
     public Faults faults() {
         return faults;
@@ -117,8 +118,9 @@ public final class HarnessSession implements AutoCloseable {
         AtomicInteger counter =
                 occurrences.computeIfAbsent(keyed.primary().key().hex(), k -> new AtomicInteger());
         int occurrence = counter.incrementAndGet();
+        // Record mode looks a recording up only for a session with faults: one that shapes a stream replays it.
         Optional<StoredRecording> found =
-                settings.mode() != Mode.RECORD ? replays.find(keyed, occurrence) : Optional.empty();
+                settings.mode() != Mode.RECORD || faulting ? replays.find(keyed, occurrence) : Optional.empty();
         if (faulting) {
             Optional<ExchangePlan> injected =
                     FaultPlans.replacement(faults, request, found.map(StoredRecording::location));
@@ -129,11 +131,14 @@ public final class HarnessSession implements AutoCloseable {
             }
         }
         if (found.isPresent()) {
-            use(RecordingUse.Outcome.REPLAYED, keyed, found.get().location());
             ReplayedResponse response = found.get().response(settings.replayTiming());
-            return faulting
-                    ? FaultPlans.shaped(faults, request, found.get().location(), response)
-                    : new ExchangePlan.Replay(response);
+            Optional<ExchangePlan.Replay> shaped =
+                    faulting ? FaultPlans.shaped(faults, request, found.get().location(), response) : Optional.empty();
+            if (shaped.isPresent() || settings.mode() != Mode.RECORD) {
+                use(RecordingUse.Outcome.REPLAYED, keyed, found.get().location());
+                return shaped.orElseGet(() -> new ExchangePlan.Replay(response));
+            }
+            return record(keyed, occurrence); // record mode, and no fault shapes this exchange: record it afresh
         }
         if (settings.mode() == Mode.REPLAY) {
             use(RecordingUse.Outcome.MISSED, keyed, null);

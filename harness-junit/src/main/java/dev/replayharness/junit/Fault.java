@@ -21,9 +21,9 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>A fault whose matchers match none of the test's exchanges fails the test, naming it; with
- * {@link Recorded#strict()} so does one that matched but never fired. Faults are for replay: a status or transport
- * fault answers in any mode without calling upstream and writes nothing; a fault that shapes a recorded stream
- * fails an exchange that has no recording to shape (in record mode, for one). See "Testing failure paths" in the
+ * {@link Recorded#strict()} so does one that matched but never fired. Faults are for replay, and a faulted exchange never calls
+ * upstream or writes a recording, in any mode: a status or transport fault answers without a recording; a fault
+ * that shapes a stream replays the recording it shapes (in record mode too) and fails an exchange that has none. See "Testing failure paths" in the
  * README.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -115,7 +115,7 @@ class FaultAnnotationTest {
             assertThat(firstFailure(results))
                     .startsWith("Fault 'cut-after-events=1' (@Fault on " + CutFixture.class.getName() + "#asks)"
                             + " fired on POST /v1/chat in test " + CutFixture.class.getName() + "#asks, which has no"
-                            + " recording here and would go upstream (mode record).");
+                            + " recording to shape and would go upstream (mode record).");
             assertThat(upstream.requestCount()).isZero();
             assertThat(FixtureRun.files(FixtureRun.recordings(workspace))).isEmpty();
         }

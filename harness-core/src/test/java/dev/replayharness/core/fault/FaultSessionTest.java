@@ -173,6 +173,38 @@ class FaultSessionTest {
         }
 
         @Test
+        @DisplayName("a stream fault replays the recording it shapes (no upstream call, no file changed); an"
+                + " exchange no fault shapes is recorded afresh")
+        void streamFaultShapesTheExistingRecording() throws Exception {
+            recordBoth();
+            List<Path> before = Harnesses.files(recordings);
+            java.util.Map<Path, byte[]> bytes = new java.util.HashMap<>();
+            for (Path f : before) {
+                bytes.put(f, java.nio.file.Files.readAllBytes(f));
+            }
+            int calls = upstream.requestCount();
+            try (HarnessSession session = Harnesses.of(recordings, Mode.RECORD).session(TEST)) {
+                session.faults()
+                        .on(ExchangeMatcher.any().body("/stream", "true"))
+                        .cutAfterEvents(1);
+                assertThat(JDK.post(session, uri(), STREAMING).body()).isEqualTo("data: {\"n\":1}\n\n");
+                assertThat(upstream.requestCount()).isEqualTo(calls);
+                JDK.post(session, uri(), PLAIN);
+                assertThat(upstream.requestCount()).isEqualTo(calls + 1);
+                assertThat(session.uses())
+                        .extracting(RecordingUse::outcome)
+                        .containsExactly(RecordingUse.Outcome.REPLAYED, RecordingUse.Outcome.RECORDED);
+            }
+            assertThat(Harnesses.files(recordings)).isEqualTo(before);
+            Path streamed = before.stream()
+                    .filter(f -> new String(bytes.get(f), java.nio.charset.StandardCharsets.UTF_8)
+                            .contains("\"stream\": true"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(java.nio.file.Files.readAllBytes(streamed)).isEqualTo(bytes.get(streamed));
+        }
+
+        @Test
         @DisplayName("a stream fault on an exchange that would go upstream fails, naming it and the test")
         void streamFaultRefused() throws Exception {
             try (HarnessSession session = Harnesses.of(recordings, Mode.RECORD).session(TEST)) {
@@ -181,7 +213,7 @@ class FaultSessionTest {
                 assertThat(reply.failure())
                         .isInstanceOf(FaultDeclarationException.class)
                         .hasMessageStartingWith("Fault 'cut-after-events=2' (@Fault on T#m) fired on POST " + PATH
-                                + " in test " + TEST + ", which has no recording here and would go upstream (mode"
+                                + " in test " + TEST + ", which has no recording to shape and would go upstream (mode"
                                 + " record).");
             }
             assertThat(upstream.requestCount()).isZero();
