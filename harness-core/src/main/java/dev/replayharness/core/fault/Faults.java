@@ -52,6 +52,21 @@ public final class Faults {
         return add(parsed.matcher(), parsed.fault(), source);
     }
 
+    /**
+     * As {@link #declare}, unless the same declaration from the same source is already there: for a declaration
+     * repeated on every request of a test (the proxy's {@code X-Replay-Harness-Fault} header), made once per
+     * session so that its {@code nth} counts across the test's requests.
+     */
+    public synchronized FaultDeclaration declareOnce(String spec, String source) {
+        String wanted = source + ": " + spec;
+        for (FaultDeclaration d : declarations) {
+            if (d.source().equals(wanted)) {
+                return d;
+            }
+        }
+        return declare(spec, wanted);
+    }
+
     /** Adds a declaration. */
     public FaultDeclaration add(ExchangeMatcher matcher, Fault fault, String source) {
         FaultDeclaration declaration = new FaultDeclaration(matcher, fault, source);
