@@ -15,6 +15,7 @@ import dev.replayharness.bedrock.RegisteredModel;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.ReplayMissError;
+import dev.replayharness.core.fault.FaultDeclarationException;
 import dev.replayharness.openai.ChatCompletion;
 import dev.replayharness.openai.ChatCompletionChunk;
 import dev.replayharness.openai.ChatCompletionStream;
@@ -36,6 +37,11 @@ public final class StackHandler extends Handler.Abstract {
     public static final String TEST_HEADER = "X-Replay-Harness-Test";
     /** Set on the answer to a request that had no recording in replay mode. */
     public static final String MISS_HEADER = "X-Replay-Harness-Miss";
+    /**
+     * Request header declaring a fault (the {@code @Fault} syntax) for this request's session: one session per
+     * request here, so {@code nth} counts the provider calls this request makes, its client's retries included.
+     */
+    public static final String FAULT_HEADER = "X-Replay-Harness-Fault";
 
     private static final System.Logger LOG = System.getLogger("dev.replayharness.server");
     private static final String CHAT = "/v1/chat/completions";
@@ -199,6 +205,7 @@ public final class StackHandler extends Handler.Abstract {
         RegisteredModel model = providers.chatModel(parsed.request().model());
         HarnessSession session = providers.session(exchange.header(TEST_HEADER));
         try (session) {
+            declareFault(session, exchange.header(FAULT_HEADER));
             BedrockClient client = providers.client(model, session);
             try {
                 if (parsed.stream()) {
@@ -214,6 +221,17 @@ public final class StackHandler extends Handler.Abstract {
             }
         } finally {
             session.uses().forEach(recordingUses);
+        }
+    }
+
+    private static void declareFault(HarnessSession session, String spec) {
+        if (spec == null) {
+            return;
+        }
+        try {
+            session.faults().declare(spec, FAULT_HEADER + " header");
+        } catch (FaultDeclarationException e) {
+            throw ApiError.invalidRequest(FAULT_HEADER, e.getMessage());
         }
     }
 
