@@ -3,7 +3,9 @@ package dev.replayharness.cli;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import dev.replayharness.core.codec.EventStreamBodies;
 import dev.replayharness.core.recording.Body;
+import dev.replayharness.core.recording.EventFrame;
 import dev.replayharness.core.recording.SseEvent;
 
 import tools.jackson.databind.JsonNode;
@@ -24,6 +26,9 @@ final class BodyText {
         }
         if (body instanceof Body.Binary binary) {
             return "bytes (" + binary.bytes().length + ")";
+        }
+        if (body instanceof Body.Frames frames) {
+            return "event stream (" + frames.frames().size() + " frames)";
         }
         return "stream (" + ((Body.EventStream) body).events().size() + " events)";
     }
@@ -66,8 +71,40 @@ final class BodyText {
             return "(" + binary.bytes().length + " bytes) "
                     + Base64.getEncoder().encodeToString(binary.bytes());
         }
+        if (body instanceof Body.Frames frames) {
+            return frames(frames);
+        }
         Body.EventStream stream = (Body.EventStream) body;
         return stream.events().size() + " events; text:\n" + streamText(stream);
+    }
+
+    /**
+     * An AWS event stream: its frame count, its exception frames, and the text a ConverseStream said (its
+     * {@code contentBlockDelta} texts concatenated) or else the text of InvokeModel chunks
+     * ({@code choices[0].delta.content} of the model's own JSON).
+     */
+    static String frames(Body.Frames frames) {
+        StringBuilder out = new StringBuilder(frames.frames().size() + " frames");
+        frames.frames().stream()
+                .filter(EventFrame::exception)
+                .forEach(f -> out.append("; exception ")
+                        .append(f.header(":exception-type"))
+                        .append(": ")
+                        .append(f.frame().path("json").path("message").asString("")));
+        String text = EventStreamBodies.converseText(frames);
+        if (text.isEmpty()) {
+            StringBuilder chunks = new StringBuilder();
+            frames.frames()
+                    .forEach(f -> chunks.append(f.frame()
+                            .path("chunk")
+                            .path("choices")
+                            .path(0)
+                            .path("delta")
+                            .path("content")
+                            .asString("")));
+            text = chunks.toString();
+        }
+        return out.append("; text:\n").append(text).toString();
     }
 
     static String utf8(byte[] bytes) {

@@ -61,10 +61,17 @@ final class VerifyCommand implements Callable<Integer> {
             + " revoke the credential if it is real), or delete the file and re-record";
 
     /**
-     * Whether a base64 body's bytes (decompressed when its content-encoding says how and they are so encoded) hold
+     * Whether a base64 body's bytes, or an event-stream frame's base64 payload, (decompressed when its content-encoding says how and they are so encoded) hold
      * a credential-like string: the line scan sees only base64 text.
      */
     private static boolean holdsCredential(Body body, Headers headers) {
+        if (body instanceof Body.Frames frames) { // an event-stream frame's base64 payload hides text the same way
+            return frames.frames().stream()
+                    .map(f -> f.frame().path("base64"))
+                    .filter(tools.jackson.databind.JsonNode::isString)
+                    .anyMatch(b -> holdsCredential(
+                            new Body.Binary(java.util.Base64.getDecoder().decode(b.stringValue())), Headers.empty()));
+        }
         if (!(body instanceof Body.Binary binary)) {
             return false;
         }

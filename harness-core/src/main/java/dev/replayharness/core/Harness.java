@@ -1,19 +1,13 @@
 package dev.replayharness.core;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 import dev.replayharness.core.config.HarnessConfigurationException;
-import dev.replayharness.core.key.NormalizerRule;
-import dev.replayharness.core.normalize.RequestNormalizer;
-import dev.replayharness.core.normalize.ResponseNormalizer;
 import dev.replayharness.core.redact.Redactor;
 import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.store.FileRecordingStore;
@@ -85,8 +79,12 @@ public final class Harness {
         return new Redactor(settings.secrets()).redact(text);
     }
 
-    /** Settings of a {@link Harness}. Only the recordings directory is required. */
-    public static final class Builder {
+    /**
+     * Settings of a {@link Harness}. Only the recordings directory is required. Where recordings live, the
+     * mode and how replay behaves are set here; what a recording keeps and how requests are keyed
+     * (normalizers, recorded headers, secrets, source, timing) in {@link RecordingOptions}.
+     */
+    public static final class Builder extends RecordingOptions {
         private Path recordingsDirectory;
         private String namespace = "default";
         private Mode mode;
@@ -94,13 +92,6 @@ public final class Harness {
         private ConfigurationSource environment = ConfigurationSource.environment();
         private RecordingScope scope = RecordingScope.TEST;
         private RepeatPolicy repeatPolicy = RepeatPolicy.SEQUENCE;
-        private final List<NormalizerRule> requestNormalizers = new ArrayList<>();
-        private final List<ResponseNormalizer> responseNormalizers = new ArrayList<>();
-        private final Set<String> requestHeaders = new LinkedHashSet<>(Settings.DEFAULT_REQUEST_HEADERS);
-        private final Set<String> responseHeaders = new LinkedHashSet<>(Settings.DEFAULT_RESPONSE_HEADERS);
-        private final List<String> secrets = new ArrayList<>();
-        private String source;
-        private boolean recordTiming;
         private boolean replayTiming;
         private Sleeper sleeper = Sleeper.system();
         private Function<String, String> recordCommand = Settings::defaultRecordCommand;
@@ -156,70 +147,6 @@ public final class Harness {
         /** What replay does when a test repeats a request more often than recorded. Default {@link RepeatPolicy#SEQUENCE}. */
         public Builder repeatPolicy(RepeatPolicy repeatPolicy) {
             this.repeatPolicy = Objects.requireNonNull(repeatPolicy, "repeatPolicy");
-            return this;
-        }
-
-        /** A request normalizer for every endpoint. */
-        public Builder requestNormalizer(RequestNormalizer normalizer) {
-            return requestNormalizer(null, "*", normalizer);
-        }
-
-        /**
-         * A request normalizer for one endpoint.
-         *
-         * @param method the method it applies to, or {@code null} for any
-         * @param pathGlob the paths it applies to; {@code *} matches any run of characters
-         */
-        public Builder requestNormalizer(String method, String pathGlob, RequestNormalizer normalizer) {
-            requestNormalizers.add(new NormalizerRule(
-                    method == null ? null : method.toUpperCase(Locale.ROOT),
-                    NormalizerRule.glob(pathGlob),
-                    Objects.requireNonNull(normalizer, "normalizer")));
-            return this;
-        }
-
-        /** A response normalizer, applied in the order added. */
-        public Builder responseNormalizer(ResponseNormalizer normalizer) {
-            responseNormalizers.add(Objects.requireNonNull(normalizer, "normalizer"));
-            return this;
-        }
-
-        /** Adds request headers to record (beyond content-type and accept). Credential headers are never recorded. */
-        public Builder recordRequestHeaders(String... names) {
-            for (String name : names) {
-                requestHeaders.add(name.toLowerCase(Locale.ROOT));
-            }
-            return this;
-        }
-
-        /** Adds response headers to record. Credential headers are never recorded. */
-        public Builder recordResponseHeaders(String... names) {
-            for (String name : names) {
-                responseHeaders.add(name.toLowerCase(Locale.ROOT));
-            }
-            return this;
-        }
-
-        /** A secret value (a token read from the environment, say) to redact wherever it appears. */
-        public Builder secret(String value) {
-            if (value != null && !value.isBlank()) {
-                secrets.add(value);
-            }
-            return this;
-        }
-
-        /**
-         * What new recordings name as their source. Default: {@code emulator} when the upstream is on a
-         * loopback address, else {@code live}.
-         */
-        public Builder source(String source) {
-            this.source = source;
-            return this;
-        }
-
-        /** Record each server-sent event's offset in milliseconds. Off by default: timings change every run. */
-        public Builder recordTiming(boolean recordTiming) {
-            this.recordTiming = recordTiming;
             return this;
         }
 

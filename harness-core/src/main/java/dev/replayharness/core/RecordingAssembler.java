@@ -11,6 +11,7 @@ import dev.replayharness.core.codec.BodyCodec;
 import dev.replayharness.core.codec.ContentEncoding;
 import dev.replayharness.core.codec.SseCodec;
 import dev.replayharness.core.codec.SseParser;
+import dev.replayharness.core.eventstream.EventStreamCodec;
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.Interruption;
@@ -28,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Collects a response as it streams past and stages its recording when the body ends, redacted at one
  * point ({@link RecordingRedactor#redactResponse}) over every part: headers, JSON, text and binary
- * bodies, SSE data, id, event and comments, the interruption message.
+ * bodies, SSE data, id, event and comments, AWS event-stream frames (headers and payloads), the interruption message.
  */
 final class RecordingAssembler implements ResponseRecorder {
     /**
@@ -57,6 +58,9 @@ final class RecordingAssembler implements ResponseRecorder {
     private final List<SseParser.Block> blocks = new ArrayList<>();
     private SseParser sse;
     private boolean eventStream;
+    /** For an AWS event stream ({@code application/vnd.amazon.eventstream}), recorded as frames; else null. */
+    private FrameAssembly frames;
+
     private String encoding;
     private int status;
     private Headers headers = Headers.empty();
@@ -89,6 +93,9 @@ final class RecordingAssembler implements ResponseRecorder {
         this.headers = headers;
         this.startNanos = System.nanoTime();
         eventStream = headers.isEventStream();
+        if (EventStreamCodec.isEventStream(headers.first("content-type").orElse(null))) {
+            frames = new FrameAssembly(startNanos, settings.recordTiming());
+        }
         encoding = ContentEncoding.supported(headers).orElse(null);
         if (eventStream && encoding == null) {
             sse = new SseParser(); // parsed as it arrives, for per-event timing; an encoded stream is parsed at the end
@@ -104,6 +111,9 @@ final class RecordingAssembler implements ResponseRecorder {
             blocks.addAll(sse.feed(bytes, offset, length, System.nanoTime()));
         } else {
             body.write(bytes, offset, length);
+            if (frames != null) {
+                frames.arrived(body.size(), System.nanoTime());
+            }
         }
         if (drained >= 0) {
             drained += length;
@@ -156,6 +166,9 @@ final class RecordingAssembler implements ResponseRecorder {
             interruption =
                     new Interruption(Interruption.Kind.UNTERMINATED_EVENT, Interruption.UNTERMINATED_EVENT_MESSAGE);
         }
+        if (frames != null) {
+            interruption = frames.interruption(interruption);
+        }
         RecordedResponse response = new RecordedResponse(status, recordedHeaders(), body, interruption);
         // The one point where a response is redacted: every header, body kind, event field and message.
         stage.accept(RecordingRedactor.redactResponse(
@@ -190,6 +203,9 @@ final class RecordingAssembler implements ResponseRecorder {
                 sse = new SseParser();
                 blocks.addAll(sse.feed(bytes, 0, bytes.length, System.nanoTime()));
             }
+        }
+        if (frames != null) {
+            return frames.body(bytes, request.method() + " " + request.url(), this::normalize);
         }
         if (sse == null) {
             return BodyCodec.encode(bytes, this::normalize, UnaryOperator.identity());

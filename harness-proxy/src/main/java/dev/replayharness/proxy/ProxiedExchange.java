@@ -5,13 +5,9 @@ import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.jetty.http.HttpField;
@@ -24,45 +20,41 @@ import org.eclipse.jetty.util.Callback;
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.RecordingInputStream;
 import dev.replayharness.core.ReplayMissError;
-import dev.replayharness.core.ResponseRecorder;
 import dev.replayharness.core.fault.FaultDeclarationException;
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.recording.RecordingFormatException;
 
 /**
- * A proxied exchange, run by the engine's {@link Exchange} driver: a replay (written chunk by chunk, one
- * write and flush per recorded chunk) or an upstream call through {@code java.net.http} (each chunk
- * written to the client as it arrives and teed into the recording by a {@link RecordingInputStream}).
- * This class only translates between Jetty's request and response and the harness's.
+ * A proxied exchange, run by the engine's {@link Exchange} driver: it reads the client's request (body,
+ * test id, target), leases the test's session and answers with a replay ({@link ReplayedAnswer}: one
+ * write and flush per recorded chunk) or an upstream call ({@link ForwardedAnswer}: each chunk written
+ * to the client as it arrives and teed into the recording), or with the error answer for a miss or a
+ * damaged recording. This class only translates between Jetty's request and the harness's.
  *
  * <p>Logs name the method, the redacted path and the test id; never a header value or a body.
  */
 final class ProxiedExchange {
     private static final System.Logger LOG = System.getLogger(ReplayProxy.class.getName());
-    private static final int BUFFER = 16 * 1024;
-
-    private static final String TESTS_PREFIX = ReplayProxy.CONTROL_PREFIX + "tests/";
 
     private final Harness harness;
     private final URI upstream;
     private final String upstreamBasePath;
-    private final HttpClient client;
     private final TestSessions sessions;
     private final int missStatus;
     private final ProxyErrors errors;
+    private final ForwardedAnswer forward;
 
     ProxiedExchange(Harness harness, URI upstream, HttpClient client, TestSessions sessions, int missStatus) {
         this.harness = harness;
         this.upstream = upstream;
         String basePath = upstream.getRawPath() == null ? "" : upstream.getRawPath();
         this.upstreamBasePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
-        this.client = client;
         this.sessions = sessions;
         this.missStatus = missStatus;
         this.errors = new ProxyErrors(harness, upstream, missStatus);
+        this.forward = new ForwardedAnswer(client, upstream, errors);
     }
 
     void handle(Request request, Response response, Callback callback) {
@@ -144,7 +136,14 @@ final class ProxiedExchange {
                             return null;
                         },
                         recorder -> {
-                            call(request, response, callback, session, target, headers, body, recorder, testId);
+                            forward.write(
+                                    response,
+                                    callback,
+                                    session,
+                                    outgoing,
+                                    recorder,
+                                    () -> method + " " + redactedPath(request, session),
+                                    testId);
                             return null;
                         });
             } catch (ReplayMissError miss) {
@@ -194,120 +193,6 @@ final class ProxiedExchange {
                 builder.add(field.getName(), field.getValue());
             }
         }
-        return builder.build();
-    }
-
-    private void call(
-            Request request,
-            Response response,
-            Callback callback,
-            HarnessSession session,
-            URI target,
-            Headers headers,
-            byte[] body,
-            Optional<ResponseRecorder> recorder,
-            String testId) {
-        String method = request.getMethod().toUpperCase(Locale.ROOT);
-        HttpResponse<InputStream> answer;
-        try {
-            answer = client.send(
-                    upstreamRequest(method, target, headers, body), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException | RuntimeException e) {
-            recorder.ifPresent(r -> r.failed(e)); // nothing is recorded, but the recorder must end
-            errors.unreachable(response, callback, method + " " + redactedPath(request, session), session, e, testId);
-            return;
-        } catch (InterruptedException e) {
-            recorder.ifPresent(r -> r.failed(e));
-            Thread.currentThread().interrupt();
-            callback.failed(e);
-            return;
-        }
-        recorder.ifPresent(
-                r -> r.started(answer.statusCode(), Headers.of(answer.headers().map())));
-        InputStream upstreamBody = recorder.<InputStream>map(r -> new RecordingInputStream(answer.body(), r))
-                .orElse(answer.body());
-        response.setStatus(answer.statusCode());
-        Set<String> connectionNamed =
-                HopByHop.namedByConnection(answer.headers().allValues("connection"));
-        answer.headers().map().forEach((name, values) -> {
-            if (!HopByHop.isDropped(name, connectionNamed)) {
-                values.forEach(value -> response.getHeaders().add(name, value));
-            }
-        });
-        if (!method.equals("HEAD")) { // the bytes pass unchanged, so the upstream's length holds
-            answer.headers()
-                    .firstValue("content-length")
-                    .ifPresent(length -> response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length));
-        }
-        byte[] buffer = new byte[BUFFER];
-        IOException clientGone = null;
-        try (InputStream in = upstreamBody) { // closing early drains the rest into the recording
-            while (true) {
-                int n;
-                try {
-                    n = in.read(buffer, 0, buffer.length);
-                } catch (IOException upstreamFailed) { // recorded as interrupted by the RecordingInputStream
-                    String message = "Replay Harness proxy: the upstream " + upstream + " failed mid-response for "
-                            + method + " " + redactedPath(request, session) + ": "
-                            + session.redact(String.valueOf(upstreamFailed));
-                    LOG.log(Level.WARNING, message + testSuffix(testId));
-                    ReplayedAnswer.failMidBody(response, callback, upstreamFailed, message);
-                    return;
-                }
-                if (n < 0) {
-                    break;
-                }
-                if (n == 0) {
-                    continue;
-                }
-                try {
-                    Content.Sink.write(
-                            response, false, ByteBuffer.wrap(buffer, 0, n)); // blocks until sent: a flush per chunk
-                } catch (IOException e) {
-                    clientGone = e;
-                    if (recorder.isPresent()) {
-                        LOG.log(
-                                Level.INFO,
-                                "Replay Harness proxy: the client left during " + method + " "
-                                        + redactedPath(request, session) + testSuffix(testId)
-                                        + "; draining the rest of the upstream response into the recording");
-                    }
-                    break;
-                }
-            }
-        } catch (IOException closeFailed) {
-            LOG.log(
-                    Level.DEBUG,
-                    () -> "Replay Harness proxy: closing the upstream body failed: "
-                            + closeFailed.getClass().getName());
-        }
-        if (clientGone != null) {
-            callback.failed(clientGone);
-        } else {
-            callback.succeeded();
-        }
-    }
-
-    /** The upstream request: the client's method, body and forwarded headers, aimed at {@code target}. */
-    private static HttpRequest upstreamRequest(String method, URI target, Headers headers, byte[] body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target)
-                .method(
-                        method,
-                        body.length == 0
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.asMap().forEach((name, values) -> {
-            for (String value : values) {
-                try {
-                    builder.header(name, value);
-                } catch (IllegalArgumentException restricted) { // a header java.net.http sets itself
-                    LOG.log(
-                            Level.DEBUG,
-                            () -> "Replay Harness proxy: not forwarding header " + name
-                                    + " (java.net.http does not allow it)");
-                }
-            }
-        });
         return builder.build();
     }
 

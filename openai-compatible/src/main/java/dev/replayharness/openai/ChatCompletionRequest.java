@@ -153,27 +153,13 @@ public record ChatCompletionRequest(
         return tools != null && !tools.isEmpty();
     }
 
-    /** Collects the many optional parameters of a request. */
-    public static final class Builder {
+    /**
+     * Collects the many optional parameters of a request: the model and the conversation here, the
+     * sampling, tool and output parameters (and extra fields) in {@link ChatCompletionOptions}.
+     */
+    public static final class Builder extends ChatCompletionOptions {
         private String model;
         private final List<ChatMessage> messages = new ArrayList<>();
-        private Double temperature;
-        private Double topP;
-        private Integer maxTokens;
-        private Integer maxCompletionTokens;
-        private Stop stop;
-        private Long seed;
-        private String reasoningEffort;
-        private Boolean stream;
-        private StreamOptions streamOptions;
-        private List<Tool> tools;
-        private ToolChoice toolChoice;
-        private Boolean parallelToolCalls;
-        private ResponseFormat responseFormat;
-        private Boolean logprobs;
-        private Integer topLogprobs;
-        private String serviceTier;
-        private final Map<String, Object> extraFields = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -215,110 +201,6 @@ public record ChatCompletionRequest(
         /** The result of the tool call {@code toolCallId}. */
         public Builder toolResult(String toolCallId, String content) {
             return message(ChatMessage.tool(toolCallId, content));
-        }
-
-        public Builder temperature(Double value) {
-            this.temperature = value;
-            return this;
-        }
-
-        public Builder topP(Double value) {
-            this.topP = value;
-            return this;
-        }
-
-        public Builder maxTokens(Integer value) {
-            this.maxTokens = value;
-            return this;
-        }
-
-        public Builder maxCompletionTokens(Integer value) {
-            this.maxCompletionTokens = value;
-            return this;
-        }
-
-        public Builder stop(String value) {
-            this.stop = Stop.of(value);
-            return this;
-        }
-
-        public Builder stop(List<String> values) {
-            this.stop = Stop.of(values);
-            return this;
-        }
-
-        public Builder seed(Long value) {
-            this.seed = value;
-            return this;
-        }
-
-        public Builder reasoningEffort(String value) {
-            this.reasoningEffort = value;
-            return this;
-        }
-
-        public Builder stream(Boolean value) {
-            this.stream = value;
-            return this;
-        }
-
-        public Builder includeUsage(boolean value) {
-            this.streamOptions = new StreamOptions(value);
-            return this;
-        }
-
-        public Builder tools(List<Tool> values) {
-            this.tools = values;
-            return this;
-        }
-
-        public Builder tools(Tool... values) {
-            this.tools = List.of(values);
-            return this;
-        }
-
-        public Builder toolChoice(ToolChoice value) {
-            this.toolChoice = value;
-            return this;
-        }
-
-        public Builder parallelToolCalls(Boolean value) {
-            this.parallelToolCalls = value;
-            return this;
-        }
-
-        public Builder responseFormat(ResponseFormat value) {
-            this.responseFormat = value;
-            return this;
-        }
-
-        public Builder logprobs(Boolean value) {
-            this.logprobs = value;
-            return this;
-        }
-
-        public Builder topLogprobs(Integer value) {
-            this.topLogprobs = value;
-            return this;
-        }
-
-        public Builder serviceTier(String value) {
-            this.serviceTier = value;
-            return this;
-        }
-
-        /**
-         * Adds a top-level field this type does not model.
-         *
-         * @throws IllegalArgumentException if {@code name} is a modelled field; use its own method
-         */
-        public Builder extraField(String name, Object value) {
-            if (MODELLED_FIELDS.contains(name)) {
-                throw new IllegalArgumentException("\"" + name + "\" is a modelled request field;"
-                        + " set it with its own builder method instead of extraField");
-            }
-            extraFields.put(name, value);
-            return this;
         }
 
         /**

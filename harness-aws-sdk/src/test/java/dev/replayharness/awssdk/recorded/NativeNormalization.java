@@ -7,8 +7,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Converse answers carry the call's {@code metrics.latencyMs}, different on every call: recorded as 0, so
- * re-recording an unchanged upstream changes nothing. (The request id header is the engine's stable id already.)
+ * Converse answers (and a ConverseStream's {@code metadata} frame) carry the call's {@code metrics.latencyMs}, and the
+ * last InvokeModel stream chunk its {@code amazon-bedrock-invocationMetrics} latencies, different on every call:
+ * recorded as 0, so re-recording an unchanged upstream changes nothing. (The engine applies response normalizers to
+ * each event-stream frame's JSON and unwrapped chunk, drops the frames' random {@code p} padding itself, and writes
+ * the request id header as the stable id already.)
  */
 public final class NativeNormalization implements HarnessCustomizer {
     @Override
@@ -17,6 +20,14 @@ public final class NativeNormalization implements HarnessCustomizer {
             JsonNode metrics = json.get("metrics");
             if (metrics instanceof ObjectNode object && object.has("latencyMs")) {
                 object.put("latencyMs", 0);
+            }
+            JsonNode invocation = json.get("amazon-bedrock-invocationMetrics");
+            if (invocation instanceof ObjectNode object) {
+                for (String latency : new String[] {"invocationLatency", "firstByteLatency"}) {
+                    if (object.has(latency)) {
+                        object.put(latency, 0);
+                    }
+                }
             }
         });
     }

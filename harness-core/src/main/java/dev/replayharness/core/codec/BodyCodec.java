@@ -46,6 +46,9 @@ public final class BodyCodec {
         if (body instanceof Body.Binary binary) {
             return binary.bytes();
         }
+        if (body instanceof Body.Frames frames) {
+            return EventStreamBodies.bytes(frames, "a recorded body");
+        }
         return SseCodec.render(((Body.EventStream) body).events());
     }
 

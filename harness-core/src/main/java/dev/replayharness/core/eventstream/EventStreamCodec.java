@@ -54,46 +54,84 @@ public final class EventStreamCodec {
      *     unknown header type
      */
     public static ArrayNode toJson(byte[] body, String where) {
+        Reading reading = read(body, where);
+        if (reading.fault() != null) {
+            throw reading.fault();
+        }
+        return reading.frames();
+    }
+
+    /**
+     * The frames of a body up to the first one that cannot be read, and why that one cannot: how a recorder keeps
+     * what came before a damaged or cut-off frame.
+     *
+     * @param frames the frames read, in order
+     * @param ends the byte offset just after each frame read, in order
+     * @param fault why frame {@code frames.size() + 1} cannot be read, or {@code null} when the whole body was read
+     */
+    public record Reading(ArrayNode frames, List<Integer> ends, EventStreamException fault) {
+        public Reading {
+            ends = List.copyOf(ends);
+        }
+    }
+
+    /** Reads frames until the body ends or a frame cannot be read; never throws for a bad body. */
+    public static Reading read(byte[] body, String where) {
         ArrayNode frames = MAPPER.createArrayNode();
+        List<Integer> ends = new ArrayList<>();
         int position = 0;
         for (int frame = 1; position < body.length; frame++) {
             int remaining = body.length - position;
             if (remaining < PRELUDE_BYTES) {
-                throw new EventStreamException(
-                        where,
-                        frame,
-                        "truncated: the body ends " + remaining
-                                + " bytes into the 12-byte prelude. The stream was cut off; record it again.",
-                        null);
+                return new Reading(
+                        frames,
+                        ends,
+                        new EventStreamException(
+                                where,
+                                frame,
+                                "truncated: the body ends " + remaining
+                                        + " bytes into the 12-byte prelude. The stream was cut off; record it again.",
+                                null));
             }
             int length = ByteBuffer.wrap(body, position, 4).getInt();
             if (length < 0 || length > MAX_FRAME_BYTES) {
-                throw new EventStreamException(
-                        where,
-                        frame,
-                        "declares " + Integer.toUnsignedString(length) + " bytes, over the limit of " + MAX_FRAME_BYTES
-                                + " (16 MiB). This is not an AWS event stream, or it is damaged.",
-                        null);
+                return new Reading(
+                        frames,
+                        ends,
+                        new EventStreamException(
+                                where,
+                                frame,
+                                "declares " + Integer.toUnsignedString(length) + " bytes, over the limit of "
+                                        + MAX_FRAME_BYTES
+                                        + " (16 MiB). This is not an AWS event stream, or it is damaged.",
+                                null));
             }
             if (length < MIN_FRAME_BYTES || length > remaining) {
-                throw new EventStreamException(
-                        where,
-                        frame,
-                        "truncated: it declares " + length + " bytes and " + remaining
-                                + " remain. The stream was cut off; record it again.",
-                        null);
+                return new Reading(
+                        frames,
+                        ends,
+                        new EventStreamException(
+                                where,
+                                frame,
+                                "truncated: it declares " + length + " bytes and " + remaining
+                                        + " remain. The stream was cut off; record it again.",
+                                null));
             }
-            Message message;
             try {
-                message = Message.decode(ByteBuffer.wrap(body, position, length).slice());
+                Message message =
+                        Message.decode(ByteBuffer.wrap(body, position, length).slice());
+                frames.add(frame(message));
             } catch (RuntimeException e) { // the library's CRC and header checks
-                throw new EventStreamException(
-                        where, frame, e.getMessage() + " (the frame is damaged; record it again)", e);
+                return new Reading(
+                        frames,
+                        ends,
+                        new EventStreamException(
+                                where, frame, e.getMessage() + " (the frame is damaged; record it again)", e));
             }
-            frames.add(frame(message));
             position += length;
+            ends.add(position);
         }
-        return frames;
+        return new Reading(frames, ends, null);
     }
 
     private static ObjectNode frame(Message message) {

@@ -1,6 +1,7 @@
 /**
  * The AWS event-stream format ({@code application/vnd.amazon.eventstream}) as readable JSON: {@link EventStreamCodec}
- * turns a body into one JSON object per frame and back into byte-exact frames. Not yet wired into recording and
- * replay (see issue 14's notes): an engine stage calls it.
+ * turns a body into one JSON object per frame and back into byte-exact frames. The recorder stores those frames
+ * readably ({@code codec.EventStreamBodies}, {@code recording.Body.Frames}); replay encodes them again. A leaf: it
+ * imports no other package of the harness.
  */
 package dev.replayharness.core.eventstream;

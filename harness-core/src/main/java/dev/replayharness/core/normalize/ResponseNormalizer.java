@@ -6,7 +6,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Rewrites a JSON response object before it is written, so that re-recording an unchanged upstream
- * writes the same file. Applied to a JSON body and to the JSON data of each server-sent event.
+ * writes the same file. Applied to a JSON body, to the JSON data of each server-sent event, and to each AWS
+ * event-stream frame's {@code json} payload and unwrapped {@code chunk}.
  */
 @FunctionalInterface
 public interface ResponseNormalizer {

@@ -4,8 +4,10 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
-/** A recorded message body: JSON, text, bytes, or a stream of server-sent events. */
-public sealed interface Body permits Body.Json, Body.Text, Body.Binary, Body.EventStream {
+/**
+ * A recorded message body: JSON, text, bytes, a stream of server-sent events, or the frames of an AWS event stream.
+ */
+public sealed interface Body permits Body.Json, Body.Text, Body.Binary, Body.EventStream, Body.Frames {
 
     /** A JSON body, stored as JSON in the file. */
     record Json(JsonNode value) implements Body {}
@@ -35,6 +37,13 @@ public sealed interface Body permits Body.Json, Body.Text, Body.Binary, Body.Eve
     record EventStream(List<SseEvent> events) implements Body {
         public EventStream {
             events = List.copyOf(events);
+        }
+    }
+
+    /** An {@code application/vnd.amazon.eventstream} body: its frames in order, readable. */
+    record Frames(List<EventFrame> frames) implements Body {
+        public Frames {
+            frames = List.copyOf(frames);
         }
     }
 }

@@ -105,6 +105,15 @@ public final class RecordingFiles {
             } else if (body instanceof Body.EventStream stream) {
                 ArrayNode events = out.putArray("events");
                 stream.events().forEach(e -> events.add(event(e)));
+            } else if (body instanceof Body.Frames frames) {
+                ArrayNode out2 = out.putArray("frames");
+                frames.frames().forEach(f -> {
+                    ObjectNode frame = out2.addObject();
+                    frame.setAll(f.frame());
+                    if (f.offsetMs() != null) {
+                        frame.put("offsetMs", f.offsetMs());
+                    }
+                });
             }
         }
 

@@ -86,7 +86,7 @@ record RecordingReader(Path file) {
             return null;
         }
         if (!body.isObject() || body.size() != 1) {
-            throw fail(path, "must be an object with exactly one of json, text, base64, events");
+            throw fail(path, "must be an object with exactly one of json, text, base64, events, frames");
         }
         Map.Entry<String, JsonNode> only = body.properties().iterator().next();
         JsonNode value = only.getValue();
@@ -95,8 +95,10 @@ record RecordingReader(Path file) {
             case "text" -> new Body.Text(requireText(value, path + ".text"));
             case "base64" -> binary(requireText(value, path + ".base64"), path + ".base64");
             case "events" -> events(value, path + ".events");
+            case "frames" -> new FramesReader(this::fail).frames(value, path + ".frames");
             default ->
-                throw fail(path, "has unknown kind '" + only.getKey() + "'; allowed: json, text, base64, events");
+                throw fail(
+                        path, "has unknown kind '" + only.getKey() + "'; allowed: json, text, base64, events, frames");
         };
     }
 
@@ -207,7 +209,7 @@ record RecordingReader(Path file) {
         return path.substring(path.lastIndexOf('.') + 1);
     }
 
-    private RecordingFormatException fail(String path, String problem) {
+    RecordingFormatException fail(String path, String problem) {
         return new RecordingFormatException(
                 file, (path.isEmpty() ? "the file" : "field '" + path + "'") + " " + problem + ".");
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.recording.Body;
+import dev.replayharness.core.recording.EventFrame;
 import dev.replayharness.core.recording.Interruption;
 import dev.replayharness.core.recording.RecordedRequest;
 import dev.replayharness.core.recording.RecordedResponse;
@@ -84,6 +85,24 @@ public final class RecordingRedactor {
                     .toList();
             return new Body.EventStream(events);
         }
+        if (body instanceof Body.Frames frames) {
+            return new Body.Frames(frames.frames().stream()
+                    .map(f -> new EventFrame(frame(f.frame(), redactor), f.offsetMs()))
+                    .toList());
+        }
         return body;
+    }
+
+    /** Every header value and payload of a frame: strings as text, a base64 payload as its bytes. */
+    private static tools.jackson.databind.node.ObjectNode frame(
+            tools.jackson.databind.node.ObjectNode frame, Redactor redactor) {
+        tools.jackson.databind.node.ObjectNode redacted =
+                (tools.jackson.databind.node.ObjectNode) redactor.redact(frame).deepCopy();
+        if (redacted.path("base64").isString()) {
+            java.util.Base64.Decoder decoder = java.util.Base64.getDecoder();
+            byte[] bytes = decoder.decode(frame.get("base64").stringValue());
+            redacted.put("base64", java.util.Base64.getEncoder().encodeToString(redactor.redact(bytes)));
+        }
+        return redacted;
     }
 }

@@ -7,15 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import dev.replayharness.core.json.Json;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * Removes credentials from everything the harness writes or prints: credential-looking strings by
@@ -56,34 +49,6 @@ public final class Redactor {
             "password",
             "secret",
             "client_secret");
-
-    /**
-     * A credential after an auth scheme. In free text ("a basic overview") the words are ordinary, so
-     * only a token-shaped value counts: at least 20 characters of token alphabet, with a digit in it.
-     */
-    private static final Pattern BEARER =
-            Pattern.compile("(?i)\\b(bearer|basic)\\s+(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{20,}=*");
-    /**
-     * Token patterns, each with the literals one of which every match contains. Most text holds none of
-     * them, and {@link String#contains} finds that out far faster than a regex that starts with a word
-     * boundary (tried at every position): the pattern only runs when a literal is there.
-     */
-    private static final List<Token> TOKENS = List.of(
-            new Token(Pattern.compile("bedrock-api-key-[A-Za-z0-9+/=_%-]+"), "bedrock-api-key-"),
-            new Token(Pattern.compile("ABSK[A-Za-z0-9+/=]{20,}"), "ABSK"),
-            new Token(Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), "AKIA", "ASIA"),
-            new Token(Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}"), "sk-"));
-
-    private record Token(Pattern pattern, String... literals) {
-        boolean mayMatch(String text) {
-            for (String literal : literals) {
-                if (text.contains(literal)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
 
     /** Exact secrets shorter than this are not redacted by value: they would mangle ordinary text. */
     private static final int MIN_SECRET_LENGTH = 8;
@@ -161,40 +126,8 @@ public final class Redactor {
                 result = result.replace(secret, PLACEHOLDER);
             }
         }
-        if (mayHoldScheme(result)) {
-            Matcher bearer = BEARER.matcher(result);
-            if (bearer.find()) {
-                result = bearer.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + PLACEHOLDER));
-            }
-        }
-        for (Token token : TOKENS) {
-            if (token.mayMatch(result)) {
-                Matcher m = token.pattern.matcher(result);
-                if (m.find()) {
-                    result = m.replaceAll(PLACEHOLDER);
-                }
-            }
-        }
+        result = CredentialPatterns.redact(result);
         return result; // the same object when nothing was found
-    }
-
-    /**
-     * Whether {@code text} holds "bearer" or "basic" in any case, which every {@link #BEARER} match does.
-     * The pattern's {@code (?i)} folds ASCII only, so a match starts with a literal 'b' or 'B' (found by
-     * {@link String#indexOf(int, int)}, which is vectorized); {@link String#regionMatches(boolean, int, String,
-     * int, int)} folds the rest at least as widely as the pattern, so a false answer is always right.
-     */
-    private static boolean mayHoldScheme(String text) {
-        return mayHoldScheme(text, 'b') || mayHoldScheme(text, 'B');
-    }
-
-    private static boolean mayHoldScheme(String text, char first) {
-        for (int i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
-            if (text.regionMatches(true, i, "basic", 0, 5) || text.regionMatches(true, i, "bearer", 0, 6)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A raw query string with credential parameters' values replaced and credential-looking values redacted. */
@@ -244,7 +177,6 @@ public final class Redactor {
         return result.equals(view) ? bytes : result.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** Whether {@link #redact} would change the text. */
     /** Every header value redacted. */
     public dev.replayharness.core.http.Headers redactValues(dev.replayharness.core.http.Headers headers) {
         dev.replayharness.core.http.Headers.Builder builder = dev.replayharness.core.http.Headers.builder();
@@ -252,6 +184,7 @@ public final class Redactor {
         return builder.build();
     }
 
+    /** Whether {@link #redact} would change the text. */
     public boolean containsSecret(String text) {
         if (text == null) {
             return false;
@@ -265,53 +198,6 @@ public final class Redactor {
      * is a credential, else a copy (sharing the subtrees that needed nothing). The input is not changed.
      */
     public JsonNode redact(JsonNode node) {
-        if (node == null) {
-            return null;
-        }
-        if (node.isString()) {
-            String redacted = redact(node.stringValue());
-            return redacted.equals(node.stringValue()) ? node : StringNode.valueOf(redacted);
-        }
-        if (node.isObject()) {
-            ObjectNode copy = null;
-            int index = 0;
-            for (var member : node.properties()) {
-                String name = redact(member.getKey());
-                JsonNode value = redact(member.getValue());
-                if (copy == null && (!name.equals(member.getKey()) || value != member.getValue())) {
-                    copy = Json.MAPPER.createObjectNode();
-                    int i = 0;
-                    for (var earlier : node.properties()) { // the members before this one needed nothing
-                        if (i++ == index) {
-                            break;
-                        }
-                        copy.set(earlier.getKey(), earlier.getValue());
-                    }
-                }
-                if (copy != null) {
-                    copy.set(name, value);
-                }
-                index++;
-            }
-            return copy == null ? node : copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = null;
-            for (int i = 0; i < node.size(); i++) {
-                JsonNode element = node.get(i);
-                JsonNode redacted = redact(element);
-                if (copy == null && redacted != element) {
-                    copy = Json.MAPPER.createArrayNode();
-                    for (int j = 0; j < i; j++) {
-                        copy.add(node.get(j));
-                    }
-                }
-                if (copy != null) {
-                    copy.add(redacted);
-                }
-            }
-            return copy == null ? node : copy;
-        }
-        return node;
+        return JsonTreeRedaction.redact(node, this);
     }
 }

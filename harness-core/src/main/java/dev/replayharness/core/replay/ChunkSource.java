@@ -28,6 +28,11 @@ public final class ChunkSource {
         return next < response.chunks().size();
     }
 
+    /** The next chunk's length, without waiting for it (0 when none is left). */
+    public int nextLength() {
+        return hasNext() ? response.chunks().get(next).length : 0;
+    }
+
     /**
      * The next chunk, after waiting its recorded delay (all zero unless timing is replayed).
      *

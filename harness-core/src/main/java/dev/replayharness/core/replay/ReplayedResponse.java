@@ -119,7 +119,7 @@ public record ReplayedResponse(
 
     private static final class ChunkedBody extends InputStream {
         private final ChunkSource source;
-        private byte[] current = new byte[0];
+        private byte[] current;
         private int position;
 
         ChunkedBody(ChunkSource source) {
@@ -138,7 +138,7 @@ public record ReplayedResponse(
             if (length == 0) {
                 return 0;
             }
-            while (position == current.length) {
+            while (current == null || position == current.length) {
                 if (!source.hasNext()) {
                     Optional<IOException> failure = source.failure();
                     if (failure.isPresent()) {
@@ -156,8 +156,8 @@ public record ReplayedResponse(
         }
 
         @Override
-        public int available() {
-            return current.length - position;
+        public int available() { // before the first read, what the first chunk holds
+            return current == null ? source.nextLength() : current.length - position;
         }
     }
 }

@@ -32,10 +32,10 @@ final class RecordingChecks {
         if (sent != null && sameKeyInput(recording, sent, sentTestId)) {
             // The stored request is exactly what the key being looked up was computed from, so its key is
             // that key: no need to canonicalize and hash it again.
-            return new StoredRecording(location, expected, ReplayRenderer.Rendered.of(recording));
+            return new StoredRecording(location, expected, ReplayRenderer.Rendered.of(recording, location));
         }
         return new StoredRecording(
-                location, keyed(location, expected, recording), ReplayRenderer.Rendered.of(recording));
+                location, keyed(location, expected, recording), ReplayRenderer.Rendered.of(recording, location));
     }
 
     /** The key {@code recording}'s request hashes to, which must be {@code expected}. */

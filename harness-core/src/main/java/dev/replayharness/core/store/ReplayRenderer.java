@@ -12,10 +12,11 @@ import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.recording.Body;
 import dev.replayharness.core.recording.Interruption;
 import dev.replayharness.core.recording.Recording;
+import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.recording.SseEvent;
 import dev.replayharness.core.replay.ReplayedResponse;
 
-/** Rebuilds a response from a recording: one chunk per server-sent event, else one chunk. */
+/** Rebuilds a response from a recording: one chunk per server-sent event or event-stream frame, else one chunk. */
 public final class ReplayRenderer {
     private ReplayRenderer() {}
 
@@ -49,10 +50,20 @@ public final class ReplayRenderer {
         }
 
         public static Rendered of(Recording recording) {
+            return of(recording, null);
+        }
+
+        /**
+         * @param file the recording's file, named in the error when its event-stream frames cannot be encoded
+         * @throws RecordingFormatException naming the file and the frame, for an AWS event stream that is not valid
+         */
+        public static Rendered of(Recording recording, Path file) {
             List<byte[]> chunks = new ArrayList<>();
             List<Long> delays = new ArrayList<>();
             Body body = recording.response().body();
-            if (body instanceof Body.EventStream stream) {
+            if (body instanceof Body.Frames || ReplayedFrames.isLegacy(recording)) {
+                ReplayedFrames.render(recording, file, chunks, delays);
+            } else if (body instanceof Body.EventStream stream) {
                 long previous = 0;
                 for (SseEvent event : stream.events()) {
                     chunks.add(SseCodec.render(event));

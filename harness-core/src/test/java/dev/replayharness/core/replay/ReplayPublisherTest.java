@@ -97,6 +97,7 @@ class ReplayPublisherTest {
         void blockingStream() throws IOException {
             InputStream body = response(Optional.of("reset"), 0, 0).openBody(new Timeline());
             byte[] buffer = new byte[64];
+            assertThat(body.available()).isEqualTo("chunk0".length());
             assertThat(new String(buffer, 0, body.read(buffer), UTF_8)).isEqualTo("chunk0");
             assertThat(body.available()).isZero();
             assertThat(new String(buffer, 0, body.read(buffer, 0, 3), UTF_8)).isEqualTo("chu");
