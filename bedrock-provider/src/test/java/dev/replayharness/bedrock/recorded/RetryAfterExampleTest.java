@@ -18,11 +18,13 @@ import dev.replayharness.bedrock.BedrockConfig;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.junit.Fault;
 import dev.replayharness.junit.HttpClientWiring;
+import dev.replayharness.junit.ModeOverride;
 import dev.replayharness.junit.Recorded;
 import dev.replayharness.openai.ChatCompletion;
 import dev.replayharness.openai.ChatCompletionRequest;
 
-@Recorded(namespace = "bedrock", normalization = BedrockNormalization.class, scope = RecordingScope.SHARED)
+// Always replays: the recording is BedrockRecordedFaultsTest's, which records it (against the emulator or Bedrock).
+@Recorded(namespace = "bedrock", scope = RecordingScope.SHARED, mode = ModeOverride.REPLAY)
 class RetryAfterExampleTest {
 
     @Test
