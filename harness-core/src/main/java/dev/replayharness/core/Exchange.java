@@ -21,6 +21,11 @@ import dev.replayharness.core.replay.ReplayedResponse;
  * another (an HTTP client's interceptor, an SDK's transport, the proxy), records and replays through it, so
  * a new adapter adds a translation and no policy.
  *
+ * <p>Injected faults ({@link HarnessSession#faults()}) need nothing more: an error status or a reshaped stream is a
+ * {@link ReplayedResponse} like any other, and a transport fault is thrown from here as the socket's
+ * {@link java.io.IOException}, whatever {@code X1}/{@code X2} say; an adapter whose client API declares no
+ * IOException catches it and reports it as its client would a real one (see the LangChain4j and Anthropic adapters).
+ *
  * <pre>{@code
  * return Exchange.run(session, outgoing,
  *         replayed -> toClientResponse(replayed),

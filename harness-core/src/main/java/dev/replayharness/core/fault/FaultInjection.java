@@ -122,7 +122,7 @@ public final class FaultInjection {
                     r,
                     faults,
                     "malformed event " + bad.event() + " of " + chunks.size());
-            chunks.set(bad.event() - 1, MalformedEvent.of(chunks.get(bad.event() - 1)));
+            chunks.set(bad.event() - 1, MalformedEvent.of(chunks.get(bad.event() - 1), isAwsEventStream(r)));
         } else if (fault instanceof Fault.Latency latency) {
             long between = faults.effectiveWait(latency.betweenEvents()).toMillis();
             for (int i = 1; i < delays.size(); i++) {
@@ -132,6 +132,13 @@ public final class FaultInjection {
             throw new IllegalStateException(fault + " replaces the response; it does not shape one");
         }
         return new ReplayedResponse(r.file(), r.status(), r.headers(), chunks, delays, ending);
+    }
+
+    private static boolean isAwsEventStream(ReplayedResponse r) {
+        return r.headers()
+                .first("content-type")
+                .map(t -> t.trim().toLowerCase(java.util.Locale.ROOT).startsWith("application/vnd.amazon.eventstream"))
+                .orElse(false);
     }
 
     private static void cutBytes(List<byte[]> chunks, List<Long> delays, long keep) {
