@@ -15,6 +15,7 @@ import dev.replayharness.bedrock.RegisteredModel;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.ReplayMissError;
+import dev.replayharness.core.fault.FaultDeclarationException;
 import dev.replayharness.openai.ChatCompletion;
 import dev.replayharness.openai.ChatCompletionChunk;
 import dev.replayharness.openai.ChatCompletionStream;
@@ -33,6 +34,11 @@ public final class StackHandler extends Handler.Abstract {
     public static final String TEST_HEADER = "X-Replay-Harness-Test";
     /** Set on the answer to a request that had no recording in replay mode. */
     public static final String MISS_HEADER = "X-Replay-Harness-Miss";
+    /**
+     * Request header declaring a fault (the {@code @Fault} syntax) for this request's session: one session per
+     * request here, so {@code nth} counts the provider calls this request makes, its client's retries included.
+     */
+    public static final String FAULT_HEADER = "X-Replay-Harness-Fault";
 
     /** OpenAI's SDKs obey this header: {@code false} on answers that the same request would get again. */
     static final String NO_RETRY_HEADER = "X-Should-Retry";
@@ -188,6 +194,7 @@ public final class StackHandler extends Handler.Abstract {
         String testId = exchange.header(TEST_HEADER);
         HarnessSession session = providers.session(testId);
         try (session) {
+            declareFault(session, exchange.header(FAULT_HEADER));
             try {
                 // Inside the mapping: a malformed short-term key fails here, as the 401 it is.
                 BedrockClient client = providers.client(model, session);
@@ -207,6 +214,17 @@ public final class StackHandler extends Handler.Abstract {
             }
         } finally {
             session.uses().forEach(recordingUses);
+        }
+    }
+
+    private static void declareFault(HarnessSession session, String spec) {
+        if (spec == null) {
+            return;
+        }
+        try {
+            session.faults().declare(spec, FAULT_HEADER + " header");
+        } catch (FaultDeclarationException e) {
+            throw ApiError.invalidRequest(FAULT_HEADER, e.getMessage());
         }
     }
 
