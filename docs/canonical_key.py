@@ -24,7 +24,9 @@ def key(recording):
     req = recording["request"]
     if req.get("normalizers"): sys.exit("normalizers are not implemented in this reference script")
     url = urllib.parse.urlsplit(req["url"])
-    form = {"method": req["method"], "path": url.path or "/"}
+    # each segment percent-decoded, then every byte but A-Z a-z 0-9 - . _ ~ encoded as upper-case %XX
+    path = "/".join(urllib.parse.quote(urllib.parse.unquote_to_bytes(s), safe="") for s in url.path.split("/"))
+    form = {"method": req["method"], "path": path or "/"}
     if url.query:
         form["query"] = sorted([p.partition("=")[0], p.partition("=")[2]] for p in url.query.split("&") if p)
     body = req.get("body", {})

@@ -327,4 +327,51 @@ class AnthropicTransportTest {
             }
         }
     }
+
+    @Nested
+    @DisplayName("with injected faults")
+    class Faults {
+        @Test
+        @DisplayName("status 429 on the first attempt: the SDK retries and gets the recorded answer")
+        void status() throws IOException {
+            recordOne("Which planet do humans live on?");
+            try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
+                    HarnessSession session = session(Mode.REPLAY)) {
+                session.faults().declare("status=429;retry-after=0s;nth=1", "test");
+                AnthropicClient client = claude(sentinel.uri("/anthropic").toString(), KEY, session);
+                try {
+                    assertThat(text(client.messages().create(ask("Which planet do humans live on?"))))
+                            .contains("Earth");
+                } finally {
+                    client.close();
+                }
+                assertThat(session.uses())
+                        .extracting(dev.replayharness.core.RecordingUse::outcome)
+                        .containsExactly(
+                                dev.replayharness.core.RecordingUse.Outcome.INJECTED,
+                                dev.replayharness.core.RecordingUse.Outcome.REPLAYED);
+                assertThat(sentinel.acceptedConnections()).isZero();
+            }
+        }
+
+        @Test
+        @DisplayName("reset on every attempt: the SDK's AnthropicIoException over the injected reset")
+        void reset() throws IOException {
+            recordOne("Which planet do humans live on?");
+            try (ConnectionCountingServer sentinel = new ConnectionCountingServer();
+                    HarnessSession session = session(Mode.REPLAY)) {
+                session.faults().declare("reset", "test");
+                AnthropicClient client = claude(sentinel.uri("/anthropic").toString(), KEY, session);
+                try {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(
+                                    () -> client.messages().create(ask("Which planet do humans live on?")))
+                            .isInstanceOf(com.anthropic.errors.AnthropicIoException.class)
+                            .rootCause()
+                            .hasMessageStartingWith("Connection reset (injected by Replay Harness");
+                } finally {
+                    client.close();
+                }
+            }
+        }
+    }
 }

@@ -23,6 +23,10 @@ import dev.replayharness.core.HarnessSession;
  * {@code User-Agent}) are not in the session's request-header allow-list, so they enter no key and no file. In
  * replay, the wrapped client is never called: dummy static credentials do, and no connection is opened. Closing the
  * wrapper closes the wrapped client.
+ *
+ * <p>With harness-junit on the test classpath, a {@code @Recorded} test may instead take a
+ * {@code BedrockRuntimeClient}, {@code BedrockRuntimeAsyncClient}, {@code SdkHttpClient} or {@code SdkAsyncHttpClient}
+ * parameter, already wired to its session (dummy credentials and region in replay; the SDK's defaults otherwise).
  */
 public final class HarnessAws {
 

@@ -20,6 +20,7 @@ import dev.replayharness.core.Mode;
 import dev.replayharness.core.RecordingScope;
 import dev.replayharness.core.config.HarnessConfigurationException;
 import dev.replayharness.core.normalize.ResponseNormalizer;
+import dev.replayharness.core.store.RecordingsRoot;
 import dev.replayharness.proxy.ReplayProxy;
 
 /** {@code harness proxy}: the record/replay proxy, for clients in any language. Runs until Ctrl-C. */
@@ -268,11 +269,6 @@ final class ProxyCommand implements Callable<Integer> {
 
     /** {@code recordings} in the nearest folder, from {@code start} up, that has one or a {@code .git}; as the JUnit extension finds it. */
     static Path defaultRecordings(Path start) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("recordings")) || Files.exists(dir.resolve(".git"))) {
-                return dir.resolve("recordings");
-            }
-        }
-        return start.resolve("recordings");
+        return RecordingsRoot.nearest(start);
     }
 }

@@ -1,5 +1,6 @@
 package dev.replayharness.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,8 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import dev.replayharness.bedrock.StackConfig;
+import dev.replayharness.core.ConfigurationSource;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.Mode;
+import dev.replayharness.core.config.HarnessConfigurationException;
+import dev.replayharness.core.store.RecordingsRoot;
 import dev.replayharness.server.StackServer;
 
 /** {@code harness serve <stack-config.yaml>}: the Bedrock provider as a Llama Stack–style OpenAI API. */
@@ -53,8 +57,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--recordings",
             paramLabel = "DIR",
-            defaultValue = "recordings",
-            description = "Recordings folder; the server uses its stack-server subfolder (default: ${DEFAULT-VALUE}).")
+            description = "Recordings folder; the server uses its stack-server subfolder (default: recordings/ in the"
+                    + " nearest folder, from the working directory up, that has one or a .git).")
     Path recordings;
 
     @Option(
@@ -120,10 +124,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         StackConfig stack = StackConfig.load(config);
-        Harness.Builder harness = StackServer.harnessBuilder(stack, recordings);
+        Path root = recordings != null ? recordings : RecordingsRoot.nearest(Path.of(""));
+        Harness.Builder harness = StackServer.harnessBuilder(stack, root);
         if (mode != null) {
             harness.mode(Mode.parse(mode, "--mode"));
         }
+        prepareToRecord(root);
         StackServer.Builder builder =
                 StackServer.builder(stack, harness.build()).host(host);
         if (port != null) {
@@ -151,6 +157,7 @@ final class ServeCommand implements Callable<Integer> {
                             + server.harness().namespaceDirectory() + ", store "
                             + server.store().file() + "). Ctrl-C stops.");
             spec.commandLine().getOut().flush();
+            warnIfNoRecordings(server.harness());
             onStarted.accept(server);
             stop.await();
         } finally {
@@ -162,5 +169,49 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * A recording server needs its recordings root: the default one is created (as the proxy does); a
+     * named one that is missing is more likely a typo, so it is refused naming {@code --recordings}.
+     */
+    private void prepareToRecord(Path root) {
+        Mode resolved = mode != null
+                ? Mode.parse(mode, "--mode")
+                : Mode.resolve(
+                        java.util.Optional.empty(),
+                        ConfigurationSource.systemProperties(),
+                        ConfigurationSource.environment());
+        if (Files.isDirectory(root) || (resolved != Mode.RECORD && resolved != Mode.RECORD_IF_MISSING)) {
+            return;
+        }
+        if (recordings != null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--recordings " + recordings + ": the folder does not exist, so mode " + resolved.value()
+                            + " cannot write recordings. Create it (mkdir -p " + recordings.toAbsolutePath()
+                            + ") or pass --recordings <an existing folder>.");
+        }
+        try {
+            Files.createDirectories(root);
+        } catch (java.io.IOException e) {
+            throw new HarnessConfigurationException(
+                    "Cannot create the recordings folder " + root + " (" + e + "). Create it yourself or pass"
+                            + " --recordings <folder>.",
+                    e);
+        }
+    }
+
+    /** A replaying server without its recordings folder would answer 424 to every completion: say so at once. */
+    private void warnIfNoRecordings(Harness harness) {
+        if (harness.mode() == Mode.REPLAY && !Files.isDirectory(harness.namespaceDirectory())) {
+            spec.commandLine()
+                    .getErr()
+                    .println("Warning: " + harness.namespaceDirectory().toAbsolutePath()
+                            + " does not exist, so every chat completion will answer 424 (no recording). Pass"
+                            + " --recordings <the folder holding " + StackServer.NAMESPACE + "/> (e.g. the"
+                            + " repository's recordings/), or record with --mode record-if-missing.");
+            spec.commandLine().getErr().flush();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.replayharness.core;
 
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -18,6 +20,11 @@ import dev.replayharness.core.replay.ReplayedResponse;
  * {@link RecordingInputStream} does it for a blocking body stream). Every adapter, in this module or
  * another (an HTTP client's interceptor, an SDK's transport, the proxy), records and replays through it, so
  * a new adapter adds a translation and no policy.
+ *
+ * <p>Injected faults ({@link HarnessSession#faults()}) need nothing more: an error status or a reshaped stream is a
+ * {@link ReplayedResponse} like any other, and a transport fault is thrown from here as the socket's
+ * {@link java.io.IOException}, whatever {@code X1}/{@code X2} say; an adapter whose client API declares no
+ * IOException catches it and reports it as its client would a real one (see the LangChain4j and Anthropic adapters).
  *
  * <pre>{@code
  * return Exchange.run(session, outgoing,
@@ -52,7 +59,12 @@ public final class Exchange {
             throws X1, X2 {
         ExchangePlan plan = session.plan(request);
         if (plan instanceof ExchangePlan.Replay replayed) {
+            waitInjected(session, replayed.delay());
             return replay.answer(replayed.response());
+        }
+        if (plan instanceof ExchangePlan.Fail failed) {
+            waitInjected(session, failed.delay());
+            throw Exchange.<RuntimeException>sneaky(failed.failure());
         }
         Optional<ResponseRecorder> recorder = ((ExchangePlan.Call) plan).recorder();
         try {
@@ -79,7 +91,15 @@ public final class Exchange {
             return CompletableFuture.failedFuture(e);
         }
         if (plan instanceof ExchangePlan.Replay replayed) {
-            return replay.apply(replayed.response());
+            if (replayed.delay().isZero()) {
+                return replay.apply(replayed.response());
+            }
+            return CompletableFuture.runAsync(() -> waitInjected(session, replayed.delay()))
+                    .thenCompose(v -> replay.apply(replayed.response()));
+        }
+        if (plan instanceof ExchangePlan.Fail failed) {
+            return CompletableFuture.runAsync(() -> waitInjected(session, failed.delay()))
+                    .thenCompose(v -> CompletableFuture.failedFuture(failed.failure()));
         }
         Optional<ResponseRecorder> recorder = ((ExchangePlan.Call) plan).recorder();
         CompletableFuture<R> response;
@@ -94,5 +114,27 @@ public final class Exchange {
                 recorder.ifPresent(rec -> rec.failed(error));
             }
         });
+    }
+
+    /** Injected latency, through the session's sleeper (a virtual clock's, in tests that inject one). */
+    private static void waitInjected(HarnessSession session, Duration wait) {
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            session.sleeper().sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw sneaky(new InterruptedIOException("interrupted while waiting an injected fault's latency"));
+        }
+    }
+
+    /**
+     * Throws an injected transport failure as the client's own upstream call would (an {@link java.io.IOException}),
+     * whatever the adapter's declared exception types: every client's send or execute throws IOException.
+     */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable e) throws E {
+        throw (E) e;
     }
 }

@@ -1,5 +1,7 @@
 package dev.replayharness.core;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.replayharness.core.replay.ReplayedResponse;
@@ -9,10 +11,24 @@ import dev.replayharness.core.replay.ReplayedResponse;
  * from a recording, or the adapter calls upstream (and tees the response into a recorder, if one
  * is given).
  */
-public sealed interface ExchangePlan permits ExchangePlan.Replay, ExchangePlan.Call {
+public sealed interface ExchangePlan permits ExchangePlan.Replay, ExchangePlan.Call, ExchangePlan.Fail {
 
-    /** Answer from this recording; send nothing upstream. */
-    record Replay(ReplayedResponse response) implements ExchangePlan {}
+    /**
+     * Answer from this recording (or an injected error response); send nothing upstream.
+     *
+     * @param delay injected latency before the response; zero unless a fault adds it
+     */
+    record Replay(ReplayedResponse response, Duration delay) implements ExchangePlan {
+        public Replay(ReplayedResponse response) {
+            this(response, Duration.ZERO);
+        }
+    }
+
+    /**
+     * Fail as the connection would, after {@code delay}, with no response: an injected transport fault. Nothing is
+     * sent upstream and nothing is recorded.
+     */
+    record Fail(IOException failure, Duration delay) implements ExchangePlan {}
 
     /**
      * Send the request upstream.

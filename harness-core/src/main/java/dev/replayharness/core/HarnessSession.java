@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.replayharness.core.fault.Faults;
 import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.key.CanonicalRequest;
 import dev.replayharness.core.key.KeyedRequest;
@@ -16,6 +17,7 @@ import dev.replayharness.core.key.RequestKeyer;
 import dev.replayharness.core.recording.RecordingFormatException;
 import dev.replayharness.core.redact.RecordingRedactor;
 import dev.replayharness.core.redact.Redactor;
+import dev.replayharness.core.replay.ReplayedResponse;
 import dev.replayharness.core.replay.Sleeper;
 import dev.replayharness.core.store.RecordingBatch;
 import dev.replayharness.core.store.RecordingStore;
@@ -36,6 +38,7 @@ public final class HarnessSession implements AutoCloseable {
     private final RecordingBatch batch;
     private final RequestKeyer keyer;
     private final Replays replays;
+    private final Faults faults;
 
     HarnessSession(Settings settings, String testId) {
         this.settings = settings;
@@ -45,6 +48,7 @@ public final class HarnessSession implements AutoCloseable {
         this.batch = store.batch();
         this.keyer = new RequestKeyer(settings.requestHeaders(), settings.requestNormalizers(), redactor, testId);
         this.replays = new Replays(store, settings.repeatPolicy(), testId);
+        this.faults = new Faults(testId, settings.sleeper() == Sleeper.system());
     }
 
     public Mode mode() {
@@ -72,6 +76,17 @@ public final class HarnessSession implements AutoCloseable {
         return redactor.redact(text);
     }
 
+    /**
+     * The faults this session injects into its exchanges (see {@link Faults}). Declare them before the exchanges
+     * they apply to. A response-replacing fault (status, transport) answers in every mode without a recording and
+     * takes no occurrence of one; a shaping fault (cut, stall, malformed event, latency) replays the recording it
+     * shapes, in every mode (record mode too), and fails an exchange that has none. A faulted exchange never calls
+     * upstream and never writes a recording.
+     */
+    public Faults faults() {
+        return faults;
+    }
+
     /** How replayed timing waits. */
     public Sleeper sleeper() {
         return settings.sleeper();
@@ -86,26 +101,54 @@ public final class HarnessSession implements AutoCloseable {
      */
     public ExchangePlan plan(OutgoingRequest request) {
         KeyedRequest keyed = keyer.key(request);
+        boolean faulting = !faults.isEmpty();
         if (settings.mode() == Mode.LIVE) {
+            Optional<ExchangePlan> injected =
+                    faulting ? FaultPlans.replacement(faults, request, Optional.empty()) : Optional.empty();
+            if (injected.isPresent()) {
+                use(RecordingUse.Outcome.INJECTED, keyed, null);
+                return injected.get();
+            }
+            if (faulting) {
+                FaultPlans.refuseUpstream(faults, request, settings.mode());
+            }
             use(RecordingUse.Outcome.LIVE, keyed, null);
             return new ExchangePlan.Call(Optional.empty());
         }
-        int occurrence = occurrences
-                .computeIfAbsent(keyed.primary().key().hex(), k -> new AtomicInteger())
-                .incrementAndGet();
-        if (settings.mode() != Mode.RECORD) {
-            Optional<StoredRecording> found = replays.find(keyed, occurrence);
-            if (found.isPresent()) {
+        AtomicInteger counter =
+                occurrences.computeIfAbsent(keyed.primary().key().hex(), k -> new AtomicInteger());
+        int occurrence = counter.incrementAndGet();
+        // Record mode looks a recording up only for a session with faults: one that shapes a stream replays it.
+        Optional<StoredRecording> found =
+                settings.mode() != Mode.RECORD || faulting ? replays.find(keyed, occurrence) : Optional.empty();
+        if (faulting) {
+            Optional<ExchangePlan> injected =
+                    FaultPlans.replacement(faults, request, found.map(StoredRecording::location));
+            if (injected.isPresent()) {
+                counter.decrementAndGet(); // the provider never saw it: the next identical request gets this occurrence
+                use(RecordingUse.Outcome.INJECTED, keyed, null);
+                return injected.get();
+            }
+        }
+        if (found.isPresent()) {
+            ReplayedResponse response = found.get().response(settings.replayTiming());
+            Optional<ExchangePlan.Replay> shaped =
+                    faulting ? FaultPlans.shaped(faults, request, found.get().location(), response) : Optional.empty();
+            if (shaped.isPresent() || settings.mode() != Mode.RECORD) {
                 use(RecordingUse.Outcome.REPLAYED, keyed, found.get().location());
-                return new ExchangePlan.Replay(found.get().response(settings.replayTiming()));
+                return shaped.orElseGet(() -> new ExchangePlan.Replay(response));
             }
-            if (settings.mode() == Mode.REPLAY) {
-                use(RecordingUse.Outcome.MISSED, keyed, null);
-                List<Path> lookedFor = keyed.lookupOrder().stream()
-                        .map(f -> store.locate(f.key(), occurrence))
-                        .toList();
-                throw MissReport.build(store, settings.recordCommand(), keyed, testId, occurrence, lookedFor, redactor);
-            }
+            return record(keyed, occurrence); // record mode, and no fault shapes this exchange: record it afresh
+        }
+        if (settings.mode() == Mode.REPLAY) {
+            use(RecordingUse.Outcome.MISSED, keyed, null);
+            List<Path> lookedFor = keyed.lookupOrder().stream()
+                    .map(f -> store.locate(f.key(), occurrence))
+                    .toList();
+            throw MissReport.build(store, settings.recordCommand(), keyed, testId, occurrence, lookedFor, redactor);
+        }
+        if (faulting) {
+            FaultPlans.refuseUpstream(faults, request, settings.mode());
         }
         return record(keyed, occurrence);
     }

@@ -18,7 +18,9 @@ public record RecordingUse(Outcome outcome, String method, String path, Path fil
         REPLAYED,
         RECORDED,
         MISSED,
-        LIVE
+        LIVE,
+        /** Answered by an injected fault: no recording used or written, nothing sent upstream. */
+        INJECTED
     }
 
     public Optional<Path> recording() {

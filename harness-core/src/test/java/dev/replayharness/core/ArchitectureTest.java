@@ -195,7 +195,7 @@ class ArchitectureTest {
 
     @Test
     @DisplayName("the spine's layers point one way: json ← values (http, config) ← recording ← codec, redact ← replay ←"
-            + " key, normalize ← store ← engine ← adapters")
+            + " key, normalize ← store, fault ← engine ← adapters")
     void layers() {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
@@ -213,6 +213,8 @@ class ArchitectureTest {
                 .definedBy(CORE + ".key..", CORE + ".normalize..")
                 .layer("store")
                 .definedBy(CORE + ".store..")
+                .layer("fault")
+                .definedBy(CORE + ".fault..")
                 .layer("engine")
                 .definedBy(DescribedPredicate.describe(
                         "the engine: dev.replayharness.core",
@@ -225,16 +227,19 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("adapters")
                 .whereLayer("store")
                 .mayOnlyBeAccessedByLayers("engine", "adapters")
+                .whereLayer("fault")
+                .mayOnlyBeAccessedByLayers("engine", "adapters")
                 .whereLayer("key")
                 .mayOnlyBeAccessedByLayers("store", "engine", "adapters")
                 .whereLayer("replayed")
-                .mayOnlyBeAccessedByLayers("key", "store", "engine", "adapters")
+                .mayOnlyBeAccessedByLayers("key", "store", "fault", "engine", "adapters")
                 .whereLayer("codec")
                 .mayOnlyBeAccessedByLayers("replayed", "key", "store", "engine", "adapters")
                 .whereLayer("recording")
                 .mayOnlyBeAccessedByLayers("codec", "replayed", "key", "store", "engine", "adapters")
                 .whereLayer("values")
-                .mayOnlyBeAccessedByLayers("recording", "codec", "replayed", "key", "store", "engine", "adapters")
+                .mayOnlyBeAccessedByLayers(
+                        "recording", "codec", "replayed", "key", "store", "fault", "engine", "adapters")
                 .check(CORE_CLASSES);
     }
 }

@@ -85,5 +85,11 @@ public final class HarnessConfiguration {
     /** The default of {@value #REPORT_FILE}: {@value}. */
     public static final String DEFAULT_REPORT_FILE = "target/harness-report.json";
 
+    /**
+     * {@code true} to make every test strict, as {@link Recorded#strict()} does: a test fails when it did not replay
+     * every recording it owns or when one of its faults never fired. Default {@code false}. Key: {@value}.
+     */
+    public static final String STRICT = "harness.strict";
+
     private HarnessConfiguration() {}
 }

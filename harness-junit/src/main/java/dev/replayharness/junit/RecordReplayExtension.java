@@ -78,6 +78,7 @@ public final class RecordReplayExtension implements BeforeEachCallback, AfterEac
         private RecordingScope scope = RecordingScope.TEST;
         private RepeatPolicy repeatPolicy = RepeatPolicy.SEQUENCE;
         private HarnessCustomizer customizer = new HarnessCustomizer.None();
+        private boolean strict;
 
         private Builder() {}
 
@@ -111,9 +112,15 @@ public final class RecordReplayExtension implements BeforeEachCallback, AfterEac
             return this;
         }
 
+        /** Fail a test that left a recording it owns unused, or a fault unfired. Default {@code false}. */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
         public RecordReplayExtension build() {
             return new RecordReplayExtension(Optional.of(
-                    new TestSettings(namespace, Optional.ofNullable(mode), scope, repeatPolicy, customizer)));
+                    new TestSettings(namespace, Optional.ofNullable(mode), scope, repeatPolicy, customizer, strict)));
         }
     }
 }

@@ -38,6 +38,12 @@ import dev.replayharness.core.RepeatPolicy;
  * <li>{@link HttpClientWiring}: to route clients built by the code under test through this test</li>
  * </ul>
  *
+ * <h2>Faults</h2>
+ * Add {@link Fault} to inject an error status, a transport failure, a cut, stalled, malformed or slow stream into
+ * the test's replayed exchanges, or declare them in code with {@code session.faults()}.
+ * <ul>
+ * </ul>
+ *
  * <h2>Test identity</h2>
  * Test-scoped recordings are keyed by the test id, so renaming a test class or method orphans its
  * recordings. The id is {@code <class>#<method><invocations>}:
@@ -89,4 +95,11 @@ public @interface Recorded {
      * no-argument constructor.
      */
     Class<? extends HarnessCustomizer> normalization() default HarnessCustomizer.None.class;
+
+    /**
+     * {@code true} to fail a test that did not replay every recording it owns (its test-scoped recordings in the
+     * namespace) or whose {@link Fault}s did not all fire, listing them: the per-test form of
+     * {@code ./harness unused}. For a whole run, set {@value HarnessConfiguration#STRICT}. Default {@code false}.
+     */
+    boolean strict() default false;
 }

@@ -42,13 +42,29 @@ final class HarnessHttpClient implements HttpClient {
     /** @throws dev.replayharness.core.ReplayMissError in replay mode when no recording matches */
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        return Exchange.<SuccessfulHttpResponse, RuntimeException, RuntimeException>run(
-                session,
-                Messages.outgoing(request),
-                replayed -> Messages.answer(replayed.decoded()),
-                recorder -> recorder.isEmpty()
-                        ? delegate.get().execute(request)
-                        : RecordedCalls.execute(delegate.get(), request, recorder.get()));
+        try {
+            return Exchange.<SuccessfulHttpResponse, RuntimeException, RuntimeException>run(
+                    session,
+                    Messages.outgoing(request),
+                    replayed -> Messages.answer(replayed.decoded()),
+                    recorder -> recorder.isEmpty()
+                            ? delegate.get().execute(request)
+                            : RecordedCalls.execute(delegate.get(), request, recorder.get()));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception injected) {
+            throw asClientFailure(injected);
+        }
+    }
+
+    /**
+     * An injected transport fault (the driver throws the socket's IOException, which this SPI does not declare) as
+     * LangChain4j's own JDK client reports one: a timeout as its TimeoutException, anything else wrapped.
+     */
+    private static RuntimeException asClientFailure(Exception injected) {
+        return injected instanceof java.net.SocketTimeoutException
+                ? new dev.langchain4j.exception.TimeoutException(injected)
+                : new RuntimeException(injected);
     }
 
     /**
@@ -59,6 +75,19 @@ final class HarnessHttpClient implements HttpClient {
      */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        try {
+            stream(request, parser, listener);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception injected) { // reported to the listener, on another thread, as the JDK client does
+            Throwable reported = injected instanceof java.net.SocketTimeoutException
+                    ? new dev.langchain4j.exception.TimeoutException(injected)
+                    : injected;
+            REPLAYERS.execute(() -> quietly(() -> listener.onError(reported)));
+        }
+    }
+
+    private void stream(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         Exchange.<Void, RuntimeException, RuntimeException>run(
                 session,
                 Messages.outgoing(request),

@@ -21,6 +21,7 @@ import dev.replayharness.core.Exchange;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.ReplayMissError;
+import dev.replayharness.core.fault.FaultDeclarationException;
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.recording.RecordingFormatException;
@@ -117,6 +118,9 @@ final class ProxiedExchange {
             HarnessSession session = lease.session;
             OutgoingRequest outgoing = new OutgoingRequest(method, target, headers, body);
             try {
+                for (String spec : request.getHeaders().getValuesList(ReplayProxy.FAULT_HEADER)) {
+                    session.faults().declareOnce(spec, ReplayProxy.FAULT_HEADER + " header");
+                }
                 Exchange.<Void, RuntimeException, RuntimeException>run(
                         session,
                         outgoing,
@@ -149,6 +153,13 @@ final class ProxiedExchange {
                         request.getMethod().toUpperCase(Locale.ROOT) + " " + redactedPath(request, session),
                         testId,
                         miss);
+            } catch (FaultDeclarationException fault) {
+                JsonBodies.send(
+                        response,
+                        callback,
+                        400,
+                        JsonBodies.error("invalid_request_error", "Replay Harness proxy: " + fault.getMessage()),
+                        Map.of(ReplayProxy.ERROR_HEADER, "fault-declaration", "X-Should-Retry", "false"));
             } catch (RecordingFormatException damaged) {
                 LOG.log(
                         Level.WARNING,
@@ -160,6 +171,12 @@ final class ProxiedExchange {
                         missStatus,
                         JsonBodies.error("recording_format_error", damaged.getMessage()),
                         Map.of(ReplayProxy.ERROR_HEADER, "recording-format", "X-Should-Retry", "false"));
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception injected) { // an injected transport fault: the connection fails, with no response
+                LOG.log(Level.DEBUG, () -> "Replay Harness proxy: injected " + injected.getMessage());
+                request.getConnectionMetaData().getConnection().getEndPoint().close(injected);
+                callback.failed(injected);
             }
         } finally {
             sessions.release(lease);

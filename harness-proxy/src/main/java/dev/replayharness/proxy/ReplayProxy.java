@@ -56,6 +56,13 @@ public final class ReplayProxy implements AutoCloseable {
     public static final String ERROR_HEADER = "X-Replay-Harness-Error";
     /** Response header on a replayed response: the recording, relative to the recordings root: {@value}. */
     public static final String RECORDING_HEADER = "X-Replay-Harness-Recording";
+    /**
+     * Request header declaring a fault for the test the request belongs to, in the declaration syntax of
+     * {@code @Fault} (e.g. {@code status=429;retry-after=2s;nth=1}): declared on the test's session the first time
+     * the proxy sees it, so send it on every request of the test; repeat the header for several faults. Never
+     * forwarded, recorded or keyed: {@value}.
+     */
+    public static final String FAULT_HEADER = "X-Replay-Harness-Fault";
     /** Paths under this prefix are the proxy's control endpoints and are never forwarded: {@value}. */
     public static final String CONTROL_PREFIX = "/__harness/";
     /**

@@ -1,22 +1,18 @@
 package dev.replayharness.server;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 
 /**
  * The stack's inference store: every chat completion the server answered, in an SQLite table
@@ -26,16 +22,14 @@ import java.util.regex.Pattern;
  * <p>Each completion is written in its own transaction once it is complete, so a reader never sees
  * half of one, and a crash loses none that was acknowledged (WAL journal, {@code synchronous=NORMAL}:
  * safe against a crash of the server; a power cut may lose the last commits). Completions are unique
- * by id: storing an id again replaces the row (replayed recordings repeat their ids). Thread-safe:
+ * by id: storing an id again replaces the row (the server gives every completion it serves its own id,
+ * see {@link StoredCompletion#id()}). Thread-safe:
  * one connection, one writer or reader at a time.
  */
 public final class InferenceStore implements AutoCloseable {
 
     /** The table name when the configuration names none. */
     public static final String DEFAULT_TABLE = "inference_store";
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-    private static final List<String> COLUMNS = List.of("id", "created", "model", "choices", "usage", "input_messages");
 
     private final Path file;
     private final String table;
@@ -57,72 +51,9 @@ public final class InferenceStore implements AutoCloseable {
      */
     public static InferenceStore open(Path file, String table) {
         Objects.requireNonNull(file, "file");
-        if (!IDENTIFIER.matcher(table).matches()) {
-            throw new StackServerException("The inference store's table name '" + table + "' (storage.stores.inference"
-                    + ".table_name) is not a plain SQL identifier; use letters, digits and underscores, e.g. "
-                    + DEFAULT_TABLE + ".");
-        }
+        Objects.requireNonNull(table, "table");
         Path absolute = file.toAbsolutePath().normalize();
-        try {
-            Path parent = absolute.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new StackServerException(
-                    "Cannot create the folder of the inference store " + absolute + " ("
-                            + e.getClass().getSimpleName() + ": " + e.getMessage()
-                            + "). Set SQLITE_STORE_DIR to a writable folder"
-                            + " or change storage.backends.<backend>.db_path.",
-                    e);
-        }
-        Connection connection;
-        try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
-        } catch (SQLException e) {
-            throw new StackServerException(
-                    "Cannot open the inference store " + absolute + " (" + e.getMessage()
-                            + "). Check that it is an SQLite database and writable, or point SQLITE_STORE_DIR elsewhere.",
-                    e);
-        }
-        InferenceStore store = new InferenceStore(absolute, table, connection);
-        try {
-            store.prepare();
-        } catch (SQLException | RuntimeException e) {
-            store.close();
-            if (e instanceof StackServerException known) {
-                throw known;
-            }
-            throw new StackServerException(
-                    "Cannot use the inference store " + absolute + " (" + e.getMessage()
-                            + "). Check that it is an SQLite database and writable, or point SQLITE_STORE_DIR elsewhere.",
-                    e);
-        }
-        return store;
-    }
-
-    private void prepare() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("PRAGMA synchronous=NORMAL");
-            statement.execute("PRAGMA busy_timeout=10000");
-            statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (id TEXT PRIMARY KEY, created INTEGER NOT NULL,"
-                    + " model TEXT NOT NULL, choices TEXT NOT NULL, usage TEXT, input_messages TEXT NOT NULL)");
-        }
-        Set<String> present = new LinkedHashSet<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet columns = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
-            while (columns.next()) {
-                present.add(columns.getString("name"));
-            }
-        }
-        List<String> missing =
-                COLUMNS.stream().filter(c -> !present.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new StackServerException("The inference store " + file + " has a table '" + table + "' with columns "
-                    + present + ", without " + missing + ": it was made by another program or version. Point"
-                    + " SQLITE_STORE_DIR at a new folder, or rename storage.stores.inference.table_name.");
-        }
+        return new InferenceStore(absolute, table, StoreSchema.open(absolute, table));
     }
 
     /** The database file. */
@@ -186,6 +117,14 @@ public final class InferenceStore implements AutoCloseable {
      * @throws IllegalArgumentException if {@code after} names no stored completion
      */
     public Page list(String after, int limit, String model, boolean descending) {
+        return listByModels(after, limit, model == null ? null : List.of(model), descending);
+    }
+
+    /**
+     * The same, with completions of any of {@code models} (one model's names: its stack id and its
+     * provider's), or of every model when null.
+     */
+    public Page listByModels(String after, int limit, Collection<String> models, boolean descending) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, not " + limit);
         }
@@ -198,9 +137,11 @@ public final class InferenceStore implements AutoCloseable {
                             .append(table)
                             .append(" WHERE 1 = 1");
                     List<Object> args = new ArrayList<>();
-                    if (model != null) {
-                        sql.append(" AND model = ?");
-                        args.add(model);
+                    if (models != null) {
+                        sql.append(" AND model IN (")
+                                .append(String.join(", ", Collections.nCopies(Math.max(1, models.size()), "?")))
+                                .append(')');
+                        args.addAll(models.isEmpty() ? List.of("") : models);
                     }
                     if (after != null) {
                         long[] cursor = cursor(after);

@@ -22,8 +22,11 @@ final class StackHarness {
                 .scope(RecordingScope.SHARED)
                 .repeatPolicy(RepeatPolicy.REUSE_LAST)
                 .responseNormalizer(BedrockResponseNormalizer.create())
-                .recordCommand(testId -> "restart the server with HARNESS_MODE=" + Mode.RECORD_IF_MISSING.value()
-                        + " and a live provider (AWS_BEARER_TOKEN_BEDROCK set): ./harness serve " + stack.source());
+                .recordCommand(testId -> "restart the server with a live provider (AWS_BEARER_TOKEN_BEDROCK set) and"
+                        + " --mode " + Mode.RECORD_IF_MISSING.value() + " (or HARNESS_MODE): ./harness serve "
+                        + stack.source() + " --recordings " + recordingsDirectory + " --mode "
+                        + Mode.RECORD_IF_MISSING.value() + ". If it is recorded in another folder, restart with"
+                        + " --recordings <the folder holding " + StackServer.NAMESPACE + "/> instead.");
         for (InferenceProvider provider : stack.inferenceProviders()) {
             BedrockApiKey key = provider.config().apiKey();
             if (!key.isReplayDummy()) {

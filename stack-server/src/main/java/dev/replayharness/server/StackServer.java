@@ -1,7 +1,5 @@
 package dev.replayharness.server;
 
-import java.io.IOException;
-import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -9,16 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-
 import dev.replayharness.bedrock.StackConfig;
 import dev.replayharness.core.Harness;
-import dev.replayharness.server.internal.JsonErrorHandler;
 import dev.replayharness.server.internal.Providers;
 import dev.replayharness.server.internal.StackHandler;
 
@@ -38,7 +28,7 @@ import dev.replayharness.server.internal.StackHandler;
  *
  * <p>Endpoints: {@code POST /v1/chat/completions} (streamed as SSE when {@code "stream": true}),
  * {@code GET /v1/chat/completions} and {@code GET /v1/chat/completions/{id}} (the store),
- * {@code GET /v1/models}, {@code GET /v1/health}; {@code /v1/completions} and {@code /v1/embeddings}
+ * {@code GET /v1/models}, {@code GET /v1/models/{id}}, {@code GET /v1/health}; {@code /v1/completions} and {@code /v1/embeddings}
  * answer 501. Every error is an OpenAI-style JSON body. A request may carry
  * {@value StackHandler#TEST_HEADER} naming the test whose recordings it uses. {@link #close()} stops
  * taking requests, lets those in flight finish (up to the stop timeout) and then closes the store.
@@ -57,8 +47,7 @@ public final class StackServer implements AutoCloseable {
     public static final String MISS_HEADER = StackHandler.MISS_HEADER;
 
     private final Builder settings;
-    private Server jetty;
-    private ServerConnector connector;
+    private Listener listener;
     private InferenceStore store;
     private volatile boolean stopped;
 
@@ -89,60 +78,44 @@ public final class StackServer implements AutoCloseable {
      * @throws StackServerException naming the port and the fix when it is taken, or the store's problem
      */
     public synchronized StackServer start() {
-        if (jetty != null) {
+        if (listener != null) {
             throw new IllegalStateException("this server was already started; build a new one");
         }
-        store = InferenceStore.open(settings.storePath(), settings.storeTable());
-        QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads, 8, 60_000);
-        threads.setName("stack-server");
-        jetty = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(true);
-        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        connector.setHost(settings.host);
-        connector.setPort(settings.port());
-        jetty.addConnector(connector);
-        GracefulHandler graceful = new GracefulHandler();
-        graceful.setShutdownIdleTimeout(100); // once stopping, idle keep-alive connections close at once
-        graceful.setHandler(new StackHandler(
-                new Providers(settings.stack, settings.harness, settings.httpClient),
-                store,
-                settings.maxRequestBytes,
-                settings.recordingUses));
-        jetty.setHandler(graceful);
-        jetty.setErrorHandler(new JsonErrorHandler());
-        jetty.setStopTimeout(settings.stopTimeout.toMillis());
-        jetty.setStopAtShutdown(false);
+        listener = Listener.bind(
+                settings.host, settings.port(), settings.maxThreads, String.valueOf(settings.stack.source()));
         try {
-            jetty.start();
-        } catch (Exception e) {
-            stopQuietly();
+            store = InferenceStore.open(settings.storePath(), settings.storeTable());
+        } catch (RuntimeException e) {
+            listener.stop();
+            throw e;
+        }
+        try {
+            listener.start(
+                    new StackHandler(
+                            new Providers(settings.stack, settings.harness, settings.httpClient),
+                            store,
+                            settings.maxRequestBytes,
+                            settings.recordingUses),
+                    settings.stopTimeout.toMillis());
+        } catch (RuntimeException e) {
             store.close();
-            if (e instanceof BindException || e.getCause() instanceof BindException || e instanceof IOException) {
-                throw new StackServerException(
-                        "Cannot listen on " + settings.host + ":" + settings.port() + " ("
-                                + e.getMessage() + "): another process uses the port. Stop it, or choose another port"
-                                + " (--port, or server.port in " + settings.stack.source() + ").",
-                        e);
-            }
-            throw new StackServerException("The server did not start: " + e, e);
+            throw e;
         }
         return this;
     }
 
     /** Where the server listens, e.g. {@code http://127.0.0.1:8321}. */
     public URI baseUri() {
-        if (connector == null || stopped) {
+        if (listener == null || stopped) {
             throw new IllegalStateException(stopped ? "the server is stopped" : "the server is not started");
         }
         String host = settings.host.contains(":") ? "[" + settings.host + "]" : settings.host;
-        return URI.create("http://" + host + ":" + connector.getLocalPort());
+        return URI.create("http://" + host + ":" + listener.port());
     }
 
     /** The port bound (useful after {@code port(0)}). */
     public int port() {
-        return connector.getLocalPort();
+        return listener.port();
     }
 
     /** The inference store (open while the server runs). */
@@ -161,26 +134,17 @@ public final class StackServer implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        if (jetty == null || stopped) {
+        if (listener == null || stopped) {
             return;
         }
         stopped = true;
-        stopQuietly();
+        listener.stop();
         store.close();
-    }
-
-    private void stopQuietly() {
-        try {
-            jetty.stop();
-        } catch (Exception e) {
-            System.getLogger("dev.replayharness.server")
-                    .log(System.Logger.Level.WARNING, "stopping the server: " + e.getMessage());
-        }
     }
 
     @Override
     public String toString() {
-        return "StackServer[" + (connector == null ? "not started" : baseUri()) + ", harness="
+        return "StackServer[" + (listener == null ? "not started" : baseUri()) + ", harness="
                 + settings.harness.namespace() + "/" + settings.harness.mode() + "]";
     }
 

@@ -99,9 +99,9 @@ class GuideExamplesTest {
         return response;
     }
 
-    /** Replayed completions carry the normalized id of their recording; live ones the provider's. */
+    /** Served completions carry the normalized id of their recording (live ones the provider's) and a counter. */
     private static String idPattern() {
-        return stack.server.harness().mode() == Mode.REPLAY ? "rec-[0-9a-f]{12}" : "\\S+";
+        return stack.server.harness().mode() == Mode.REPLAY ? "rec-[0-9a-f]{12}-[0-9]+" : "\\S+-[0-9]+";
     }
 
     private static String content(HttpResponse<String> response) {

@@ -125,6 +125,9 @@ class StackServerTest {
         for (String path : List.of("/v1/completions", "/v1/embeddings")) {
             HttpResponse<String> response = stack.post(path, "{\"model\":\"" + MODEL + "\",\"input\":\"hi\"}");
             assertThat(response.statusCode()).isEqualTo(501);
+            assertThat(response.headers().firstValue("X-Should-Retry"))
+                    .as("OpenAI SDKs retry 5xx unless told not to")
+                    .hasValue("false");
             assertThat(error(response).get("message").asString()).contains("not supported");
         }
         HttpResponse<String> unknown = stack.get("/v2/whatever");
@@ -194,10 +197,12 @@ class StackServerTest {
                 .as("not retried by SDKs, unlike 5xx; not a provider 404")
                 .isEqualTo(424);
         assertThat(response.headers().firstValue(StackServer.MISS_HEADER)).hasValue("true");
+        assertThat(response.headers().firstValue("X-Should-Retry")).hasValue("false");
         JsonNode error = error(response);
         assertThat(error.get("type").asString()).isEqualTo("replay_miss");
         assertThat(error.get("message").asString())
-                .contains("HARNESS_MODE=record-if-missing")
+                .contains("--mode record-if-missing")
+                .contains("--recordings " + dir.resolve("empty"))
                 .contains("Which planet");
         assertThat(stack.emulator.requestCount()).isZero();
         assertThat(stack.server.store().count()).isZero();
@@ -342,5 +347,8 @@ class StackServerTest {
                     .hasMessageContaining("Cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .hasMessageContaining("choose another port (--port, or server.port in");
         }
+        assertThat(dir.resolve("store"))
+                .as("the store is created only once the port is bound")
+                .doesNotExist();
     }
 }

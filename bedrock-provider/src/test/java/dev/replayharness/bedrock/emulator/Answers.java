@@ -85,6 +85,10 @@ final class Answers {
                 new Answer(
                         List.of("The user wants the Latin word for the Sun. ", "It is sol; genitive solis."),
                         "The Sun is called **Sol** in Latin (genitive *Solis*).");
+            case "What's the name of the Sun in Latin?" ->
+                new Answer(
+                        List.of("The user wants the Latin word for the Sun. ", "It is Sol."),
+                        "The Latin name for the Sun is **Sol**.");
             case "What is the name of the US captial?" ->
                 new Answer(
                         List.of("They mean capital, despite the typo. ", "The U.S. capital is Washington, D.C."),

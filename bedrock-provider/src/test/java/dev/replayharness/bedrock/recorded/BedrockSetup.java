@@ -55,7 +55,13 @@ public final class BedrockSetup implements AutoCloseable {
     }
 
     /** The same, with other registered models than the stack config's ({@code null}: the stack config's). */
-    public synchronized BedrockClient client(HttpClientWiring wiring, ModelRegistry models) {
+    public BedrockClient client(HttpClientWiring wiring, ModelRegistry models) {
+        return client(wiring, models, dev.replayharness.bedrock.Sleeper.system());
+    }
+
+    /** A client whose retries wait on {@code sleeper} (so a test can see the waits instead of sleeping them). */
+    public synchronized BedrockClient client(
+            HttpClientWiring wiring, ModelRegistry models, dev.replayharness.bedrock.Sleeper sleeper) {
         StackConfig stack = StackConfig.load(setup.path("stack-config"));
         BedrockConfig config =
                 stack.bedrockConfig().toBuilder().region(region()).build();
@@ -71,6 +77,7 @@ public final class BedrockSetup implements AutoCloseable {
         return BedrockClient.builder(config)
                 .models(models == null ? stack.models() : models)
                 .httpClient(wiring.wrap(HttpClient.newHttpClient()))
+                .sleeper(sleeper)
                 .build();
     }
 

@@ -7,6 +7,7 @@ import com.anthropic.core.RequestOptions;
 import com.anthropic.core.http.HttpClient;
 import com.anthropic.core.http.HttpRequest;
 import com.anthropic.core.http.HttpResponse;
+import com.anthropic.errors.AnthropicIoException;
 
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
@@ -32,11 +33,17 @@ public final class HarnessTransport implements HttpClient {
     public HttpResponse execute(HttpRequest request, RequestOptions requestOptions) {
         HttpRequest buffered = request.buffered();
         // A ReplayMissError leaves Exchange.run untouched; an upstream failure ends the recorder there.
-        return Exchange.<HttpResponse, RuntimeException, RuntimeException>run(
-                session,
-                SdkMessages.outgoing(buffered),
-                replayed -> replayed(buffered, replayed),
-                recorder -> tee(upstream.execute(buffered, requestOptions), recorder));
+        try {
+            return Exchange.<HttpResponse, RuntimeException, RuntimeException>run(
+                    session,
+                    SdkMessages.outgoing(buffered),
+                    replayed -> replayed(buffered, replayed),
+                    recorder -> tee(upstream.execute(buffered, requestOptions), recorder));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception injected) { // an injected transport fault, as the SDK's own client reports an I/O failure
+            throw new AnthropicIoException("Request failed", injected);
+        }
     }
 
     @Override

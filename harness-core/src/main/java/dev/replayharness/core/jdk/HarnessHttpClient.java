@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +40,15 @@ final class HarnessHttpClient extends HttpClient {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
         byte[] body = body(request);
+        try {
+            return exchange(request, handler, body);
+        } catch (SocketTimeoutException e) {
+            throw asHttpTimeout(e);
+        }
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler, byte[] body)
+            throws IOException, InterruptedException {
         return Exchange.<HttpResponse<T>, IOException, InterruptedException>run(
                 session,
                 toOutgoing(request, body),
@@ -71,7 +82,7 @@ final class HarnessHttpClient extends HttpClient {
             Thread.currentThread().interrupt();
             return CompletableFuture.failedFuture(e);
         }
-        return Exchange.runAsync(
+        CompletableFuture<HttpResponse<T>> response = Exchange.runAsync(
                 session,
                 toOutgoing(request, body),
                 replayed -> CompletableFuture.supplyAsync(
@@ -87,6 +98,22 @@ final class HarnessHttpClient extends HttpClient {
                             ? delegate.sendAsync(outgoing, tee)
                             : delegate.sendAsync(outgoing, tee, pushPromiseHandler);
                 });
+        return response.exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                unwrapped(e) instanceof SocketTimeoutException timeout ? asHttpTimeout(timeout) : e));
+    }
+
+    /**
+     * An injected timeout as java.net.http reports its own ({@link HttpTimeoutException}); the delegate itself never
+     * throws a SocketTimeoutException, so only an injected fault is translated.
+     */
+    private static HttpTimeoutException asHttpTimeout(SocketTimeoutException e) {
+        HttpTimeoutException timeout = new HttpTimeoutException(e.getMessage());
+        timeout.initCause(e);
+        return timeout;
+    }
+
+    private static Throwable unwrapped(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     private static byte[] body(HttpRequest request) throws IOException, InterruptedException {

@@ -130,7 +130,7 @@ public final class CanonicalRequest {
 
     private static Parts parts(
             String method, String rawPath, String rawQuery, Body body, List<RequestNormalizer> normalizers) {
-        String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+        String path = rawPath == null || rawPath.isEmpty() ? "/" : CanonicalPath.of(rawPath); // %3A and : are one key
         List<List<String>> query = rawQuery == null || rawQuery.isEmpty() ? null : queryPairs(rawQuery);
         if (body instanceof Body.Json json) {
             return new Parts(method, path, query, normalize(json.value(), normalizers), null);

@@ -70,6 +70,27 @@ class CanonicalRequestTest {
                     .isEqualTo("{\"bodyBase64\":\"bm90IGpzb24=\",\"method\":\"PUT\",\"path\":\"/upload\"}");
             assertThat(form.key().hex()).isEqualTo("850f2bc3bc634dbdbc6bbaa229eba58a67031febf47610ca893bfa8117c04237");
         }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+            "/model/openai.gpt-oss-20b-1%3A0/converse", // as the AWS SDK sends it (and as it is recorded)
+            "/model/openai.gpt-oss-20b-1:0/converse",
+            "/model/openai.gpt-oss-20b-1%3a0/converse",
+            "/%6Dodel/openai.gpt-oss-20b-1%3A0/converse"
+        })
+        @DisplayName("a Bedrock native Converse request: every spelling of the model id's path is one key")
+        void bedrockNativePathSpellings(String path) {
+            CanonicalRequest form = of(
+                    "POST",
+                    "https://bedrock-runtime.us-west-2.amazonaws.com" + path,
+                    "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Which planet do humans live on?\"}]}]}",
+                    null);
+            assertThat(form.json())
+                    .isEqualTo(
+                            "{\"body\":{\"messages\":[{\"content\":[{\"text\":\"Which planet do humans live on?\"}],"
+                                    + "\"role\":\"user\"}]},\"method\":\"POST\",\"path\":\"/model/openai.gpt-oss-20b-1%3A0/converse\"}");
+            assertThat(form.key().hex()).isEqualTo("b9c61cba6a106f34026318f03f7f9609f1bc74aa79c06b54dd968dc57e2114ce");
+        }
     }
 
     @Nested

@@ -57,6 +57,9 @@ class ReferenceScriptTest {
                 }
                 record(session, URI.create("https://example.com/v1/bin"), "\u0000\u00ff");
                 count++;
+                // a path whose key spelling differs from the one sent (':' → %3A, %7e → ~, %2f kept as %2F)
+                record(session, URI.create("http://127.0.0.1:9/model/m-1:0/a%3a%7e%2fb"), "{}");
+                count++;
             }
         }
         List<Path> files;

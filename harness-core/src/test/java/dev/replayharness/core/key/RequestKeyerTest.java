@@ -36,6 +36,22 @@ class RequestKeyerTest {
         return key("post", url, Headers.empty(), body, List.of(), "Keyer#test");
     }
 
+    @Test
+    @DisplayName("a path's percent-encoding is canonical in both keys, while the recorded URL keeps the path as sent")
+    void percentEncodingOfThePath() {
+        String body = "{\"messages\":[]}";
+        KeyedRequest sdk =
+                key("https://bedrock-runtime.us-west-2.amazonaws.com/model/openai.gpt-oss-20b-1%3A0/converse", body);
+        KeyedRequest literal = key("http://127.0.0.1:8080/model/openai.gpt-oss-20b-1:0/converse", body);
+        assertThat(literal.testScoped().key()).isEqualTo(sdk.testScoped().key());
+        assertThat(literal.shared().key()).isEqualTo(sdk.shared().key());
+        assertThat(sdk.recorded().url()).endsWith("/model/openai.gpt-oss-20b-1%3A0/converse");
+        assertThat(literal.recorded().url()).endsWith("/model/openai.gpt-oss-20b-1:0/converse");
+        assertThat(key("http://h/model/a%2Fb/converse", body).shared().key())
+                .as("%2F is not /")
+                .isNotEqualTo(key("http://h/model/a/b/converse", body).shared().key());
+    }
+
     @Nested
     @DisplayName("redaction, at this one point for the request")
     class Redaction {

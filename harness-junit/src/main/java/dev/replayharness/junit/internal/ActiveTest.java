@@ -1,8 +1,11 @@
 package dev.replayharness.junit.internal;
 
+import java.util.Optional;
+
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.opentest4j.AssertionFailedError;
 
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.config.HarnessConfigurationException;
@@ -17,13 +20,18 @@ public final class ActiveTest implements Stores.Closeable {
     private final HarnessSession session;
     private final RunConfiguration configuration;
     private final RunReport report;
+    private final boolean strict;
+    private final java.nio.file.Path namespaceDirectory;
     private boolean finished;
 
-    private ActiveTest(String testId, HarnessSession session, RunConfiguration configuration, RunReport report) {
+    private ActiveTest(
+            String testId, HarnessSession session, RunConfiguration configuration, RunReport report, boolean strict) {
         this.testId = testId;
         this.session = session;
         this.configuration = configuration;
         this.report = report;
+        this.strict = strict;
+        this.namespaceDirectory = configuration.recordingsDirectory().resolve(session.namespace());
     }
 
     /** Opens the session of the test of {@code context}. */
@@ -42,17 +50,35 @@ public final class ActiveTest implements Stores.Closeable {
                         context.getRequiredTestClass(),
                         context.getRequiredTestMethod().getName())
                 .session(testId);
-        store.put(ActiveTest.class, new ActiveTest(testId, session, configuration, report));
+        ActiveTest test =
+                new ActiveTest(testId, session, configuration, report, settings.strict() || configuration.strict());
+        store.put(ActiveTest.class, test);
+        try {
+            AnnotatedFaults.declare(context, session);
+        } catch (RuntimeException e) {
+            test.finish(true);
+            throw e;
+        }
     }
 
     /**
      * Drops a failed (or aborted) test's new recordings unless they are to be saved, writes the rest,
-     * and adds the test to the run report.
+     * and adds the test to the run report. Fails the test when a fault matched none of its exchanges or, strict,
+     * when it left a recording it owns unused or a fault unfired; adds the seeds of its probabilistic faults to
+     * a failure.
      */
     public static void finish(ExtensionContext context) {
         ActiveTest test = Stores.of(context).get(ActiveTest.class, ActiveTest.class);
-        if (test != null) {
-            test.finish(context.getExecutionException().isPresent() && !test.configuration.saveOnFailure());
+        if (test == null) {
+            return;
+        }
+        Optional<Throwable> failure = context.getExecutionException();
+        Optional<AssertionFailedError> undone =
+                StrictCheck.check(test.testId, test.session, test.strict, test.namespaceDirectory);
+        test.finish((failure.isPresent() || undone.isPresent()) && !test.configuration.saveOnFailure());
+        failure.ifPresent(f -> FaultSeeds.attach(f, test.session));
+        if (undone.isPresent() && failure.isEmpty()) {
+            throw undone.get();
         }
     }
 

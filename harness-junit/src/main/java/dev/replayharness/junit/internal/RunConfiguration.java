@@ -30,7 +30,8 @@ public record RunConfiguration(
         boolean replayTiming,
         List<String> secrets,
         Path reportFile,
-        RecordCommand recordCommand) {
+        RecordCommand recordCommand,
+        boolean strict) {
 
     /** Reads every key now, so that a wrong value fails the first test rather than a late one. */
     public static RunConfiguration load(
@@ -63,7 +64,8 @@ public record RunConfiguration(
                 reader.bool(HarnessConfiguration.REPLAY_TIMING, false),
                 secrets,
                 report,
-                new RecordCommand(WorkingTree.mavenModule(workingDirectory)));
+                new RecordCommand(WorkingTree.mavenModule(workingDirectory)),
+                reader.bool(HarnessConfiguration.STRICT, false));
     }
 
     /** Names no secret value: the record may end up in a log. */
@@ -71,7 +73,8 @@ public record RunConfiguration(
     public String toString() {
         return "RunConfiguration[recordingsDirectory=" + recordingsDirectory + ", mode=" + mode + ", saveOnFailure="
                 + saveOnFailure + ", source=" + source.orElse("(default)") + ", recordTiming=" + recordTiming
-                + ", replayTiming=" + replayTiming + ", secrets=" + secrets.size() + " values, reportFile=" + reportFile
+                + ", replayTiming=" + replayTiming + ", strict=" + strict + ", secrets=" + secrets.size()
+                + " values, reportFile=" + reportFile
                 + "]";
     }
 }

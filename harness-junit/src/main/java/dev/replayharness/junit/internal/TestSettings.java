@@ -21,11 +21,17 @@ public record TestSettings(
         Optional<Mode> mode,
         RecordingScope scope,
         RepeatPolicy repeatPolicy,
-        HarnessCustomizer customizer) {
+        HarnessCustomizer customizer,
+        boolean strict) {
 
     /** The settings of a test that has neither annotation nor registered settings. */
     public static final TestSettings DEFAULTS = new TestSettings(
-            "default", Optional.empty(), RecordingScope.TEST, RepeatPolicy.SEQUENCE, new HarnessCustomizer.None());
+            "default",
+            Optional.empty(),
+            RecordingScope.TEST,
+            RepeatPolicy.SEQUENCE,
+            new HarnessCustomizer.None(),
+            false);
 
     public TestSettings {
         Objects.requireNonNull(namespace, "namespace");
@@ -70,7 +76,8 @@ public record TestSettings(
                 recorded.mode().mode(),
                 recorded.scope(),
                 recorded.repeatPolicy(),
-                instantiate(recorded.normalization(), where));
+                instantiate(recorded.normalization(), where),
+                recorded.strict());
     }
 
     private static HarnessCustomizer instantiate(Class<? extends HarnessCustomizer> type, AnnotatedElement where) {

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import dev.replayharness.core.store.RecordingsRoot;
+
 /** Where the tests run from: finds the default recordings folder and the Maven module of the working directory. */
 final class WorkingTree {
     private WorkingTree() {}
@@ -14,12 +16,7 @@ final class WorkingTree {
      * Maven runs tests in the module's directory, while recordings are committed at the repository root.
      */
     static Path defaultRecordingsDirectory(Path workingDirectory) {
-        for (Path dir = workingDirectory; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("recordings")) || Files.exists(dir.resolve(".git"))) {
-                return dir.resolve("recordings");
-            }
-        }
-        return workingDirectory.resolve("recordings");
+        return RecordingsRoot.nearest(workingDirectory);
     }
 
     /**

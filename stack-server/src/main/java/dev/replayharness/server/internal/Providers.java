@@ -78,6 +78,21 @@ public final class Providers {
         return model;
     }
 
+    /**
+     * Every name the store may hold for the model that {@code name} names (its stack id, model id and
+     * provider resource id: a completion's {@code model} is the provider's), or just {@code name}
+     * when no registered model has it.
+     */
+    public List<String> modelNames(String name) {
+        return models.stream()
+                .filter(m -> m.isNamed(name))
+                .findFirst()
+                .map(m -> List.of(m.stackId(), m.modelId(), m.providerResourceId()).stream()
+                        .distinct()
+                        .toList())
+                .orElse(List.of(name));
+    }
+
     /** A session for one request: test-scoped when the client named its test, else shared. */
     public HarnessSession session(String testId) {
         return testId == null ? harness.sharedSession() : harness.session(testId);

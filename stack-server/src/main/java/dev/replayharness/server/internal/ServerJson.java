@@ -35,9 +35,20 @@ public final class ServerJson {
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw ApiError.invalidRequest(
                     null,
-                    "The request body is not valid JSON" + where + ": " + e.getOriginalMessage()
+                    "The request body is not valid JSON" + where + ": " + plain(e.getOriginalMessage())
                             + ". Send a JSON object (check quotes, commas and brackets).");
         }
+    }
+
+    /** Jackson's reason without its internals: the source description, byte offsets and character codes. */
+    static String plain(String reason) {
+        String text = reason == null ? "unreadable" : reason;
+        return text.replaceAll("\\s*\\(for (\\w+) starting at \\[Source:[^\\]]*\\]\\)", " to close the $1")
+                .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
+                .replaceAll(" \\(code -?\\d+\\)", "")
+                .replace(" to close the Array", " to close the list")
+                .replace(" to close the Object", " to close the object")
+                .strip();
     }
 
     public static String write(JsonNode node) {

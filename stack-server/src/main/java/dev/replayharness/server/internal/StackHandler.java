@@ -15,6 +15,7 @@ import dev.replayharness.bedrock.RegisteredModel;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.RecordingUse;
 import dev.replayharness.core.ReplayMissError;
+import dev.replayharness.core.fault.FaultDeclarationException;
 import dev.replayharness.openai.ChatCompletion;
 import dev.replayharness.openai.ChatCompletionChunk;
 import dev.replayharness.openai.ChatCompletionStream;
@@ -22,10 +23,7 @@ import dev.replayharness.openai.OpenAiException;
 import dev.replayharness.openai.OpenAiJson;
 import dev.replayharness.openai.StreamAccumulator;
 import dev.replayharness.server.InferenceStore;
-import dev.replayharness.server.StoredCompletion;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,6 +34,14 @@ public final class StackHandler extends Handler.Abstract {
     public static final String TEST_HEADER = "X-Replay-Harness-Test";
     /** Set on the answer to a request that had no recording in replay mode. */
     public static final String MISS_HEADER = "X-Replay-Harness-Miss";
+    /**
+     * Request header declaring a fault (the {@code @Fault} syntax) for this request's session: one session per
+     * request here, so {@code nth} counts the provider calls this request makes, its client's retries included.
+     */
+    public static final String FAULT_HEADER = "X-Replay-Harness-Fault";
+
+    /** OpenAI's SDKs obey this header: {@code false} on answers that the same request would get again. */
+    static final String NO_RETRY_HEADER = "X-Should-Retry";
 
     private static final System.Logger LOG = System.getLogger("dev.replayharness.server");
     private static final String CHAT = "/v1/chat/completions";
@@ -48,13 +54,16 @@ public final class StackHandler extends Handler.Abstract {
 
     private final Consumer<RecordingUse> recordingUses;
     private final StoreRoutes storeRoutes;
+    private final ModelRoutes modelRoutes;
+    private final ServedIds servedIds = new ServedIds();
 
     public StackHandler(
             Providers providers, InferenceStore store, long maxRequestBytes, Consumer<RecordingUse> recordingUses) {
         this.recordingUses = recordingUses;
         this.providers = providers;
         this.store = store;
-        this.storeRoutes = new StoreRoutes(store);
+        this.storeRoutes = new StoreRoutes(store, providers::modelNames);
+        this.modelRoutes = new ModelRoutes(providers.models());
         this.maxRequestBytes = maxRequestBytes;
         this.redact = providers.harness()::redact;
     }
@@ -74,9 +83,13 @@ public final class StackHandler extends Handler.Abstract {
             if (error.status() >= 500 && error.status() != 501) {
                 LOG.log(System.Logger.Level.WARNING, method + " " + path + ": " + redact.apply(error.getMessage()));
             }
+            if (error.status() == 501) {
+                exchange.header(NO_RETRY_HEADER, "false"); // OpenAI clients retry every 5xx: this one never changes
+            }
             exchange.error(error, redact.apply(error.getMessage()));
         } catch (ReplayMissError miss) {
             exchange.header(MISS_HEADER, "true");
+            exchange.header(NO_RETRY_HEADER, "false");
             exchange.error(
                     new ApiError(424, "replay_miss", "replay_miss", null, miss.getMessage()),
                     redact.apply(miss.getMessage()));
@@ -122,9 +135,9 @@ public final class StackHandler extends Handler.Abstract {
                     throw ApiError.methodNotAllowed(method, path, "GET, POST");
                 }
             }
-            case "/v1/models" -> {
+            case ModelRoutes.MODELS -> {
                 requireMethod(method, path, "GET");
-                exchange.json(200, models());
+                modelRoutes.list(exchange);
             }
             case "/v1/health" -> {
                 requireMethod(method, path, "GET");
@@ -150,6 +163,9 @@ public final class StackHandler extends Handler.Abstract {
                 if (path.startsWith(CHAT_PREFIX) && path.indexOf('/', CHAT_PREFIX.length()) < 0) {
                     requireMethod(method, path, "GET");
                     storeRoutes.get(exchange, path.substring(CHAT_PREFIX.length()));
+                } else if (path.startsWith(ModelRoutes.MODELS_PREFIX)) {
+                    requireMethod(method, path, "GET");
+                    modelRoutes.get(exchange, path.substring(ModelRoutes.MODELS_PREFIX.length()));
                 } else {
                     throw new ApiError(
                             404,
@@ -158,7 +174,7 @@ public final class StackHandler extends Handler.Abstract {
                             null,
                             "No endpoint " + method + " "
                                     + path + ". This server offers POST/GET " + CHAT + ", GET " + CHAT
-                                    + "/{id}, GET /v1/models"
+                                    + "/{id}, GET /v1/models, GET /v1/models/{id}"
                                     + " and GET /v1/health.");
                 }
             }
@@ -171,42 +187,26 @@ public final class StackHandler extends Handler.Abstract {
         }
     }
 
-    private ObjectNode models() {
-        ArrayNode data = JsonNodeFactory.instance.arrayNode();
-        for (RegisteredModel model : providers.models()) {
-            ObjectNode entry = data.addObject();
-            entry.put("identifier", model.stackId());
-            entry.put("provider_resource_id", model.providerResourceId());
-            entry.put("provider_id", model.providerId());
-            entry.put("type", "model");
-            entry.put("model_type", model.modelType());
-            entry.set("metadata", ServerJson.MAPPER.valueToTree(model.metadata()));
-            // The OpenAI shape as well, so OpenAI clients' models.list() works too.
-            entry.put("id", model.stackId());
-            entry.put("object", "model");
-            entry.put("created", 0);
-            entry.put("owned_by", model.providerId());
-        }
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("object", "list");
-        root.set("data", data);
-        return root;
-    }
-
     private void chatCompletion(Exchange exchange) throws IOException {
         byte[] body = exchange.body(maxRequestBytes);
         ChatRequestParser.Parsed parsed = ChatRequestParser.parse(ServerJson.parseBody(body));
         RegisteredModel model = providers.chatModel(parsed.request().model());
-        HarnessSession session = providers.session(exchange.header(TEST_HEADER));
+        String testId = exchange.header(TEST_HEADER);
+        HarnessSession session = providers.session(testId);
         try (session) {
-            BedrockClient client = providers.client(model, session);
+            declareFault(session, exchange.header(FAULT_HEADER));
             try {
+                // Inside the mapping: a malformed short-term key fails here, as the 401 it is.
+                BedrockClient client = providers.client(model, session);
                 if (parsed.stream()) {
-                    stream(exchange, client, parsed);
+                    stream(exchange, client, parsed, testId);
                 } else {
                     ChatCompletion completion = client.chat(parsed.request());
                     ObjectNode json = ServerJson.MAPPER.readValue(OpenAiJson.write(completion), ObjectNode.class);
-                    store.save(stored(json, parsed.messages()));
+                    if (completion.id() != null) { // without one it is refused (Stored.completion)
+                        json.put("id", servedIds.next(testId, completion.id()));
+                    }
+                    store.save(Stored.completion(json, parsed.messages()));
                     exchange.json(200, json);
                 }
             } catch (BedrockException e) {
@@ -217,9 +217,21 @@ public final class StackHandler extends Handler.Abstract {
         }
     }
 
-    private void stream(Exchange exchange, BedrockClient client, ChatRequestParser.Parsed parsed) {
+    private static void declareFault(HarnessSession session, String spec) {
+        if (spec == null) {
+            return;
+        }
+        try {
+            session.faults().declare(spec, FAULT_HEADER + " header");
+        } catch (FaultDeclarationException e) {
+            throw ApiError.invalidRequest(FAULT_HEADER, e.getMessage());
+        }
+    }
+
+    private void stream(Exchange exchange, BedrockClient client, ChatRequestParser.Parsed parsed, String testId) {
         StreamAccumulator accumulator = new StreamAccumulator();
         Long created = null;
+        ServedId servedId = null;
         IOException clientGone = null;
         try (ChatCompletionStream stream = client.chatStream(parsed.request())) {
             exchange.startEvents();
@@ -227,10 +239,11 @@ public final class StackHandler extends Handler.Abstract {
                 ChatCompletionChunk chunk = stream.next();
                 accumulator.add(chunk);
                 created = created == null ? chunk.created() : created;
+                servedId = servedId == null ? new ServedId(chunk.id(), servedIds.next(testId, chunk.id())) : servedId;
                 if (clientGone == null) {
                     try {
                         // As received, not re-serialized: the typed chunk would drop the provider's JSON nulls.
-                        exchange.event(stream.lastData());
+                        exchange.event(servedId.in(stream.lastData()));
                     } catch (IOException e) {
                         clientGone = e; // keep reading: the completion is still stored whole
                     }
@@ -261,7 +274,10 @@ public final class StackHandler extends Handler.Abstract {
         if (created != null) {
             json.put("created", created); // the chunks carry it; the assembled completion does not
         }
-        store.save(stored(json, parsed.messages()));
+        if (servedId != null && servedId.served() != null) {
+            json.put("id", servedId.served());
+        }
+        store.save(Stored.completion(json, parsed.messages()));
         if (clientGone != null) {
             LOG.log(
                     System.Logger.Level.INFO,
@@ -275,26 +291,5 @@ public final class StackHandler extends Handler.Abstract {
         } catch (IOException gone) {
             exchange.abandon(gone);
         }
-    }
-
-    private static StoredCompletion stored(ObjectNode completion, JsonNode messages) {
-        JsonNode usage = completion.get("usage");
-        String id = completion.path("id").asString(null);
-        if (id == null) {
-            throw new ApiError(
-                    502,
-                    "api_error",
-                    "upstream_invalid",
-                    null,
-                    "The provider's completion has no id, so it"
-                            + " cannot be stored; the provider answered outside the OpenAI format.");
-        }
-        return new StoredCompletion(
-                id,
-                completion.path("created").asLong(0),
-                completion.path("model").asString(""),
-                ServerJson.write(completion.path("choices")),
-                usage == null || usage.isNull() ? null : ServerJson.write(usage),
-                ServerJson.write(messages));
     }
 }

@@ -1,6 +1,7 @@
 package dev.replayharness.server.internal;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
@@ -18,9 +19,12 @@ final class StoreRoutes {
     private static final String CHAT = "/v1/chat/completions";
 
     private final InferenceStore store;
+    private final Function<String, List<String>> modelNames;
 
-    StoreRoutes(InferenceStore store) {
+    /** @param modelNames the names a completion's {@code model} may have for the model a client names */
+    StoreRoutes(InferenceStore store, Function<String, List<String>> modelNames) {
         this.store = store;
+        this.modelNames = modelNames;
     }
 
     void list(Exchange exchange) {
@@ -46,7 +50,8 @@ final class StoreRoutes {
         }
         InferenceStore.Page page;
         try {
-            page = store.list(after, limit, model, order.equals("desc"));
+            page = store.listByModels(
+                    after, limit, model == null ? null : modelNames.apply(model), order.equals("desc"));
         } catch (IllegalArgumentException e) {
             throw ApiError.invalidRequest(
                     "after", "after: " + e.getMessage() + "; pass the last_id of the previous page.");
