@@ -70,16 +70,32 @@ public final class Redactor {
         secrets.sort(Comparator.comparingInt(String::length).reversed()); // longest first: a secret may contain another
     }
 
-    /** Learns the secret in a credential header value (the token after a scheme such as {@code Bearer}). */
+    /**
+     * Learns the secret in a credential header value (the token after a scheme such as {@code Bearer}). Of a
+     * SigV4 value only the access key id is learned: the rest (date, scope, signature) changes on every request
+     * and is no credential, and learning each value would grow the secret list, and so the cost of every
+     * redaction, with every signed call of a session.
+     */
     public void learnFromHeader(String value) {
         if (value == null) {
             return;
         }
-        addSecret(value.trim());
-        int space = value.trim().indexOf(' ');
-        if (space > 0) {
-            addSecret(value.trim().substring(space + 1).trim());
+        String trimmed = value.trim();
+        String accessKeyId = SigV4.accessKeyId(trimmed);
+        if (accessKeyId != null) {
+            addSecret(accessKeyId);
+            return;
         }
+        addSecret(trimmed);
+        int space = trimmed.indexOf(' ');
+        if (space > 0) {
+            addSecret(trimmed.substring(space + 1).trim());
+        }
+    }
+
+    /** How many secrets this redactor knows (each is scanned for in every redaction). */
+    int knownSecretCount() {
+        return secrets.size();
     }
 
     /**
