@@ -1,51 +1,44 @@
 package dev.replayharness.awssdk;
 
-import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
-import dev.replayharness.core.replay.Sleeper;
+import dev.replayharness.core.replay.ChunkSource;
 
 /**
- * Publishes chunks on demand, one {@code ByteBuffer} each (so a recorded stream arrives frame by frame, as it came),
- * after each chunk's recorded delay when a sleeper is given, then completes, or fails with the recorded interruption.
+ * Publishes a body on demand, one {@code ByteBuffer} per chunk of its {@link ChunkSource} (which walks the recorded
+ * chunks and waits their recorded delays: the engine already cuts an event stream one frame per chunk, as it came),
+ * then completes, or fails with the recorded interruption. Each subscriber reads a source of its own.
  */
 final class ChunkPublisher implements Publisher<ByteBuffer> {
-    private final List<byte[]> chunks;
-    private final List<Long> delaysMs;
-    private final Optional<IOException> failure;
-    private final Sleeper sleeper;
+    private final Supplier<ChunkSource> sources;
 
-    ChunkPublisher(List<byte[]> chunks, List<Long> delaysMs, Optional<IOException> failure, Sleeper sleeper) {
-        this.chunks = chunks;
-        this.delaysMs = delaysMs;
-        this.failure = failure;
-        this.sleeper = sleeper;
+    ChunkPublisher(Supplier<ChunkSource> sources) {
+        this.sources = sources;
     }
 
     @Override
     public void subscribe(Subscriber<? super ByteBuffer> subscriber) {
-        subscriber.onSubscribe(new Emitter(subscriber));
+        subscriber.onSubscribe(new Emitter(subscriber, sources.get()));
     }
 
     /** Emits on the thread that asks; a request made from inside onNext only adds demand (no recursion). */
-    private final class Emitter implements Subscription {
+    private static final class Emitter implements Subscription {
         private final Subscriber<? super ByteBuffer> subscriber;
+        private final ChunkSource source; // read only by the thread that set emitting
         private final AtomicBoolean done = new AtomicBoolean();
         private long demand;
         private boolean emitting;
-        private int next;
 
-        Emitter(Subscriber<? super ByteBuffer> subscriber) {
+        Emitter(Subscriber<? super ByteBuffer> subscriber, ChunkSource source) {
             this.subscriber = subscriber;
+            this.source = source;
         }
 
         @Override
@@ -67,43 +60,35 @@ final class ChunkPublisher implements Publisher<ByteBuffer> {
 
         private void drain() {
             while (true) {
+                boolean atEnd;
                 synchronized (this) {
-                    if (done.get() || (demand == 0 && next < chunks.size())) {
+                    atEnd = !source.hasNext();
+                    // the ending needs no demand (§1.4): the SDK gets its failure right after the last frame
+                    if (done.get() || (demand == 0 && !atEnd)) {
                         emitting = false;
                         return;
                     }
                     demand--;
                 }
-                if (next == chunks.size()) {
+                if (atEnd) {
                     finish();
                     return;
                 }
+                byte[] chunk;
                 try {
-                    pause(delaysMs.get(next));
+                    chunk = source.next(); // waits the recorded delay, outside the lock
                 } catch (InterruptedIOException e) {
                     done.set(true);
                     subscriber.onError(e);
                     return;
                 }
-                subscriber.onNext(ByteBuffer.wrap(chunks.get(next++)).asReadOnlyBuffer());
+                subscriber.onNext(ByteBuffer.wrap(chunk).asReadOnlyBuffer());
             }
         }
 
         private void finish() {
             if (done.compareAndSet(false, true)) {
-                failure.ifPresentOrElse(subscriber::onError, subscriber::onComplete);
-            }
-        }
-
-        private void pause(long millis) throws InterruptedIOException {
-            if (sleeper == null || millis <= 0) {
-                return;
-            }
-            try {
-                sleeper.sleep(Duration.ofMillis(millis));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while replaying recorded timing");
+                source.failure().ifPresentOrElse(subscriber::onError, subscriber::onComplete);
             }
         }
 

@@ -1,6 +1,5 @@
 package dev.replayharness.awssdk;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -63,14 +62,7 @@ final class HarnessSdkAsyncHttpClient implements SdkAsyncHttpClient {
     private CompletableFuture<Void> replay(ReplayedResponse response, SdkAsyncHttpResponseHandler handler) {
         CompletableFuture<Void> published = new CompletableFuture<>();
         handler.onHeaders(SdkMessages.response(response));
-        List<byte[]> chunks = response.chunks();
-        List<Long> delays = response.delaysMs();
-        if (EventStreamFrames.applies(response.headers().first("content-type").orElse(null))) {
-            EventStreamFrames frames = EventStreamFrames.split(chunks, delays);
-            chunks = frames.chunks();
-            delays = frames.delaysMs();
-        }
-        ChunkPublisher body = new ChunkPublisher(chunks, delays, response.failure(), session.sleeper());
+        ChunkPublisher body = new ChunkPublisher(() -> response.openChunks(session.sleeper()));
         handler.onStream(subscriber -> body.subscribe(new CompletionSignal<>(subscriber, published)));
         return published;
     }

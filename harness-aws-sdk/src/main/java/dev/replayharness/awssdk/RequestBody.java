@@ -2,6 +2,7 @@ package dev.replayharness.awssdk;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -9,6 +10,9 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 import software.amazon.awssdk.http.async.SdkHttpContentPublisher;
+
+import dev.replayharness.core.http.Headers;
+import dev.replayharness.core.replay.ReplayedResponse;
 
 /** An async request body read whole (the key needs it before anything is sent), and published again from memory. */
 final class RequestBody {
@@ -63,8 +67,10 @@ final class RequestBody {
 
             @Override
             public void subscribe(Subscriber<? super ByteBuffer> subscriber) {
-                new ChunkPublisher(java.util.List.of(body), java.util.List.of(0L), Optional.empty(), null)
-                        .subscribe(subscriber);
+                // the body as one chunk with no delay and no failure, walked as a replayed body is
+                ReplayedResponse whole =
+                        new ReplayedResponse(null, 0, Headers.empty(), List.of(body), List.of(0L), Optional.empty());
+                new ChunkPublisher(() -> whole.openChunks(delay -> {})).subscribe(subscriber);
             }
         };
     }

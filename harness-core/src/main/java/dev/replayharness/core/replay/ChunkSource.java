@@ -10,7 +10,7 @@ import java.util.Optional;
  * ending: completion, or the recorded interruption. This is the one place where replay walks the
  * recorded chunks; every way of delivering a replayed body reads it: the blocking stream
  * ({@link ReplayedResponse#openBody}), the {@code Flow} publisher ({@link ReplayPublisher}, used by the
- * {@code java.net.http} adapter) and the Apache async adapter. Not thread-safe: one reader at a time
+ * {@code java.net.http} adapter), the Apache async adapter and the AWS SDK's async client. Not thread-safe: one reader at a time
  * (a publisher hands it from thread to thread under its own lock).
  */
 public final class ChunkSource {
