@@ -77,6 +77,7 @@ public class AdapterStreamingReplayBenchmark {
         root = Files.createTempDirectory("replay-harness-bench-adapter-stream");
         var recording = StreamExchange.recording();
         new FileRecordingStore(root, ChatExchange.NAMESPACE, null).save(ChatExchange.key(recording), 1, recording);
+        dev.replayharness.benchmarks.fixtures.SettledFiles.settle(root); // replayed from the cache from the start
         harness = Harnesses.replay(root, RepeatPolicy.SEQUENCE);
         jdkDelegate = Clients.jdk();
         jdkRequest = Clients.jdkPost(URI_NEVER_CALLED, StreamExchange.requestBytes(), "text/event-stream");

@@ -111,6 +111,7 @@ public class AwsSdkReplayBenchmark {
                 apache.converse(r -> r.modelId(MODEL).messages(user()));
             }
         }
+        dev.replayharness.benchmarks.fixtures.SettledFiles.settle(root); // replayed from the cache from the start
         replay = harness(dev.replayharness.core.Mode.REPLAY, RepeatPolicy.SEQUENCE);
         nettySwitch = new SdkSessionSwitch.Async(NettyNioAsyncHttpClient.create());
         apacheSwitch = new SdkSessionSwitch.Sync(ApacheHttpClient.create());

@@ -65,6 +65,7 @@ public class StreamingReplayBenchmark {
         root = Files.createTempDirectory("replay-harness-bench-stream");
         Recording recording = StreamExchange.recording();
         new FileRecordingStore(root, ChatExchange.NAMESPACE, null).save(ChatExchange.key(recording), 1, recording);
+        dev.replayharness.benchmarks.fixtures.SettledFiles.settle(root); // replayed from the cache from the start
         harness = Harnesses.replay(root, RepeatPolicy.SEQUENCE);
         jdkDelegate = Clients.jdk();
         jdkRequest = Clients.jdkPost(URI_NEVER_CALLED, StreamExchange.requestBytes(), "text/event-stream");
