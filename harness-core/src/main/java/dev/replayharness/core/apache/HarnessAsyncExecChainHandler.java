@@ -22,7 +22,7 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
 import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 
-import dev.replayharness.core.CallerBody;
+import dev.replayharness.core.ChunkTee;
 import dev.replayharness.core.Exchange;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.ResponseRecorder;
@@ -162,8 +162,8 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
         public AsyncDataConsumer handleResponse(HttpResponse response, EntityDetails details)
                 throws HttpException, IOException {
             recorder.started(response.getCode(), ApacheMessages.headers(response.getHeaders()));
-            CallerBody view = recorder.callerBody();
-            if (details != null && !view.passThrough()) { // the caller gets what replay hands it: its length is unknown
+            ChunkTee tee = new ChunkTee(recorder);
+            if (details != null && !tee.passThrough()) { // the caller gets what replay hands it: its length is unknown
                 response.removeHeaders("Content-Length");
                 details = new BasicEntityDetails(
                         -1,
@@ -182,27 +182,12 @@ final class HarnessAsyncExecChainHandler implements AsyncExecChainHandler {
 
                 @Override
                 public void consume(ByteBuffer src) throws IOException {
-                    if (view.passThrough()) {
-                        recorder.chunk(src);
-                        consumer.consume(src);
-                        return;
-                    }
-                    byte[] bytes = new byte[src.remaining()];
-                    src.get(bytes);
-                    byte[] out = view.next(bytes, 0, bytes.length); // before the recorder: what the caller sees first
-                    if (out.length > 0) {
-                        consumer.consume(ByteBuffer.wrap(out));
-                    }
-                    recorder.chunk(bytes, 0, bytes.length);
+                    tee.chunk(src, consumer::consume);
                 }
 
                 @Override
                 public void streamEnd(List<? extends Header> trailers) throws HttpException, IOException {
-                    byte[] rest = view.end();
-                    recorder.completed();
-                    if (rest.length > 0) {
-                        consumer.consume(ByteBuffer.wrap(rest));
-                    }
+                    tee.end(consumer::consume);
                     consumer.streamEnd(trailers);
                 }
 
