@@ -2,6 +2,7 @@ package dev.replayharness.awssdk;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import software.amazon.awssdk.http.async.AsyncExecuteRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -27,18 +28,35 @@ final class HarnessSdkAsyncHttpClient implements SdkAsyncHttpClient {
     @Override
     public CompletableFuture<Void> execute(AsyncExecuteRequest request) {
         SdkAsyncHttpResponseHandler handler = request.responseHandler();
+        // Set once the handler has been handed to a replay or to the wrapped client, which then signal its errors.
+        AtomicBoolean handedOver = new AtomicBoolean();
         return RequestBody.collect(request.requestContentPublisher())
                 .thenCompose(body -> Exchange.runAsync(
                         session,
                         SdkMessages.outgoing(request.request(), body),
-                        replayed -> replay(replayed.encodedForWire(), handler),
-                        recorder -> upstream(
-                                request,
-                                body,
-                                recorder.<SdkAsyncHttpResponseHandler>map(r -> new RecordingHandler(handler, r))
-                                        .orElse(handler))))
+                        replayed -> {
+                            handedOver.set(true);
+                            return replay(replayed.encodedForWire(), handler);
+                        },
+                        recorder -> {
+                            handedOver.set(true);
+                            return upstream(
+                                    request,
+                                    body,
+                                    recorder.<SdkAsyncHttpResponseHandler>map(r -> new RecordingHandler(handler, r))
+                                            .orElse(handler));
+                        }))
                 .handle((ok, error) -> {
                     if (error != null) {
+                        if (!handedOver.get()) {
+                            // A failure before any response (an injected reset, refused or timeout, or an unreadable
+                            // request body): an SdkAsyncHttpClient must tell the handler, as Netty does; a streaming
+                            // call (ConverseStream) waits for onError, not for this future, and would hang.
+                            handler.onError(
+                                    error instanceof CompletionException c && c.getCause() != null
+                                            ? c.getCause()
+                                            : error);
+                        }
                         // the SDK expects the HTTP client's own failure, not the CompletionException of a stage
                         throw error instanceof CompletionException wrapped ? wrapped : new CompletionException(error);
                     }

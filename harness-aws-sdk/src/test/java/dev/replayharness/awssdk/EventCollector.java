@@ -16,9 +16,11 @@ import org.reactivestreams.Subscription;
 final class EventCollector<T> implements Subscriber<T> {
     final List<T> events = new CopyOnWriteArrayList<>();
     private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile boolean subscribed;
 
     @Override
     public void onSubscribe(Subscription subscription) {
+        subscribed = true;
         subscription.request(Long.MAX_VALUE);
     }
 
@@ -35,6 +37,11 @@ final class EventCollector<T> implements Subscriber<T> {
     @Override
     public void onComplete() {
         ended.countDown();
+    }
+
+    /** Whether the SDK ever handed the stream to this subscriber (not when the call failed before a response). */
+    boolean subscribed() {
+        return subscribed;
     }
 
     /** The events, after the stream ended (10 s at most: a stream that never ends shows as missing events). */

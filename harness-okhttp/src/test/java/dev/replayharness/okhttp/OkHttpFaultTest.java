@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -131,6 +133,76 @@ class OkHttpFaultTest {
                 assertThat(response.body().string()).isEqualTo(EVENTS);
             }
             assertThat(waits).containsExactlyInAnyOrder(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "refused, java.net.ConnectException, Connection refused (injected by Replay Harness",
+        "timeout, java.net.SocketTimeoutException, Read timed out (injected by Replay Harness"
+    })
+    @DisplayName("refused and timeout: the call fails before any response, with the socket's own exception")
+    void transport(String kind, Class<?> type, String message) {
+        try (HarnessSession session = replay()) {
+            session.faults().declare(kind, "test");
+            assertThatThrownBy(
+                            () -> HarnessOkHttp.client(session).newCall(post()).execute())
+                    .isInstanceOf(type)
+                    .hasMessageStartingWith(message);
+        }
+    }
+
+    @Test
+    @DisplayName("cut after 2 events: the body is the recording's first 2 events and ends cleanly")
+    void cutAfterEvents() throws IOException {
+        try (HarnessSession session = replay()) {
+            session.faults().declare("cut-after-events=2", "test");
+            try (Response response =
+                    HarnessOkHttp.client(session).newCall(post()).execute()) {
+                assertThat(response.body().string()).isEqualTo("data: {\"n\":1}\n\ndata: {\"n\":2}\n\n");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("cut after 20 bytes: the body ends cleanly in the middle of the second event")
+    void cutAfterBytes() throws IOException {
+        try (HarnessSession session = replay()) {
+            session.faults().declare("cut-after-bytes=20", "test");
+            try (Response response =
+                    HarnessOkHttp.client(session).newCall(post()).execute()) {
+                assertThat(response.body().string()).isEqualTo(EVENTS.substring(0, 20));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("cut after 20 bytes with a reset: those 20 bytes, then the read fails with the reset")
+    void cutAfterBytesWithReset() throws IOException {
+        try (HarnessSession session = replay()) {
+            session.faults().declare("cut-after-bytes=20;reset", "test");
+            try (Response response =
+                    HarnessOkHttp.client(session).newCall(post()).execute()) {
+                okio.BufferedSource body = response.body().source();
+                assertThat(body.readUtf8(20)).isEqualTo(EVENTS.substring(0, 20));
+                assertThatThrownBy(body::readUtf8).hasMessageContaining("Connection reset (injected");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("malformed event 2: events 1 and 3 as recorded, event 2's data cut to half an object")
+    void malformedEvent() throws IOException {
+        try (HarnessSession session = replay()) {
+            session.faults().declare("malformed-event=2", "test");
+            try (Response response =
+                    HarnessOkHttp.client(session).newCall(post()).execute()) {
+                String[] events = response.body().string().split("(?<=\n\n)");
+                assertThat(events).hasSize(3);
+                assertThat(events[0]).isEqualTo("data: {\"n\":1}\n\n");
+                assertThat(events[2]).isEqualTo("data: {\"n\":3}\n\n");
+                assertThat(events[1]).isEqualTo("data: {\"n\n\n"); // half the object: never JSON
+            }
         }
     }
 }

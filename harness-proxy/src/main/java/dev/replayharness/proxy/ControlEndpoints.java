@@ -92,6 +92,13 @@ final class ControlEndpoints {
                         response, callback, 500, JsonBodies.error("recording_write_error", e.getMessage()), Map.of());
                 return;
             }
+            if (!summary.faultsNeverFired().isEmpty()) {
+                LOG.log(
+                        Level.WARNING,
+                        "Replay Harness proxy: " + (testId == null ? "the shared scope" : "test " + testId)
+                                + " ended with faults that never fired: " + summary.faultsNeverFired()
+                                + ". Check their matchers (path, nth) against the requests the test sent.");
+            }
             LOG.log(
                     Level.DEBUG,
                     () -> "Replay Harness proxy: ended " + (testId == null ? "the shared scope" : "test " + testId)

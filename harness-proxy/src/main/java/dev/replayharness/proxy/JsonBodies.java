@@ -49,6 +49,7 @@ final class JsonBodies {
         strings(root.putArray("recorded"), summary.recorded());
         strings(root.putArray("missed"), summary.missed());
         root.put("live", summary.live());
+        strings(root.putArray("faultsNeverFired"), summary.faultsNeverFired());
         return root;
     }
 

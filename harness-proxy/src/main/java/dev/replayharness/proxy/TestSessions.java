@@ -157,7 +157,11 @@ final class TestSessions {
                 case LIVE -> live++;
             }
         }
-        return new TestSummary(java.util.Optional.ofNullable(testId), true, replayed, recorded, missed, live);
+        List<String> neverFired = session.faults().neverFired().stream()
+                .map(dev.replayharness.core.fault.FaultDeclaration::describe)
+                .toList();
+        return new TestSummary(
+                java.util.Optional.ofNullable(testId), true, replayed, recorded, missed, live, neverFired);
     }
 
     /** {@code <namespace>/<file>}: relative to the recordings root, as the JUnit run report names recordings. */

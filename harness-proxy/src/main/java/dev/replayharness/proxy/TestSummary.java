@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param recorded the recordings written when the session closed
  * @param missed the requests without a recording ({@code METHOD path}, redacted)
  * @param live how many requests went upstream without recording (mode {@code live})
+ * @param faultsNeverFired the faults its {@value ReplayProxy#FAULT_HEADER} headers declared that never fired, each
+ *     described with its declaration: a test that declared a fault and never met it did not test what it meant to
  */
 public record TestSummary(
         Optional<String> testId,
@@ -20,12 +22,25 @@ public record TestSummary(
         List<String> replayed,
         List<String> recorded,
         List<String> missed,
-        int live) {
+        int live,
+        List<String> faultsNeverFired) {
 
     public TestSummary {
+        faultsNeverFired = List.copyOf(faultsNeverFired);
         replayed = List.copyOf(replayed);
         recorded = List.copyOf(recorded);
         missed = List.copyOf(missed);
+    }
+
+    /** A summary without fault declarations (the form before faults were reported). */
+    public TestSummary(
+            Optional<String> testId,
+            boolean opened,
+            List<String> replayed,
+            List<String> recorded,
+            List<String> missed,
+            int live) {
+        this(testId, opened, replayed, recorded, missed, live, List.of());
     }
 
     static TestSummary none(String testId) {

@@ -143,4 +143,34 @@ class ProxyFaultTest {
                 process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0,
                 probe[0] + " is on PATH but does not run: this end-to-end check is skipped");
     }
+
+    @Test
+    @DisplayName("a header fault that never fired: the test's end answer lists it, and the proxy logs a warning")
+    void neverFired() throws Exception {
+        String fired = "status=503;nth=1";
+        String missed = "status=429;path=/v1/embeddings";
+        for (int i = 0; i < 2; i++) {
+            send(chat(proxy.baseUri(), TEST_ID, "hi", false)
+                    .header(ReplayProxy.FAULT_HEADER, fired)
+                    .header(ReplayProxy.FAULT_HEADER, missed)
+                    .build());
+        }
+        HttpResponse<String> end;
+        try (Fixtures.CapturedLog log = new Fixtures.CapturedLog()) {
+            end = Fixtures.endTest(proxy, TEST_ID);
+            assertThat(log.lines)
+                    .anySatisfy(m -> assertThat(m)
+                            .startsWith("WARNING")
+                            .contains("test " + TEST_ID + " ended with faults that never fired")
+                            .contains(missed));
+        }
+        assertThat(end.statusCode()).isEqualTo(200);
+        tools.jackson.databind.JsonNode answer =
+                tools.jackson.databind.json.JsonMapper.shared().readTree(end.body());
+        assertThat(answer.get("faultsNeverFired").size()).isEqualTo(1);
+        assertThat(answer.get("faultsNeverFired").get(0).asString())
+                .contains(missed)
+                .contains(ReplayProxy.FAULT_HEADER)
+                .doesNotContain(fired);
+    }
 }
