@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -241,84 +240,14 @@ public final class ReplayProxy implements AutoCloseable {
                 + harness.mode().value() + "]";
     }
 
-    /** Settings of a {@link ReplayProxy}. */
-    public static final class Builder {
-        private final Harness harness;
-        private final URI upstream;
-        private String host = "127.0.0.1";
-        private int port;
-        private HttpClient client;
-        private int missStatus = DEFAULT_MISS_STATUS;
-        private Duration awaitExchanges = Duration.ofSeconds(30);
-        private Duration idleTimeout = Duration.ofMinutes(10);
-        private Path runReport;
+    /** Settings of a {@link ReplayProxy}; the optional ones are {@link ProxyOptions}'s setters. */
+    public static final class Builder extends ProxyOptions {
+        final Harness harness;
+        final URI upstream;
 
         private Builder(Harness harness, URI upstream) {
             this.harness = harness;
             this.upstream = upstream;
-        }
-
-        /** The address to bind. Default {@code 127.0.0.1}: recordings and credentials stay on this machine. */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** The port to listen on; {@code 0} (the default) picks a free one, see {@link ReplayProxy#port()}. */
-        public Builder port(int port) {
-            this.port = ProxyChecks.port(port);
-            return this;
-        }
-
-        /**
-         * The client that calls upstream in the modes that do (TLS settings, an outbound proxy). Default: HTTP/1.1,
-         * redirects not followed, 10 s connect timeout.
-         */
-        public Builder upstreamClient(HttpClient client) {
-            this.client = Objects.requireNonNull(client, "client");
-            return this;
-        }
-
-        /**
-         * The status of a replay miss. Default {@value ReplayProxy#DEFAULT_MISS_STATUS}.
-         *
-         * @throws IllegalArgumentException for a status SDKs retry (408, 409, 429, 5xx) or that is not 4xx
-         */
-        public Builder missStatus(int status) {
-            this.missStatus = ProxyChecks.missStatus(status);
-            return this;
-        }
-
-        /**
-         * How long stopping (and ending a test) waits for exchanges still in flight. Default 30 seconds. The
-         * harness's own {@code awaitRecordings} applies after that, to bodies still streaming.
-         */
-        public Builder awaitExchanges(Duration await) {
-            this.awaitExchanges = Objects.requireNonNull(await, "await");
-            return this;
-        }
-
-        /** How long a client connection may stay silent (a long pause in a stream included). Default 10 minutes. */
-        public Builder idleTimeout(Duration idleTimeout) {
-            this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
-            return this;
-        }
-
-        /**
-         * Where {@link ReplayProxy#close()} writes the run report: every test id that sent requests (one entry for
-         * requests without {@value ReplayProxy#TEST_HEADER}) and the recordings it used, as the JUnit extension
-         * writes it, so that {@code ./harness unused} counts them. Default: none.
-         *
-         * @throws IllegalArgumentException when {@code file} is a directory
-         */
-        public Builder runReport(Path file) {
-            Objects.requireNonNull(file, "file");
-            if (java.nio.file.Files.isDirectory(file)) {
-                throw new IllegalArgumentException("The run report " + file + " is a directory; name a file" + " (e.g. "
-                        + file.resolve("harness-report-proxy.json") + ").");
-            }
-            this.runReport = file;
-            return this;
         }
 
         /** The proxy, not yet listening: call {@link ReplayProxy#start()}. */
