@@ -111,9 +111,11 @@ class HarnessCliTest {
         @Test
         @DisplayName("fails a recording edited by hand to hold a token, naming file and line, not the token")
         void token() throws Exception {
-            String token =
-                    "bedrock-api-key-QmVkcm9ja0tleVRoYXRTaG91bGROb3RCZUhlcmU="; // canary: a fake credential the test
-            // expects to see redacted
+            // A canary in a short-term key's shape, built here so that no credential-shaped literal is committed.
+            String token = "bedrock-api-key-"
+                    + java.util.Base64.getEncoder()
+                            .encodeToString(
+                                    "BedrockKeyThatShouldNotBeHere".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             Files.writeString(json, read(json).replace("\"answer\": 42", "\"answer\": \"" + token + "\""));
             Result result = run("verify", root.toString());
             assertThat(result.exit()).isEqualTo(1);

@@ -123,7 +123,11 @@ class ShowEventStreamTest {
     @Test
     @DisplayName("verify: a credential hidden in a frame's base64 payload is found once decoded")
     void verifyBase64Frame() throws Exception {
-        String token = "bedrock-api-key-QmVkcm9ja0tleVRoYXRTaG91bGROb3RCZUhlcmU="; // canary: a fake credential
+        // A canary in a short-term key's shape, built here so that no credential-shaped literal is committed.
+        String token = "bedrock-api-key-"
+                + java.util.Base64.getEncoder()
+                        .encodeToString(
+                                "BedrockKeyThatShouldNotBeHere".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String hidden =
                 java.util.Base64.getEncoder().encodeToString(("\u0000" + token).getBytes(StandardCharsets.UTF_8));
         String text = java.nio.file.Files.readString(file);

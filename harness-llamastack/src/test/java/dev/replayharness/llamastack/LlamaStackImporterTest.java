@@ -126,7 +126,9 @@ class LlamaStackImporterTest {
         void redactedMessage() throws Exception {
             Path file = write(
                     "a.json",
-                    "{\"request\":{\"url\":\"no url sk-proj-abcdefghijklmnopqrstuvwx\"},\"response\":{\"body\":{}}}"); // canary
+                    // a canary in an OpenAI key's shape, joined here so that no credential-shaped literal is committed
+                    "{\"request\":{\"url\":\"no url " + "sk-proj-"
+                            + "abcdefghijklmnopqrstuvwx\"},\"response\":{\"body\":{}}}");
             assertThat(failure().problems())
                     .extracting(Throwable::getMessage)
                     .containsExactly("Recording " + file + ": 'request.url' is not an absolute URL: no url REDACTED.");

@@ -33,14 +33,17 @@ import dev.replayharness.core.testing.LoopbackUpstream;
  */
 @DisplayName("Redaction: canary credentials reach no file and no message")
 class RedactionTest {
-    static final String BEDROCK_KEY =
-            "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9DQU5BUlk9MQ=="; // canary: a fake credential the test
-    // expects to see redacted
-    static final String OPENAI_KEY = "sk-proj-CANARYcanary0123456789abcdefXYZ";
-    static final String ACCESS_KEY = "AKIACANARY0123456789";
-    static final String ABSK =
-            "ABSKQmVkcm9ja0NBTkFSWWNhbmFyeWtleTEyMzQ1Njc4OTA="; // canary: a fake credential the test expects to see
-    // redacted
+    // Canaries in credential shapes, built here so that no credential-shaped literal is committed.
+    static final String BEDROCK_KEY = "bedrock-api-key-"
+            + java.util.Base64.getEncoder()
+                    .encodeToString(
+                            "bedrock.amazonaws.com/?CANARY=1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    static final String OPENAI_KEY = "sk-proj-" + "CANARYcanary0123456789abcdefXYZ";
+    static final String ACCESS_KEY = "AKIA" + "CANARY0123456789";
+    static final String ABSK = "ABSK"
+            + java.util.Base64.getEncoder()
+                    .encodeToString(
+                            "BedrockCANARYcanarykey1234567890".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     static final String OPAQUE =
             "opaque-canary-7f3e9a1c"; // no known shape: caught because it was seen in a credential header
     static final String CONFIGURED =
