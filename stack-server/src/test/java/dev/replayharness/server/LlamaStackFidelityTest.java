@@ -198,7 +198,12 @@ class LlamaStackFidelityTest {
         @Test
         @DisplayName("a malformed bedrock-api-key is a 401 naming the key's problem, never the key")
         void malformedShortTermKey() {
-            String key = "bedrock-api-key-c2VjcmV0LXBhcnQtb2YtdGhlLWtleQ";
+            // A malformed short-term key (base64 of "secret-part-of-the-key", no presigned URL inside), built here
+            // so that no credential-shaped literal is committed.
+            String key = "bedrock-api-key-"
+                    + java.util.Base64.getEncoder()
+                            .withoutPadding()
+                            .encodeToString("secret-part-of-the-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             stack = TestStack.start(
                     dir, Mode.RECORD, dir.resolve("recordings"), Map.of("AWS_BEARER_TOKEN_BEDROCK", key), b -> {});
             HttpResponse<String> response = stack.post("/v1/chat/completions", StackServerTest.ask(PLANET, false));
