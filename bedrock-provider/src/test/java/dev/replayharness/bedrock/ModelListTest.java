@@ -77,4 +77,16 @@ class ModelListTest {
                 .doesNotContain(TestClients.KEY);
         assertThat(e.httpStatus()).hasValue(401);
     }
+
+    @Test
+    @DisplayName("an expired key is an expired-key error that says to get a new key, as for a chat call")
+    void expired() {
+        emulator.enqueue(ScriptedResponse.of(401, "{\"Message\":\"Bearer Token has expired\"}"));
+        BedrockAuthenticationException e =
+                catchThrowableOfType(BedrockAuthenticationException.class, bedrock::listModels);
+        assertThat(e.isExpired()).isTrue();
+        assertThat(e.getMessage())
+                .startsWith("Bedrock refused the API key when listing models: it has expired")
+                .doesNotContain("Check that " + BedrockConfig.API_KEY_VARIABLE + " holds");
+    }
 }

@@ -46,7 +46,7 @@ final class RunReports {
                         .toList();
                 if (inFolder.isEmpty()) {
                     throw new IllegalArgumentException("No run report (harness-report*.json) below " + path
-                            + ". Put the reports of every shard there, or name the report files with --report.");
+                            + ". Put the reports of every shard there, or name the report files themselves.");
                 }
                 found.addAll(inFolder);
             }

@@ -2,7 +2,6 @@ package dev.replayharness.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,10 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import dev.replayharness.core.store.RecordingsFolder;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import dev.replayharness.core.store.RunReportFile;
 
 /** Recordings that no test used, according to the run reports. */
 @Command(
@@ -30,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
                 "List recordings that no test used, according to the run reports the JUnit extension, the proxy and"
                         + " serve write (target/harness-report*.json). Exit 1 when there are any, unless --delete.")
 final class UnusedCommand implements Callable<Integer> {
-    private static final Pattern RECORDING_PATH = Pattern.compile("(?:.*/)?[0-9a-f]{64}(?:-[1-9][0-9]*)?\\.json");
-
     @Parameters(index = "0", defaultValue = "recordings", description = "recordings folder (default: ${DEFAULT-VALUE})")
     Path root;
 
@@ -84,28 +77,20 @@ final class UnusedCommand implements Callable<Integer> {
         return unused.isEmpty() || delete ? 0 : 1;
     }
 
-    /** Every string in the report that names a recording file, relative to the recordings root. */
+    /**
+     * The recording files the report's tests used, relative to the recordings root. Read as a run report, so that
+     * a file that is not one (a typo, another JSON) is an error naming it, not a report of no uses that would make
+     * {@code --delete} delete every recording.
+     */
     static Set<String> recordingPaths(Path report) {
-        JsonNode tree;
-        try {
-            tree = JsonMapper.shared().readTree(Files.readAllBytes(report));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read run report " + report + ": " + e.getMessage(), e);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(
-                    "Run report " + report + " is not valid JSON (" + e.getOriginalMessage()
-                            + "); delete it and run the tests again",
-                    e);
-        }
         Set<String> paths = new TreeSet<>();
-        collect(tree, paths);
-        return paths;
-    }
-
-    private static void collect(JsonNode node, Set<String> paths) {
-        if (node.isString() && RECORDING_PATH.matcher(node.stringValue()).matches()) {
-            paths.add(node.stringValue().replace('\\', '/'));
+        for (RunReportFile.Test test : RunReportFile.read(report).tests()) {
+            for (RunReportFile.Use use : test.recordings()) {
+                if (use.file() != null) {
+                    paths.add(use.file().replace('\\', '/'));
+                }
+            }
         }
-        node.forEach(child -> collect(child, paths));
+        return paths;
     }
 }

@@ -82,6 +82,11 @@ final class VerifyCommand implements Callable<Integer> {
         return !CredentialScanner.linesWithCredentials(asBytes).isEmpty();
     }
 
+    /** The field a hidden credential is in: an event stream keeps a base64 payload per frame, not one body. */
+    private static String base64Field(String side, Body body) {
+        return side + (body instanceof Body.Frames ? ".body.frames[].base64 " : ".body.base64 ");
+    }
+
     /** What a {@link RecordingFormatException} says is wrong, without the "Recording <file>: " it starts with. */
     private static String problem(RecordingFormatException e) {
         String prefix = "Recording " + e.file() + ": ";
@@ -135,11 +140,13 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             Recording recording = RecordingsFolder.parse(file, bytes);
             if (holdsCredential(recording.request().body(), Headers.empty())) {
-                problems.add(file + ": request.body.base64 " + HIDDEN_CREDENTIAL);
+                problems.add(
+                        file + ": " + base64Field("request", recording.request().body()) + HIDDEN_CREDENTIAL);
             }
             if (holdsCredential(
                     recording.response().body(), recording.response().headers())) {
-                problems.add(file + ": response.body.base64 " + HIDDEN_CREDENTIAL);
+                problems.add(file + ": "
+                        + base64Field("response", recording.response().body()) + HIDDEN_CREDENTIAL);
             }
             RecordingKey actual =
                     CanonicalRequest.of(recording.request(), recording.testId()).key();

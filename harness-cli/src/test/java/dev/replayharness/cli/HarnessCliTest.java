@@ -261,8 +261,8 @@ class HarnessCliTest {
         void unused() throws Exception {
             Path report = Files.writeString(
                     root.resolve("report.json"),
-                    "{\"tests\":[{\"id\":\"Demo#test\",\"recordings\":[{\"file\":\"demo/" + json.getFileName()
-                            + "\"}]}]}");
+                    "{\"formatVersion\":1,\"tests\":[{\"testId\":\"Demo#test\",\"recordings\":[{\"file\":\"demo/"
+                            + json.getFileName() + "\"}]}]}");
             Result result = run("unused", root.resolve("demo").getParent().toString(), "--report", report.toString());
             assertThat(result.exit()).isEqualTo(1);
             assertThat(result.out()).contains(stream + ": used by no test").doesNotContain(json.toString() + ":");
@@ -270,6 +270,17 @@ class HarnessCliTest {
             assertThat(deleted.exit()).isZero();
             assertThat(stream).doesNotExist();
             assertThat(json).exists();
+        }
+
+        @Test
+        @DisplayName("a file that is not a run report is an error naming it, and --delete deletes nothing")
+        void notAReport() throws Exception {
+            Path other = Files.writeString(root.resolve("other.json"), "{\"entries\": []}");
+            Result result = run("unused", root.toString(), "--report", other.toString(), "--delete");
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.out()).contains("Run report " + other + " is not a run report");
+            assertThat(json).exists();
+            assertThat(stream).exists();
         }
 
         @Test

@@ -97,6 +97,32 @@ class VerifyLeaksAndFaultsTest {
     }
 
     @Test
+    @DisplayName("a credential inside an event-stream frame's base64 payload is found and named by its field")
+    void credentialInFramePayload() {
+        tools.jackson.databind.node.ObjectNode frame = tools.jackson.databind.json.JsonMapper.shared()
+                .createObjectNode()
+                .put(
+                        "base64",
+                        java.util.Base64.getEncoder()
+                                .encodeToString(("\0\1" + token + "\0").getBytes(StandardCharsets.ISO_8859_1)));
+        frame.putObject("headers").put(":message-type", "event");
+        Path file = recording(
+                "/v1/frames",
+                Headers.builder()
+                        .add("content-type", "application/vnd.amazon.eventstream")
+                        .build(),
+                new Body.Frames(List.of(new dev.replayharness.core.recording.EventFrame(frame, null))));
+
+        Result result = verify(root);
+
+        assertThat(result.exit()).as("seed %d", SEED).isEqualTo(1);
+        assertThat(result.out())
+                .as("seed %d", SEED)
+                .startsWith(file + ": response.body.frames[].base64 holds a credential-like string once decoded;")
+                .doesNotContain(token);
+    }
+
+    @Test
     @DisplayName("a credential inside a gzip body stored as base64 (as Apache recordings were) is found, decompressed")
     void credentialInGzipBase64() throws IOException {
         Path file = recording(

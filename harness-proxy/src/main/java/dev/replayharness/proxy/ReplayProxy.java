@@ -214,9 +214,17 @@ public final class ReplayProxy implements AutoCloseable {
         List<TestSummary> summaries;
         try {
             summaries = sessions.closeAll();
-        } finally {
-            writeReport();
+        } catch (RuntimeException sessionsFailed) {
+            // The report is still written, but its own failure must not replace the message naming the recordings
+            // that could not be written (the user would lose them without knowing which).
+            try {
+                writeReport();
+            } catch (RuntimeException reportFailed) {
+                sessionsFailed.addSuppressed(reportFailed);
+            }
+            throw sessionsFailed;
         }
+        writeReport();
         LOG.log(Level.INFO, "Replay Harness proxy stopped; " + summaries.size() + " session(s) closed");
     }
 

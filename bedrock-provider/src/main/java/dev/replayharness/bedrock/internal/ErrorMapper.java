@@ -98,13 +98,22 @@ public final class ErrorMapper {
         String requestId = e.requestId().orElse(null);
         return switch (status) {
             case 401 ->
-                new BedrockAuthenticationException(
-                        "Bedrock refused the API key when listing models" + said + ". "
-                                + ErrorMessages.checkKey(config.apiKey(), config.region()),
-                        isExpiry(e),
-                        status,
-                        requestId,
-                        e);
+                // as for a chat call: an expired key is told to get a new one, not to check the one it has
+                isExpiry(e)
+                        ? new BedrockAuthenticationException(
+                                "Bedrock refused the API key when listing models: it has expired" + said + ". "
+                                        + ErrorMessages.newShortTermKey(config.region()),
+                                true,
+                                status,
+                                requestId,
+                                e)
+                        : new BedrockAuthenticationException(
+                                "Bedrock refused the API key when listing models" + said + ". "
+                                        + ErrorMessages.checkKey(config.apiKey(), config.region()),
+                                false,
+                                status,
+                                requestId,
+                                e);
             case 403 ->
                 new BedrockAccessDeniedException(
                         "Bedrock denied listing the models in " + config.region() + said
