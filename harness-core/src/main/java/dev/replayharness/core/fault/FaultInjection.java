@@ -32,7 +32,11 @@ public final class FaultInjection {
     public static ReplayedResponse status(Fault.Status fault, OutgoingRequest request, String description) {
         ErrorEnvelope envelope = ErrorEnvelope.forRequest(request);
         Headers.Builder headers = Headers.builder().add("content-type", "application/json");
-        fault.headers().asMap().forEach((name, values) -> values.forEach(v -> headers.set(name, v)));
+        // A declared header replaces the default of its name, keeping every value declared for it.
+        fault.headers().asMap().forEach((name, values) -> {
+            headers.set(name, values.get(0));
+            values.stream().skip(1).forEach(v -> headers.add(name, v));
+        });
         String errorType = envelope.errorType(fault.status());
         if (errorType != null
                 && fault.headers().first("x-amzn-errortype").isEmpty()

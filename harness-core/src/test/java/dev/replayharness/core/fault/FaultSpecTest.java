@@ -123,6 +123,25 @@ class FaultSpecTest {
     }
 
     @Test
+    @DisplayName("an injected status sends every value declared for a header, in place of the default of that name")
+    void statusKeepsEveryHeaderValue() {
+        Faults faults = new Faults("T#m", false);
+        FaultDeclaration d = faults.on(ExchangeMatcher.any())
+                .status(503)
+                .header("content-type", "text/plain")
+                .header("x-reason", "a")
+                .header("x-reason", "b")
+                .declaration();
+        dev.replayharness.core.replay.ReplayedResponse r = FaultInjection.status(
+                (Fault.Status) d.fault(),
+                dev.replayharness.core.http.OutgoingRequest.of(
+                        "POST", java.net.URI.create("http://127.0.0.1:1/v1/chat/completions")),
+                d.describe());
+        assertThat(r.headers().all("x-reason")).containsExactly("a", "b");
+        assertThat(r.headers().all("content-type")).containsExactly("text/plain");
+    }
+
+    @Test
     @DisplayName("an injected status body is the provider's envelope: Bedrock's for Bedrock paths, OpenAI's otherwise")
     void envelopes() {
         assertThat(ErrorEnvelope.BEDROCK.body(429))
