@@ -99,6 +99,18 @@ class FaultSpecTest {
                     .hasMessageStartingWith("Fault 'stall=-5s' (@Fault on T#m): stall duration -5s is negative.");
         }
 
+        @Test
+        @DisplayName("a duration too long to wait, naming it")
+        void hugeDuration() {
+            assertThatThrownBy(() -> parse("stall=99999999999999999999m"))
+                    .isInstanceOf(FaultDeclarationException.class)
+                    .hasMessageStartingWith("Fault 'stall=99999999999999999999m' (@Fault on T#m): stall="
+                            + "99999999999999999999m is too long");
+            assertThatThrownBy(() -> parse("latency=9223372036854775807m"))
+                    .isInstanceOf(FaultDeclarationException.class)
+                    .hasMessageContaining("latency=9223372036854775807m is too long");
+        }
+
         @ParameterizedTest
         @ValueSource(
                 strings = {
