@@ -64,8 +64,23 @@ final class EventHeaders {
                             + "; write a string, or an object of one member naming its type (bool, byte, int16, int32, int64, bytes, timestamp, uuid)");
         }
         Map.Entry<String, JsonNode> typed = value.properties().iterator().next();
-        JsonNode v = typed.getValue();
-        return switch (typed.getKey()) {
+        HeaderValue decoded;
+        try {
+            decoded = typed(typed.getKey(), typed.getValue());
+        } catch (RuntimeException e) { // bad base64 or uuid, a number where none is: name the header, not the decoder
+            throw new IllegalArgumentException("header '" + name + "' is not a valid " + typed.getKey() + " ("
+                    + typed.getValue() + ": " + e.getMessage() + "); fix its value");
+        }
+        if (decoded == null) {
+            throw new IllegalArgumentException("header '" + name + "' has the unknown type '" + typed.getKey()
+                    + "'; use one of bool, byte, int16, int32, int64, bytes, timestamp, uuid");
+        }
+        return decoded;
+    }
+
+    /** The value of a header of {@code type}; null for a type of no such name. */
+    private static HeaderValue typed(String type, JsonNode v) {
+        return switch (type) {
             case "bool" -> HeaderValue.fromBoolean(v.asBoolean());
             case "byte" -> HeaderValue.fromByte((byte) v.asInt());
             case "int16" -> HeaderValue.fromShort((short) v.asInt());
@@ -74,9 +89,7 @@ final class EventHeaders {
             case "bytes" -> HeaderValue.fromByteArray(Base64.getDecoder().decode(v.asString()));
             case "timestamp" -> HeaderValue.fromTimestamp(Instant.ofEpochMilli(v.asLong()));
             case "uuid" -> HeaderValue.fromUuid(UUID.fromString(v.asString()));
-            default ->
-                throw new IllegalArgumentException("header '" + name + "' has the unknown type '" + typed.getKey()
-                        + "'; use one of bool, byte, int16, int32, int64, bytes, timestamp, uuid");
+            default -> null;
         };
     }
 }

@@ -26,12 +26,19 @@ final class Durations {
             throw new IllegalArgumentException(
                     what + "=" + value + " is not a duration: write a whole number with ms, s or m, e.g. 250ms or 2s");
         }
-        long amount = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            default -> Duration.ofMinutes(amount);
-        };
+        Duration d;
+        try {
+            long amount = Long.parseLong(m.group(1));
+            d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                default -> Duration.ofMinutes(amount);
+            };
+            d.toMillis(); // every wait is taken in milliseconds
+        } catch (ArithmeticException | NumberFormatException tooLarge) {
+            throw new IllegalArgumentException(
+                    what + "=" + value + " is too long to wait in milliseconds; write a shorter one, e.g. 30s or 10m");
+        }
         return requireNonNegative(d, what);
     }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.replayharness.core.eventstream.EventStreamCodec;
 import dev.replayharness.core.http.Headers;
 import dev.replayharness.core.http.OutgoingRequest;
 import dev.replayharness.core.replay.ReplayedResponse;
@@ -31,7 +32,11 @@ public final class FaultInjection {
     public static ReplayedResponse status(Fault.Status fault, OutgoingRequest request, String description) {
         ErrorEnvelope envelope = ErrorEnvelope.forRequest(request);
         Headers.Builder headers = Headers.builder().add("content-type", "application/json");
-        fault.headers().asMap().forEach((name, values) -> values.forEach(v -> headers.set(name, v)));
+        // A declared header replaces the default of its name, keeping every value declared for it.
+        fault.headers().asMap().forEach((name, values) -> {
+            headers.set(name, values.get(0));
+            values.stream().skip(1).forEach(v -> headers.add(name, v));
+        });
         String errorType = envelope.errorType(fault.status());
         if (errorType != null
                 && fault.headers().first("x-amzn-errortype").isEmpty()
@@ -122,7 +127,12 @@ public final class FaultInjection {
                     r,
                     faults,
                     "malformed event " + bad.event() + " of " + chunks.size());
-            chunks.set(bad.event() - 1, MalformedEvent.of(chunks.get(bad.event() - 1), isAwsEventStream(r)));
+            chunks.set(
+                    bad.event() - 1,
+                    MalformedEvent.of(
+                            chunks.get(bad.event() - 1),
+                            EventStreamCodec.isEventStream(
+                                    r.headers().first("content-type").orElse(null))));
         } else if (fault instanceof Fault.Latency latency) {
             long between = faults.effectiveWait(latency.betweenEvents()).toMillis();
             for (int i = 1; i < delays.size(); i++) {
@@ -132,13 +142,6 @@ public final class FaultInjection {
             throw new IllegalStateException(fault + " replaces the response; it does not shape one");
         }
         return new ReplayedResponse(r.file(), r.status(), r.headers(), chunks, delays, ending);
-    }
-
-    private static boolean isAwsEventStream(ReplayedResponse r) {
-        return r.headers()
-                .first("content-type")
-                .map(t -> t.trim().toLowerCase(java.util.Locale.ROOT).startsWith("application/vnd.amazon.eventstream"))
-                .orElse(false);
     }
 
     private static void cutBytes(List<byte[]> chunks, List<Long> delays, long keep) {

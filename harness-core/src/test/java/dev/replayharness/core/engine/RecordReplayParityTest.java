@@ -52,6 +52,7 @@ import dev.replayharness.core.testing.LoopbackUpstream;
 class RecordReplayParityTest {
     static final String CHAT = "/v1/chat/completions";
     static final String STREAM = "/v1/stream";
+    static final String CUT_STREAM = "/v1/cut-stream";
     static final String QUESTION = "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
     /** As an upstream sends it: a volatile id and timestamp, and whitespace replay does not keep. */
     static final String ANSWER = "{\n  \"id\": \"chatcmpl-9f2c\",\n  \"object\": \"chat.completion\",\n"
@@ -74,6 +75,14 @@ class RecordReplayParityTest {
                     out.flush();
                 }
                 LoopbackUpstream.sendEvent(out, "[DONE]");
+            }
+        });
+        upstream.route(CUT_STREAM, (exchange, body) -> {
+            try (OutputStream out = LoopbackUpstream.startEventStream(exchange)) {
+                out.write(("data:{\"id\":\"chatcmpl-77aa\",\"created\":1732233601,\"choices\":[{\"delta\":"
+                                + "{\"content\":\"Hel\"}}]}\n\n"
+                                + "data:{\"id\":\"chatcmpl-77aa\",\"created\":1732233602,\"choices\":[]}\n")
+                        .getBytes(StandardCharsets.UTF_8)); // the last event never gets its blank line
             }
         });
     }
@@ -187,6 +196,14 @@ class RecordReplayParityTest {
                 .contains("Hel")
                 .contains("lo")
                 .contains("data: [DONE]");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("adapters")
+    @DisplayName("a stream cut inside its last event: that event normalized, still without its blank line, as replayed")
+    void unterminatedStream(String name, Adapter adapter) throws Exception {
+        String body = recordThenReplay(adapter, CUT_STREAM);
+        assertThat(body).contains("\"created\":0,\"choices\":[]}").doesNotEndWith("\n\n");
     }
 
     @Test

@@ -244,6 +244,12 @@ class EventStreamCodecTest {
                             () -> EventStreamCodec.fromJson(badType, "recordings/x/k.json")))
                     .hasMessageContaining(
                             "Event stream of recordings/x/k.json, frame 2: header 'n' has the unknown type 'int128'");
+            JsonNode badBytes = MAPPER.readTree("[{\"headers\":{\"b\":{\"bytes\":\"not base64!\"}},\"json\":{}}]");
+            assertThat(catchThrowableOfType(
+                            EventStreamException.class,
+                            () -> EventStreamCodec.fromJson(badBytes, "recordings/x/k.json")))
+                    .hasMessageContaining("frame 1: header 'b' is not a valid bytes (\"not base64!\": ")
+                    .hasMessageContaining("fix its value");
             JsonNode noPayload = MAPPER.readTree("[{\"headers\":{},\"jsn\":{}}]");
             assertThat(catchThrowableOfType(
                             EventStreamException.class,

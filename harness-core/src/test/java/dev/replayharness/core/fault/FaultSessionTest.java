@@ -115,6 +115,14 @@ class FaultSessionTest {
             long seed = Long.getLong("faults.seed", new Random().nextLong());
             List<Integer> first = statuses(seed);
             assertThat(statuses(seed)).as("seed %d", seed).isEqualTo(first);
+            // The documented draw: new Random(seed) in exchange order, firing below p. Without this, a fault that
+            // ignored its probability (always or never firing) would repeat itself and pass.
+            Random draws = new Random(seed);
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < first.size(); i++) {
+                expected.add(draws.nextDouble() < 0.5 ? 503 : 200);
+            }
+            assertThat(first).as("seed %d", seed).isEqualTo(expected);
             try (HarnessSession session = replay()) {
                 FaultDeclaration d = session.faults().declare("status=503;probability=0.5;seed=" + seed, "a test");
                 assertThat(d.describe()).as("seed %d", seed).contains("seed=" + seed);

@@ -99,6 +99,18 @@ class FaultSpecTest {
                     .hasMessageStartingWith("Fault 'stall=-5s' (@Fault on T#m): stall duration -5s is negative.");
         }
 
+        @Test
+        @DisplayName("a duration too long to wait, naming it")
+        void hugeDuration() {
+            assertThatThrownBy(() -> parse("stall=99999999999999999999m"))
+                    .isInstanceOf(FaultDeclarationException.class)
+                    .hasMessageStartingWith("Fault 'stall=99999999999999999999m' (@Fault on T#m): stall="
+                            + "99999999999999999999m is too long");
+            assertThatThrownBy(() -> parse("latency=9223372036854775807m"))
+                    .isInstanceOf(FaultDeclarationException.class)
+                    .hasMessageContaining("latency=9223372036854775807m is too long");
+        }
+
         @ParameterizedTest
         @ValueSource(
                 strings = {
@@ -120,6 +132,25 @@ class FaultSpecTest {
                     .hasMessageStartingWith("Fault '" + spec + "' (@Fault on T#m): ")
                     .hasMessageContaining("; matchers: method=<method>");
         }
+    }
+
+    @Test
+    @DisplayName("an injected status sends every value declared for a header, in place of the default of that name")
+    void statusKeepsEveryHeaderValue() {
+        Faults faults = new Faults("T#m", false);
+        FaultDeclaration d = faults.on(ExchangeMatcher.any())
+                .status(503)
+                .header("content-type", "text/plain")
+                .header("x-reason", "a")
+                .header("x-reason", "b")
+                .declaration();
+        dev.replayharness.core.replay.ReplayedResponse r = FaultInjection.status(
+                (Fault.Status) d.fault(),
+                dev.replayharness.core.http.OutgoingRequest.of(
+                        "POST", java.net.URI.create("http://127.0.0.1:1/v1/chat/completions")),
+                d.describe());
+        assertThat(r.headers().all("x-reason")).containsExactly("a", "b");
+        assertThat(r.headers().all("content-type")).containsExactly("text/plain");
     }
 
     @Test

@@ -66,6 +66,19 @@ class RunReportFileTest {
         }
 
         @Test
+        @DisplayName("keeps one test id's entries of two namespaces apart (a rerun replaces only its own namespace's)")
+        void namespacesApart() throws Exception {
+            Path file = dir.resolve("report.json");
+            RunReportFile.write(file, report("run-1", "a"));
+            RunReportFile.Test other = new RunReportFile.Test("a", "other", "replay", List.of());
+
+            RunReportFile.write(file, new RunReportFile.Report("run-1", "/recordings", List.of(other)));
+
+            assertThat(RunReportFile.read(file).tests())
+                    .containsExactly(report("run-1", "a").tests().get(0), other);
+        }
+
+        @Test
         @DisplayName("loses no entry when many writers end at once")
         void concurrent() throws Exception {
             Path file = dir.resolve("report.json");

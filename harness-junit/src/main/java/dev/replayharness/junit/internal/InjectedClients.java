@@ -70,7 +70,7 @@ final class InjectedClients {
                         "SessionParameter provider " + registered.type().getName()
                                 + " (registered in META-INF/services/"
                                 + SessionParameter.class.getName() + ") could not be created: "
-                                + (e.getCause() != null ? e.getCause() : e.getMessage())
+                                + (e.getCause() != null ? rootCause(e) : e.getMessage())
                                 + ". Fix its public no-argument constructor, or remove it from that file.",
                         e);
             }
@@ -89,10 +89,20 @@ final class InjectedClients {
         return Map.copyOf(byType);
     }
 
+    /** The deepest cause: past an ExceptionInInitializerError, whose own message is empty. */
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
     /** Whether {@code e} means a class the provider needs is missing, rather than the provider being broken. */
     private static boolean libraryAbsent(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof LinkageError) {
+            // Not any LinkageError: an ExceptionInInitializerError is the provider's own bug, to be reported.
+            if (t instanceof NoClassDefFoundError) {
                 return true;
             }
         }

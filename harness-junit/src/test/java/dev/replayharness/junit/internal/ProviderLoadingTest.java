@@ -50,6 +50,37 @@ class ProviderLoadingTest {
         }
     }
 
+    /** A provider whose static initialisation fails: its own bug, not an absent library. */
+    public static final class BrokenStatic implements SessionParameter<StringBuffer> {
+        private static final String SETTING = fail();
+
+        private static String fail() {
+            throw new IllegalStateException("no static setting");
+        }
+
+        @Override
+        public Class<StringBuffer> type() {
+            return StringBuffer.class;
+        }
+
+        @Override
+        public StringBuffer create(HarnessSession session) {
+            return new StringBuffer(SETTING);
+        }
+    }
+
+    @Test
+    @DisplayName("fail naming the provider when its static initialisation fails (it is not skipped as absent)")
+    void brokenStaticInitialisationNamed(@TempDir Path dir) throws IOException {
+        try (URLClassLoader loader = registering(dir, BrokenStatic.class)) {
+            assertThatThrownBy(() -> InjectedClients.loadProviders(loader))
+                    .isInstanceOf(ParameterResolutionException.class)
+                    .hasMessageContaining(BrokenStatic.class.getName())
+                    .hasMessageContaining("no static setting")
+                    .hasMessageContaining("META-INF/services/" + SessionParameter.class.getName());
+        }
+    }
+
     @Test
     @DisplayName("are skipped when their library is absent")
     void absentLibrarySkipped(@TempDir Path dir) throws IOException {
