@@ -45,12 +45,14 @@ class SpringEveryFaultTest {
 
     String url;
 
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
+
     HarnessSession session(Mode mode) {
         return Harness.builder()
                 .recordingsDirectory(recordings)
                 .namespace("spring-faults")
                 .mode(mode)
-                .sleeper(d -> {})
+                .sleeper(waits::add)
                 .build()
                 .session(TEST);
     }
@@ -98,16 +100,8 @@ class SpringEveryFaultTest {
     static final String FIRST_TWO = "data: {\"n\":1}\n\ndata: {\"n\":2}\n\n";
     static final String MALFORMED_SECOND = "data: {\"n\":1}\n\ndata: {\"n\n\ndata: {\"n\":3}\n\n";
 
-    final List<Duration> waits = new CopyOnWriteArrayList<>();
-
     HarnessSession replay(String declaration) {
-        HarnessSession session = Harness.builder()
-                .recordingsDirectory(recordings)
-                .namespace("spring-faults")
-                .mode(Mode.REPLAY)
-                .sleeper(waits::add)
-                .build()
-                .session(TEST);
+        HarnessSession session = session(Mode.REPLAY);
         session.faults().declare(declaration, "test");
         return session;
     }
@@ -131,6 +125,17 @@ class SpringEveryFaultTest {
         @DisplayName("status 429 with Retry-After: the status and OpenAI-style envelope reach the exchange function")
         void status() {
             assertThat(rest("status=429;retry-after=2s")).startsWith("429 {\"error\":{\"message\":\"Rate limit");
+        }
+
+        @Test
+        @DisplayName("status 503 on the first exchange only (nth=1): the status, then the recording")
+        void statusOnFirstExchangeOnly() {
+            try (HarnessSession session = replay("status=503;nth=1")) {
+                RestClient client =
+                        HarnessRestClient.wire(RestClient.builder(), session).build();
+                assertThat(post(client)).startsWith("503 {\"error\":{\"message\":\"The server is overloaded");
+                assertThat(post(client)).isEqualTo("200 " + EVENTS);
+            }
         }
 
         @ParameterizedTest(name = "{0}")
