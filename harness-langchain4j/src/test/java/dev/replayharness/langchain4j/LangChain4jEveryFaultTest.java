@@ -3,8 +3,6 @@ package dev.replayharness.langchain4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,16 +66,7 @@ class LangChain4jEveryFaultTest {
 
     @BeforeEach
     void record() {
-        try (LoopbackServer upstream = LoopbackServer.start(exchange -> {
-                    exchange.getRequestBody().readAllBytes();
-                    exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                    exchange.sendResponseHeaders(200, 0);
-                    OutputStream out = exchange.getResponseBody();
-                    for (String event : EVENTS.split("(?<=\n\n)")) {
-                        out.write(event.getBytes(StandardCharsets.UTF_8));
-                        out.flush();
-                    }
-                });
+        try (LoopbackServer upstream = LoopbackServer.eventStream(EVENTS);
                 HarnessSession session = session(Mode.RECORD)) {
             url = upstream.url() + "/v1/chat/completions";
             assertThat(HarnessLangChain4j.builder(session)

@@ -3,7 +3,6 @@ package dev.replayharness.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,16 +78,7 @@ class SpringEveryFaultTest {
 
     @BeforeEach
     void record() {
-        try (LoopbackServer upstream = LoopbackServer.start(exchange -> {
-                    exchange.getRequestBody().readAllBytes();
-                    exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                    exchange.sendResponseHeaders(200, 0);
-                    OutputStream out = exchange.getResponseBody();
-                    for (String event : EVENTS.split("(?<=\n\n)")) {
-                        out.write(event.getBytes(StandardCharsets.UTF_8));
-                        out.flush();
-                    }
-                });
+        try (LoopbackServer upstream = LoopbackServer.eventStream(EVENTS);
                 HarnessSession session = session(Mode.RECORD)) {
             url = upstream.url() + "/v1/chat/completions";
             assertThat(post(HarnessRestClient.wire(RestClient.builder(), session)
