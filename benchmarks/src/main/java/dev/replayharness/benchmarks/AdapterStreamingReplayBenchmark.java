@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -38,12 +37,12 @@ import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.replayharness.benchmarks.fixtures.ChatExchange;
 import dev.replayharness.benchmarks.fixtures.Clients;
 import dev.replayharness.benchmarks.fixtures.Harnesses;
+import dev.replayharness.benchmarks.fixtures.RecordingStore;
 import dev.replayharness.benchmarks.fixtures.StreamExchange;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.core.jdk.JdkHarness;
-import dev.replayharness.core.store.FileRecordingStore;
 import dev.replayharness.langchain4j.HarnessLangChain4j;
 import dev.replayharness.spring.HarnessWebClient;
 
@@ -74,10 +73,7 @@ public class AdapterStreamingReplayBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        root = Files.createTempDirectory("replay-harness-bench-adapter-stream");
-        var recording = StreamExchange.recording();
-        new FileRecordingStore(root, ChatExchange.NAMESPACE, null).save(ChatExchange.key(recording), 1, recording);
-        dev.replayharness.benchmarks.fixtures.SettledFiles.settle(root); // replayed from the cache from the start
+        root = StreamExchange.store("replay-harness-bench-adapter-stream");
         harness = Harnesses.replay(root, RepeatPolicy.SEQUENCE);
         jdkDelegate = Clients.jdk();
         jdkRequest = Clients.jdkPost(URI_NEVER_CALLED, StreamExchange.requestBytes(), "text/event-stream");
@@ -92,10 +88,7 @@ public class AdapterStreamingReplayBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        }
+        RecordingStore.deleteRecursively(root);
     }
 
     @Benchmark

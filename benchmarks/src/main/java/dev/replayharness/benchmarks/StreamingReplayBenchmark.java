@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -29,14 +28,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.replayharness.benchmarks.fixtures.ChatExchange;
 import dev.replayharness.benchmarks.fixtures.Clients;
 import dev.replayharness.benchmarks.fixtures.Harnesses;
+import dev.replayharness.benchmarks.fixtures.RecordingStore;
 import dev.replayharness.benchmarks.fixtures.SessionSwitch;
 import dev.replayharness.benchmarks.fixtures.StreamExchange;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.RepeatPolicy;
 import dev.replayharness.core.jdk.JdkHarness;
-import dev.replayharness.core.recording.Recording;
-import dev.replayharness.core.store.FileRecordingStore;
 
 /**
  * Replay of a {@value StreamExchange#EVENTS}-event server-sent-event recording, read to the end as a
@@ -62,10 +60,7 @@ public class StreamingReplayBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        root = Files.createTempDirectory("replay-harness-bench-stream");
-        Recording recording = StreamExchange.recording();
-        new FileRecordingStore(root, ChatExchange.NAMESPACE, null).save(ChatExchange.key(recording), 1, recording);
-        dev.replayharness.benchmarks.fixtures.SettledFiles.settle(root); // replayed from the cache from the start
+        root = StreamExchange.store("replay-harness-bench-stream");
         harness = Harnesses.replay(root, RepeatPolicy.SEQUENCE);
         jdkDelegate = Clients.jdk();
         jdkRequest = Clients.jdkPost(URI_NEVER_CALLED, StreamExchange.requestBytes(), "text/event-stream");
@@ -76,10 +71,7 @@ public class StreamingReplayBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         apacheClient.close();
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        }
+        RecordingStore.deleteRecursively(root);
     }
 
     @Benchmark

@@ -1,9 +1,8 @@
 package dev.replayharness.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,12 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpMethod;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
@@ -31,9 +32,10 @@ import dev.replayharness.core.testing.LoopbackServer;
 
 /**
  * Every fault kind through LangChain4j's streaming call ({@code execute(request, listener)}), the path its chat
- * models stream through: what the listener sees, its events before a cut and the error it is handed.
+ * models stream through: what the listener sees, its events before a cut and the error it is handed; and the
+ * blocking call ({@code execute(request)}) under a status, a cut and a timeout.
  */
-@DisplayName("Every fault kind through LangChain4j's streaming HTTP call")
+@DisplayName("Every fault kind through LangChain4j's streaming HTTP call, and the blocking call's")
 class LangChain4jEveryFaultTest {
     static final String EVENTS = "data: {\"n\":1}\n\ndata: {\"n\":2}\n\ndata: {\"n\":3}\n\n";
 
@@ -64,16 +66,7 @@ class LangChain4jEveryFaultTest {
 
     @BeforeEach
     void record() {
-        try (LoopbackServer upstream = LoopbackServer.start(exchange -> {
-                    exchange.getRequestBody().readAllBytes();
-                    exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                    exchange.sendResponseHeaders(200, 0);
-                    OutputStream out = exchange.getResponseBody();
-                    for (String event : EVENTS.split("(?<=\n\n)")) {
-                        out.write(event.getBytes(StandardCharsets.UTF_8));
-                        out.flush();
-                    }
-                });
+        try (LoopbackServer upstream = LoopbackServer.eventStream(EVENTS);
                 HarnessSession session = session(Mode.RECORD)) {
             url = upstream.url() + "/v1/chat/completions";
             assertThat(HarnessLangChain4j.builder(session)
@@ -185,5 +178,50 @@ class LangChain4jEveryFaultTest {
         assertThat(waits)
                 .containsExactly(
                         Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMillis(100));
+    }
+
+    @Nested
+    @DisplayName("the blocking call, execute(request)")
+    class Blocking {
+        @Test
+        @DisplayName("status 429 on the first call: LangChain4j's HttpException with the status; then the recording")
+        void status() {
+            try (HarnessSession session = session(Mode.REPLAY)) {
+                session.faults().declare("status=429;nth=1", "test");
+                HttpClient client = HarnessLangChain4j.builder(session).build();
+                assertThatThrownBy(() -> client.execute(post()))
+                        .isInstanceOfSatisfying(
+                                HttpException.class,
+                                e -> assertThat(e.statusCode()).isEqualTo(429))
+                        .hasMessageContaining("Rate limit reached");
+                assertThat(client.execute(post()).body()).isEqualTo(EVENTS);
+            }
+        }
+
+        @Test
+        @DisplayName("cut after 15 bytes: the body ends mid-event, where the fault cut it")
+        void cutBytes() {
+            try (HarnessSession session = session(Mode.REPLAY)) {
+                session.faults().declare("cut-after-bytes=15", "test");
+                assertThat(HarnessLangChain4j.builder(session)
+                                .build()
+                                .execute(post())
+                                .body())
+                        .isEqualTo(EVENTS.substring(0, 15));
+            }
+        }
+
+        @Test
+        @DisplayName("timeout: LangChain4j's TimeoutException, as its JDK client reports a timeout")
+        void timeout() {
+            try (HarnessSession session = session(Mode.REPLAY)) {
+                session.faults().declare("timeout", "test");
+                assertThatThrownBy(() ->
+                                HarnessLangChain4j.builder(session).build().execute(post()))
+                        .isInstanceOf(dev.langchain4j.exception.TimeoutException.class)
+                        .rootCause()
+                        .hasMessageStartingWith("Read timed out (injected by Replay Harness");
+            }
+        }
     }
 }

@@ -22,11 +22,9 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.AiServices;
 
-import dev.replayharness.bedrock.BedrockResponseNormalizer;
-import dev.replayharness.core.Harness;
+import dev.replayharness.bedrock.recorded.BedrockNormalization;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.RecordingUse;
-import dev.replayharness.junit.HarnessCustomizer;
 import dev.replayharness.junit.Recorded;
 
 /**
@@ -34,17 +32,9 @@ import dev.replayharness.junit.Recorded;
  * {@link HarnessLangChain4j}: replayed from {@code recordings/langchain4j/} by default (no network, no key);
  * {@code -Dharness.mode=record} re-records against the loopback Bedrock emulator.
  */
-@Recorded(namespace = "langchain4j", normalization = LangChain4jRecordedTest.Normalization.class)
+@Recorded(namespace = "langchain4j", normalization = BedrockNormalization.class)
 @DisplayName("LangChain4j through the harness (recorded)")
 public class LangChain4jRecordedTest {
-
-    /** Chat completion ids and timestamps become rec-<key> and 0 and Bedrock's random padding is dropped, so re-recording changes nothing. */
-    public static final class Normalization implements HarnessCustomizer {
-        @Override
-        public void customize(Harness.Builder harness) {
-            harness.responseNormalizer(BedrockResponseNormalizer.create());
-        }
-    }
 
     private Upstream upstream;
     private HarnessSession session;

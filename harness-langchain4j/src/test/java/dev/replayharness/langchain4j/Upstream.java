@@ -1,64 +1,42 @@
 package dev.replayharness.langchain4j;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 import dev.replayharness.bedrock.emulator.BedrockEmulator;
+import dev.replayharness.bedrock.emulator.BedrockUpstream;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.Mode;
-import dev.replayharness.setups.Setup;
 
 /**
- * Where a recorded test's requests go. Replay (the default): Bedrock's real URL, never contacted, with a
- * dummy key. Recording: the setup named by {@code -Dsetup} (default {@value #DEFAULT_SETUP}, the loopback
- * emulator this class starts; {@code bedrock} is Amazon Bedrock, with {@code AWS_BEARER_TOKEN_BEDROCK}).
+ * Where a recorded test's requests go ({@link BedrockUpstream}: Bedrock's real URL, never contacted, in
+ * replay; the setup named by {@code -Dsetup} when recording), with LangChain4j's OpenAI models built over it.
  */
 final class Upstream implements AutoCloseable {
-    static final String DEFAULT_SETUP = "bedrock-emulator";
-    static final String MODEL = "openai.gpt-oss-20b-1:0";
+    static final String DEFAULT_SETUP = BedrockUpstream.DEFAULT_SETUP;
+    static final String MODEL = BedrockUpstream.MODEL;
     static final String BEDROCK = "https://bedrock-runtime.us-west-2.amazonaws.com/openai/v1";
 
-    private final BedrockEmulator emulator;
+    private final BedrockUpstream upstream;
     private final String baseUrl;
     private final String apiKey;
 
-    private Upstream(BedrockEmulator emulator, String baseUrl, String apiKey) {
-        this.emulator = emulator;
-        this.baseUrl = baseUrl;
-        this.apiKey = apiKey;
+    private Upstream(BedrockUpstream upstream) {
+        this.upstream = upstream;
+        this.baseUrl = upstream.baseUrl();
+        this.apiKey = upstream.apiKey();
     }
 
     static Upstream forSession(HarnessSession session) {
-        Setup setup = Setup.load(System.getProperty(Setup.KEY, DEFAULT_SETUP), Path.of(""));
-        String endpoint = setup.require("endpoint", List.of("aws", "emulator"));
-        String bedrock = "https://bedrock-runtime." + setup.require("region") + ".amazonaws.com/openai/v1";
-        if (session.mode() == Mode.REPLAY) {
-            return new Upstream(null, bedrock, "replay-mode-dummy-key");
-        }
-        if (endpoint.equals("emulator")) {
-            return emulator();
-        }
-        String token = System.getenv("AWS_BEARER_TOKEN_BEDROCK");
-        if (token == null || token.isBlank()) {
-            throw new IllegalStateException(
-                    "Recording against setup '" + setup.name() + "' (Amazon Bedrock) needs a key:"
-                            + " export AWS_BEARER_TOKEN_BEDROCK, or record against the emulator with -Dsetup="
-                            + DEFAULT_SETUP + ".");
-        }
-        return new Upstream(null, bedrock, token);
+        return new Upstream(BedrockUpstream.forSession(session));
     }
 
     /** A fresh loopback emulator, whatever the mode. */
     static Upstream emulator() {
-        BedrockEmulator emulator = BedrockEmulator.start();
-        return new Upstream(emulator, emulator.baseUri().toString(), "emulator-token-not-a-secret");
+        return new Upstream(BedrockUpstream.emulator());
     }
 
     BedrockEmulator bedrockEmulator() {
-        return emulator;
+        return upstream.bedrockEmulator();
     }
 
     String baseUrl() {
@@ -90,8 +68,6 @@ final class Upstream implements AutoCloseable {
 
     @Override
     public void close() {
-        if (emulator != null) {
-            emulator.close();
-        }
+        upstream.close();
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,16 +47,7 @@ class OkHttpFaultTest {
 
     @BeforeEach
     void record() throws IOException {
-        try (LoopbackServer upstream = LoopbackServer.start(exchange -> {
-                    exchange.getRequestBody().readAllBytes();
-                    exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                    exchange.sendResponseHeaders(200, 0);
-                    OutputStream out = exchange.getResponseBody();
-                    for (String event : EVENTS.split("(?<=\n\n)")) {
-                        out.write(event.getBytes(StandardCharsets.UTF_8));
-                        out.flush();
-                    }
-                });
+        try (LoopbackServer upstream = LoopbackServer.eventStream(EVENTS);
                 HarnessSession session = Sessions.open(recordings, Mode.RECORD)) {
             url = upstream.url() + "/v1/chat/completions";
             try (Response response =

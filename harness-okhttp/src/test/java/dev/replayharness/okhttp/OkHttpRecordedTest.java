@@ -32,6 +32,7 @@ import okhttp3.sse.EventSource;
 import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
 
+import dev.replayharness.bedrock.emulator.BedrockUpstream;
 import dev.replayharness.core.Harness;
 import dev.replayharness.core.HarnessSession;
 import dev.replayharness.core.Mode;

@@ -20,10 +20,8 @@ import org.springframework.ai.openai.api.OpenAiApi;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.replayharness.bedrock.BedrockResponseNormalizer;
-import dev.replayharness.core.Harness;
+import dev.replayharness.bedrock.recorded.BedrockNormalization;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.junit.HarnessCustomizer;
 import dev.replayharness.junit.Recorded;
 
 /**
@@ -32,17 +30,9 @@ import dev.replayharness.junit.Recorded;
  * {@link HarnessWebClient}: replayed from {@code recordings/spring-ai/} by default (no network, no key);
  * {@code -Dharness.mode=record} re-records against the loopback Bedrock emulator.
  */
-@Recorded(namespace = "spring-ai", normalization = SpringAiRecordedTest.Normalization.class)
+@Recorded(namespace = "spring-ai", normalization = BedrockNormalization.class)
 @DisplayName("Spring AI through the harness (recorded)")
 public class SpringAiRecordedTest {
-
-    /** Chat completion ids and timestamps become rec-<key> and 0 and Bedrock's random padding is dropped, so re-recording changes nothing. */
-    public static final class Normalization implements HarnessCustomizer {
-        @Override
-        public void customize(Harness.Builder harness) {
-            harness.responseNormalizer(BedrockResponseNormalizer.create());
-        }
-    }
 
     private Upstream upstream;
     private HarnessSession session;

@@ -3,7 +3,6 @@ package dev.replayharness.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,12 +44,14 @@ class SpringEveryFaultTest {
 
     String url;
 
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
+
     HarnessSession session(Mode mode) {
         return Harness.builder()
                 .recordingsDirectory(recordings)
                 .namespace("spring-faults")
                 .mode(mode)
-                .sleeper(d -> {})
+                .sleeper(waits::add)
                 .build()
                 .session(TEST);
     }
@@ -77,16 +78,7 @@ class SpringEveryFaultTest {
 
     @BeforeEach
     void record() {
-        try (LoopbackServer upstream = LoopbackServer.start(exchange -> {
-                    exchange.getRequestBody().readAllBytes();
-                    exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                    exchange.sendResponseHeaders(200, 0);
-                    OutputStream out = exchange.getResponseBody();
-                    for (String event : EVENTS.split("(?<=\n\n)")) {
-                        out.write(event.getBytes(StandardCharsets.UTF_8));
-                        out.flush();
-                    }
-                });
+        try (LoopbackServer upstream = LoopbackServer.eventStream(EVENTS);
                 HarnessSession session = session(Mode.RECORD)) {
             url = upstream.url() + "/v1/chat/completions";
             assertThat(post(HarnessRestClient.wire(RestClient.builder(), session)
@@ -98,16 +90,8 @@ class SpringEveryFaultTest {
     static final String FIRST_TWO = "data: {\"n\":1}\n\ndata: {\"n\":2}\n\n";
     static final String MALFORMED_SECOND = "data: {\"n\":1}\n\ndata: {\"n\n\ndata: {\"n\":3}\n\n";
 
-    final List<Duration> waits = new CopyOnWriteArrayList<>();
-
     HarnessSession replay(String declaration) {
-        HarnessSession session = Harness.builder()
-                .recordingsDirectory(recordings)
-                .namespace("spring-faults")
-                .mode(Mode.REPLAY)
-                .sleeper(waits::add)
-                .build()
-                .session(TEST);
+        HarnessSession session = session(Mode.REPLAY);
         session.faults().declare(declaration, "test");
         return session;
     }
@@ -131,6 +115,17 @@ class SpringEveryFaultTest {
         @DisplayName("status 429 with Retry-After: the status and OpenAI-style envelope reach the exchange function")
         void status() {
             assertThat(rest("status=429;retry-after=2s")).startsWith("429 {\"error\":{\"message\":\"Rate limit");
+        }
+
+        @Test
+        @DisplayName("status 503 on the first exchange only (nth=1): the status, then the recording")
+        void statusOnFirstExchangeOnly() {
+            try (HarnessSession session = replay("status=503;nth=1")) {
+                RestClient client =
+                        HarnessRestClient.wire(RestClient.builder(), session).build();
+                assertThat(post(client)).startsWith("503 {\"error\":{\"message\":\"The server is overloaded");
+                assertThat(post(client)).isEqualTo("200 " + EVENTS);
+            }
         }
 
         @ParameterizedTest(name = "{0}")

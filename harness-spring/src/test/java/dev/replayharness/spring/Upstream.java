@@ -1,8 +1,5 @@
 package dev.replayharness.spring;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.api.OpenAiApi;
@@ -10,57 +7,37 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.replayharness.bedrock.emulator.BedrockEmulator;
+import dev.replayharness.bedrock.emulator.BedrockUpstream;
 import dev.replayharness.core.HarnessSession;
-import dev.replayharness.core.Mode;
-import dev.replayharness.setups.Setup;
 
 /**
- * Where a recorded test's requests go. Replay (the default): Bedrock's real URL, never contacted, with a
- * dummy key. Recording: the setup named by {@code -Dsetup} (default {@value #DEFAULT_SETUP}, the loopback
- * emulator this class starts; {@code bedrock} is Amazon Bedrock, with {@code AWS_BEARER_TOKEN_BEDROCK}).
+ * Where a recorded test's requests go ({@link BedrockUpstream}: Bedrock's real URL, never contacted, in
+ * replay; the setup named by {@code -Dsetup} when recording), with Spring AI's chat model built over it.
  * Spring AI's {@code OpenAiApi} appends {@code /v1/chat/completions} to its base URL, so the base URL ends
  * before Bedrock's {@code /v1}.
  */
 final class Upstream implements AutoCloseable {
-    static final String DEFAULT_SETUP = "bedrock-emulator";
-    static final String MODEL = "openai.gpt-oss-20b-1:0";
+    static final String DEFAULT_SETUP = BedrockUpstream.DEFAULT_SETUP;
+    static final String MODEL = BedrockUpstream.MODEL;
     static final String BEDROCK = "https://bedrock-runtime.us-west-2.amazonaws.com/openai";
 
-    private final BedrockEmulator emulator;
+    private final BedrockUpstream upstream;
     private final String baseUrl;
     private final String apiKey;
 
-    private Upstream(BedrockEmulator emulator, String baseUrl, String apiKey) {
-        this.emulator = emulator;
-        this.baseUrl = baseUrl;
-        this.apiKey = apiKey;
+    private Upstream(BedrockUpstream upstream) {
+        this.upstream = upstream;
+        this.baseUrl = upstream.baseUrl().replaceFirst("/v1$", "");
+        this.apiKey = upstream.apiKey();
     }
 
     static Upstream forSession(HarnessSession session) {
-        Setup setup = Setup.load(System.getProperty(Setup.KEY, DEFAULT_SETUP), Path.of(""));
-        String endpoint = setup.require("endpoint", List.of("aws", "emulator"));
-        String bedrock = "https://bedrock-runtime." + setup.require("region") + ".amazonaws.com/openai";
-        if (session.mode() == Mode.REPLAY) {
-            return new Upstream(null, bedrock, "replay-mode-dummy-key");
-        }
-        if (endpoint.equals("emulator")) {
-            return emulator();
-        }
-        String token = System.getenv("AWS_BEARER_TOKEN_BEDROCK");
-        if (token == null || token.isBlank()) {
-            throw new IllegalStateException(
-                    "Recording against setup '" + setup.name() + "' (Amazon Bedrock) needs a key:"
-                            + " export AWS_BEARER_TOKEN_BEDROCK, or record against the emulator with -Dsetup="
-                            + DEFAULT_SETUP + ".");
-        }
-        return new Upstream(null, bedrock, token);
+        return new Upstream(BedrockUpstream.forSession(session));
     }
 
     /** A fresh loopback emulator, whatever the mode. */
     static Upstream emulator() {
-        BedrockEmulator emulator = BedrockEmulator.start();
-        return new Upstream(
-                emulator, emulator.baseUri().toString().replaceFirst("/v1$", ""), "emulator-token-not-a-secret");
+        return new Upstream(BedrockUpstream.emulator());
     }
 
     /** Spring AI's OpenAI chat model over this upstream, its RestClient and WebClient wired to {@code session}. */
@@ -87,7 +64,7 @@ final class Upstream implements AutoCloseable {
     }
 
     BedrockEmulator bedrockEmulator() {
-        return emulator;
+        return upstream.bedrockEmulator();
     }
 
     String baseUrl() {
@@ -100,8 +77,6 @@ final class Upstream implements AutoCloseable {
 
     @Override
     public void close() {
-        if (emulator != null) {
-            emulator.close();
-        }
+        upstream.close();
     }
 }

@@ -1,9 +1,11 @@
 package dev.replayharness.core.testing;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -40,6 +42,23 @@ public final class LoopbackServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A server answering every request with a 200 {@code text/event-stream} of {@code events} (server-sent
+     * events, each ending in a blank line), flushing after each event so a client sees them one by one.
+     */
+    public static LoopbackServer eventStream(String events) {
+        return start(exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            for (String event : events.split("(?<=\n\n)")) {
+                out.write(event.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        });
     }
 
     /** {@code http://127.0.0.1:<port>}. */
